@@ -1,0 +1,132 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/output"
+)
+
+// newFlags makes a command's flag set that prints its usage to the right stream.
+func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: briefs %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseFlags parses args, telling -h (exit 0, usage on stdout) from a bad flag (exit 2).
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.SetOutput(stdout)
+		fs.Usage()
+		return exitOK, false
+	}
+	if err != nil {
+		return exitUsage, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "briefs %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		return exitUsage, false
+	}
+	return 0, true
+}
+
+type siteFlags struct {
+	dir                     string
+	baseURL                 string
+	drafts, future, expired bool
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.dir, "s", ".", "the site `folder` (holds site.toml)")
+	fs.StringVar(&f.baseURL, "base-url", "", "publish under this `URL` instead of site.toml's baseURL")
+	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
+	fs.BoolVar(&f.future, "future", false, "include briefs whose publishDate is in the future")
+	fs.BoolVar(&f.expired, "expired", false, "include briefs whose expiryDate has passed")
+}
+
+func (f *siteFlags) options() build.Options {
+	return build.Options{Site: os.DirFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
+		Drafts: f.drafts, Future: f.future, Expired: f.expired}
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL]", stdout, stderr)
+	var sf siteFlags
+	sf.register(fs)
+	out := fs.String("o", "", "the output `folder` (default SITE/public)")
+	if code, ok := parseFlags(fs, args, stdout); !ok {
+		return code
+	}
+	if *out == "" {
+		*out = filepath.Join(sf.dir, "public")
+	}
+	start := time.Now()
+	dir, err := output.NewDir(*out)
+	if err != nil {
+		fmt.Fprintln(stderr, "briefs build:", err)
+		return exitContent
+	}
+	res, err := build.Run(sf.options(), dir)
+	if err != nil {
+		_ = dir.Abort()
+		return reportFailure(stderr, err)
+	}
+	printWarnings(stderr, res.Warnings)
+	if err := dir.Commit(); err != nil {
+		_ = dir.Abort()
+		fmt.Fprintln(stderr, "briefs build:", err)
+		return exitContent
+	}
+	var langs []string
+	for _, c := range res.Pages {
+		langs = append(langs, fmt.Sprintf("%s %d", c.Lang, c.Pages))
+	}
+	fmt.Fprintf(stdout, "built %s pages; %d files, %.1f MB in %s → %s\n", strings.Join(langs, ", "),
+		dir.Files(), float64(dir.Bytes())/1e6, time.Since(start).Round(time.Millisecond), *out)
+	return exitOK
+}
+
+// reportFailure prints every problem of a failed build, then a count.
+func reportFailure(stderr io.Writer, err error) int {
+	var list *diag.List
+	if errors.As(err, &list) {
+		printWarnings(stderr, list.Warnings())
+		errs := list.Errors()
+		for _, e := range errs {
+			fmt.Fprintln(stderr, e)
+		}
+		fmt.Fprintf(stderr, "build failed: %d %s; nothing was written\n", len(errs), plural(len(errs), "problem", "problems"))
+		return exitContent
+	}
+	fmt.Fprintln(stderr, err)
+	fmt.Fprintln(stderr, "build failed: nothing was written")
+	return exitContent
+}
+
+func printWarnings(w io.Writer, warns []*diag.Error) {
+	for _, e := range warns {
+		fmt.Fprintln(w, e)
+	}
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}

@@ -1,0 +1,10 @@
+module github.com/briefs/briefs
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/text v0.44.0
+	golang.org/x/tools v0.52.0
+)

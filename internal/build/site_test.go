@@ -1,0 +1,124 @@
+package build_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefs/briefs/internal/build"
+)
+
+func TestBasicSite(t *testing.T) {
+	mem := mustBuild(t, "basic.txtar", build.Options{})
+	for _, name := range []string{
+		"index.html", "css/site.css",
+		"zh/index.html", "en/index.html",
+		"zh/law/index.html", "zh/law/page/2/index.html", "en/law/index.html",
+		"zh/law/courts/index.html", "zh/law/courts/court/index.html",
+		"zh/law/zibo/index.html", "en/law/zibo/index.html",
+		"zh/law/older/index.html", "en/law/old-en/index.html",
+		"zh/tags/index.html", "zh/tags/法治/index.html", "zh/tags/法治/page/2/index.html",
+		"en/tags/rule-of-law/index.html", "en/tags/public-safety/index.html",
+	} {
+		file(t, mem, name)
+	}
+	if _, ok := mem.Get("zh/law/draft/index.html"); ok {
+		t.Error("a draft was published")
+	}
+	if _, ok := mem.Get("zh/law/embargo/index.html"); ok {
+		t.Error("an embargoed brief was published")
+	}
+	if n := checkLinks(t, mem, "https://example.org/"); n < 50 {
+		t.Errorf("only %d internal links checked", n)
+	}
+}
+
+func TestBriefPage(t *testing.T) {
+	mem := mustBuild(t, "basic.txtar", build.Options{})
+	contains(t, mem, "zh/law/zibo/index.html",
+		`<html lang="zh-CN">`,
+		`<h1>淄博的法治</h1>`,
+		`2024年3月15日`,                     // date in the language's style, in the site's zone
+		`<dd>山东长安网</dd>`, `<dd>余晖杨</dd>`, // source and editor
+		`<h2 id="以法促安全警全力">`,                                          // Chinese heading IDs
+		`<p>第一句话。第二句话，接在同一段里。</p>`,                                    // CJK soft break: no space
+		`&lt;script&gt;alert(1)&lt;/script&gt;`,                       // raw HTML escaped
+		`href="/zh/tags/%e6%b3%95%e6%b2%bb/"`,                         // Chinese tag URL, percent-encoded
+		`<a href="/en/law/zibo/" hreflang="en" lang="en">English</a>`, // language switch
+		`English: Rule of law in Zibo`,                                // translation link
+		`<a href="/zh/law/only-zh/">只有中文</a>`,                         // related: shares 法治
+	)
+	lacks(t, mem, "zh/law/zibo/index.html", "<script>", "<b>")
+	contains(t, mem, "en/law/zibo/index.html", `15 March 2024`, `<dt>Origin</dt>`, `<dd>Shandong Chang&#39;an Net</dd>`)
+	// A brief without translation says so and links the switch to the other home.
+	contains(t, mem, "zh/law/only-zh/index.html", `本文暂无English版本。`, `<a href="/en/" hreflang="en" lang="en">English</a>`)
+	// Translations found by translationKey across different file names.
+	contains(t, mem, "zh/law/older/index.html", `href="/en/law/old-en/"`)
+}
+
+func TestListPages(t *testing.T) {
+	mem := mustBuild(t, "basic.txtar", build.Options{})
+	// Newest first, two per page; the nested section's brief is listed in its parent.
+	zh := file(t, mem, "zh/law/index.html")
+	if i, j := strings.Index(zh, "淄博的法治"), strings.Index(zh, "只有中文"); i < 0 || j < 0 || i > j {
+		t.Errorf("section not newest first:\n%s", zh)
+	}
+	contains(t, mem, "zh/law/index.html", `法治栏目。`, `rel="next" href="/zh/law/page/2/"`, `第 1 页，共 2 页`, `href="/zh/law/courts/"`)
+	contains(t, mem, "zh/law/page/2/index.html", `较早的简报`, `法院`, `rel="prev" href="/zh/law/"`)
+	contains(t, mem, "en/law/index.html", `<h1>Rule of Law</h1>`, `2 briefs`)
+	contains(t, mem, "zh/index.html", `<h1>简报首页</h1>`, `欢迎。`, `href="/zh/law/"`)
+	contains(t, mem, "zh/tags/index.html", `法治 <span class="count">3篇简报</span>`)
+	contains(t, mem, "en/tags/index.html", `<h1>Tags</h1>`, `Public Safety <span class="count">1 brief</span>`)
+	// Tags in Chinese are sorted by pinyin: 法治 (fa) before 平安建设 (ping).
+	tags := file(t, mem, "zh/tags/index.html")
+	if strings.Index(tags, "法治") > strings.Index(tags, "平安建设") {
+		t.Error("Chinese tags not in pinyin order")
+	}
+	// The root page sends visitors to their language, and works without JavaScript.
+	contains(t, mem, "index.html", `location.replace`, `<a href="/zh/" hreflang="zh-CN" lang="zh-CN">`, `<a href="/en/" hreflang="en" lang="en">`)
+}
+
+func TestDraftsAndFuture(t *testing.T) {
+	mem := mustBuild(t, "basic.txtar", build.Options{Drafts: true, Future: true})
+	contains(t, mem, "zh/law/draft/index.html", `<p class="badge">草稿</p>`)
+	file(t, mem, "zh/law/embargo/index.html")
+}
+
+func TestBaseURLSubpath(t *testing.T) {
+	mem := mustBuild(t, "basic.txtar", build.Options{BaseURL: "https://example.org/briefs/"})
+	contains(t, mem, "zh/law/zibo/index.html", `href="/briefs/css/site.css"`, `<link rel="canonical" href="https://example.org/briefs/zh/law/zibo/">`)
+	contains(t, mem, "index.html", `"/briefs/zh/"`)
+	checkLinks(t, mem, "https://example.org/briefs/")
+}
+
+func TestDeterministicInMemory(t *testing.T) {
+	a := mustBuild(t, "basic.txtar", build.Options{})
+	b := mustBuild(t, "basic.txtar", build.Options{})
+	if strings.Join(a.Names(), "\n") != strings.Join(b.Names(), "\n") {
+		t.Fatal("file lists differ")
+	}
+	for _, n := range a.Names() {
+		x, _ := a.Get(n)
+		y, _ := b.Get(n)
+		if string(x) != string(y) {
+			t.Errorf("%s differs", n)
+		}
+	}
+}
+
+// TestExampleSite builds the repository's own example site and checks that every
+// internal link in it resolves to a file that was written.
+func TestExampleSite(t *testing.T) {
+	mem, res, err := buildSite(t, os.DirFS("../.."), build.Options{Now: time.Now()})
+	if err != nil {
+		t.Fatalf("example site:\n%v", err)
+	}
+	for _, w := range res.Warnings {
+		t.Errorf("warning: %v", w)
+	}
+	if n := checkLinks(t, mem, "https://briefs.example.org/"); n < 500 {
+		t.Errorf("only %d links checked", n)
+	}
+	contains(t, mem, "en/safety/zibo-safety-rule-of-law-2023/index.html", "790 million yuan")
+}

@@ -1,0 +1,268 @@
+// Package config reads site.toml, the one file that describes a briefs site.
+//
+// Every key is optional except the languages: a site.toml that only names its languages
+// builds, because the theme's words ("Source", "Tags", "Next page"...) have built-in
+// defaults for Chinese and English. Keys are checked strictly: a misspelt key is an error
+// that names the line ("unknown key `tittle`"), never a setting silently ignored.
+package config
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/figures"
+)
+
+// FileName is the name of the configuration file at the root of a site.
+const FileName = "site.toml"
+
+// Site is the decoded, checked and defaulted configuration.
+type Site struct {
+	// BaseURL is the absolute URL the site is published under, with a trailing slash.
+	BaseURL string `toml:"baseURL"`
+	// DefaultLanguage is the language of files without a language suffix, the language
+	// the root page falls back to, and the x-default of translations.
+	DefaultLanguage string `toml:"defaultLanguage"`
+	// TimeZone names the IANA zone in which dates without an offset are read.
+	TimeZone string `toml:"timeZone"`
+	// PageSize is the number of briefs on one page of a section or tag list.
+	PageSize int `toml:"pageSize"`
+	// HomeSize is the number of latest briefs shown on each language's home page.
+	HomeSize int `toml:"homeSize"`
+	// RelatedSize is the number of related briefs shown under a brief.
+	RelatedSize int `toml:"relatedSize"`
+	// Markup holds Markdown settings.
+	Markup Markup `toml:"markup"`
+	// Languages holds one entry per site language, keyed by its code ("zh", "en").
+	Languages map[string]*Language `toml:"languages"`
+	// Units defines the units figures may carry, beyond the built-in ones.
+	Units map[string]map[string]any `toml:"units"`
+	// Params is free data for a site's own layouts.
+	Params map[string]any `toml:"params"`
+
+	// UnitSet is the built-in units plus those of Units, ready for package figures.
+	UnitSet *figures.Units `toml:"-"`
+	// Location is TimeZone, loaded.
+	Location *time.Location `toml:"-"`
+	// Order lists the language codes by weight, then in the order site.toml names them.
+	Order []string `toml:"-"`
+}
+
+// Markup holds Markdown settings.
+type Markup struct {
+	// Unsafe lets raw HTML in Markdown through. Off by default: briefs are written by
+	// many hands, and escaped HTML cannot break a page or inject a script.
+	Unsafe bool `toml:"unsafe"`
+}
+
+// Language describes one site language.
+type Language struct {
+	// Code is the key under [languages], also the URL prefix and file suffix.
+	Code string `toml:"-"`
+	// Title is the site's name in this language.
+	Title string `toml:"title"`
+	// Description is the site's one-line description in this language.
+	Description string `toml:"description"`
+	// Locale is the BCP 47 tag written into <html lang>, such as "zh-CN".
+	Locale string `toml:"locale"`
+	// Label is the language's own name, shown in the language switch.
+	Label string `toml:"label"`
+	// Weight orders the languages in the switch; lower first.
+	Weight int `toml:"weight"`
+	// DateFormat is a Go time layout for dates ("2006年1月2日", "2 January 2006").
+	DateFormat string `toml:"dateFormat"`
+	// SummaryLength is how long generated summaries are: characters for Chinese,
+	// Japanese and Korean, words for other languages.
+	SummaryLength int `toml:"summaryLength"`
+	// Strings overrides the theme's words for this language.
+	Strings map[string]string `toml:"strings"`
+}
+
+// CJK reports whether the language is written without spaces between words, which
+// changes how summaries are measured and how text is wrapped.
+func (l *Language) CJK() bool {
+	base, _, _ := strings.Cut(strings.ToLower(l.Code), "-")
+	return base == "zh" || base == "ja" || base == "ko"
+}
+
+// Language returns the language with the given code, or nil.
+func (s *Site) Language(code string) *Language { return s.Languages[code] }
+
+// Load decodes site.toml from src; file is the name used in error messages.
+func Load(file string, src []byte) (*Site, error) {
+	var s Site
+	md, err := toml.Decode(string(src), &s)
+	if err != nil {
+		return nil, diag.FromTOML(file, src, 1, err)
+	}
+	var errs diag.List
+	for _, key := range md.Undecoded() {
+		if len(key) >= 2 && (key[0] == "params" || key[0] == "units") {
+			continue
+		}
+		line, col := diag.TOMLKeyPos(src, key)
+		errs.Add(diag.At(file, line, col, "unknown key `%s`; see the README for the keys site.toml takes",
+			key.String()))
+	}
+	s.fill(file, src, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// fill sets defaults and checks values, recording problems at their keys.
+func (s *Site) fill(file string, src []byte, errs *diag.List) {
+	at := func(path ...string) (int, int) { return diag.TOMLKeyPos(src, path) }
+	if len(s.Languages) == 0 {
+		s.Languages = map[string]*Language{}
+		errs.Add(diag.At(file, 1, 1, "no languages: add at least one table such as [languages.zh]"))
+	}
+	for code, l := range s.Languages {
+		l.Code = code
+		if err := checkCode(code); err != nil {
+			line, col := at("languages", code)
+			errs.Add(diag.At(file, line, col, "language %q: %v", code, err))
+		}
+		l.fill()
+	}
+	// Languages are ordered by weight, then as they stand in the file, so that a
+	// site.toml that lists [languages.zh] first has Chinese as its first language.
+	line := func(code string) int { l, _ := at("languages", code); return l }
+	s.Order = slices.SortedFunc(maps.Keys(s.Languages), func(a, b string) int {
+		return cmp.Or(cmp.Compare(s.Languages[a].Weight, s.Languages[b].Weight),
+			cmp.Compare(line(a), line(b)), strings.Compare(a, b))
+	})
+	if s.DefaultLanguage == "" && len(s.Order) > 0 {
+		s.DefaultLanguage = s.Order[0]
+	}
+	if _, ok := s.Languages[s.DefaultLanguage]; !ok && len(s.Order) > 0 {
+		line, col := at("defaultLanguage")
+		errs.Add(diag.At(file, line, col, "defaultLanguage %q is not one of the languages (%s)",
+			s.DefaultLanguage, strings.Join(s.Order, ", ")))
+	}
+	s.fillNumbers(file, at, errs)
+	s.fillURL(file, at, errs)
+	s.fillZone(file, at, errs)
+	s.fillUnits(file, src, errs)
+}
+
+func (s *Site) fillNumbers(file string, at func(...string) (int, int), errs *diag.List) {
+	for _, n := range []struct {
+		key string
+		v   *int
+		def int
+	}{{"pageSize", &s.PageSize, 10}, {"homeSize", &s.HomeSize, 10}, {"relatedSize", &s.RelatedSize, 5}} {
+		if *n.v == 0 {
+			*n.v = n.def
+		}
+		if *n.v < 0 || *n.v > 10000 {
+			line, col := at(n.key)
+			errs.Add(diag.At(file, line, col, "%s = %d: give a number from 1 to 10000", n.key, *n.v))
+		}
+	}
+}
+
+func (s *Site) fillURL(file string, at func(...string) (int, int), errs *diag.List) {
+	if s.BaseURL == "" {
+		s.BaseURL = "http://localhost/"
+	}
+	if err := s.SetBaseURL(s.BaseURL); err != nil {
+		line, col := at("baseURL")
+		errs.Add(diag.At(file, line, col, "%v", err))
+	}
+}
+
+// SetBaseURL checks and sets the base URL, as site.toml or --base-url gives it.
+func (s *Site) SetBaseURL(raw string) error {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("baseURL %q: give an absolute http(s) URL such as \"https://example.org/briefs/\"", raw)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("baseURL %q: remove the query or fragment", raw)
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	s.BaseURL = u.String()
+	return nil
+}
+
+// BasePath is the path part of the base URL ("/" or "/briefs/"): every link the site
+// writes starts with it, so the site works in a subfolder.
+func (s *Site) BasePath() string {
+	u, _ := url.Parse(s.BaseURL)
+	return u.Path
+}
+
+func (s *Site) fillZone(file string, at func(...string) (int, int), errs *diag.List) {
+	if s.TimeZone == "" {
+		s.TimeZone = "UTC"
+	}
+	loc, err := time.LoadLocation(s.TimeZone)
+	if err != nil {
+		line, col := at("timeZone")
+		errs.Add(diag.At(file, line, col, "timeZone %q is not a known zone; use an IANA name such as \"Asia/Shanghai\"", s.TimeZone))
+		loc = time.UTC
+	}
+	s.Location = loc
+}
+
+// checkCode accepts language codes that are safe as URL prefixes and file suffixes.
+func checkCode(code string) error {
+	if code == "" || len(code) > 12 {
+		return fmt.Errorf("a language code is 2 to 12 letters, such as zh or en")
+	}
+	for _, r := range code {
+		if !(r >= 'a' && r <= 'z' || r == '-' || r >= '0' && r <= '9') {
+			return fmt.Errorf("use lowercase letters, digits and '-' only (zh, en, zh-hant)")
+		}
+	}
+	return nil
+}
+
+func (l *Language) fill() {
+	if l.Locale == "" {
+		l.Locale = defaultLocales[l.Code]
+		if l.Locale == "" {
+			l.Locale = l.Code
+		}
+	}
+	if l.Label == "" {
+		l.Label = defaultLabels[l.Code]
+		if l.Label == "" {
+			l.Label = l.Code
+		}
+	}
+	if l.DateFormat == "" {
+		l.DateFormat = "2 January 2006"
+		if l.CJK() {
+			l.DateFormat = "2006年1月2日"
+		}
+	}
+	if l.SummaryLength <= 0 {
+		l.SummaryLength = 50
+		if l.CJK() {
+			l.SummaryLength = 120
+		}
+	}
+	if l.Title == "" {
+		l.Title = "briefs"
+	}
+}
+
+var defaultLocales = map[string]string{"zh": "zh-CN", "en": "en", "fr": "fr", "ja": "ja", "ko": "ko"}
+
+var defaultLabels = map[string]string{
+	"zh": "中文", "en": "English", "fr": "Français", "ja": "日本語", "ko": "한국어",
+	"es": "Español", "de": "Deutsch", "ru": "Русский", "ar": "العربية",
+}

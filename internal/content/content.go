@@ -1,0 +1,257 @@
+// Package content reads the Markdown files under content/: their place in the tree, their
+// language, and their TOML front matter.
+//
+// The layout follows Hugo's, so that people who know Hugo know briefs:
+//
+//	content/_index.zh.md            the Chinese home page's title and intro
+//	content/law/_index.en.md        the English title and intro of the section "law"
+//	content/law/zibo.zh.md          a brief in Chinese
+//	content/law/zibo.en.md          its English translation (same section, same name)
+//	content/law/courts/x.md         a brief in the default language, in a nested section
+//	content/tags/_index.en.md       the English title and intro of the tags index
+//
+// Problems are gathered, not returned one by one: a broken file does not hide the
+// problems of the next.
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/diag"
+)
+
+// Dir is the folder, relative to the site, that holds the content files.
+const Dir = "content"
+
+// MaxFileSize bounds one content file. A brief is a few kilobytes; a file this large is
+// a mistake (a pasted data dump, a binary with an .md name) that would slow every build.
+const MaxFileSize = 8 << 20
+
+// TagsDir is the content folder reserved for the tags index's own _index files.
+const TagsDir = "tags"
+
+// File is one content file, read and checked.
+type File struct {
+	// Path is the file's path relative to the site, as shown in messages ("content/law/x.zh.md").
+	Path string
+	// Section is the folder below content/ ("law", "law/courts"), "" at the top.
+	Section string
+	// Name is the file name without language suffix and extension ("zibo", "_index").
+	Name string
+	// Lang is the file's language code.
+	Lang string
+	// Front is the decoded front matter.
+	Front Front
+	// Src is the whole file; Body is the Markdown after the front matter, a part of Src.
+	Src  []byte
+	Body []byte
+	// BodyOffset is the byte offset of Body in Src, for turning positions into lines.
+	BodyOffset int
+}
+
+// IsIndex reports whether the file gives a list page (home, section, tags) its text.
+func (f *File) IsIndex() bool { return f.Name == "_index" }
+
+// Slug is the last URL segment of a brief: the front matter's slug, or the file name.
+func (f *File) Slug() string {
+	if f.Front.Slug != "" {
+		return f.Front.Slug
+	}
+	return f.Name
+}
+
+// TranslationGroup is the key shared by a brief and its translations.
+func (f *File) TranslationGroup() string {
+	if f.Front.TranslationKey != "" {
+		return "key:" + f.Front.TranslationKey
+	}
+	return "path:" + path.Join(f.Section, f.Name)
+}
+
+// Load reads every Markdown file under content/ in fsys, in parallel, and returns them
+// sorted by path. Files with problems are left out and their problems added to errs.
+func Load(fsys fs.FS, cfg *config.Site, errs *diag.List) []*File {
+	paths := list(fsys, errs)
+	files := make([]*File, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				files[i] = read(fsys, paths[i], cfg, errs)
+			}
+		})
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return slices.DeleteFunc(files, func(f *File) bool { return f == nil })
+}
+
+// list finds the Markdown files, sorted, warning about files that are not Markdown.
+func list(fsys fs.FS, errs *diag.List) []string {
+	var paths []string
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == Dir {
+				return fs.SkipDir
+			}
+			errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != Dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case strings.HasSuffix(name, ".md"):
+			paths = append(paths, p)
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
+		default:
+			errs.Add(diag.Warn(p, 0, 0, "not a Markdown file, skipped; put images and downloads in static/"))
+		}
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.At(Dir, 0, 0, "cannot read the content folder: %v", err))
+	}
+	slices.Sort(paths)
+	return paths
+}
+
+// read loads and checks one file.
+func read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
+	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
+		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", info.Size()>>20, MaxFileSize>>20))
+		return nil
+	}
+	src, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
+		return nil
+	}
+	f := &File{Path: p, Src: src}
+	ok := f.place(cfg, errs)
+	if !utf8.Valid(src) {
+		line, col := diag.LineCol(src, invalidUTF8(src))
+		errs.Add(diag.At(p, line, col, "invalid UTF-8; save the file as UTF-8"))
+		return nil
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	front, body, bodyLine, perr := split(p, src)
+	if perr != nil {
+		errs.Add(perr)
+		return nil
+	}
+	fm, fok := parseFront(p, front, cfg.Location, errs)
+	if !ok || !fok {
+		return nil
+	}
+	f.Src, f.Front, f.Body = src, fm, body
+	f.BodyOffset = len(src) - len(body)
+	_ = bodyLine
+	return f
+}
+
+func invalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return 0
+}
+
+// place works out section, name and language from the file's path.
+func (f *File) place(cfg *config.Site, errs *diag.List) bool {
+	rel := strings.TrimPrefix(f.Path, Dir+"/")
+	dir, base := path.Split(rel)
+	f.Section = strings.TrimSuffix(dir, "/")
+	stem := strings.TrimSuffix(base, ".md")
+	f.Name, f.Lang = stem, cfg.DefaultLanguage
+	if i := strings.LastIndexByte(stem, '.'); i >= 0 && looksLikeLang(stem[i+1:]) {
+		code := stem[i+1:]
+		if cfg.Language(code) == nil {
+			errs.Add(diag.At(f.Path, 1, 1, "unknown language suffix .%s; the site's languages are %s (see [languages] in site.toml)",
+				code, strings.Join(cfg.Order, ", ")))
+			return false
+		}
+		f.Name, f.Lang = stem[:i], code
+	}
+	ok := true
+	for _, seg := range strings.Split(f.Section, "/") {
+		if f.Section == "" {
+			break
+		}
+		if err := CheckSlug(seg); err != nil {
+			errs.Add(diag.At(f.Path, 1, 1, "folder name %q cannot be a URL segment: %v", seg, err))
+			ok = false
+		}
+	}
+	if f.Name != "_index" {
+		if err := CheckSlug(f.Name); err != nil {
+			errs.Add(diag.At(f.Path, 1, 1, "file name %q cannot be a URL segment: %v; rename the file or set slug", f.Name, err))
+			ok = false
+		}
+		if f.Section == TagsDir || f.Section == "" {
+			errs.Add(diag.At(f.Path, 1, 1, "a brief must be in a section folder such as content/law/; content/%s holds only _index files", f.Section))
+			ok = false
+		}
+	}
+	return ok
+}
+
+// looksLikeLang tells a language suffix ("en", "zh-hant") from another dot in a file name
+// ("report.2024"): letters, 2 or 3 of them, optionally followed by a subtag.
+func looksLikeLang(s string) bool {
+	base, _, _ := strings.Cut(s, "-")
+	if len(base) < 2 || len(base) > 3 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// CheckSlug accepts a URL segment that every static host serves the same way: letters
+// (any script, so Chinese slugs work), digits, '-', '_' and '.', not starting with a dot.
+func CheckSlug(s string) error {
+	switch {
+	case s == "":
+		return fmt.Errorf("empty")
+	case strings.Contains(s, "/") || strings.Contains(s, `\`):
+		return fmt.Errorf("contains a slash; a slug is one URL segment")
+	case strings.HasPrefix(s, "."):
+		return fmt.Errorf("starts with a dot (\"..\" and hidden names are not allowed)")
+	case len(s) > 200:
+		return fmt.Errorf("longer than 200 bytes")
+	}
+	for _, r := range s {
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
+			return fmt.Errorf("character %q cannot be used; use letters, digits and '-'", r)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,159 @@
+// Package markdown turns the body of a brief into HTML with goldmark, plus the plain text
+// that summaries are cut from.
+//
+// On top of CommonMark it enables GitHub tables and strikethrough, autolinks, task lists,
+// footnotes and the CJK extension (a line break inside Chinese text does not become a
+// space). Headings get IDs that keep Chinese characters, so "## 以法促安" can be linked
+// as #以法促安. Raw HTML is escaped, so it shows as text, unless the site sets
+// [markup] unsafe = true; HTML comments are dropped either way.
+//
+// One shortcode is built in, in Hugo's syntax: {{< num "7.9亿元" >}} renders a figure in
+// the page's language (see package figures). {{</* num "1" */>}} writes the shortcode
+// itself, for documentation.
+package markdown
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/briefs/briefs/internal/figures"
+)
+
+// Options configure a Markdown renderer for one language.
+type Options struct {
+	// Lang is the language code figures are written in ("zh", "en").
+	Lang string
+	// CJK selects Chinese, Japanese or Korean text rules (line breaks, summary length).
+	CJK bool
+	// Unsafe lets raw HTML through instead of escaping it.
+	Unsafe bool
+	// Units are the units figures may use.
+	Units *figures.Units
+}
+
+// Markdown renders the bodies of one language. It is safe for concurrent use.
+type Markdown struct {
+	opts Options
+	md   goldmark.Markdown
+	pool sync.Pool
+}
+
+// Problem is something wrong in the Markdown, at a byte offset of the rendered source.
+type Problem struct {
+	Offset int
+	Msg    string
+}
+
+// Result is a rendered body.
+type Result struct {
+	HTML []byte
+	// Text is the plain text of the leading paragraphs, for summaries and descriptions.
+	Text string
+	// Problems are errors such as a bad figure; a body with problems must not be published.
+	Problems []Problem
+}
+
+var problemsKey = parser.NewContextKey()
+
+// New makes a renderer for one language.
+func New(opts Options) *Markdown {
+	if opts.Units == nil {
+		opts.Units = figures.DefaultUnits()
+	}
+	htmlOpts := []renderer.Option{}
+	if opts.Unsafe {
+		htmlOpts = append(htmlOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+			&shortcodes{opts: opts},
+		),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithRendererOptions(htmlOpts...),
+	)
+	if !opts.Unsafe {
+		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
+	}
+	return &Markdown{opts: opts, md: md}
+}
+
+// Render converts one body. Problems are reported with offsets into src.
+func (m *Markdown) Render(src []byte) Result {
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	buf, _ := m.pool.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	buf.Reset()
+	var res Result
+	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
+		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
+	}
+	res.HTML = bytes.Clone(buf.Bytes())
+	m.pool.Put(buf)
+	res.Text = plainText(doc, src, m.opts)
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		res.Problems = append(res.Problems, *p...)
+	}
+	return res
+}
+
+func addProblem(pc parser.Context, p Problem) {
+	list := pc.ComputeIfAbsent(problemsKey, func() any { return new([]Problem) }).(*[]Problem)
+	*list = append(*list, p)
+}
+
+// escapedHTML shows raw HTML as text, so a pasted <script> or a stray <div> can neither
+// run nor break the page's layout; comments (<!-- check:ignore -->) are dropped.
+type escapedHTML struct{}
+
+func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			var raw []byte
+			for i := range segs.Len() {
+				seg := segs.At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+			if !bytes.HasPrefix(raw, []byte("<!--")) {
+				_, _ = w.Write(util.EscapeHTML(raw))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		b := n.(*ast.HTMLBlock)
+		var raw []byte
+		for i := range b.Lines().Len() {
+			line := b.Lines().At(i)
+			raw = append(raw, line.Value(src)...)
+		}
+		if b.HasClosure() {
+			raw = append(raw, b.ClosureLine.Value(src)...)
+		}
+		if b.HTMLBlockType == ast.HTMLBlockType2 {
+			return ast.WalkContinue, nil
+		}
+		_, _ = w.WriteString("<p>")
+		_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(raw, "\n")))
+		_, _ = w.WriteString("</p>\n")
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,191 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/briefs/briefs/internal/figures"
+)
+
+// KindShortcode is the node kind of an inline shortcode.
+var KindShortcode = ast.NewNodeKind("Shortcode")
+
+// Shortcode is a {{< num … >}} in the text, already evaluated: Display is what the page
+// shows, Value what machines read. A shortcode that failed keeps its source as Display, and
+// the failure is reported as a Problem; such a page is never published.
+type Shortcode struct {
+	ast.BaseInline
+	Display string
+	Value   string
+	// Literal marks {{</* … */>}}: the shortcode's own source, shown as text.
+	Literal bool
+}
+
+// Kind implements ast.Node.
+func (n *Shortcode) Kind() ast.NodeKind { return KindShortcode }
+
+// Dump implements ast.Node.
+func (n *Shortcode) Dump(src []byte, level int) {
+	ast.DumpHelper(n, src, level, map[string]string{"Display": n.Display, "Value": n.Value}, nil)
+}
+
+type shortcodes struct{ opts Options }
+
+// Extend adds the shortcode parser and renderer to goldmark.
+func (s *shortcodes) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(&shortcodeParser{opts: s.opts}, 50)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(shortcodeRenderer{}, 50)))
+}
+
+type shortcodeParser struct{ opts Options }
+
+func (p *shortcodeParser) Trigger() []byte { return []byte{'{'} }
+
+func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
+	line, seg := block.PeekLine()
+	if !bytes.HasPrefix(line, []byte("{{<")) {
+		return nil
+	}
+	if bytes.HasPrefix(line, []byte("{{</*")) {
+		end := bytes.Index(line, []byte("*/>}}"))
+		if end < 0 {
+			addProblem(pc, Problem{Offset: seg.Start, Msg: "unclosed shortcode comment: end it with */>}}"})
+			block.Advance(len("{{</*"))
+			return &Shortcode{Display: "{{</*", Literal: true}
+		}
+		block.Advance(end + len("*/>}}"))
+		return &Shortcode{Display: "{{<" + string(line[len("{{</*"):end]) + ">}}", Literal: true}
+	}
+	end := bytes.Index(line, []byte(">}}"))
+	if end < 0 {
+		addProblem(pc, Problem{Offset: seg.Start, Msg: `unclosed shortcode: end it with >}} on the same line, as in {{< num "7.9亿元" >}}`})
+		block.Advance(len("{{<"))
+		return &Shortcode{Display: "{{<"}
+	}
+	block.Advance(end + len(">}}"))
+	src := string(line[:end+len(">}}")])
+	n := &Shortcode{Display: src}
+	args, err := splitArgs(string(line[len("{{<"):end]))
+	if err != nil {
+		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
+		return n
+	}
+	if err := p.eval(n, args); err != nil {
+		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
+	}
+	return n
+}
+
+// eval runs the shortcode: today only num.
+func (p *shortcodeParser) eval(n *Shortcode, args []arg) error {
+	if len(args) == 0 || args[0].key != "" {
+		return fmt.Errorf(`shortcode has no name; write {{< num "7.9亿元" >}}`)
+	}
+	if args[0].val != "num" {
+		return fmt.Errorf("unknown shortcode %q; briefs has: num", args[0].val)
+	}
+	var value, unit string
+	positional := 0
+	for _, a := range args[1:] {
+		switch a.key {
+		case "":
+			positional++
+			value = a.val
+		case "unit":
+			unit = a.val
+		default:
+			return fmt.Errorf("num: unknown argument %s=; num takes a figure and unit=", a.key)
+		}
+	}
+	if positional != 1 {
+		return fmt.Errorf(`num takes one figure, as in {{< num "7.9亿元" >}} or {{< num 790000000 unit="yuan" >}}`)
+	}
+	f, err := figures.Parse(value, unit, p.opts.Units)
+	if err != nil {
+		return fmt.Errorf("num: %v", err)
+	}
+	out, err := figures.Format(f, p.opts.Lang, p.opts.Units)
+	if err != nil {
+		return fmt.Errorf("num: %v", err)
+	}
+	n.Display, n.Value = out, f.Value.String()
+	if f.Percent {
+		n.Value += "%"
+	}
+	return nil
+}
+
+type arg struct{ key, val string }
+
+// splitArgs reads `num "7.9亿元" unit="yuan"` into name and arguments.
+func splitArgs(s string) ([]arg, error) {
+	var args []arg
+	s = strings.TrimSpace(s)
+	for s != "" {
+		var a arg
+		if i := strings.IndexAny(s, "= \t\""); i > 0 && s[i] == '=' {
+			a.key, s = s[:i], s[i+1:]
+		}
+		val, rest, err := nextValue(s)
+		if err != nil {
+			return nil, err
+		}
+		a.val = val
+		args = append(args, a)
+		s = strings.TrimSpace(rest)
+	}
+	return args, nil
+}
+
+func nextValue(s string) (val, rest string, err error) {
+	if strings.HasPrefix(s, `"`) {
+		var b strings.Builder
+		for i := 1; i < len(s); i++ {
+			switch s[i] {
+			case '\\':
+				if i+1 < len(s) {
+					i++
+					b.WriteByte(s[i])
+				}
+			case '"':
+				return b.String(), s[i+1:], nil
+			default:
+				b.WriteByte(s[i])
+			}
+		}
+		return "", "", fmt.Errorf("shortcode argument %s has no closing quote", s)
+	}
+	if i := strings.IndexAny(s, " \t"); i >= 0 {
+		return s[:i], s[i:], nil
+	}
+	return s, "", nil
+}
+
+type shortcodeRenderer struct{}
+
+func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindShortcode, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		n := node.(*Shortcode)
+		if n.Value == "" {
+			_, _ = w.Write(util.EscapeHTML([]byte(n.Display)))
+			return ast.WalkContinue, nil
+		}
+		_, _ = w.WriteString(`<data value="`)
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Value)))
+		_, _ = w.WriteString(`">`)
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Display)))
+		_, _ = w.WriteString(`</data>`)
+		return ast.WalkContinue, nil
+	})
+}

@@ -1,0 +1,90 @@
+package render
+
+import (
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/site"
+)
+
+// Data is what a layout's dot holds.
+type Data struct {
+	Page   *site.Page
+	Lang   *site.Lang
+	Site   *site.Site
+	Config *config.Site
+	// Pager is the current page of a list; nil on briefs.
+	Pager *Pager
+	// Switch has one entry per site language, for the language switch.
+	Switch []SwitchEntry
+	// Path is this page's own path (the pager's, on page 2 and on).
+	Path string
+}
+
+// Pager is one page of a paginated list.
+type Pager struct {
+	Pages  []*site.Page
+	Number int
+	Total  int
+	// Prev and Next are site paths, empty at the ends.
+	Prev, Next string
+}
+
+// SwitchEntry is one language in the language switch. Path leads to the same page in
+// that language when it exists, otherwise to that language's home; Exists tells which.
+type SwitchEntry struct {
+	Lang    *config.Language
+	Path    string
+	Current bool
+	Exists  bool
+}
+
+func (r *Renderer) data(p *site.Page, n int) *Data {
+	d := &Data{Page: p, Lang: r.site.Lang(p.Lang.Code), Site: r.site, Config: r.cfg, Path: site.PagerPath(p, n)}
+	switch p.Kind {
+	case site.KindSection, site.KindTag:
+		total := r.site.Pagers(p)
+		size := r.cfg.PageSize
+		lo, hi := (n-1)*size, min(n*size, len(p.Pages))
+		d.Pager = &Pager{Pages: p.Pages[lo:hi], Number: n, Total: total}
+		if n > 1 {
+			d.Pager.Prev = site.PagerPath(p, n-1)
+		}
+		if n < total {
+			d.Pager.Next = site.PagerPath(p, n+1)
+		}
+	case site.KindHome:
+		d.Pager = &Pager{Pages: p.Pages[:min(r.cfg.HomeSize, len(p.Pages))], Number: 1, Total: 1}
+	}
+	d.Switch = r.langSwitch(p)
+	return d
+}
+
+func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
+	out := make([]SwitchEntry, 0, len(r.site.Languages))
+	for _, l := range r.site.Languages {
+		e := SwitchEntry{Lang: l.Language, Path: l.Home.Path}
+		switch {
+		case l.Code == p.Lang.Code:
+			e.Path, e.Current, e.Exists = p.Path, true, true
+		case p.Kind == site.KindTag:
+			e.Path, e.Exists = l.TagsPage.Path, true
+		default:
+			if t := p.Translation(l.Code); t != nil {
+				e.Path, e.Exists = t.Path, true
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// RootData is the dot of root.html.
+type RootData struct {
+	Site      *site.Site
+	Config    *config.Site
+	Default   *site.Lang
+	Languages []*site.Lang
+}
+
+func (r *Renderer) rootData() *RootData {
+	return &RootData{Site: r.site, Config: r.cfg, Default: r.site.Lang(r.cfg.DefaultLanguage), Languages: r.site.Languages}
+}

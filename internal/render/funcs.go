@@ -1,0 +1,151 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/figures"
+	"github.com/briefs/briefs/internal/site"
+)
+
+// langFuncs are the template functions of one language. Layouts call them without
+// naming the language: {{T "source"}} is "来源" on a Chinese page, "Source" on an English one.
+type langFuncs struct {
+	cfg     *config.Site
+	lang    *config.Language
+	tag     language.Tag
+	missing *sync.Map // key -> language codes that lacked it
+}
+
+func (f *langFuncs) funcMap() template.FuncMap {
+	return template.FuncMap{
+		"T":       f.translate,
+		"Tn":      f.translateCount,
+		"date":    f.date,
+		"isoDate": isoDate,
+		"num":     f.num,
+		"url":     f.url,
+		"absURL":  f.absURL,
+		"pager":   site.PagerPath,
+		"langOf":  func(code string) *config.Language { return f.cfg.Languages[code] },
+	}
+}
+
+// placeholderFuncs lets templates parse before the language is known.
+func placeholderFuncs() template.FuncMap {
+	return (&langFuncs{}).funcMap()
+}
+
+// translate returns the theme string key in the page's language, formatted with args.
+func (f *langFuncs) translate(key string, args ...any) string {
+	s, ok := lookupString(f.cfg, f.lang.Code, key)
+	if !ok {
+		f.missing.Store(f.lang.Code+"\x00"+key, true)
+		s = key
+	}
+	if len(args) > 0 {
+		return fmt.Sprintf(s, args...)
+	}
+	return s
+}
+
+// lookupString finds a theme string: the site's words for the language, the built-in
+// ones, then the same for the default language and English.
+func lookupString(cfg *config.Site, code, key string) (string, bool) {
+	for _, c := range []string{code, cfg.DefaultLanguage, "en"} {
+		if l := cfg.Languages[c]; l != nil {
+			if s, ok := l.Strings[key]; ok {
+				return s, c == code
+			}
+		}
+		if s, ok := defaultStrings[c][key]; ok {
+			return s, c == code
+		}
+	}
+	return "", false
+}
+
+// translateCount picks the plural form of key for n ("1 brief", "2 briefs") by the
+// language's CLDR rules, and formats n as a figure.
+func (f *langFuncs) translateCount(key string, n int) string {
+	form := "Other"
+	if plural.Cardinal.MatchPlural(f.tag, n, 0, 0, 0, 0) == plural.One {
+		form = "One"
+	}
+	s, err := f.num(n)
+	if err != nil {
+		s = fmt.Sprint(n)
+	}
+	return f.translate(key+form, s)
+}
+
+// date formats a time in the page's language and the site's time zone.
+func (f *langFuncs) date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(f.cfg.Location).Format(f.lang.DateFormat)
+}
+
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
+}
+
+// num formats a count or a figure for the page's language: 12345 is "12,345" in
+// English and "12345" in Chinese; "7.9亿元" is "790 million yuan" in English.
+func (f *langFuncs) num(v any) (string, error) {
+	var s string
+	switch n := v.(type) {
+	case int:
+		s = fmt.Sprint(n)
+	case int64:
+		s = fmt.Sprint(n)
+	case string:
+		s = n
+	default:
+		return "", fmt.Errorf("num: cannot format %T; pass a number or a figure such as \"7.9亿元\"", v)
+	}
+	fig, err := figures.Parse(s, "", f.cfg.UnitSet)
+	if err != nil {
+		return "", fmt.Errorf("num: %v", err)
+	}
+	return figures.Format(fig, f.lang.Code, f.cfg.UnitSet)
+}
+
+// url turns a site path ("zh/law/") into a link from the site's base path, so a site
+// published in a subfolder links correctly.
+func (f *langFuncs) url(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return f.cfg.BasePath() + strings.TrimPrefix(p, "/")
+}
+
+// absURL turns a site path into a full URL, for canonical links and feeds.
+func (f *langFuncs) absURL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	u, _ := url.Parse(f.cfg.BaseURL)
+	return u.Scheme + "://" + u.Host + f.url(p)
+}
+
+// String returns the theme string key in language code, with the same fallbacks as T;
+// the build uses it to title pages that have no _index file.
+func String(cfg *config.Site, code, key string) string {
+	if s, ok := lookupString(cfg, code, key); ok || s != "" {
+		return s
+	}
+	return key
+}

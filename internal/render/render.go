@@ -1,0 +1,243 @@
+// Package render executes the layouts (html/template) for every page of the site.
+//
+// # Layouts
+//
+// A theme is a folder of templates. baseof.html is the skeleton every page shares; it
+// calls {{block "main" .}} which each page layout defines. The layout of a page is the
+// first that exists of:
+//
+//	home      home.html, list.html
+//	section   <section>/section.html (for the section and each parent), section.html, list.html
+//	brief     <section>/single.html (for the section and each parent), single.html
+//	tags      tags.html, list.html
+//	tag       tag.html, list.html
+//
+// Every file in partials/ is available to every layout as {{template "partials/x.html" .}}.
+// root.html renders /index.html, the page that sends visitors to their language.
+//
+// # Data
+//
+// A layout's dot is a *Data: .Page (the site.Page), .Lang (the language's part of the
+// site), .Site (all languages), .Pager (for lists: .Pager.Pages, .Number, .Total,
+// .Prev, .Next), .Switch (the language switch entries) and .Config (site.toml).
+//
+// # Functions
+//
+//	T key [args]    the theme string key in the page's language, fmt-formatted with args
+//	Tn key n        the plural form keyOne/keyOther of key for n, with n formatted
+//	date t          a time in the language's dateFormat and the site's time zone
+//	isoDate t       a time in RFC 3339, for datetime attributes
+//	num x           a count or figure in the page's language ("7.9亿元" → "790 million yuan")
+//	url path        a site path as a link that respects the base URL's path
+//	absURL path     a site path as a full URL
+//	pager page n    the path of page n of a paginated list
+//	langOf code     the site.toml settings of a language
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+
+	"golang.org/x/text/language"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// Writer receives the files a render makes. Package output implements it for disk and
+// for memory.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
+// Renderer holds the parsed layouts of every language.
+type Renderer struct {
+	site    *site.Site
+	cfg     *config.Site
+	paths   map[string]string                        // layout name -> path for messages
+	sets    map[string]map[string]*template.Template // lang -> layout name -> template
+	missing sync.Map
+	bufs    sync.Pool
+}
+
+// New parses every layout of the theme; all template errors are reported together.
+func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
+	files, err := th.Files("layouts")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	r := &Renderer{site: s, cfg: s.Config, paths: map[string]string{}, sets: map[string]map[string]*template.Template{}}
+	var errs diag.List
+	base := template.New("").Funcs(placeholderFuncs())
+	var pages []theme.File
+	for _, f := range files {
+		r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
+		switch {
+		case f.Name == "baseof.html" || strings.HasPrefix(f.Name, "partials/"):
+			r.parse(base, f, &errs)
+		case strings.HasSuffix(f.Name, ".html"):
+			pages = append(pages, f)
+		}
+	}
+	for _, code := range s.Config.Order {
+		r.sets[code] = map[string]*template.Template{}
+	}
+	for _, f := range pages {
+		t, err := base.Clone()
+		if err != nil {
+			errs.Add(err)
+			continue
+		}
+		if !r.parse(t, f, &errs) {
+			continue
+		}
+		for _, code := range s.Config.Order {
+			lt, _ := t.Clone()
+			r.sets[code][f.Name] = lt.Funcs(r.funcs(code).funcMap())
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func (r *Renderer) funcs(code string) *langFuncs {
+	l := r.cfg.Languages[code]
+	tag, err := language.Parse(l.Locale)
+	if err != nil {
+		tag = language.Und
+	}
+	return &langFuncs{cfg: r.cfg, lang: l, tag: tag, missing: &r.missing}
+}
+
+// parse adds one layout file to t under its name, recording errors at file:line.
+func (r *Renderer) parse(t *template.Template, f theme.File, errs *diag.List) bool {
+	src, err := f.Read()
+	if err != nil {
+		errs.Add(diag.At(r.paths[f.Name], 0, 0, "cannot read: %v", err))
+		return false
+	}
+	if _, err := t.New(f.Name).Parse(string(src)); err != nil {
+		errs.Add(r.templateError(err, ""))
+		return false
+	}
+	return true
+}
+
+var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*)$`)
+
+// templateError places a template error at layouts/<file>:line:col. fallback names
+// the file when the message does not.
+func (r *Renderer) templateError(err error, fallback string) *diag.Error {
+	msg := err.Error()
+	m := templateErrRE.FindStringSubmatch(msg)
+	if m == nil {
+		return diag.At(fallback, 0, 0, "template: %s", msg)
+	}
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	file := r.paths[m[1]]
+	if file == "" {
+		file = "layouts/" + m[1]
+	}
+	return diag.At(file, line, col, "template: %s", m[4])
+}
+
+// lookup finds the layout for a page in its language.
+func (r *Renderer) lookup(p *site.Page) (*template.Template, string) {
+	set := r.sets[p.Lang.Code]
+	for _, name := range candidates(p) {
+		if t := set[name]; t != nil {
+			return t, name
+		}
+	}
+	return nil, strings.Join(candidates(p), ", ")
+}
+
+func candidates(p *site.Page) []string {
+	var names []string
+	perSection := func(file string) {
+		for sec := p.SectionPath(); sec != "" && sec != "."; sec = path.Dir(sec) {
+			names = append(names, sec+"/"+file)
+		}
+	}
+	switch p.Kind {
+	case site.KindHome:
+		names = append(names, "home.html", "list.html")
+	case site.KindSection:
+		perSection("section.html")
+		names = append(names, "section.html", "list.html")
+	case site.KindBrief:
+		perSection("single.html")
+		names = append(names, "single.html")
+	case site.KindTags:
+		names = append(names, "tags.html", "list.html")
+	case site.KindTag:
+		names = append(names, "tag.html", "list.html")
+	}
+	return names
+}
+
+// MissingStrings lists theme strings that layouts asked for and no language defined,
+// as "lang: key" lines, for the build's warnings.
+func (r *Renderer) MissingStrings() []string {
+	var out []string
+	r.missing.Range(func(k, _ any) bool {
+		lang, key, _ := strings.Cut(k.(string), "\x00")
+		out = append(out, lang+": "+key)
+		return true
+	})
+	return out
+}
+
+// Page renders one page, and each page of it when it is a paginated list.
+func (r *Renderer) Page(p *site.Page, w Writer) error {
+	t, name := r.lookup(p)
+	if t == nil {
+		return diag.At("layouts", 0, 0, "no layout for the %s page %s: add one of %s", p.Kind, p.Path, name)
+	}
+	for n := 1; n <= r.site.Pagers(p); n++ {
+		d := r.data(p, n)
+		if err := r.execute(t, "baseof.html", d, site.PagerPath(p, n)+"index.html", w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *Renderer) execute(t *template.Template, name string, data any, out string, w Writer) error {
+	buf, _ := r.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	defer r.bufs.Put(buf)
+	buf.Reset()
+	if err := t.ExecuteTemplate(buf, name, data); err != nil {
+		return r.templateError(err, "layouts/"+name)
+	}
+	return w.WriteFile(out, buf.Bytes())
+}
+
+// Root renders /index.html, which sends visitors to their language.
+func (r *Renderer) Root(th *theme.Theme, w Writer) error {
+	f, ok := th.Lookup("layouts", "root.html")
+	if !ok {
+		return diag.At("layouts/root.html", 0, 0, "missing: the root page's layout is needed for /index.html")
+	}
+	r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
+	t := template.New("").Funcs(r.funcs(r.cfg.DefaultLanguage).funcMap())
+	var errs diag.List
+	if !r.parse(t, f, &errs) {
+		return errs.Err()
+	}
+	return r.execute(t, "root.html", r.rootData(), "index.html", w)
+}

@@ -1,0 +1,158 @@
+package site
+
+import (
+	"cmp"
+	"maps"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+)
+
+// link fills the lists of one language: section contents, subsections, tags, related.
+func (l *Lang) link(cfg *config.Site) {
+	order := newOrder(l.Locale)
+	slices.SortFunc(l.Briefs, order.briefs)
+	l.Home.Pages = l.Briefs
+	for _, p := range l.Briefs {
+		for sec := p.Section; sec != nil; sec = sec.Section {
+			sec.Pages = append(sec.Pages, p)
+		}
+		for _, name := range p.File.Front.Tags {
+			tag := l.tag(name)
+			if !slices.Contains(p.Tags, tag) {
+				p.Tags = append(p.Tags, tag)
+				tag.Pages = append(tag.Pages, p)
+			}
+		}
+	}
+	for _, sec := range l.sortedSections(order) {
+		if sec.Section == nil {
+			l.Home.Sections = append(l.Home.Sections, sec)
+		} else {
+			sec.Section.Sections = append(sec.Section.Sections, sec)
+		}
+		sec.Date = latest(sec)
+	}
+	l.Home.Date = latest(l.Home)
+	l.TagsPage.Pages = nil
+	for _, tag := range l.sortedTags(order) {
+		l.TagsPage.Sections = append(l.TagsPage.Sections, tag)
+		tag.Date = latest(tag)
+	}
+	l.TagsPage.Date = l.Home.Date
+	for _, p := range l.Briefs {
+		p.Related = related(p, cfg.RelatedSize)
+	}
+}
+
+// latest is the date of the newest brief a list page lists, for feeds and sitemaps.
+func latest(p *Page) time.Time {
+	d := p.Date
+	for _, b := range p.Pages {
+		if b.Date.After(d) {
+			d = b.Date
+		}
+	}
+	return d
+}
+
+// tag returns the tag page for name, merging names that differ only in case or spaces.
+func (l *Lang) tag(name string) *Page {
+	slug := TagSlug(name)
+	if t := l.tags[slug]; t != nil {
+		return t
+	}
+	t := &Page{Kind: KindTag, Lang: l.Language, Title: name,
+		Path: l.Code + "/" + content.TagsDir + "/" + slug + "/", group: slug}
+	l.tags[slug] = t
+	return t
+}
+
+// TagSlug turns a tag into its URL segment the way Hugo's urlize does: lowercase,
+// spaces to '-', characters a URL cannot hold dropped; Chinese is kept as it is.
+func TagSlug(name string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+		switch {
+		case r == ' ' || r == '\t' || r == '/':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || r == '.' || isWordRune(r):
+			b.WriteRune(r)
+		}
+	}
+	s := strings.Trim(b.String(), ".")
+	if s == "" {
+		return "tag"
+	}
+	return s
+}
+
+// order sorts pages and names in one language's collation: Chinese by pinyin, English
+// without regard to case.
+type order struct{ coll *collate.Collator }
+
+func newOrder(locale string) order {
+	tag, err := language.Parse(locale)
+	if err != nil {
+		tag = language.Und
+	}
+	return order{coll: collate.New(tag, collate.IgnoreCase)}
+}
+
+func (o order) names(a, b string) int {
+	return cmp.Or(o.coll.CompareString(a, b), strings.Compare(a, b))
+}
+
+// briefs orders briefs: weighted ones first by weight, then newest first, then by title.
+func (o order) briefs(a, b *Page) int {
+	wa, wb := a.Weight, b.Weight
+	if (wa == 0) != (wb == 0) {
+		return cmp.Compare(wb, wa) // a weight of 0 means unweighted: after the others
+	}
+	return cmp.Or(cmp.Compare(wa, wb), b.Date.Compare(a.Date), o.names(a.Title, b.Title), strings.Compare(a.Path, b.Path))
+}
+
+func (l *Lang) sortedSections(o order) []*Page {
+	secs := slices.Collect(maps.Values(l.sections))
+	slices.SortFunc(secs, func(a, b *Page) int {
+		wa, wb := a.Weight, b.Weight
+		if (wa == 0) != (wb == 0) {
+			return cmp.Compare(wb, wa)
+		}
+		return cmp.Or(cmp.Compare(wa, wb), o.names(a.Title, b.Title), strings.Compare(a.Path, b.Path))
+	})
+	return secs
+}
+
+func (l *Lang) sortedTags(o order) []*Page {
+	tags := slices.Collect(maps.Values(l.tags))
+	slices.SortFunc(tags, func(a, b *Page) int { return cmp.Or(o.names(a.Title, b.Title), strings.Compare(a.Path, b.Path)) })
+	return tags
+}
+
+// related finds briefs that share the most tags with p, newest first among equals. It
+// walks the tag lists p is on rather than every brief, so its cost follows tag sizes.
+func related(p *Page, n int) []*Page {
+	shared := map[*Page]int{}
+	for _, tag := range p.Tags {
+		for _, q := range tag.Pages {
+			if q != p {
+				shared[q]++
+			}
+		}
+	}
+	out := slices.Collect(maps.Keys(shared))
+	slices.SortFunc(out, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(shared[b], shared[a]), b.Date.Compare(a.Date), strings.Compare(a.Path, b.Path))
+	})
+	return out[:min(n, len(out))]
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

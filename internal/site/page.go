@@ -1,0 +1,107 @@
+// Package site turns content files into the page graph of a multilingual site: one tree
+// per language with a home page, sections, briefs, the tags index and one page per tag,
+// every page linked to its translations, and every URL checked to be unique.
+//
+// URLs are "pretty" and every language has its own prefix:
+//
+//	/zh/                     home (latest briefs, section links)
+//	/zh/law/                 section list, newest first; /zh/law/page/2/ and on
+//	/zh/law/zibo/            a brief
+//	/zh/tags/                all tags with counts
+//	/zh/tags/法治/           the briefs with one tag, paginated like sections
+//
+// Briefs are ordered by weight (pinned ones first), then newest first, then by title.
+package site
+
+import (
+	"html/template"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+)
+
+// Kind tells what a page is, and so which layout renders it.
+type Kind int
+
+// The kinds of page.
+const (
+	KindHome Kind = iota
+	KindSection
+	KindBrief
+	KindTags
+	KindTag
+)
+
+var kindNames = [...]string{"home", "section", "brief", "tags", "tag"}
+
+// String names the kind as layouts know it.
+func (k Kind) String() string { return kindNames[k] }
+
+// Page is one page of the site in one language. List pages (home, sections, tags)
+// hold the briefs they list in Pages; the renderer paginates them.
+type Page struct {
+	Kind Kind
+	Lang *config.Language
+	// Title is the page's heading; Summary a plain-text abstract.
+	Title       string
+	Summary     string
+	Description string
+	Date        time.Time
+	Lastmod     time.Time
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	// Content is the rendered body (for list pages, their _index intro).
+	Content template.HTML
+	// Path is the page's URL path below the base URL, with a trailing slash ("zh/law/zibo/").
+	Path string
+	// File is the content file the page comes from; nil for generated list pages.
+	File *content.File
+	// Section is the section a brief or subsection belongs to; Parent the page above.
+	Section *Page
+	// Sections are a home's top-level sections, a section's subsections, or the tags
+	// index's tags.
+	Sections []*Page
+	// Pages are the briefs a list page lists, in order.
+	Pages []*Page
+	// Tags are a brief's tag pages, in the brief's own order.
+	Tags []*Page
+	// Translations are the same page in other languages, in language order; Missing the
+	// languages it has no translation in (briefs only).
+	Translations []*Page
+	Missing      []*config.Language
+	// Related are briefs in the same language sharing the most tags.
+	Related []*Page
+	Draft   bool
+	Source  string
+	Editor  string
+	Weight  int
+	Aliases []string
+	Params  map[string]any
+
+	group string // translation group of briefs; section path of sections
+}
+
+// IsBrief reports whether the page is an article rather than a list.
+func (p *Page) IsBrief() bool { return p.Kind == KindBrief }
+
+// SectionPath is the content folder of a section page, or of a brief's section.
+func (p *Page) SectionPath() string {
+	if p.Kind == KindSection {
+		return p.group
+	}
+	if p.File != nil {
+		return p.File.Section
+	}
+	return ""
+}
+
+// Translation returns the page's version in lang, or nil.
+func (p *Page) Translation(lang string) *Page {
+	for _, t := range p.Translations {
+		if t.Lang.Code == lang {
+			return t
+		}
+	}
+	return nil
+}

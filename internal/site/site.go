@@ -1,0 +1,152 @@
+package site
+
+import (
+	"cmp"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+)
+
+// Options choose which briefs are published.
+type Options struct {
+	// Drafts includes pages with draft = true.
+	Drafts bool
+	// Future includes pages whose publishDate is after Now (embargoed briefs).
+	Future bool
+	// Expired includes pages whose expiryDate is before Now.
+	Expired bool
+	// Now is the time publishDate and expiryDate are compared with.
+	Now time.Time
+}
+
+// Site is the whole page graph.
+type Site struct {
+	Config    *config.Site
+	Languages []*Lang
+	// Pages lists every page of every language, in a fixed order.
+	Pages []*Page
+}
+
+// Lang is the part of the site in one language.
+type Lang struct {
+	*config.Language
+	Home     *Page
+	TagsPage *Page
+	// Briefs are all the language's briefs, in list order.
+	Briefs   []*Page
+	sections map[string]*Page
+	tags     map[string]*Page
+}
+
+// Lang returns the part of the site in the given language, or nil.
+func (s *Site) Lang(code string) *Lang {
+	for _, l := range s.Languages {
+		if l.Code == code {
+			return l
+		}
+	}
+	return nil
+}
+
+// Published reports whether a file is in a build with these options.
+func (o Options) Published(f *content.File) bool {
+	switch {
+	case f.Front.Draft && !o.Drafts:
+		return false
+	case !f.Front.PublishDate.IsZero() && f.Front.PublishDate.After(o.Now) && !o.Future:
+		return false
+	case !f.Front.ExpiryDate.IsZero() && f.Front.ExpiryDate.Before(o.Now) && !o.Expired:
+		return false
+	}
+	return true
+}
+
+// New builds the page graph. Problems such as two pages with one URL go to errs.
+func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List) *Site {
+	s := &Site{Config: cfg}
+	index := map[string]*content.File{} // lang + "\x00" + section
+	var briefs []*content.File
+	for _, f := range files {
+		if !opts.Published(f) {
+			continue
+		}
+		if f.IsIndex() {
+			index[f.Lang+"\x00"+f.Section] = f
+			continue
+		}
+		briefs = append(briefs, f)
+	}
+	for _, code := range cfg.Order {
+		l := &Lang{Language: cfg.Languages[code], sections: map[string]*Page{}, tags: map[string]*Page{}}
+		s.Languages = append(s.Languages, l)
+		l.Home = l.listPage(KindHome, "", index, l.Title)
+		l.TagsPage = l.listPage(KindTags, content.TagsDir, index, "")
+	}
+	for _, f := range briefs {
+		l := s.Lang(f.Lang)
+		p := newBrief(l, f)
+		l.Briefs = append(l.Briefs, p)
+		p.Section = l.section(f.Section, index)
+	}
+	for _, key := range slices.Sorted(maps.Keys(index)) {
+		lang, sec, _ := strings.Cut(key, "\x00")
+		if sec != "" && sec != content.TagsDir {
+			s.Lang(lang).section(sec, index)
+		}
+	}
+	for _, l := range s.Languages {
+		l.link(cfg)
+	}
+	s.translate(errs)
+	s.collect()
+	s.checkURLs(cfg, errs)
+	return s
+}
+
+func newBrief(l *Lang, f *content.File) *Page {
+	fm := f.Front
+	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: fm.Title, Summary: fm.Summary,
+		Description: fm.Description, Date: fm.Date, Lastmod: cmp.Or(fm.Lastmod, fm.Date),
+		PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate, Draft: fm.Draft, Source: fm.Source,
+		Editor: fm.Editor, Weight: fm.Weight, Aliases: fm.Aliases, Params: fm.Params,
+		Path: l.Code + "/" + path.Join(f.Section, f.Slug()) + "/", group: f.TranslationGroup()}
+}
+
+// listPage makes a home or tags page, with title and intro from its _index file if any.
+func (l *Lang) listPage(kind Kind, sec string, index map[string]*content.File, title string) *Page {
+	p := &Page{Kind: kind, Lang: l.Language, Title: title, Path: l.Code + "/", group: sec}
+	if kind == KindTags {
+		p.Path = l.Code + "/" + content.TagsDir + "/"
+	}
+	if f := index[l.Code+"\x00"+sec]; f != nil {
+		p.fromIndex(f)
+	}
+	return p
+}
+
+func (p *Page) fromIndex(f *content.File) {
+	p.File, p.Title, p.Summary, p.Description = f, f.Front.Title, f.Front.Summary, f.Front.Description
+	p.Date, p.Lastmod, p.Weight, p.Params, p.Aliases = f.Front.Date, cmp.Or(f.Front.Lastmod, f.Front.Date), f.Front.Weight, f.Front.Params, f.Front.Aliases
+}
+
+// section returns the section page at sec, creating it and its parents as needed.
+func (l *Lang) section(sec string, index map[string]*content.File) *Page {
+	if p := l.sections[sec]; p != nil {
+		return p
+	}
+	p := &Page{Kind: KindSection, Lang: l.Language, Title: path.Base(sec), Path: l.Code + "/" + sec + "/", group: sec}
+	if f := index[l.Code+"\x00"+sec]; f != nil {
+		p.fromIndex(f)
+	}
+	l.sections[sec] = p
+	if parent := path.Dir(sec); parent != "." {
+		p.Section = l.section(parent, index)
+	}
+	return p
+}

@@ -1,0 +1,97 @@
+// Package theme combines a site's own layouts/ and static/ with the default theme built
+// into the binary. A site file overrides the default of the same name, so a site can
+// replace one partial or one stylesheet and keep the rest; a site with no layouts at all
+// builds with the defaults.
+package theme
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Theme is the union of a site's files and the defaults, by name.
+type Theme struct {
+	site, defaults fs.FS
+}
+
+// New combines site (the site folder) with defaults (a folder holding the default
+// layouts/ and static/; may be nil).
+func New(site, defaults fs.FS) *Theme { return &Theme{site: site, defaults: defaults} }
+
+// File is one theme file and where it came from.
+type File struct {
+	// Name is the path below layouts/ or static/ ("partials/head.html").
+	Name string
+	// Path is the path shown in messages: "layouts/x.html" for a site file,
+	// "layouts/x.html (default theme)" for a built-in one.
+	Path string
+	// FS and FullPath read the file.
+	FS       fs.FS
+	FullPath string
+}
+
+// Read returns the file's bytes.
+func (f File) Read() ([]byte, error) { return fs.ReadFile(f.FS, f.FullPath) }
+
+// Files lists the files under dir ("layouts" or "static"), the site's winning over the
+// defaults of the same name, sorted by name. Hidden files are skipped.
+func (t *Theme) Files(dir string) ([]File, error) {
+	byName := map[string]File{}
+	for _, src := range []struct {
+		fsys   fs.FS
+		suffix string
+	}{{t.defaults, " (default theme)"}, {t.site, ""}} {
+		if src.fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(src.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == dir && errors.Is(err, fs.ErrNotExist) {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if strings.HasPrefix(d.Name(), ".") && p != dir {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
+				return nil // symbolic links could reach outside the site: never followed
+			}
+			name := strings.TrimPrefix(p, dir+"/")
+			byName[name] = File{Name: name, Path: p + src.suffix, FS: src.fsys, FullPath: p}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]File, 0, len(byName))
+	for _, f := range byName {
+		out = append(out, f)
+	}
+	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
+	return out, nil
+}
+
+// Lookup returns the winning file at name below dir.
+func (t *Theme) Lookup(dir, name string) (File, bool) {
+	for _, src := range []struct {
+		fsys   fs.FS
+		suffix string
+	}{{t.site, ""}, {t.defaults, " (default theme)"}} {
+		if src.fsys == nil {
+			continue
+		}
+		p := path.Join(dir, name)
+		if info, err := fs.Stat(src.fsys, p); err == nil && info.Mode().IsRegular() {
+			return File{Name: name, Path: p + src.suffix, FS: src.fsys, FullPath: p}, true
+		}
+	}
+	return File{}, false
+}
