@@ -72,12 +72,11 @@ func Run(opts Options, w render.Writer) (*Result, error) {
 		}
 	}
 	th := theme.New(opts.Site, opts.Theme)
-	var r *render.Renderer
-	if errs.Err() == nil {
-		r, err = render.New(th, s)
-		errs.Add(err)
-	}
-	if errs.Err() == nil {
+	// Layouts run even when content has problems, so that a template error is reported
+	// together with them; the caller discards the output of a failed build.
+	r, err := render.New(th, s)
+	errs.Add(err)
+	if r != nil {
 		writePages(s, r, th, w, &errs)
 	}
 	if err := errs.Err(); err != nil {
@@ -167,7 +166,7 @@ func renderBodies(s *site.Site, errs *diag.List) {
 // writePages renders every page and copies the static files.
 func writePages(s *site.Site, r *render.Renderer, th *theme.Theme, w render.Writer, errs *diag.List) {
 	parallel(len(s.Pages), func(i int) {
-		errs.Add(r.Page(s.Pages[i], w))
+		errs.Add(r.Page(s.Pages[i], w), r.Aliases(s.Pages[i], w))
 	})
 	errs.Add(r.Root(th, w))
 	statics, err := th.Files("static")
@@ -179,6 +178,9 @@ func writePages(s *site.Site, r *render.Renderer, th *theme.Theme, w render.Writ
 	for _, p := range s.Pages {
 		for n := 1; n <= s.Pagers(p); n++ {
 			taken[site.PagerPath(p, n)+"index.html"] = true
+		}
+		for _, a := range p.Aliases {
+			taken[site.AliasFile(a)] = true
 		}
 	}
 	for _, f := range statics {

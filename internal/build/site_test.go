@@ -122,3 +122,25 @@ func TestExampleSite(t *testing.T) {
 	}
 	contains(t, mem, "en/safety/zibo-safety-rule-of-law-2023/index.html", "790 million yuan")
 }
+
+func TestThreeLanguages(t *testing.T) {
+	mem := mustBuild(t, "trilingual.txtar", build.Options{})
+	contains(t, mem, "en/law/a/index.html", `1.5 billion yuan`, `hreflang="fr"`, `hreflang="zh-CN"`)
+	contains(t, mem, "zh/law/a/index.html", `15亿元`)
+	contains(t, mem, "fr/law/a/index.html", `<html lang="fr">`, `02/01/2024`, `>Accueil<`, `1,5 milliard`)
+	contains(t, mem, "fr/law/index.html", `1 note`)
+	// Aliases redirect to the page.
+	contains(t, mem, "old/a/index.html", `<meta http-equiv="refresh" content="0; url=http://localhost/en/law/a/">`)
+	contains(t, mem, "old/a.html", `rel="canonical" href="http://localhost/en/law/a/"`)
+	contains(t, mem, "index.html", `hreflang="x-default" href="http://localhost/en/"`)
+	checkLinks(t, mem, "http://localhost/")
+}
+
+func TestOneLanguageAndOverrides(t *testing.T) {
+	mem := mustBuild(t, "monolingual.txtar", build.Options{})
+	contains(t, mem, "en/news/a/index.html", `Our own footer.`, `<a class="site-title" href="/en/">Only English</a>`)
+	lacks(t, mem, "en/news/a/index.html", `Built with briefs`, `translations`)
+	file(t, mem, "css/extra.css")
+	file(t, mem, "css/site.css") // the default theme's file is still there
+	checkLinks(t, mem, "http://localhost/")
+}

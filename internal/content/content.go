@@ -150,7 +150,7 @@ func read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	f := &File{Path: p, Src: src}
 	ok := f.place(cfg, errs)
 	if !utf8.Valid(src) {
-		line, col := diag.LineCol(src, invalidUTF8(src))
+		line, col := diag.LineCol(src, diag.InvalidUTF8(src))
 		errs.Add(diag.At(p, line, col, "invalid UTF-8; save the file as UTF-8"))
 		return nil
 	}
@@ -168,17 +168,6 @@ func read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	f.BodyOffset = len(src) - len(body)
 	_ = bodyLine
 	return f
-}
-
-func invalidUTF8(src []byte) int {
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
-		}
-		i += size
-	}
-	return 0
 }
 
 // place works out section, name and language from the file's path.
@@ -251,6 +240,24 @@ func CheckSlug(s string) error {
 	for _, r := range s {
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.') {
 			return fmt.Errorf("character %q cannot be used; use letters, digits and '-'", r)
+		}
+	}
+	return nil
+}
+
+// CheckAlias accepts an old URL path that should redirect to a page: absolute
+// ("/old/brief/" or "/old/brief.html"), each segment a clean slug.
+func CheckAlias(a string) error {
+	if !strings.HasPrefix(a, "/") {
+		return fmt.Errorf("must start with / (a path from the site root, such as \"/old/brief/\")")
+	}
+	trimmed := strings.Trim(a, "/")
+	if trimmed == "" {
+		return fmt.Errorf("cannot be the site root")
+	}
+	for _, seg := range strings.Split(trimmed, "/") {
+		if err := CheckSlug(seg); err != nil {
+			return fmt.Errorf("segment %q: %v", seg, err)
 		}
 	}
 	return nil

@@ -32,6 +32,10 @@ type Front struct {
 	Params         map[string]any
 }
 
+// maxUnknown bounds the unknown keys reported for one file: finding each one's line is a
+// scan of the front matter, and a pasted data file could otherwise make that quadratic.
+const maxUnknown = 10
+
 // rawFront mirrors the TOML keys; dates arrive as any because they may be written as
 // a TOML datetime, a local datetime or a "2024-03-15 11:29" string.
 type rawFront struct {
@@ -102,9 +106,16 @@ func parseFront(file string, front []byte, loc *time.Location, errs *diag.List) 
 		errs.Add(diag.At(file, line, col, format, args...))
 		ok = false
 	}
+	reported := map[string]bool{}
 	for _, key := range md.Undecoded() {
-		if key[0] == "params" {
-			continue
+		if key[0] == "params" || reported[key[0]] {
+			continue // a table's keys are not reported again after the table
+		}
+		reported[key[0]] = true
+		if len(reported) > maxUnknown {
+			errs.Add(diag.At(file, 1, 1, "more unknown front matter keys; fix the ones above first"))
+			ok = false
+			break
 		}
 		line, col := at(key...)
 		errs.Add(diag.At(file, line, col, "unknown front matter key `%s`%s", key.String(), suggest(key[0])))
@@ -143,6 +154,11 @@ func parseFront(file string, front []byte, loc *time.Location, errs *diag.List) 
 	if raw.Date == nil {
 		errs.Add(diag.At(file, 2, 1, "missing date: add date = 2024-03-15T11:29:00+08:00 or date = \"2024-03-15 11:29\""))
 		ok = false
+	}
+	for _, a := range f.Aliases {
+		if err := CheckAlias(a); err != nil {
+			fail("aliases", "aliases: %q %v", a, err)
+		}
 	}
 	for i, tag := range f.Tags {
 		f.Tags[i] = strings.TrimSpace(tag)

@@ -132,3 +132,16 @@ func splitKeys(s string) ([]string, bool) {
 	keys = append(keys, strings.TrimSpace(cur.String()))
 	return keys, quote == 0
 }
+
+// InvalidUTF8 returns the byte offset of the first invalid UTF-8 sequence in src, or
+// -1 when src is valid.
+func InvalidUTF8(src []byte) int {
+	for i := 0; i < len(src); {
+		r, size := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}

@@ -73,9 +73,11 @@
 // Other languages use the same short-scale rule with their own digit
 // grouping and decimal mark (from golang.org/x/text), their own plural rules
 // for unit words, and their own scale and qualifier words where this package
-// knows them (French and German); any other language falls back to English
-// scale and qualifier words. Units must name their forms in such a language,
-// or formatting reports which unit is missing it. Parsing reads only Chinese
+// knows them (French and German: 1,5 milliard de yuans, über 1,5 Milliarden
+// Yuan); any other language falls back to English scale and qualifier words.
+// A unit must have words in the language (or a parent: en-GB uses en), or
+// Format reports which unit is missing them; the built-in units have
+// Chinese, English, French and German words. Parsing reads only Chinese
 // and English notation; Parse(Format(f, "zh")) and Parse(Format(f, "en"))
 // give back f's value, unit and qualifier.
 package figures

@@ -51,7 +51,7 @@ func FormatNumber(d Decimal, lang string) string {
 	if isZh(t) {
 		return d.String()
 	}
-	syms := symbolsFor(t)
+	syms := builtin().symbols(t)
 	s := syms.format(d.parts())
 	if d.Sign() < 0 {
 		s = syms.minus + s
@@ -136,7 +136,7 @@ func formatOther(f Figure, t language.Tag, units *Units) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	n, syms := notationFor(t), symbolsFor(t)
+	n, syms := notationFor(t), units.symbols(t)
 	m, idx := f.Value.Abs(), -1
 	if !f.Percent {
 		m, idx = shortScale(m)

@@ -195,7 +195,7 @@ func (p *parser) suffixes() error {
 			p.rest = p.rest[len(w):]
 			continue
 		}
-		if w, exp, ok := p.scaleWord(); ok {
+		if w, exp, ok := leadingScale(p.rest); ok {
 			if err := p.setScale(w, exp); err != nil {
 				return err
 			}
@@ -216,19 +216,20 @@ func (p *parser) suffixes() error {
 	return nil
 }
 
-// scaleWord recognizes a Chinese or English scale word at the start of rest.
-func (p *parser) scaleWord() (string, int, bool) {
-	for _, s := range zhScales {
-		if strings.HasPrefix(p.rest, s.word) {
-			return s.word, s.exp, true
+// leadingScale recognizes a Chinese or English scale word at the start of
+// s. Units.Add uses it too, to refuse unit words that start with one.
+func leadingScale(s string) (string, int, bool) {
+	for _, z := range zhScales {
+		if strings.HasPrefix(s, z.word) {
+			return z.word, z.exp, true
 		}
 	}
-	end := strings.IndexFunc(p.rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
 	if end < 0 {
-		end = len(p.rest)
+		end = len(s)
 	}
-	if exp, ok := enScales[strings.ToLower(p.rest[:end])]; ok {
-		return p.rest[:end], exp, true
+	if exp, ok := enScales[strings.ToLower(s[:end])]; ok {
+		return s[:end], exp, true
 	}
 	return "", 0, false
 }

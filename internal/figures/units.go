@@ -23,6 +23,33 @@ type Units struct {
 	mu    sync.RWMutex
 	units map[string]unitDef
 	index map[string]string // unit word (zh as written, others in lower case) -> key; "" = generic 个
+
+	symMu sync.Mutex
+	syms  map[language.Tag]numSyms // digit symbols learned from x/text, per language
+}
+
+// maxCachedLangs bounds the symbol cache; a site has a handful of languages.
+const maxCachedLangs = 64
+
+// symbols returns t's number symbols, learning them once per language:
+// asking x/text for them costs far more than formatting a figure.
+func (u *Units) symbols(t language.Tag) numSyms {
+	u.symMu.Lock()
+	s, ok := u.syms[t]
+	u.symMu.Unlock()
+	if ok {
+		return s
+	}
+	s = symbolsFor(t)
+	u.symMu.Lock()
+	if u.syms == nil {
+		u.syms = map[language.Tag]numSyms{}
+	}
+	if len(u.syms) < maxCachedLangs {
+		u.syms[t] = s
+	}
+	u.symMu.Unlock()
+	return s
 }
 
 // unitDef holds a unit's words per language tag.
@@ -95,7 +122,8 @@ func orBuiltin(u *Units) *Units {
 // written unless the source used another of them (人 and 名). For other
 // languages, the words follow the language's CLDR plural categories in CLDR
 // order (en: one, other; ru: one, few, many, other); a single word is
-// invariant (yuan), and no words means the unit is written as a bare number.
+// invariant (yuan), and no words means the unit is written as a bare number
+// (which Parse then reads back as a figure without unit).
 // Add rejects a word that another unit already uses, since Parse could not
 // tell the two apart.
 func (u *Units) Add(key string, names map[string][]string) error {
@@ -199,7 +227,9 @@ func makeForms(key, lang string, words []string) (forms, error) {
 		return f, nil
 	}
 	f.cats = pluralCategories(tag)
-	if n := len(f.words); n > 1 && n != len(f.cats) {
+	if n := len(f.words); n > 1 && len(f.cats) == 1 {
+		return forms{}, fmt.Errorf("unit %q: %s has no plural forms; give one word, got %d", key, lang, n)
+	} else if n > 1 && n != len(f.cats) {
 		names := make([]string, len(f.cats))
 		for i, c := range f.cats {
 			names[i] = formNames[c]
@@ -225,9 +255,11 @@ func checkWord(w string) error {
 	case strings.ContainsRune("万亿余多", r):
 		return fmt.Errorf("it starts with %c, which would be read as a scale word or qualifier", r)
 	}
-	first, _, _ := strings.Cut(strings.ToLower(w), " ")
-	if _, ok := enScales[first]; ok || first == "percent" {
-		return fmt.Errorf("it starts with %q, which would be read as a scale word", first)
+	if sw, _, ok := leadingScale(w); ok {
+		return fmt.Errorf("it starts with %q, which would be read as a scale word", sw)
+	}
+	if pw, ok := hasWordFold(w, enPercentWords); ok {
+		return fmt.Errorf("it starts with %q, which would be read as a percent sign", pw)
 	}
 	return nil
 }

@@ -114,3 +114,10 @@ func TestUnitsConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestUnitsAddOneFormLanguage(t *testing.T) {
+	err := DefaultUnits().Add("case", map[string][]string{"ja": {"件", "件数"}})
+	if err == nil || !strings.Contains(err.Error(), "ja has no plural forms; give one word, got 2") {
+		t.Errorf("error = %v", err)
+	}
+}

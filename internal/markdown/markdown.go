@@ -14,7 +14,9 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -25,6 +27,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 )
 
@@ -90,7 +93,19 @@ func New(opts Options) *Markdown {
 }
 
 // Render converts one body. Problems are reported with offsets into src.
-func (m *Markdown) Render(src []byte) Result {
+//
+// src must be valid UTF-8 (package content checks it): goldmark's CJK line-break code
+// indexes out of range on some invalid input, so such input is refused here, and any
+// other panic inside goldmark becomes a Problem rather than a crashed build.
+func (m *Markdown) Render(src []byte) (res Result) {
+	if !utf8.Valid(src) {
+		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
+		}
+	}()
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	buf, _ := m.pool.Get().(*bytes.Buffer)
@@ -98,7 +113,6 @@ func (m *Markdown) Render(src []byte) Result {
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	var res Result
 	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
 	}
@@ -157,3 +171,4 @@ func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkContinue, nil
 	})
 }
+

@@ -241,3 +241,36 @@ func (r *Renderer) Root(th *theme.Theme, w Writer) error {
 	}
 	return r.execute(t, "root.html", r.rootData(), "index.html", w)
 }
+
+// aliasPage redirects an old URL to a page's current one. It needs no layout: a
+// redirect must work even when a site's theme is broken.
+var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<title>{{.Title}}</title>
+<link rel="canonical" href="{{.URL}}">
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url={{.URL}}">
+</head>
+<body>
+<p><a href="{{.URL}}">{{.Title}}</a></p>
+</body>
+</html>
+`))
+
+// Aliases writes a redirect page for each of a page's aliases.
+func (r *Renderer) Aliases(p *site.Page, w Writer) error {
+	f := r.funcs(p.Lang.Code)
+	for _, a := range p.Aliases {
+		data := struct{ Lang, Title, URL string }{p.Lang.Locale, p.Title, f.absURL(p.Path)}
+		var buf bytes.Buffer
+		if err := aliasPage.Execute(&buf, data); err != nil {
+			return err
+		}
+		if err := w.WriteFile(site.AliasFile(a), buf.Bytes()); err != nil {
+			return err
+		}
+	}
+	return nil
+}

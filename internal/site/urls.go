@@ -125,19 +125,20 @@ func (s *Site) checkURLs(cfg *config.Site, errs *diag.List) {
 				file = p.File.Path
 				line, col = keyPos(p.File, key)
 			}
-			errs.Add(diag.At(file, line, col, "URL /%s is also used by %s; change the slug or move the file", url, where(q)))
+			errs.Add(diag.At(file, line, col, "URL /%s is also used by %s; change the slug or move the file",
+				strings.TrimSuffix(url, "index.html"), where(q)))
 			return
 		}
 		owner[url] = p
 	}
 	for _, p := range s.Pages {
 		for n := 1; n <= s.Pagers(p); n++ {
-			claim(PagerPath(p, n), p, "slug")
+			claim(PagerPath(p, n)+"index.html", p, "slug")
 		}
 	}
 	for _, p := range s.Pages {
 		for _, a := range p.Aliases {
-			claim(strings.TrimPrefix(path.Clean("/"+a), "/")+"/", p, "aliases")
+			claim(AliasFile(a), p, "aliases")
 		}
 	}
 }
@@ -152,4 +153,14 @@ func keyPos(f *content.File, key string) (int, int) {
 		return 1, 1
 	}
 	return line, col
+}
+
+// AliasFile is the output file that redirects from an alias: "/old/x/" writes
+// old/x/index.html, "/old/x.html" writes old/x.html.
+func AliasFile(alias string) string {
+	p := strings.TrimPrefix(path.Clean("/"+alias), "/")
+	if strings.HasSuffix(p, ".html") {
+		return p
+	}
+	return p + "/index.html"
 }

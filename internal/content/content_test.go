@@ -1,0 +1,174 @@
+package content
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/diag"
+)
+
+func testConfig(t testing.TB) *config.Site {
+	t.Helper()
+	cfg, err := config.Load("site.toml", []byte("timeZone = \"Asia/Shanghai\"\n[languages.zh]\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
+
+func TestCheckSlug(t *testing.T) {
+	tests := []struct {
+		slug string
+		ok   bool
+	}{
+		{"zibo-2024", true},
+		{"淄博法治", true},
+		{"a_b.c", true},
+		{"", false},
+		{"../x", false},
+		{"a/b", false},
+		{`a\b`, false},
+		{".hidden", false},
+		{"..", false},
+		{"has space", false},
+		{"q?x", false},
+		{"hash#", false},
+		{"per%20cent", false},
+		{"<script>", false},
+		{strings.Repeat("a", 201), false},
+	}
+	for _, tt := range tests {
+		if err := CheckSlug(tt.slug); (err == nil) != tt.ok {
+			t.Errorf("CheckSlug(%q) = %v, want ok=%v", tt.slug, err, tt.ok)
+		}
+	}
+}
+
+func TestPlace(t *testing.T) {
+	tests := []struct {
+		path, section, name, lang string
+	}{
+		{"content/law/zibo.zh.md", "law", "zibo", "zh"},
+		{"content/law/zibo.en.md", "law", "zibo", "en"},
+		{"content/law/zibo.md", "law", "zibo", "zh"},
+		{"content/law/courts/x.en.md", "law/courts", "x", "en"},
+		{"content/_index.en.md", "", "_index", "en"},
+		{"content/law/report.2024.md", "law", "report.2024", "zh"},
+	}
+	cfg := testConfig(t)
+	for _, tt := range tests {
+		var errs diag.List
+		f := &File{Path: tt.path}
+		ok := f.place(cfg, &errs)
+		if !ok || f.Section != tt.section || f.Name != tt.name || f.Lang != tt.lang {
+			t.Errorf("%s: got %q %q %q (%v), want %q %q %q", tt.path, f.Section, f.Name, f.Lang, errs.Error(), tt.section, tt.name, tt.lang)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	cfg := testConfig(t)
+	tests := []struct {
+		date string
+		want string
+	}{
+		{`2024-03-15T11:29:00+08:00`, "2024-03-15T11:29:00+08:00"},
+		{`2024-03-15T11:29:00Z`, "2024-03-15T11:29:00Z"},
+		{`2024-03-15T11:29:00`, "2024-03-15T11:29:00+08:00"}, // local: site zone
+		{`2024-03-15`, "2024-03-15T00:00:00+08:00"},
+		{`"2024-03-15 11:29"`, "2024-03-15T11:29:00+08:00"},
+		{`"2024-03-15"`, "2024-03-15T00:00:00+08:00"},
+	}
+	for _, tt := range tests {
+		files := load(t, cfg, "+++\ntitle = \"T\"\ndate = "+tt.date+"\n+++\n")
+		if len(files) != 1 {
+			t.Fatalf("%s: not loaded", tt.date)
+		}
+		if got := files[0].Front.Date.Format(time.RFC3339); got != tt.want {
+			t.Errorf("date = %s: got %s, want %s", tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestBodyOffset(t *testing.T) {
+	cfg := testConfig(t)
+	src := "\ufeff+++\r\ntitle = \"T\"\r\ndate = 2024-01-01\r\n+++\r\nBody line.\n"
+	files := load(t, cfg, src)
+	if len(files) != 1 {
+		t.Fatal("CRLF file with BOM not loaded")
+	}
+	f := files[0]
+	if string(f.Body) != "Body line.\n" {
+		t.Errorf("body %q", f.Body)
+	}
+	if line, _ := diag.LineCol(f.Src, f.BodyOffset); line != 5 {
+		t.Errorf("body starts on line %d, want 5", line)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	cfg := testConfig(t)
+	tests := []struct{ src, want string }{
+		{"\xff\xfe", "content/law/x.zh.md:1:1: invalid UTF-8"},
+		{"+++\ntitle = \"ok\xffno\"\n+++\n", "content/law/x.zh.md:2:12: invalid UTF-8"},
+		{"---\ntitle: x\n---\n", "YAML front matter (---) is not supported"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\n", "front matter is not closed"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\"a\", \"\"]\n+++\n", "x.zh.md:4:1: tags: an empty tag"},
+		{"+++\ntitle = 3\ndate = 2024-01-01\n+++\n", "x.zh.md:2:1: TOML: incompatible types"},
+		{"+++\ntitle = \"T\"\ndate = 12:00:00\n+++\n", "x.zh.md:3:1: date: a time without a date"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\n[parms]\nx = 1\n+++\n", "x.zh.md:4:2: unknown front matter key `parms`; did you mean `params`?"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\n[params]\nx = 1\n+++\n", ""},
+	}
+	for _, tt := range tests {
+		var errs diag.List
+		Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(tt.src)}}, cfg, &errs)
+		got := errs.Error()
+		if tt.want == "" && got != "" || !strings.Contains(got, tt.want) {
+			t.Errorf("%q:\n got %s\nwant %s", tt.src, got, tt.want)
+		}
+	}
+}
+
+func TestHugeFile(t *testing.T) {
+	var errs diag.List
+	big := "+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n" + strings.Repeat("x", MaxFileSize)
+	Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(big)}}, testConfig(t), &errs)
+	if !strings.Contains(errs.Error(), "may be at most 8 MiB") {
+		t.Errorf("got %v", errs.Error())
+	}
+}
+
+func load(t testing.TB, cfg *config.Site, src string) []*File {
+	var errs diag.List
+	files := Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(src)}}, cfg, &errs)
+	if err := errs.Err(); err != nil {
+		t.Logf("problems: %v", err)
+	}
+	return files
+}
+
+// FuzzParse feeds arbitrary bytes as a content file: reading it must never panic, and a
+// file that is rejected must come with at least one placed problem.
+func FuzzParse(f *testing.F) {
+	f.Add("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nBody")
+	f.Add("+++\ntitle = \"淄博\"\ndate = \"2024-03-15 11:29\"\ntags = [\"法治\"]\nslug = \"../x\"\n[params]\na = 1\n+++\n")
+	f.Add("+++\r\ntitle='x'\r\n+++")
+	f.Add("---\n")
+	f.Add("+++\n[[a]]\n[a.b]\n\"q.k\" = 1\n+++")
+	cfg := testConfig(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		var errs diag.List
+		files := Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(src)}}, cfg, &errs)
+		if len(files) == 0 && len(errs.Errors()) == 0 {
+			t.Fatalf("file rejected without a problem: %q", src)
+		}
+		for _, e := range errs.Errors() {
+			if e.File == "" || e.Line < 1 || e.Col < 1 {
+				t.Fatalf("problem without a place: %v", e)
+			}
+		}
+	})
+}

@@ -1,0 +1,129 @@
+package markdown
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/txtar"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/cases.txtar outputs")
+
+func renderers() map[string]*Markdown {
+	return map[string]*Markdown{
+		"zh": New(Options{Lang: "zh", CJK: true}),
+		"en": New(Options{Lang: "en"}),
+	}
+}
+
+// TestCases renders every NAME.md in testdata/cases.txtar and compares it with
+// NAME.<lang>.html.
+func TestCases(t *testing.T) {
+	const file = "testdata/cases.txtar"
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := map[string][]byte{}
+	for _, f := range ar.Files {
+		if name, ok := strings.CutSuffix(f.Name, ".md"); ok {
+			inputs[name] = f.Data
+		}
+	}
+	mds := renderers()
+	for i, f := range ar.Files {
+		name, ok := strings.CutSuffix(f.Name, ".html")
+		if !ok {
+			continue
+		}
+		base, lang, _ := strings.Cut(name, ".")
+		res := mds[lang].Render(inputs[base])
+		if len(res.Problems) > 0 {
+			t.Errorf("%s: problems %v", f.Name, res.Problems)
+		}
+		if *update {
+			ar.Files[i].Data = res.HTML
+			continue
+		}
+		if got := string(res.HTML); got != string(f.Data) {
+			t.Errorf("%s:\n got %s\nwant %s", f.Name, got, f.Data)
+		}
+	}
+	if *update {
+		os.WriteFile(file, txtar.Format(ar), 0o644)
+	}
+}
+
+func TestProblems(t *testing.T) {
+	tests := []struct {
+		src    string
+		offset int
+		msg    string
+	}{
+		{`a {{< num "7.9亿亿" >}}`, 2, "two scale words"},
+		{`a {{< num "abc" >}}`, 2, "not a figure"},
+		{`a {{< num "1" unit="xyz" >}}`, 2, "unknown unit"},
+		{`a {{< num "1"`, 2, "unclosed shortcode"},
+		{`a {{< nom "1" >}}`, 2, `unknown shortcode "nom"`},
+		{`a {{< num >}}`, 2, "num takes one figure"},
+		{`a {{< num "1" x="2" >}}`, 2, "unknown argument x="},
+		{`a {{< num "1 >}}`, 2, "no closing quote"},
+		{"first\n\nsecond {{< num \"1亿亿\" >}}", 14, "two scale words"},
+	}
+	md := New(Options{Lang: "en"})
+	for _, tt := range tests {
+		res := md.Render([]byte(tt.src))
+		if len(res.Problems) != 1 || res.Problems[0].Offset != tt.offset || !strings.Contains(res.Problems[0].Msg, tt.msg) {
+			t.Errorf("%q: problems %+v, want one at %d with %q", tt.src, res.Problems, tt.offset, tt.msg)
+		}
+	}
+}
+
+func TestSummarize(t *testing.T) {
+	tests := []struct {
+		text   string
+		length int
+		cjk    bool
+		want   string
+	}{
+		{"一二三。四五六。七八九。", 5, true, "一二三。四五六。"},
+		{"一二三。四五六。", 100, true, "一二三。四五六。"},
+		{"One two three. Four five. Six.", 3, false, "One two three."},
+		{"It rose 7.9 percent. Then fell.", 3, false, "It rose 7.9 percent."},
+		{"Short", 10, false, "Short"},
+	}
+	for _, tt := range tests {
+		if got := Summarize(tt.text, tt.length, tt.cjk); got != tt.want {
+			t.Errorf("Summarize(%q, %d) = %q, want %q", tt.text, tt.length, got, tt.want)
+		}
+	}
+}
+
+func TestPlainText(t *testing.T) {
+	md := New(Options{Lang: "en"})
+	res := md.Render([]byte("## Heading\n\nFroze {{< num \"7.9亿元\" >}} in\naccounts.\n\n| t |\n|---|\n| x |\n\nEnd."))
+	if want := "Froze 790 million yuan in accounts. End."; res.Text != want {
+		t.Errorf("text %q, want %q", res.Text, want)
+	}
+}
+
+// FuzzRender renders arbitrary Markdown in both languages: it must never panic, and
+// every problem must point inside the source.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{`{{< num "7.9亿元" >}}`, `{{</* x */>}}`, "# 标题\n\n| a |\n|---|\n", "<b>x</b>", "{{<", `{{< num "1" unit="case" >}}`} {
+		f.Add(s)
+	}
+	mds := renderers()
+	f.Fuzz(func(t *testing.T, src string) {
+		for _, md := range mds {
+			res := md.Render([]byte(src))
+			for _, p := range res.Problems {
+				if p.Offset < 0 || p.Offset > len(src) {
+					t.Fatalf("problem offset %d outside %d bytes", p.Offset, len(src))
+				}
+			}
+		}
+	})
+}
