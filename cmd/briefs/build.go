@@ -72,6 +72,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout); !ok {
 		return code
 	}
+	if info, err := os.Stat(sf.dir); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "briefs build: %s is not a site folder; name one with -s\n", sf.dir)
+		return exitUsage
+	}
 	if *out == "" {
 		*out = filepath.Join(sf.dir, "public")
 	}
@@ -84,9 +88,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	res, err := build.Run(sf.options(), dir)
 	if err != nil {
 		_ = dir.Abort()
-		return reportFailure(stderr, err)
+		return reportFailure(stderr, sf.dir, err)
 	}
-	printWarnings(stderr, res.Warnings)
+	printWarnings(stderr, sf.dir, res.Warnings)
 	if err := dir.Commit(); err != nil {
 		_ = dir.Abort()
 		fmt.Fprintln(stderr, "briefs build:", err)
@@ -102,26 +106,41 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 }
 
 // reportFailure prints every problem of a failed build, then a count.
-func reportFailure(stderr io.Writer, err error) int {
+func reportFailure(stderr io.Writer, dir string, err error) int {
 	var list *diag.List
 	if errors.As(err, &list) {
-		printWarnings(stderr, list.Warnings())
+		printWarnings(stderr, dir, list.Warnings())
 		errs := list.Errors()
 		for _, e := range errs {
-			fmt.Fprintln(stderr, e)
+			fmt.Fprintln(stderr, inSite(dir, e))
 		}
 		fmt.Fprintf(stderr, "build failed: %d %s; nothing was written\n", len(errs), plural(len(errs), "problem", "problems"))
 		return exitContent
+	}
+	var de *diag.Error
+	if errors.As(err, &de) {
+		err = inSite(dir, de)
 	}
 	fmt.Fprintln(stderr, err)
 	fmt.Fprintln(stderr, "build failed: nothing was written")
 	return exitContent
 }
 
-func printWarnings(w io.Writer, warns []*diag.Error) {
+func printWarnings(w io.Writer, dir string, warns []*diag.Error) {
 	for _, e := range warns {
-		fmt.Fprintln(w, e)
+		fmt.Fprintln(w, inSite(dir, e))
 	}
+}
+
+// inSite shows a problem's file as a path from the current folder, so that a terminal
+// or editor can open it when the site is elsewhere (-s ../site).
+func inSite(dir string, e *diag.Error) *diag.Error {
+	if dir == "." || e.File == "" || strings.HasSuffix(e.File, ")") {
+		return e
+	}
+	c := *e
+	c.File = filepath.Join(dir, e.File)
+	return &c
 }
 
 func plural(n int, one, other string) string {

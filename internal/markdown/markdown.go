@@ -171,4 +171,3 @@ func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		return ast.WalkContinue, nil
 	})
 }
-
