@@ -51,7 +51,9 @@ type Site struct {
 	// UnitSet is the built-in units plus those of Units, ready for package figures.
 	UnitSet *figures.Units `toml:"-"`
 	// Location is TimeZone, loaded.
-	Location *time.Location `toml:"-"`
+	Location         *time.Location `toml:"-"`
+	basePath, origin string
+
 	// Order lists the language codes by weight, then in the order site.toml names them.
 	Order []string `toml:"-"`
 }
@@ -194,15 +196,17 @@ func (s *Site) SetBaseURL(raw string) error {
 		u.Path += "/"
 	}
 	s.BaseURL = u.String()
+	s.basePath = u.EscapedPath()
+	s.origin = u.Scheme + "://" + u.Host
 	return nil
 }
 
 // BasePath is the path part of the base URL ("/" or "/briefs/"): every link the site
 // writes starts with it, so the site works in a subfolder.
-func (s *Site) BasePath() string {
-	u, _ := url.Parse(s.BaseURL)
-	return u.Path
-}
+func (s *Site) BasePath() string { return s.basePath }
+
+// Origin is the scheme and host of the base URL ("https://example.org").
+func (s *Site) Origin() string { return s.origin }
 
 func (s *Site) fillZone(file string, at func(...string) (int, int), errs *diag.List) {
 	if s.TimeZone == "" {

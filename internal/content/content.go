@@ -160,7 +160,7 @@ func read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 		errs.Add(perr)
 		return nil
 	}
-	fm, fok := parseFront(p, front, cfg.Location, errs)
+	fm, fok := parseFront(p, front, cfg.Location, f.IsIndex(), errs)
 	if !ok || !fok {
 		return nil
 	}

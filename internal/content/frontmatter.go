@@ -86,7 +86,8 @@ func split(file string, src []byte) (front, body []byte, bodyLine int, err *diag
 }
 
 // parseFront decodes and checks front matter; problems go to errs with whole-file lines.
-func parseFront(file string, front []byte, loc *time.Location, errs *diag.List) (Front, bool) {
+// isIndex relaxes the rules for _index files, which need no date.
+func parseFront(file string, front []byte, loc *time.Location, isIndex bool, errs *diag.List) (Front, bool) {
 	var raw rawFront
 	md, err := toml.Decode(string(front), &raw)
 	if err != nil {
@@ -151,7 +152,7 @@ func parseFront(file string, front []byte, loc *time.Location, errs *diag.List) 
 		}
 		*d.dst = t
 	}
-	if raw.Date == nil {
+	if raw.Date == nil && !isIndex {
 		errs.Add(diag.At(file, 2, 1, "missing date: add date = 2024-03-15T11:29:00+08:00 or date = \"2024-03-15 11:29\""))
 		ok = false
 	}

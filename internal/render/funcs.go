@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -137,8 +136,7 @@ func (f *langFuncs) absURL(p string) string {
 	if strings.Contains(p, "://") {
 		return p
 	}
-	u, _ := url.Parse(f.cfg.BaseURL)
-	return u.Scheme + "://" + u.Host + f.url(p)
+	return f.cfg.Origin() + f.url(p)
 }
 
 // String returns the theme string key in language code, with the same fallbacks as T;

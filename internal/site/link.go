@@ -47,9 +47,7 @@ func (l *Lang) link(cfg *config.Site) {
 		tag.Date = latest(tag)
 	}
 	l.TagsPage.Date = l.Home.Date
-	for _, p := range l.Briefs {
-		p.Related = related(p, cfg.RelatedSize)
-	}
+	l.relate(cfg.RelatedSize)
 }
 
 // latest is the date of the newest brief a list page lists, for feeds and sitemaps.
@@ -137,22 +135,62 @@ func (l *Lang) sortedTags(o order) []*Page {
 	return tags
 }
 
-// related finds briefs that share the most tags with p, newest first among equals. It
-// walks the tag lists p is on rather than every brief, so its cost follows tag sizes.
-func related(p *Page, n int) []*Page {
-	shared := map[*Page]int{}
-	for _, tag := range p.Tags {
-		for _, q := range tag.Pages {
-			if q != p {
-				shared[q]++
+// relate fills every brief's Related list. Counting shared tags through each tag's
+// brief list, into a slice indexed by brief, costs what the tag lists hold rather than
+// briefs squared; only the top n are kept, by insertion, instead of sorting every candidate.
+func (l *Lang) relate(n int) {
+	for i, p := range l.Briefs {
+		p.index = i
+	}
+	counts := make([]int32, len(l.Briefs))
+	var touched []int
+	for _, p := range l.Briefs {
+		touched = touched[:0]
+		for _, tag := range p.Tags {
+			for _, q := range tag.Pages {
+				if q != p {
+					if counts[q.index] == 0 {
+						touched = append(touched, q.index)
+					}
+					counts[q.index]++
+				}
 			}
 		}
+		p.Related = l.top(touched, counts, n)
+		for _, i := range touched {
+			counts[i] = 0
+		}
 	}
-	out := slices.Collect(maps.Keys(shared))
-	slices.SortFunc(out, func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(shared[b], shared[a]), b.Date.Compare(a.Date), strings.Compare(a.Path, b.Path))
-	})
-	return out[:min(n, len(out))]
+}
+
+// top returns the n briefs with the highest counts, newest first among equals.
+func (l *Lang) top(candidates []int, counts []int32, n int) []*Page {
+	var out []*Page
+	before := func(a, b *Page) bool {
+		if ca, cb := counts[a.index], counts[b.index]; ca != cb {
+			return ca > cb
+		}
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c < 0
+		}
+		return a.Path < b.Path
+	}
+	for _, i := range candidates {
+		q := l.Briefs[i]
+		if len(out) == n && !before(q, out[n-1]) {
+			continue
+		}
+		at := len(out)
+		for at > 0 && before(q, out[at-1]) {
+			at--
+		}
+		if len(out) < n {
+			out = append(out, nil)
+		}
+		copy(out[at+1:], out[at:len(out)-1])
+		out[at] = q
+	}
+	return out
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

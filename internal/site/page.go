@@ -80,6 +80,7 @@ type Page struct {
 	Params  map[string]any
 
 	group string // translation group of briefs; section path of sections
+	index int    // position in the language's brief list, for counting shared tags
 }
 
 // IsBrief reports whether the page is an article rather than a list.

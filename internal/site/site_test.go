@@ -1,0 +1,71 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+)
+
+func TestTagSlug(t *testing.T) {
+	tests := map[string]string{
+		"Rule of Law":      "rule-of-law",
+		" 法治 ":             "法治",
+		"COVID-19":         "covid-19",
+		"a/b":              "a-b",
+		"what?#%":          "what",
+		"...":              "tag",
+		"Zibo (淄博)":        "zibo-淄博",
+		"e.g.":             "e.g",
+		"anti-fraud":       "anti-fraud",
+		"Law & Order":      "law--order",
+		"grassroots_level": "grassroots_level",
+	}
+	for in, want := range tests {
+		if got := TagSlug(in); got != want {
+			t.Errorf("TagSlug(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func brief(name string, day int, tags ...string) *content.File {
+	return &content.File{Path: "content/s/" + name + ".en.md", Section: "s", Name: name, Lang: "en",
+		Front: content.Front{Title: name, Date: time.Date(2024, 1, day, 0, 0, 0, 0, time.UTC), Tags: tags}}
+}
+
+func TestRelated(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("relatedSize = 3\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []*content.File{
+		brief("p", 1, "a", "b", "c"),
+		brief("three", 2, "a", "b", "c"),
+		brief("two-old", 3, "a", "b"),
+		brief("two-new", 4, "b", "c"),
+		brief("one", 5, "a"),
+		brief("one-newer", 6, "c"),
+		brief("none", 7, "z"),
+	}
+	var errs diag.List
+	s := New(cfg, files, Options{Now: time.Now()}, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	var p *Page
+	for _, b := range s.Lang("en").Briefs {
+		if b.Title == "p" {
+			p = b
+		}
+	}
+	var got []string
+	for _, r := range p.Related {
+		got = append(got, r.Title)
+	}
+	if want := "three two-new two-old"; strings.Join(got, " ") != want {
+		t.Errorf("related %v, want %s", got, want)
+	}
+}
