@@ -1,25 +1,21 @@
 // Package build runs the whole pipeline, from a site folder to a set of written files:
 // site.toml, then the content files, the page graph, the Markdown bodies, the layouts,
-// and the static files. The command line's build and the dev server both call Run, so
-// what an editor previews is what gets published.
+// and the static files. The command line's build and the dev server both go through a
+// Session, so what an editor previews is what gets published.
 package build
 
 import (
 	"errors"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"runtime"
 	"sync"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
-	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
-	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
-	"github.com/briefs/briefs/internal/theme"
 )
 
 // Options describe one build.
@@ -54,48 +50,15 @@ type LangCount struct {
 // Run builds the site into w. On failure the error is a *diag.List holding every
 // problem found, and the caller must discard what was written.
 func Run(opts Options, w render.Writer) (*Result, error) {
-	var errs diag.List
-	cfg, err := loadConfig(opts)
-	if err != nil {
-		return nil, err
-	}
-	now := opts.Now
+	return NewSession(opts).Build(w)
+}
+
+func (o Options) siteOptions() site.Options {
+	now := o.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	files := content.Load(opts.Site, cfg, &errs)
-	s := site.New(cfg, files, site.Options{Drafts: opts.Drafts, Future: opts.Future, Expired: opts.Expired, Now: now}, &errs)
-	renderBodies(s, &errs)
-	for _, l := range s.Languages {
-		if l.TagsPage.Title == "" {
-			l.TagsPage.Title = render.String(cfg, l.Code, "tags")
-		}
-	}
-	th := theme.New(opts.Site, opts.Theme)
-	// Layouts run even when content has problems, so that a template error is reported
-	// together with them; the caller discards the output of a failed build.
-	r, err := render.New(th, s)
-	errs.Add(err)
-	if r != nil {
-		writePages(s, r, th, w, &errs)
-	}
-	if err := errs.Err(); err != nil {
-		return nil, err
-	}
-	res := &Result{Site: s, Warnings: errs.Warnings()}
-	for _, key := range r.MissingStrings() {
-		res.Warnings = append(res.Warnings, diag.Warn("site.toml", 0, 0, "no theme string %s; add it under [languages.<code>.strings]", key))
-	}
-	for _, l := range s.Languages {
-		n := 0
-		for _, p := range s.Pages {
-			if p.Lang.Code == l.Code {
-				n += s.Pagers(p)
-			}
-		}
-		res.Pages = append(res.Pages, LangCount{Lang: l.Code, Pages: n})
-	}
-	return res, nil
+	return site.Options{Drafts: o.Drafts, Future: o.Future, Expired: o.Expired, Now: now}
 }
 
 func loadConfig(opts Options) (*config.Site, error) {
@@ -136,63 +99,15 @@ func parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-// renderBodies turns every page's Markdown into HTML, and cuts summaries.
-func renderBodies(s *site.Site, errs *diag.List) {
-	mds := map[string]*markdown.Markdown{}
+func (r *Result) count(s *site.Site) {
+	r.Site = s
 	for _, l := range s.Languages {
-		mds[l.Code] = markdown.New(markdown.Options{Lang: l.Code, CJK: l.CJK(), Unsafe: s.Config.Markup.Unsafe, Units: s.Config.UnitSet})
-	}
-	parallel(len(s.Pages), func(i int) {
-		p := s.Pages[i]
-		if p.File == nil {
-			return
+		n := 0
+		for _, p := range s.Pages {
+			if p.Lang.Code == l.Code {
+				n += s.Pagers(p)
+			}
 		}
-		f := p.File
-		res := mds[p.Lang.Code].Render(f.Body)
-		for _, pr := range res.Problems {
-			line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
-			errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
-		}
-		p.Content = template.HTML(res.HTML)
-		if p.Summary == "" {
-			p.Summary = markdown.Summarize(res.Text, p.Lang.SummaryLength, p.Lang.CJK())
-		}
-		if p.Description == "" {
-			p.Description = p.Summary
-		}
-	})
-}
-
-// writePages renders every page and copies the static files.
-func writePages(s *site.Site, r *render.Renderer, th *theme.Theme, w render.Writer, errs *diag.List) {
-	parallel(len(s.Pages), func(i int) {
-		errs.Add(r.Page(s.Pages[i], w), r.Aliases(s.Pages[i], w))
-	})
-	errs.Add(r.Root(th, w))
-	statics, err := th.Files("static")
-	if err != nil {
-		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
-		return
-	}
-	taken := map[string]bool{"index.html": true}
-	for _, p := range s.Pages {
-		for n := 1; n <= s.Pagers(p); n++ {
-			taken[site.PagerPath(p, n)+"index.html"] = true
-		}
-		for _, a := range p.Aliases {
-			taken[site.AliasFile(a)] = true
-		}
-	}
-	for _, f := range statics {
-		if taken[f.Name] {
-			errs.Add(diag.At(f.Path, 0, 0, "would overwrite the page /%s; rename or remove the static file", f.Name))
-			continue
-		}
-		data, err := f.Read()
-		if err != nil {
-			errs.Add(diag.At(f.Path, 0, 0, "cannot read: %v", err))
-			continue
-		}
-		errs.Add(w.WriteFile(f.Name, data))
+		r.Pages = append(r.Pages, LangCount{Lang: l.Code, Pages: n})
 	}
 }

@@ -88,7 +88,7 @@ func Load(fsys fs.FS, cfg *config.Site, errs *diag.List) []*File {
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for i := range next {
-				files[i] = read(fsys, paths[i], cfg, errs)
+				files[i] = Read(fsys, paths[i], cfg, errs)
 			}
 		})
 	}
@@ -136,8 +136,10 @@ func list(fsys fs.FS, errs *diag.List) []string {
 	return paths
 }
 
-// read loads and checks one file.
-func read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
+
+// Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
+// returns nil, with the problems in errs, when the file cannot be used.
+func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
 		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", info.Size()>>20, MaxFileSize>>20))
 		return nil

@@ -175,3 +175,10 @@ func Create(file string, data []byte) error {
 	}
 	return f.Close()
 }
+
+// Remove deletes the file at name, if any.
+func (m *Memory) Remove(name string) {
+	m.mu.Lock()
+	delete(m.files, name)
+	m.mu.Unlock()
+}

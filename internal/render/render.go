@@ -58,14 +58,26 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 }
 
-// Renderer holds the parsed layouts of every language.
+// Renderer renders the pages of one site with the parsed layouts of every language.
 type Renderer struct {
-	site    *site.Site
-	cfg     *config.Site
+	site *site.Site
+	cfg  *config.Site
+	*layouts
+}
+
+// layouts are the parsed templates, shared by the renderers of successive versions of
+// a site in the dev server.
+type layouts struct {
 	paths   map[string]string                        // layout name -> path for messages
 	sets    map[string]map[string]*template.Template // lang -> layout name -> template
 	missing sync.Map
 	bufs    sync.Pool
+}
+
+// ForSite returns a renderer for another version of the same site (same config and
+// layouts), such as the dev server's after a content edit: templates are not parsed again.
+func (r *Renderer) ForSite(s *site.Site) *Renderer {
+	return &Renderer{site: s, cfg: s.Config, layouts: r.layouts}
 }
 
 // New parses every layout of the theme; all template errors are reported together.
@@ -74,7 +86,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	r := &Renderer{site: s, cfg: s.Config, paths: map[string]string{}, sets: map[string]map[string]*template.Template{}}
+	r := &Renderer{site: s, cfg: s.Config, layouts: &layouts{paths: map[string]string{}, sets: map[string]map[string]*template.Template{}}}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
 	var pages []theme.File
@@ -201,17 +213,21 @@ func (r *Renderer) MissingStrings() []string {
 
 // Page renders one page, and each page of it when it is a paginated list.
 func (r *Renderer) Page(p *site.Page, w Writer) error {
-	t, name := r.lookup(p)
-	if t == nil {
-		return diag.At("layouts", 0, 0, "no layout for the %s page %s: add one of %s", p.Kind, p.Path, name)
-	}
 	for n := 1; n <= r.site.Pagers(p); n++ {
-		d := r.data(p, n)
-		if err := r.execute(t, "baseof.html", d, site.PagerPath(p, n)+"index.html", w); err != nil {
+		if err := r.Pager(p, n, w); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Pager renders page n (from 1) of p; briefs and unpaginated lists have only page 1.
+func (r *Renderer) Pager(p *site.Page, n int, w Writer) error {
+	t, name := r.lookup(p)
+	if t == nil {
+		return diag.At("layouts", 0, 0, "no layout for the %s page %s: add one of %s", p.Kind, p.Path, name)
+	}
+	return r.execute(t, "baseof.html", r.data(p, n), site.PagerPath(p, n)+"index.html", w)
 }
 
 func (r *Renderer) execute(t *template.Template, name string, data any, out string, w Writer) error {
@@ -259,18 +275,12 @@ var aliasPage = template.Must(template.New("alias").Parse(`<!DOCTYPE html>
 </html>
 `))
 
-// Aliases writes a redirect page for each of a page's aliases.
-func (r *Renderer) Aliases(p *site.Page, w Writer) error {
-	f := r.funcs(p.Lang.Code)
-	for _, a := range p.Aliases {
-		data := struct{ Lang, Title, URL string }{p.Lang.Locale, p.Title, f.absURL(p.Path)}
-		var buf bytes.Buffer
-		if err := aliasPage.Execute(&buf, data); err != nil {
-			return err
-		}
-		if err := w.WriteFile(site.AliasFile(a), buf.Bytes()); err != nil {
-			return err
-		}
+// Alias writes the redirect page of one of p's aliases.
+func (r *Renderer) Alias(p *site.Page, alias string, w Writer) error {
+	data := struct{ Lang, Title, URL string }{p.Lang.Locale, p.Title, r.funcs(p.Lang.Code).absURL(p.Path)}
+	var buf bytes.Buffer
+	if err := aliasPage.Execute(&buf, data); err != nil {
+		return err
 	}
-	return nil
+	return w.WriteFile(site.AliasFile(alias), buf.Bytes())
 }

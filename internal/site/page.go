@@ -51,8 +51,10 @@ type Page struct {
 	Lastmod     time.Time
 	PublishDate time.Time
 	ExpiryDate  time.Time
-	// Content is the rendered body (for list pages, their _index intro).
-	Content template.HTML
+	// Content is the rendered body (for list pages, their _index intro), and
+	// ContentHash a hash of it, so that changes can be detected without comparing HTML.
+	Content     template.HTML
+	ContentHash uint64
 	// Path is the page's URL path below the base URL, with a trailing slash ("zh/law/zibo/").
 	Path string
 	// File is the content file the page comes from; nil for generated list pages.

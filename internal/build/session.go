@@ -1,0 +1,234 @@
+package build
+
+import (
+	"hash/fnv"
+	"html/template"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// Session is a site built once and kept, so that later changes re-render only what
+// they touch. The build command uses a session for one full build; the dev server keeps
+// one for as long as it runs.
+type Session struct {
+	opts   Options
+	cfg    *config.Site
+	th     *theme.Theme
+	mds    map[string]*markdown.Markdown
+	files  map[string]*content.File // by path
+	bodies map[string]*body         // rendered Markdown, by file path
+	site   *site.Site
+	r      *render.Renderer
+	prints map[string]uint64  // output file -> fingerprint of what it shows
+	owner  map[string]outFile // output file -> the page it comes from
+
+	mu      sync.Mutex // guards bodies during parallel rendering
+	pending map[string]bool
+}
+
+// body is the rendered Markdown of one file, kept while the file's body is unchanged.
+type body struct {
+	srcHash uint64
+	html    template.HTML
+	hash    uint64
+	summary string
+	probs   []*diag.Error
+}
+
+// outFile is one file a page writes: page n of a list, or an alias.
+type outFile struct {
+	page  *site.Page
+	n     int    // pager number; 0 for an alias
+	alias string // the alias, for alias outputs
+}
+
+// NewSession prepares a session; nothing is read until Build.
+func NewSession(opts Options) *Session { return &Session{opts: opts} }
+
+// Build reads the whole site and renders every page into w.
+func (s *Session) Build(w render.Writer) (*Result, error) {
+	var errs diag.List
+	cfg, err := loadConfig(s.opts)
+	if err != nil {
+		return nil, err
+	}
+	s.cfg, s.th = cfg, theme.New(s.opts.Site, s.opts.Theme)
+	s.mds = map[string]*markdown.Markdown{}
+	for _, code := range cfg.Order {
+		l := cfg.Languages[code]
+		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet})
+	}
+	s.files, s.bodies = map[string]*content.File{}, map[string]*body{}
+	for _, f := range content.Load(s.opts.Site, cfg, &errs) {
+		s.files[f.Path] = f
+	}
+	st := s.graph(s.files, &errs)
+	// Layouts run even when content has problems, so that a template error is reported
+	// together with them; the caller discards the output of a failed build.
+	r, err := render.New(s.th, st)
+	errs.Add(err)
+	if r != nil {
+		var names []string
+		names, s.owner = outputs(st)
+		s.render(r, s.owner, names, w, &errs)
+		s.writeStatic(st, w, &errs)
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	s.site, s.r = st, r
+	s.prints = map[string]uint64{}
+	for name, o := range s.owner {
+		s.prints[name] = s.fingerprint(r, o)
+	}
+	res := &Result{Warnings: errs.Warnings()}
+	for _, key := range r.MissingStrings() {
+		res.Warnings = append(res.Warnings, diag.Warn(config.FileName, 0, 0, "no theme string %s; add it under [languages.<code>.strings]", key))
+	}
+	res.count(st)
+	return res, nil
+}
+
+// graph builds the page graph from files and fills in every page's body.
+func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.Site {
+	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
+	st := site.New(s.cfg, list, s.opts.siteOptions(), errs)
+	parallel(len(st.Pages), func(i int) { s.fillBody(st.Pages[i], errs) })
+	for _, l := range st.Languages {
+		if l.TagsPage.Title == "" {
+			l.TagsPage.Title = render.String(s.cfg, l.Code, "tags")
+		}
+	}
+	return st
+}
+
+// fillBody renders a page's Markdown, or reuses the last rendering of the same body.
+func (s *Session) fillBody(p *site.Page, errs *diag.List) {
+	f := p.File
+	if f == nil {
+		return
+	}
+	h := fnv.New64a()
+	h.Write(f.Body)
+	src := h.Sum64()
+	b := s.cachedBody(f.Path)
+	if b == nil || b.srcHash != src {
+		b = s.renderBody(p, src)
+	}
+	errs.Add(errorsOf(b.probs)...)
+	p.Content, p.ContentHash = b.html, b.hash
+	if p.Summary == "" {
+		p.Summary = b.summary
+	}
+	if p.Description == "" {
+		p.Description = p.Summary
+	}
+}
+
+func (s *Session) renderBody(p *site.Page, src uint64) *body {
+	f := p.File
+	res := s.mds[p.Lang.Code].Render(f.Body)
+	b := &body{srcHash: src, html: template.HTML(res.HTML)}
+	for _, pr := range res.Problems {
+		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
+		b.probs = append(b.probs, diag.At(f.Path, line, col, "%s", pr.Msg))
+	}
+	h := fnv.New64a()
+	h.Write(res.HTML)
+	b.hash = h.Sum64()
+	b.summary = markdown.Summarize(res.Text, p.Lang.SummaryLength, p.Lang.CJK())
+	s.storeBody(f.Path, b)
+	return b
+}
+
+func errorsOf(list []*diag.Error) []error {
+	out := make([]error, len(list))
+	for i, e := range list {
+		out[i] = e
+	}
+	return out
+}
+
+// outputs lists every page file a site writes, and who writes it.
+func outputs(st *site.Site) ([]string, map[string]outFile) {
+	owner := map[string]outFile{}
+	var names []string
+	for _, p := range st.Pages {
+		for n := 1; n <= st.Pagers(p); n++ {
+			name := site.PagerPath(p, n) + "index.html"
+			owner[name] = outFile{page: p, n: n}
+			names = append(names, name)
+		}
+		for _, a := range p.Aliases {
+			name := site.AliasFile(a)
+			owner[name] = outFile{page: p, alias: a}
+			names = append(names, name)
+		}
+	}
+	return names, owner
+}
+
+// render writes the named outputs on all cores, then the root page.
+func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
+	parallel(len(names), func(i int) {
+		o := owner[names[i]]
+		if o.alias != "" {
+			errs.Add(r.Alias(o.page, o.alias, w))
+			return
+		}
+		errs.Add(r.Pager(o.page, o.n, w))
+	})
+	errs.Add(r.Root(s.th, w))
+}
+
+func (s *Session) cachedBody(path string) *body {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.bodies[path]
+}
+
+func (s *Session) storeBody(path string, b *body) {
+	s.mu.Lock()
+	s.bodies[path] = b
+	s.mu.Unlock()
+}
+
+func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
+	if o.alias != "" {
+		h := fnv.New64a()
+		h.Write([]byte(o.page.Path + "\x00" + o.page.Title + "\x00" + o.page.Lang.Locale))
+		return h.Sum64()
+	}
+	return r.Fingerprint(o.page, o.n)
+}
+
+// writeStatic copies the static files, refusing any that would overwrite a page.
+func (s *Session) writeStatic(st *site.Site, w render.Writer, errs *diag.List) {
+	statics, err := s.th.Files("static")
+	if err != nil {
+		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
+		return
+	}
+	for _, f := range statics {
+		if _, taken := s.owner[f.Name]; taken || f.Name == "index.html" {
+			errs.Add(diag.At(f.Path, 0, 0, "would overwrite the page /%s; rename or remove the static file", f.Name))
+			continue
+		}
+		data, err := f.Read()
+		if err != nil {
+			errs.Add(diag.At(f.Path, 0, 0, "cannot read: %v", err))
+			continue
+		}
+		errs.Add(w.WriteFile(f.Name, data))
+	}
+}

@@ -1,0 +1,254 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"html/template"
+	"io/fs"
+	"maps"
+	"path"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/output"
+	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/site"
+)
+
+// Change is what an update did to the output.
+type Change struct {
+	// Written and Removed are the output files that changed, sorted.
+	Written, Removed []string
+	// Full is true when the whole site was rebuilt (site.toml, layouts or static changed).
+	Full bool
+}
+
+// Update applies changes to the site files at paths (slash-separated, relative to the
+// site folder; created, edited or deleted) and brings out up to date. It re-renders
+// only the pages whose fingerprint changed. On failure out and the session keep the
+// last good build, and the paths are retried with the next update.
+func (s *Session) Update(paths []string, out *output.Memory) (*Change, error) {
+	if s.pending == nil {
+		s.pending = map[string]bool{}
+	}
+	for _, p := range paths {
+		s.pending[p] = true
+	}
+	var ch *Change
+	var err error
+	if s.site == nil || s.needsFull() {
+		ch, err = s.rebuild(out)
+	} else {
+		ch, err = s.updateContent(out)
+	}
+	if err == nil {
+		s.pending = nil
+	}
+	return ch, err
+}
+
+// needsFull reports whether a pending change is outside the content files.
+func (s *Session) needsFull() bool {
+	for p := range s.pending {
+		if !strings.HasPrefix(p, content.Dir+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// rebuild builds the site anew and writes what differs from out.
+func (s *Session) rebuild(out *output.Memory) (*Change, error) {
+	fresh := NewSession(s.opts)
+	tmp := output.NewMemory()
+	if _, err := fresh.Build(tmp); err != nil {
+		return nil, err
+	}
+	ch := &Change{Full: true}
+	for _, name := range tmp.Names() {
+		data, _ := tmp.Get(name)
+		if old, ok := out.Get(name); !ok || !bytes.Equal(old, data) {
+			ch.Written = append(ch.Written, name)
+			out.WriteFile(name, data)
+		}
+	}
+	for _, name := range out.Names() {
+		if _, ok := tmp.Get(name); !ok {
+			ch.Removed = append(ch.Removed, name)
+			out.Remove(name)
+		}
+	}
+	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
+	s.site, s.r, s.prints, s.owner = fresh.site, fresh.r, fresh.prints, fresh.owner
+	return ch, nil
+}
+
+// reread loads the pending content files as they are now on disk.
+func (s *Session) reread() (map[string]*content.File, error) {
+	var errs diag.List
+	files := maps.Clone(s.files)
+	for p := range s.pending {
+		if path.Ext(p) != ".md" {
+			continue
+		}
+		if _, err := fs.Stat(s.opts.Site, p); errors.Is(err, fs.ErrNotExist) {
+			delete(files, p)
+			continue
+		}
+		if f := content.Read(s.opts.Site, p, s.cfg, &errs); f != nil {
+			files[p] = f
+		}
+	}
+	return files, errs.Err()
+}
+
+// updateContent handles edits to content files only.
+func (s *Session) updateContent(out *output.Memory) (*Change, error) {
+	files, err := s.reread()
+	if err != nil {
+		return nil, err
+	}
+	if pages, ok := s.bodyOnly(files); ok {
+		return s.updateBodies(pages, files, out)
+	}
+	var errs diag.List
+	st := s.graph(files, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	r := s.r.ForSite(st)
+	names, owner := outputs(st)
+	prints := make(map[string]uint64, len(names))
+	var dirty []string
+	for _, name := range names {
+		prints[name] = s.fingerprint(r, owner[name])
+		if old, ok := s.prints[name]; !ok || old != prints[name] {
+			dirty = append(dirty, name)
+		}
+	}
+	ch, err := s.commit(r, owner, dirty, out)
+	if err != nil {
+		return nil, err
+	}
+	for name := range s.owner {
+		if _, ok := owner[name]; !ok {
+			out.Remove(name)
+			ch.Removed = append(ch.Removed, name)
+		}
+	}
+	slices.Sort(ch.Removed)
+	s.files, s.site, s.r, s.owner, s.prints = files, st, r, owner, prints
+	return ch, nil
+}
+
+// commit renders dirty outputs into a staging area and, when all succeed, into out.
+func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []string, out *output.Memory) (*Change, error) {
+	var errs diag.List
+	stage := output.NewMemory()
+	s.render(r, owner, dirty, stage, &errs)
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	ch := &Change{}
+	for _, name := range stage.Names() {
+		data, _ := stage.Get(name)
+		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {
+			continue
+		}
+		out.WriteFile(name, data)
+		ch.Written = append(ch.Written, name)
+	}
+	return ch, nil
+}
+
+// bodyOnly reports whether every pending change only edits the body of a file that
+// stays in the site with the same front matter; then the page graph is unchanged.
+func (s *Session) bodyOnly(files map[string]*content.File) ([]*site.Page, bool) {
+	var pages []*site.Page
+	for p := range s.pending {
+		old, cur := s.files[p], files[p]
+		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) {
+			return nil, false
+		}
+		for _, pg := range s.site.Pages {
+			if pg.File == old {
+				pages = append(pages, pg)
+			}
+		}
+	}
+	return pages, true
+}
+
+// updateBodies re-renders edited bodies in place, and the pages that show them.
+func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.File, out *output.Memory) (*Change, error) {
+	type saved struct {
+		file                 *content.File
+		summary, description string
+		contentHash          uint64
+		content              template.HTML
+	}
+	backup := make([]saved, len(pages))
+	var errs diag.List
+	for i, p := range pages {
+		backup[i] = saved{p.File, p.Summary, p.Description, p.ContentHash, p.Content}
+		p.File = files[p.File.Path]
+		p.Summary, p.Description = p.File.Front.Summary, p.File.Front.Description
+		s.fillBody(p, &errs)
+	}
+	restore := func() {
+		for i, p := range pages {
+			b := backup[i]
+			p.File, p.Summary, p.Description, p.ContentHash = b.file, b.summary, b.description, b.contentHash
+			p.Content = b.content
+		}
+	}
+	if err := errs.Err(); err != nil {
+		restore()
+		return nil, err
+	}
+	prints := map[string]uint64{}
+	var dirty []string
+	for _, name := range s.affected(pages) {
+		prints[name] = s.fingerprint(s.r, s.owner[name])
+		if prints[name] != s.prints[name] {
+			dirty = append(dirty, name)
+		}
+	}
+	ch, err := s.commit(s.r, s.owner, dirty, out)
+	if err != nil {
+		restore()
+		return nil, err
+	}
+	maps.Copy(s.prints, prints)
+	s.files = files
+	return ch, nil
+}
+
+// affected lists the outputs that can show the pages: the pages themselves and every
+// pager of the lists they are on.
+func (s *Session) affected(pages []*site.Page) []string {
+	set := map[*site.Page]bool{}
+	for _, p := range pages {
+		set[p] = true
+		for sec := p.Section; sec != nil; sec = sec.Section {
+			set[sec] = true
+		}
+		for _, t := range p.Tags {
+			set[t] = true
+		}
+		if l := s.site.Lang(p.Lang.Code); l != nil {
+			set[l.Home] = true
+		}
+	}
+	var names []string
+	for name, o := range s.owner {
+		if set[o.page] {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}

@@ -1,0 +1,148 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/output"
+)
+
+// writeTree writes the txtar site into a temporary folder, for tests that edit files.
+func writeTree(t *testing.T, name string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for p, f := range siteFS(t, name) {
+		full := filepath.Join(dir, p)
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func edit(t *testing.T, dir, name, from, to string) {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), from) {
+		t.Fatalf("%s does not contain %q", name, from)
+	}
+	os.WriteFile(p, []byte(strings.Replace(string(b), from, to, 1)), 0o644)
+}
+
+// TestUpdateMatchesFullBuild applies edits one after another and checks after each
+// that the incrementally updated output is byte for byte what a full build gives.
+func TestUpdateMatchesFullBuild(t *testing.T) {
+	dir := writeTree(t, "basic.txtar")
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+	sess := build.NewSession(opts)
+	mem := output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name     string
+		do       func()
+		paths    []string
+		maxWrite int // most files an incremental step may rewrite; 0 for no limit
+		want     string
+	}{
+		{"body edit", func() { edit(t, dir, "content/law/zibo.zh.md", "第一句话。", "改过的第一句。") },
+			[]string{"content/law/zibo.zh.md"}, 8, "zh/law/zibo/index.html"},
+		{"title edit", func() { edit(t, dir, "content/law/zibo.en.md", "Rule of law in Zibo", "Zibo, retitled") },
+			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo/index.html"},
+		{"new file", func() {
+			os.WriteFile(filepath.Join(dir, "content/law/new.en.md"), []byte("+++\ntitle = \"New\"\ndate = 2024-05-01\ntags = [\"fresh\"]\n+++\nNew body.\n"), 0o644)
+		}, []string{"content/law/new.en.md"}, 0, "en/tags/fresh/index.html"},
+		{"delete file", func() { os.Remove(filepath.Join(dir, "content/law/only-zh.md")) },
+			[]string{"content/law/only-zh.md"}, 0, ""},
+		{"rename file", func() {
+			os.Rename(filepath.Join(dir, "content/law/older.zh.md"), filepath.Join(dir, "content/law/renamed.zh.md"))
+		}, []string{"content/law/older.zh.md", "content/law/renamed.zh.md"}, 0, "zh/law/renamed/index.html"},
+		{"config edit", func() { edit(t, dir, "site.toml", `title = "Briefs"`, `title = "Briefs!"`) },
+			[]string{"site.toml"}, 0, "en/index.html"},
+		{"layout added", func() {
+			os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755)
+			os.WriteFile(filepath.Join(dir, "layouts/partials/footer.html"), []byte("<footer>own</footer>"), 0o644)
+		}, []string{"layouts/partials/footer.html"}, 0, "zh/index.html"},
+	}
+	for _, st := range steps {
+		st.do()
+		ch, err := sess.Update(st.paths, mem)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if st.maxWrite > 0 && len(ch.Written) > st.maxWrite {
+			t.Errorf("%s: rewrote %d files, want at most %d: %v", st.name, len(ch.Written), st.maxWrite, ch.Written)
+		}
+		if st.want != "" && !contains1(ch.Written, st.want) {
+			t.Errorf("%s: %s not rewritten; wrote %v", st.name, st.want, ch.Written)
+		}
+		sameAsFullBuild(t, st.name, opts, mem)
+	}
+}
+
+func contains1(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sameAsFullBuild(t *testing.T, step string, opts build.Options, got *output.Memory) {
+	t.Helper()
+	want := output.NewMemory()
+	if _, err := build.Run(opts, want); err != nil {
+		t.Fatalf("%s: full build: %v", step, err)
+	}
+	if g, w := strings.Join(got.Names(), "\n"), strings.Join(want.Names(), "\n"); g != w {
+		t.Fatalf("%s: files differ:\nincremental:\n%s\nfull:\n%s", step, g, w)
+	}
+	for _, n := range want.Names() {
+		a, _ := got.Get(n)
+		b, _ := want.Get(n)
+		if string(a) != string(b) {
+			t.Errorf("%s: %s differs from a full build", step, n)
+		}
+	}
+}
+
+// TestUpdateKeepsLastGoodBuild checks that a broken edit leaves the output as it was,
+// and that fixing it brings the edit in.
+func TestUpdateKeepsLastGoodBuild(t *testing.T) {
+	dir := writeTree(t, "basic.txtar")
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+	sess := build.NewSession(opts)
+	mem := output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := mem.Get("zh/law/zibo/index.html")
+	edit(t, dir, "content/law/zibo.zh.md", "第一句话。", `{{< num "7.9亿亿" >}}`)
+	if _, err := sess.Update([]string{"content/law/zibo.zh.md"}, mem); err == nil || !strings.Contains(err.Error(), "content/law/zibo.zh.md:10:1: num:") {
+		t.Fatalf("want a placed error, got %v", err)
+	}
+	after, _ := mem.Get("zh/law/zibo/index.html")
+	if string(before) != string(after) {
+		t.Error("a failed update changed the output")
+	}
+	edit(t, dir, "content/law/zibo.zh.md", `{{< num "7.9亿亿" >}}`, `{{< num "7.9亿" >}}`)
+	if _, err := sess.Update(nil, mem); err != nil {
+		t.Fatal(err)
+	}
+	page, _ := mem.Get("zh/law/zibo/index.html")
+	if !strings.Contains(string(page), `<data value="790000000">7.9亿</data>`) {
+		t.Error("fixed edit not shown")
+	}
+	sameAsFullBuild(t, "fixed", opts, mem)
+}
