@@ -28,7 +28,8 @@ func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
 }
 
 // parseFlags parses args, telling -h (exit 0, usage on stdout) from a bad flag (exit 2).
-func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
+// A command takes at most maxArgs arguments after its flags.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer, maxArgs int) (int, bool) {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fs.SetOutput(stdout)
@@ -38,8 +39,8 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) (int, bool) {
 	if err != nil {
 		return exitUsage, false
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(fs.Output(), "briefs %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+	if fs.NArg() > maxArgs {
+		fmt.Fprintf(fs.Output(), "briefs %s: unexpected argument %q\n", fs.Name(), fs.Arg(maxArgs))
 		return exitUsage, false
 	}
 	return 0, true
@@ -69,7 +70,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
-	if code, ok := parseFlags(fs, args, stdout); !ok {
+	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
 	}
 	if info, err := os.Stat(sf.dir); err != nil || !info.IsDir() {

@@ -3,6 +3,9 @@
 // Usage:
 //
 //	briefs build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL]
+//	briefs serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired]
+//	briefs new [-s SITE] <section>/<slug>
+//	briefs list [-s SITE] drafts|future|expired
 //	briefs version
 //	briefs help [command]
 //
@@ -36,6 +39,9 @@ var commands map[string]command
 func init() {
 	commands = map[string]command{
 		"build":   {"build the site into public/", runBuild},
+		"serve":   {"serve the site on 127.0.0.1, rebuilding on every change", runServe},
+		"new":     {"create a new brief in every site language", runNew},
+		"list":    {"list drafts, embargoed (future) or expired briefs", runList},
 		"version": {"print the version", runVersion},
 		"help":    {"show help for a command", runHelp},
 	}

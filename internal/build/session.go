@@ -38,6 +38,8 @@ type Session struct {
 
 // body is the rendered Markdown of one file, kept while the file's body is unchanged.
 type body struct {
+	file    *content.File // the file this body was last checked against
+	lang    string
 	srcHash uint64
 	html    template.HTML
 	hash    uint64
@@ -87,10 +89,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		return nil, err
 	}
 	s.site, s.r = st, r
-	s.prints = map[string]uint64{}
-	for name, o := range s.owner {
-		s.prints[name] = s.fingerprint(r, o)
-	}
+	s.prints = s.fingerprints(r, s.owner)
 	res := &Result{Warnings: errs.Warnings()}
 	for _, key := range r.MissingStrings() {
 		res.Warnings = append(res.Warnings, diag.Warn(config.FileName, 0, 0, "no theme string %s; add it under [languages.<code>.strings]", key))
@@ -118,12 +117,15 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 	if f == nil {
 		return
 	}
-	h := fnv.New64a()
-	h.Write(f.Body)
-	src := h.Sum64()
 	b := s.cachedBody(f.Path)
-	if b == nil || b.srcHash != src {
-		b = s.renderBody(p, src)
+	if b == nil || b.file != f {
+		// A file read again: render its body unless it is the same text as before.
+		h := fnv.New64a()
+		h.Write(f.Body)
+		if src := h.Sum64(); b == nil || b.srcHash != src || b.lang != p.Lang.Code {
+			b = s.renderBody(p, src)
+		}
+		b.file = f
 	}
 	errs.Add(errorsOf(b.probs)...)
 	p.Content, p.ContentHash = b.html, b.hash
@@ -138,7 +140,7 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
 	res := s.mds[p.Lang.Code].Render(f.Body)
-	b := &body{srcHash: src, html: template.HTML(res.HTML)}
+	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	for _, pr := range res.Problems {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		b.probs = append(b.probs, diag.At(f.Path, line, col, "%s", pr.Msg))
@@ -201,6 +203,18 @@ func (s *Session) storeBody(path string, b *body) {
 	s.mu.Lock()
 	s.bodies[path] = b
 	s.mu.Unlock()
+}
+
+// fingerprints computes the fingerprint of every output, on all cores.
+func (s *Session) fingerprints(r *render.Renderer, owner map[string]outFile) map[string]uint64 {
+	names := slices.Collect(maps.Keys(owner))
+	values := make([]uint64, len(names))
+	parallel(len(names), func(i int) { values[i] = s.fingerprint(r, owner[names[i]]) })
+	prints := make(map[string]uint64, len(names))
+	for i, name := range names {
+		prints[name] = values[i]
+	}
+	return prints
 }
 
 func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {

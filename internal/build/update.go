@@ -90,16 +90,23 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 func (s *Session) reread() (map[string]*content.File, error) {
 	var errs diag.List
 	files := maps.Clone(s.files)
-	for p := range s.pending {
-		if path.Ext(p) != ".md" {
-			continue
-		}
-		if _, err := fs.Stat(s.opts.Site, p); errors.Is(err, fs.ErrNotExist) {
-			delete(files, p)
-			continue
-		}
-		if f := content.Read(s.opts.Site, p, s.cfg, &errs); f != nil {
-			files[p] = f
+	for _, p := range slices.Sorted(maps.Keys(s.pending)) {
+		info, err := fs.Stat(s.opts.Site, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// A deleted file, or a deleted or renamed folder and everything in it.
+			maps.DeleteFunc(files, func(name string, _ *content.File) bool {
+				return name == p || strings.HasPrefix(name, p+"/")
+			})
+		case err == nil && info.IsDir():
+			// A folder moved in: read what it holds.
+			for _, f := range content.LoadDir(s.opts.Site, p, s.cfg, &errs) {
+				files[f.Path] = f
+			}
+		case path.Ext(p) == ".md":
+			if f := content.Read(s.opts.Site, p, s.cfg, &errs); f != nil {
+				files[p] = f
+			}
 		}
 	}
 	return files, errs.Err()
@@ -121,10 +128,9 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 	}
 	r := s.r.ForSite(st)
 	names, owner := outputs(st)
-	prints := make(map[string]uint64, len(names))
+	prints := s.fingerprints(r, owner)
 	var dirty []string
 	for _, name := range names {
-		prints[name] = s.fingerprint(r, owner[name])
 		if old, ok := s.prints[name]; !ok || old != prints[name] {
 			dirty = append(dirty, name)
 		}

@@ -81,7 +81,12 @@ func (f *File) TranslationGroup() string {
 // Load reads every Markdown file under content/ in fsys, in parallel, and returns them
 // sorted by path. Files with problems are left out and their problems added to errs.
 func Load(fsys fs.FS, cfg *config.Site, errs *diag.List) []*File {
-	paths := list(fsys, errs)
+	return LoadDir(fsys, Dir, cfg, errs)
+}
+
+// LoadDir is Load for the files below one folder of content/, such as "content/law".
+func LoadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List) []*File {
+	paths := list(fsys, dir, errs)
 	files := make([]*File, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -101,18 +106,18 @@ func Load(fsys fs.FS, cfg *config.Site, errs *diag.List) []*File {
 }
 
 // list finds the Markdown files, sorted, warning about files that are not Markdown.
-func list(fsys fs.FS, errs *diag.List) []string {
+func list(fsys fs.FS, dir string, errs *diag.List) []string {
 	var paths []string
-	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == Dir {
+			if p == dir {
 				return fs.SkipDir
 			}
 			errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
 			return nil
 		}
 		name := d.Name()
-		if strings.HasPrefix(name, ".") && p != Dir {
+		if strings.HasPrefix(name, ".") && p != dir {
 			if d.IsDir() {
 				return fs.SkipDir
 			}
@@ -135,7 +140,6 @@ func list(fsys fs.FS, errs *diag.List) []string {
 	slices.Sort(paths)
 	return paths
 }
-
 
 // Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
 // returns nil, with the problems in errs, when the file cannot be used.

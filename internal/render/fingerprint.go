@@ -1,12 +1,13 @@
 package render
 
 import (
-	"hash/fnv"
-	"io"
-	"strconv"
+	"hash/maphash"
 
 	"github.com/briefs/briefs/internal/site"
 )
+
+// seed keys fingerprints; they are only ever compared within one process.
+var seed = maphash.MakeSeed()
 
 // Fingerprint summarises everything page n of p shows with the default theme's data:
 // its own fields, the briefs it lists, its links and the navigation. The dev server
@@ -15,32 +16,45 @@ import (
 // that show it, not the whole site. A layout that reaches further (say, every page of
 // .Site) is still rendered correctly by a full build and on any layout change.
 func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
-	h := fnv.New64a()
-	w := func(s string) { io.WriteString(h, s); h.Write([]byte{0}) }
+	var h maphash.Hash
+	h.SetSeed(seed)
+	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
+	num := func(n int64) {
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(n >> (8 * i))
+		}
+		h.Write(b[:])
+	}
 	brief := func(q *site.Page) {
 		w(q.Path)
 		w(q.Title)
-		w(q.Date.String())
+		num(q.Date.UnixNano())
 		w(q.Summary)
-		w(strconv.FormatBool(q.Draft))
+		if q.Draft {
+			h.WriteByte(1)
+		}
 		if q.Section != nil {
 			w(q.Section.Path)
 			w(q.Section.Title)
 		}
 	}
 	brief(p)
-	w(strconv.FormatUint(p.ContentHash, 16))
-	for _, s := range []string{p.Description, p.Source, p.Editor, p.Lastmod.String(), strconv.Itoa(len(p.Pages))} {
+	num(int64(p.ContentHash))
+	num(p.Lastmod.UnixNano())
+	num(int64(len(p.Pages)))
+	for _, s := range []string{p.Description, p.Source, p.Editor} {
 		w(s)
 	}
 	for sec := p.Section; sec != nil; sec = sec.Section {
-		w(sec.Path + "\x01" + sec.Title)
+		w(sec.Path)
+		w(sec.Title)
 	}
 	for _, list := range [][]*site.Page{p.Tags, p.Translations, p.Related, p.Sections} {
 		for _, q := range list {
 			w(q.Lang.Code)
 			brief(q)
-			w(strconv.Itoa(len(q.Pages)))
+			num(int64(len(q.Pages)))
 		}
 		w("\x02")
 	}
@@ -49,7 +63,7 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	}
 	d := r.data(p, n)
 	if d.Pager != nil {
-		w(strconv.Itoa(d.Pager.Total))
+		num(int64(d.Pager.Total))
 		for _, q := range d.Pager.Pages {
 			brief(q)
 		}
@@ -60,7 +74,9 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	l := d.Lang
 	w(l.TagsPage.Title)
 	for _, sec := range l.Home.Sections {
-		w(sec.Path + "\x01" + sec.Title + "\x01" + strconv.Itoa(len(sec.Pages)))
+		w(sec.Path)
+		w(sec.Title)
+		num(int64(len(sec.Pages)))
 	}
 	return h.Sum64()
 }

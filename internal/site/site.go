@@ -6,6 +6,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -55,16 +56,20 @@ func (s *Site) Lang(code string) *Lang {
 }
 
 // Published reports whether a file is in a build with these options.
-func (o Options) Published(f *content.File) bool {
+func (o Options) Published(f *content.File) bool { return o.Excluded(f) == "" }
+
+// Excluded tells why a file is left out of a build with these options: "draft",
+// "future" (its publishDate has not come) or "expired"; "" when it is in.
+func (o Options) Excluded(f *content.File) string {
 	switch {
 	case f.Front.Draft && !o.Drafts:
-		return false
+		return "draft"
 	case !f.Front.PublishDate.IsZero() && f.Front.PublishDate.After(o.Now) && !o.Future:
-		return false
+		return "future"
 	case !f.Front.ExpiryDate.IsZero() && f.Front.ExpiryDate.Before(o.Now) && !o.Expired:
-		return false
+		return "expired"
 	}
-	return true
+	return ""
 }
 
 // New builds the page graph. Problems such as two pages with one URL go to errs.
@@ -100,9 +105,11 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 			s.Lang(lang).section(sec, index)
 		}
 	}
+	var wg sync.WaitGroup
 	for _, l := range s.Languages {
-		l.link(cfg)
+		wg.Go(func() { l.link(cfg) }) // languages share nothing here
 	}
+	wg.Wait()
 	s.translate(errs)
 	s.collect()
 	s.checkURLs(cfg, errs)

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/site"
+)
+
+func runList(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("list", "list [-s SITE] drafts|future|expired", stdout, stderr)
+	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
+	if code, ok := parseFlags(fs, args, stdout, 1); !ok {
+		return code
+	}
+	kinds := map[string]string{"drafts": "draft", "future": "future", "expired": "expired"}
+	if fs.NArg() != 1 || kinds[fs.Arg(0)] == "" {
+		fmt.Fprintln(stderr, "briefs list: say what to list: drafts, future or expired")
+		return exitUsage
+	}
+	cfg, err := loadSiteConfig(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitContent
+	}
+	var errs diag.List
+	files := content.Load(os.DirFS(*dir), cfg, &errs)
+	opts := site.Options{Now: time.Now()}
+	for _, f := range files {
+		if opts.Excluded(f) != kinds[fs.Arg(0)] {
+			continue
+		}
+		when := f.Front.Date
+		switch fs.Arg(0) {
+		case "future":
+			when = f.Front.PublishDate
+		case "expired":
+			when = f.Front.ExpiryDate
+		}
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.Path, when.In(cfg.Location).Format("2006-01-02 15:04"), f.Front.Title)
+	}
+	for _, e := range errs.Errors() {
+		fmt.Fprintln(stderr, e)
+	}
+	if len(errs.Errors()) > 0 {
+		return exitContent
+	}
+	return exitOK
+}

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/output"
+)
+
+func runNew(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("new", "new [-s SITE] <section>/<slug>", stdout, stderr)
+	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
+	if code, ok := parseFlags(fs, args, stdout, 1); !ok {
+		return code
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintln(stderr, "briefs new: name one brief, as in: briefs new law/my-brief")
+		return exitUsage
+	}
+	cfg, err := loadSiteConfig(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitContent
+	}
+	skeleton := content.DefaultSkeleton
+	if b, err := os.ReadFile(filepath.Join(*dir, "layouts", content.SkeletonFile)); err == nil {
+		skeleton = string(b)
+	}
+	files, err := content.NewFiles(cfg, fs.Arg(0), skeleton, time.Now())
+	if err != nil {
+		fmt.Fprintln(stderr, "briefs new:", err)
+		return exitUsage
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if _, err := os.Lstat(filepath.Join(*dir, name)); err == nil {
+			fmt.Fprintf(stderr, "briefs new: %s already exists; nothing was written (choose another slug or edit it)\n", filepath.Join(*dir, name))
+			return exitContent
+		}
+	}
+	for _, name := range names {
+		full := filepath.Join(*dir, filepath.FromSlash(name))
+		if err := output.Create(full, files[name]); err != nil {
+			fmt.Fprintln(stderr, "briefs new:", err)
+			return exitContent
+		}
+		fmt.Fprintln(stdout, full)
+	}
+	return exitOK
+}
+
+// loadSiteConfig reads SITE/site.toml for commands that need only the settings.
+func loadSiteConfig(dir string) (*config.Site, error) {
+	src, err := os.ReadFile(filepath.Join(dir, config.FileName))
+	if err != nil {
+		return nil, fmt.Errorf("%s: not found: run briefs in a site folder, or name one with -s", filepath.Join(dir, config.FileName))
+	}
+	cfg, err := config.Load(filepath.Join(dir, config.FileName), src)
+	if err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}

@@ -1,0 +1,116 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestNew(t *testing.T) {
+	dir := writeSite(t, map[string]string{"site.toml": "timeZone = \"Asia/Shanghai\"\n[languages.zh]\n[languages.en]\n"})
+	code, out, errOut := runCmd("new", "-s", dir, "law/my-brief")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, lang := range []string{"zh", "en"} {
+		p := filepath.Join(dir, "content", "law", "my-brief."+lang+".md")
+		if !strings.Contains(out, p) {
+			t.Errorf("did not print %s: %q", p, out)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, want := range []string{"draft = true", `translationKey = "law/my-brief"`, "+08:00"} {
+			if !strings.Contains(string(b), want) {
+				t.Errorf("%s lacks %q:\n%s", p, want, b)
+			}
+		}
+	}
+	// The new files build (as drafts) and are listed as drafts.
+	if code, _, errOut := runCmd("build", "-s", dir, "--drafts"); code != exitOK {
+		t.Errorf("new brief does not build: %s", errOut)
+	}
+	if code, out, _ := runCmd("list", "-s", dir, "drafts"); code != exitOK || !strings.Contains(out, "content/law/my-brief.zh.md\t") || !strings.Contains(out, "新简报标题") {
+		t.Errorf("list drafts: %d %q", code, out)
+	}
+	// Never overwrite: a second run refuses and changes nothing.
+	os.WriteFile(filepath.Join(dir, "content/law/my-brief.en.md"), []byte("edited"), 0o644)
+	code, _, errOut = runCmd("new", "-s", dir, "law/my-brief")
+	if code == exitOK || !strings.Contains(errOut, "already exists") {
+		t.Errorf("overwrite: exit %d %q", code, errOut)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "content/law/my-brief.en.md")); string(b) != "edited" {
+		t.Error("existing file was overwritten")
+	}
+}
+
+func TestNewRejectsBadNames(t *testing.T) {
+	dir := writeSite(t, map[string]string{"site.toml": "[languages.zh]\n"})
+	for _, name := range []string{"my-brief", "law/../../x", "law/has space", "law/a?b", "tags/x", "law/_index", "law/.hidden"} {
+		code, _, errOut := runCmd("new", "-s", dir, name)
+		if code != exitUsage {
+			t.Errorf("new %q: exit %d (%s), want %d", name, code, errOut, exitUsage)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("bad names wrote files: %v", entries)
+	}
+}
+
+func TestNewUsesSiteSkeleton(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":       "[languages.en]\n",
+		"layouts/_new.md": "+++\ntitle = \"{{.Slug}} in {{.Lang}}\"\ndate = {{.Date}}\n+++\nHouse style.\n",
+	})
+	if code, _, errOut := runCmd("new", "-s", dir, "news/x"); code != exitOK {
+		t.Fatal(errOut)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "content/news/x.en.md"))
+	if !strings.HasPrefix(string(b), "+++\ntitle = \"x in en\"") || !strings.Contains(string(b), "House style.") {
+		t.Errorf("skeleton not used:\n%s", b)
+	}
+}
+
+func TestListFutureAndExpired(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":            "[languages.en]\n",
+		"content/a/soon.en.md": "+++\ntitle = \"Soon\"\ndate = 2024-01-01\npublishDate = 2999-01-01\n+++\n",
+		"content/a/gone.en.md": "+++\ntitle = \"Gone\"\ndate = 2024-01-01\nexpiryDate = 2000-01-01\n+++\n",
+		"content/a/now.en.md":  "+++\ntitle = \"Now\"\ndate = 2024-01-01\n+++\n",
+	})
+	if _, out, _ := runCmd("list", "-s", dir, "future"); !strings.Contains(out, "soon.en.md\t2999-01-01") || strings.Contains(out, "Now") {
+		t.Errorf("future: %q", out)
+	}
+	if _, out, _ := runCmd("list", "-s", dir, "expired"); !strings.Contains(out, "gone.en.md") || strings.Contains(out, "Soon") {
+		t.Errorf("expired: %q", out)
+	}
+	if code, _, _ := runCmd("list", "-s", dir, "everything"); code != exitUsage {
+		t.Errorf("bad list kind: exit %d", code)
+	}
+	// The build leaves both out unless told otherwise.
+	runCmd("build", "-s", dir)
+	for _, p := range []string{"public/en/a/soon", "public/en/a/gone"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
+			t.Errorf("%s was published", p)
+		}
+	}
+	runCmd("build", "-s", dir, "--future", "--expired")
+	for _, p := range []string{"public/en/a/soon", "public/en/a/gone"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); err != nil {
+			t.Errorf("%s not published with --future --expired", p)
+		}
+	}
+}
+
+func TestServeFlags(t *testing.T) {
+	code, out, _ := runCmd("serve", "-h")
+	if code != exitOK || !strings.Contains(out, `(default "127.0.0.1")`) || !strings.Contains(out, "(default 1313)") {
+		t.Errorf("serve -h: %d\n%s", code, out)
+	}
+	if code, _, _ := runCmd("serve", "-s", "/no/such/site"); code != exitUsage {
+		t.Errorf("missing site: exit %d", code)
+	}
+}

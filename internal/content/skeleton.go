@@ -1,0 +1,86 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"path"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+)
+
+// SkeletonFile is where a site may keep its own skeleton for "briefs new", below layouts/.
+const SkeletonFile = "_new.md"
+
+// DefaultSkeleton is the file "briefs new" writes when the site has no layouts/_new.md.
+// A skeleton is a text/template; its fields are those of Skeleton.
+const DefaultSkeleton = `+++
+title = {{printf "%q" .Title}}
+date = {{.Date}}
+draft = true
+translationKey = {{printf "%q" .TranslationKey}}
+tags = []
+summary = ""
+source = ""
+editor = ""
++++
+
+{{.Body}}
+`
+
+// Skeleton is the data a skeleton template gets.
+type Skeleton struct {
+	// Title and Body are placeholders in the file's language.
+	Title, Body string
+	// Date is the current time in the site's zone, as a TOML datetime.
+	Date string
+	// TranslationKey ties the new files together: "<section>/<slug>".
+	TranslationKey string
+	Lang           string
+	Section, Slug  string
+}
+
+var placeholders = map[string][2]string{
+	"zh": {"新简报标题", "正文从这里开始。数字请写成 {{< num \"7.9亿元\" >}}，英文页会显示为 790 million yuan。"},
+	"en": {"New brief title", "Start the brief here. Write figures as {{< num \"7.9亿元\" >}}: the English page shows 790 million yuan."},
+}
+
+// NewFiles returns, for "section/slug", the path and text of one new brief per site
+// language. It checks that the name makes clean URLs; it does not touch the disk.
+func NewFiles(cfg *config.Site, name, skeleton string, now time.Time) (map[string][]byte, error) {
+	name = strings.Trim(path.Clean(strings.ReplaceAll(name, `\`, "/")), "/")
+	section, slug := path.Split(name)
+	section = strings.TrimSuffix(section, "/")
+	if section == "" || section == TagsDir {
+		return nil, fmt.Errorf("%q: give a section and a slug, as in law/my-brief", name)
+	}
+	for _, seg := range strings.Split(name, "/") {
+		if err := CheckSlug(seg); err != nil {
+			return nil, fmt.Errorf("%q: %q cannot be a URL segment: %v", name, seg, err)
+		}
+	}
+	if slug == "_index" {
+		return nil, fmt.Errorf("%q: _index is the section's own page; choose another slug", name)
+	}
+	t, err := template.New(SkeletonFile).Parse(skeleton)
+	if err != nil {
+		return nil, fmt.Errorf("layouts/%s: %v", SkeletonFile, err)
+	}
+	out := map[string][]byte{}
+	for _, code := range cfg.Order {
+		ph, ok := placeholders[code]
+		if !ok {
+			ph = placeholders["en"]
+		}
+		data := Skeleton{Title: ph[0], Body: ph[1], Date: now.In(cfg.Location).Format(time.RFC3339),
+			TranslationKey: name, Lang: code, Section: section, Slug: slug}
+		var buf bytes.Buffer
+		if err := t.Execute(&buf, data); err != nil {
+			return nil, fmt.Errorf("layouts/%s: %v", SkeletonFile, err)
+		}
+		out[path.Join(Dir, section, slug+"."+code+".md")] = buf.Bytes()
+	}
+	return out, nil
+}

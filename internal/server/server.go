@@ -1,0 +1,226 @@
+// Package server is the editors' dev server: it builds a site in memory with the same
+// Session as the build command, serves it on 127.0.0.1, watches the site's files and
+// rebuilds what each edit touches. Pages open in a browser reload themselves after a
+// rebuild (server-sent events), and a build error is shown over the page, with its
+// file:line:col and the lines around it, while the last good build stays served.
+//
+// The server only ever answers from the built site held in memory: no request reaches
+// the file system, so no path (../, encoded or not, or a symbolic link in static/) can
+// read a file outside the site.
+package server
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/output"
+)
+
+// Config sets up a server.
+type Config struct {
+	// Dir is the site folder on disk, for watching and for showing source lines.
+	Dir string
+	// Build are the build options; Build.Site is usually os.DirFS(Dir).
+	Build build.Options
+	// OnRebuild is called after every rebuild, for the terminal.
+	OnRebuild func(Rebuild)
+}
+
+// Rebuild describes one rebuild.
+type Rebuild struct {
+	// Changed are the site files that triggered it.
+	Changed []string
+	// Pages are the URL paths whose output changed.
+	Pages []string
+	Full  bool
+	Took  time.Duration
+	// Err is the build's problems when it failed.
+	Err error
+}
+
+// String is the one line the terminal shows for a rebuild.
+func (r Rebuild) String() string {
+	what := strings.Join(r.Changed, ", ")
+	if len(r.Changed) > 3 {
+		what = fmt.Sprintf("%s and %d more", strings.Join(r.Changed[:3], ", "), len(r.Changed)-3)
+	}
+	if what == "" {
+		what = "site"
+	}
+	if r.Err != nil {
+		return fmt.Sprintf("changed %s: build failed in %d ms; still serving the last good build:\n%v", what, r.Took.Milliseconds(), r.Err)
+	}
+	kind := ""
+	if r.Full {
+		kind = " (full rebuild)"
+	}
+	return fmt.Sprintf("changed %s: %d %s re-rendered%s in %d ms", what, len(r.Pages), plural(len(r.Pages), "page", "pages"), kind, r.Took.Milliseconds())
+}
+
+func plural(n int, one, other string) string {
+	if n == 1 {
+		return one
+	}
+	return other
+}
+
+// Server serves a site from memory and rebuilds it on changes.
+type Server struct {
+	cfg  Config
+	sess *build.Session
+	out  *output.Memory
+	hub  *hub
+
+	rebuildMu sync.Mutex // one rebuild at a time
+	mu        sync.RWMutex
+	problems  []Problem // of the last build, empty when it succeeded
+	built     bool      // whether any build succeeded
+}
+
+// Problem is one build problem as the browser overlay shows it.
+type Problem struct {
+	Place   string             `json:"place"`
+	Message string             `json:"message"`
+	Lines   []diag.ContextLine `json:"lines,omitempty"`
+	Line    int                `json:"line,omitempty"`
+}
+
+// New builds the site and returns a server for it. A site that fails to build still
+// gets a server: it shows the problems until they are fixed.
+func New(cfg Config) *Server {
+	s := &Server{cfg: cfg, sess: build.NewSession(cfg.Build), out: output.NewMemory(), hub: newHub()}
+	start := time.Now()
+	_, err := s.sess.Build(s.out)
+	s.setResult(err)
+	if cfg.OnRebuild != nil {
+		cfg.OnRebuild(Rebuild{Changed: []string{"(start)"}, Pages: s.out.Names(), Full: true, Took: time.Since(start), Err: err})
+	}
+	return s
+}
+
+// Rebuild applies changes to the given site files (slash-separated, relative to the
+// site folder) and tells open browsers what changed.
+func (s *Server) Rebuild(changed []string) Rebuild {
+	s.rebuildMu.Lock()
+	defer s.rebuildMu.Unlock()
+	start := time.Now()
+	ev := Rebuild{Changed: changed}
+	var ch *build.Change
+	var err error
+	if s.isBuilt() {
+		ch, err = s.sess.Update(changed, s.out)
+	} else {
+		s.sess = build.NewSession(s.cfg.Build)
+		tmp := output.NewMemory()
+		if _, err = s.sess.Build(tmp); err == nil {
+			s.out = tmp
+			ch = &build.Change{Written: tmp.Names(), Full: true}
+		}
+	}
+	ev.Took, ev.Err = time.Since(start), err
+	s.setResult(err)
+	if err != nil {
+		s.hub.send("problems", s.Problems())
+	} else {
+		ev.Full = ch.Full
+		for _, name := range append(slices.Clone(ch.Written), ch.Removed...) {
+			ev.Pages = append(ev.Pages, urlPath(name))
+		}
+		s.hub.send("reload", map[string]any{"paths": ev.Pages})
+	}
+	if s.cfg.OnRebuild != nil {
+		s.cfg.OnRebuild(ev)
+	}
+	return ev
+}
+
+func (s *Server) isBuilt() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.built
+}
+
+// urlPath turns an output file into the URL path a browser shows for it.
+func urlPath(name string) string {
+	if name == "index.html" {
+		return "/"
+	}
+	if dir, ok := strings.CutSuffix(name, "/index.html"); ok {
+		return "/" + dir + "/"
+	}
+	return "/" + name
+}
+
+// setResult records the problems of the latest build, with source lines for the overlay.
+func (s *Server) setResult(err error) {
+	var probs []Problem
+	if err != nil {
+		probs = s.describe(err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.problems = probs
+	if err == nil {
+		s.built = true
+	}
+}
+
+func (s *Server) describe(err error) []Problem {
+	var list []*diag.Error
+	var dl *diag.List
+	var de *diag.Error
+	switch {
+	case errors.As(err, &dl):
+		list = dl.Errors()
+	case errors.As(err, &de):
+		list = []*diag.Error{de}
+	default:
+		return []Problem{{Message: err.Error()}}
+	}
+	probs := make([]Problem, 0, len(list))
+	for _, e := range list {
+		p := Problem{Place: e.Place(), Message: e.Msg, Line: e.Line}
+		if e.File != "" && e.Line > 0 && !strings.HasSuffix(e.File, ")") {
+			if src, err := os.ReadFile(filepath.Join(s.cfg.Dir, filepath.FromSlash(e.File))); err == nil {
+				p.Lines = diag.Excerpt(src, e.Line, 3)
+			}
+		}
+		probs = append(probs, p)
+	}
+	return probs
+}
+
+// Problems returns the problems of the latest build; none when it succeeded.
+func (s *Server) Problems() []Problem {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return slices.Clone(s.problems)
+}
+
+func (s *Server) problemsJSON() []byte {
+	b, _ := json.Marshal(s.Problems())
+	if string(b) == "null" {
+		return []byte("[]")
+	}
+	return b
+}
+
+// lookup finds the output file for a URL path: "/zh/" is zh/index.html.
+func (s *Server) lookup(urlPath string) (name string, data []byte, ok bool) {
+	name = strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	if name == "" || strings.HasSuffix(urlPath, "/") {
+		name = path.Join(name, "index.html")
+	}
+	data, ok = s.out.Get(name)
+	return name, data, ok
+}

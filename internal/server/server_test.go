@@ -1,0 +1,198 @@
+package server
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/build"
+)
+
+var testSite = map[string]string{
+	"site.toml":           "[languages.zh]\n[languages.en]\n",
+	"content/law/a.zh.md": "+++\ntitle = \"甲\"\ndate = 2024-01-01\ntags = [\"法治\"]\n+++\n原来的正文。\n",
+	"content/law/a.en.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nThe original body.\n",
+	"content/law/b.en.md": "+++\ntitle = \"B\"\ndate = 2024-01-02\n+++\nAnother brief.\n",
+}
+
+// start writes the test site, builds it and serves it on 127.0.0.1 with the watcher on.
+func start(t *testing.T) (dir string, srv *Server, ts *httptest.Server) {
+	t.Helper()
+	dir = t.TempDir()
+	for name, body := range testSite {
+		write(t, dir, name, body)
+	}
+	ts = httptest.NewUnstartedServer(nil)
+	srv = New(Config{Dir: dir, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme,
+		Drafts: true, BaseURL: "http://" + ts.Listener.Addr().String() + "/"}})
+	if p := srv.Problems(); len(p) > 0 {
+		t.Fatalf("initial build: %v", p)
+	}
+	ts.Config.Handler = srv
+	ts.Start()
+	t.Cleanup(ts.Close)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go srv.Watch(ctx)
+	time.Sleep(100 * time.Millisecond) // let the watcher register its folders
+	return dir, srv, ts
+}
+
+func write(t *testing.T, dir, name, body string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	os.MkdirAll(filepath.Dir(p), 0o755)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// events subscribes to the server-sent events and delivers them as "name data" lines.
+func events(t *testing.T, ts *httptest.Server) <-chan string {
+	t.Helper()
+	req, _ := http.NewRequest("GET", ts.URL+prefix+"events", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := make(chan string, 16)
+	go func() {
+		defer resp.Body.Close()
+		sc := bufio.NewScanner(resp.Body)
+		name := ""
+		for sc.Scan() {
+			line := sc.Text()
+			if v, ok := strings.CutPrefix(line, "event: "); ok {
+				name = v
+			} else if v, ok := strings.CutPrefix(line, "data: "); ok {
+				out <- name + " " + v
+			}
+		}
+	}()
+	for srv := 0; srv < 100; srv++ { // wait until the server has the subscriber
+		if ts.Config.Handler.(*Server).hub.count() > 0 {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	return out
+}
+
+func waitFor(t *testing.T, ch <-chan string, want string) string {
+	t.Helper()
+	deadline := time.After(2 * time.Second)
+	for {
+		select {
+		case ev := <-ch:
+			if strings.Contains(ev, want) {
+				return ev
+			}
+		case <-deadline:
+			t.Fatalf("no event with %q within 2 s", want)
+		}
+	}
+}
+
+func TestEditReloads(t *testing.T) {
+	dir, _, ts := start(t)
+	code, page := get(t, ts.URL+"/en/law/a/")
+	if code != 200 || !strings.Contains(page, "The original body.") || !strings.Contains(page, prefix+"live.js") {
+		t.Fatalf("first fetch: %d\n%s", code, page)
+	}
+	ev := events(t, ts)
+	began := time.Now()
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nThe edited body.\n")
+	waitFor(t, ev, `reload {"paths":[`)
+	if _, page := get(t, ts.URL+"/en/law/a/"); !strings.Contains(page, "The edited body.") {
+		t.Fatalf("edit not served:\n%s", page)
+	}
+	if took := time.Since(began); took > 2*time.Second {
+		t.Errorf("edit took %v to be served", took)
+	}
+	// A new file appears, a deleted one goes, and a page's browser hears of both.
+	write(t, dir, "content/law/c.en.md", "+++\ntitle = \"C\"\ndate = 2024-01-03\n+++\nNew.\n")
+	waitFor(t, ev, `/en/law/c/`)
+	if code, _ := get(t, ts.URL+"/en/law/c/"); code != 200 {
+		t.Errorf("new brief: %d", code)
+	}
+	os.Remove(filepath.Join(dir, "content/law/b.en.md"))
+	waitFor(t, ev, `/en/law/b/`)
+	if code, _ := get(t, ts.URL+"/en/law/b/"); code != 404 {
+		t.Errorf("deleted brief: %d", code)
+	}
+}
+
+func TestBrokenEditShowsProblems(t *testing.T) {
+	dir, srv, ts := start(t)
+	ev := events(t, ts)
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntittle = \"x\"\n+++\nBroken.\n")
+	got := waitFor(t, ev, "problems ")
+	if !strings.Contains(got, `"place":"content/law/a.en.md:4:1"`) || !strings.Contains(got, "unknown front matter key") {
+		t.Errorf("problems event: %s", got)
+	}
+	if !strings.Contains(got, `"Text":"tittle = \"x\""`) {
+		t.Errorf("the overlay lacks the source line: %s", got)
+	}
+	// The last good build is still served, and says so through the problems endpoint.
+	if _, page := get(t, ts.URL+"/en/law/a/"); !strings.Contains(page, "The original body.") {
+		t.Error("last good page not served during the error")
+	}
+	if _, probs := get(t, ts.URL+prefix+"problems"); !strings.Contains(probs, "tittle") {
+		t.Errorf("problems endpoint: %s", probs)
+	}
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nFixed.\n")
+	waitFor(t, ev, "reload ")
+	if _, page := get(t, ts.URL+"/en/law/a/"); !strings.Contains(page, "Fixed.") {
+		t.Error("fixed page not served")
+	}
+	if len(srv.Problems()) != 0 {
+		t.Errorf("problems remain: %v", srv.Problems())
+	}
+}
+
+func TestOnlyTheBuiltSiteIsServed(t *testing.T) {
+	dir, _, ts := start(t)
+	secret := filepath.Join(filepath.Dir(dir), "secret.txt")
+	os.WriteFile(secret, []byte("SECRET"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+	os.Symlink(secret, filepath.Join(dir, "static", "link.txt"))
+	for _, p := range []string{
+		"/../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
+		"/static/link.txt", "/link.txt", "/site.toml", "/content/law/a.en.md", "/..\\secret.txt",
+		"/en/../../secret.txt", "//etc/passwd", "/%00",
+	} {
+		resp, err := http.Get(ts.URL + p)
+		if err != nil {
+			continue
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode == 200 || strings.Contains(string(b), "SECRET") || strings.Contains(string(b), "languages") {
+			t.Errorf("%s: %d %q", p, resp.StatusCode, b)
+		}
+	}
+	if code, _ := get(t, ts.URL+"/css/site.css"); code != 200 {
+		t.Errorf("a real static file: %d", code)
+	}
+}
