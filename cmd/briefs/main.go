@@ -6,6 +6,8 @@
 //	briefs serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired]
 //	briefs new [-s SITE] <section>/<slug>
 //	briefs list [-s SITE] drafts|future|expired
+//	briefs check [-s SITE] [--format text|json] [--strict]
+//	briefs stamp [-s SITE] FILE...
 //	briefs version
 //	briefs help [command]
 //
@@ -42,6 +44,8 @@ func init() {
 		"serve":   {"serve the site on 127.0.0.1, rebuilding on every change", runServe},
 		"new":     {"create a new brief in every site language", runNew},
 		"list":    {"list drafts, embargoed (future) or expired briefs", runList},
+		"check":   {"check translations: figures, outdated translations, links, coverage", runCheck},
+		"stamp":   {"record which version of the original a translation translates", runStamp},
 		"version": {"print the version", runVersion},
 		"help":    {"show help for a command", runHelp},
 	}

@@ -3,13 +3,17 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 )
 
@@ -32,21 +36,25 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	if b, err := os.ReadFile(filepath.Join(*dir, "layouts", content.SkeletonFile)); err == nil {
 		skeleton = string(b)
 	}
-	files, err := content.NewFiles(cfg, fs.Arg(0), skeleton, time.Now())
+	source := existingSource(*dir, fs.Arg(0), cfg)
+	files, err := content.NewFiles(cfg, fs.Arg(0), skeleton, time.Now(), source)
 	if err != nil {
 		fmt.Fprintln(stderr, "briefs new:", err)
 		return exitUsage
 	}
+	// Never overwrite: languages that already have the brief are left alone, and when
+	// every language has it there is nothing to do.
 	names := make([]string, 0, len(files))
 	for name := range files {
+		if _, err := os.Lstat(filepath.Join(*dir, name)); err == nil {
+			continue
+		}
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	for _, name := range names {
-		if _, err := os.Lstat(filepath.Join(*dir, name)); err == nil {
-			fmt.Fprintf(stderr, "briefs new: %s already exists; nothing was written (choose another slug or edit it)\n", filepath.Join(*dir, name))
-			return exitContent
-		}
+	if len(names) == 0 {
+		fmt.Fprintf(stderr, "briefs new: %s already exists in every language; nothing was written (choose another slug or edit it)\n", fs.Arg(0))
+		return exitContent
 	}
 	for _, name := range names {
 		full := filepath.Join(*dir, filepath.FromSlash(name))
@@ -70,4 +78,16 @@ func loadSiteConfig(dir string) (*config.Site, error) {
 		return nil, err
 	}
 	return cfg, nil
+}
+
+// existingSource returns the brief's original (default language) when it already
+// exists, so that "briefs new" for the other languages records which version they
+// translate.
+func existingSource(dir, name string, cfg *config.Site) *content.File {
+	p := path.Join(content.Dir, strings.Trim(path.Clean(filepath.ToSlash(name)), "/")+"."+cfg.DefaultLanguage+".md")
+	if !fs.ValidPath(p) {
+		return nil
+	}
+	var errs diag.List
+	return content.Read(os.DirFS(dir), p, cfg, &errs)
 }

@@ -114,3 +114,59 @@ func TestServeFlags(t *testing.T) {
 		t.Errorf("missing site: exit %d", code)
 	}
 }
+
+// TestNewTranslation checks that "briefs new" for a brief whose original exists writes
+// only the missing translation, recording which version of the original it starts from.
+func TestNewTranslation(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":           "[languages.zh]\n[languages.en]\n",
+		"content/law/x.zh.md": "+++\ntitle = \"甲\"\ndate = 2024-01-01\nsummary = \"摘要。\"\n+++\n正文{{< num \"7.9亿元\" >}}。\n",
+	})
+	code, out, errOut := runCmd("new", "-s", dir, "law/x")
+	if code != exitOK || strings.Contains(out, "x.zh.md") {
+		t.Fatalf("exit %d, wrote %q: %s", code, out, errOut)
+	}
+	en := filepath.Join(dir, "content/law/x.en.md")
+	b, _ := os.ReadFile(en)
+	if !strings.Contains(string(b), `translationOf = "sha256:`) {
+		t.Fatalf("translation not stamped:\n%s", b)
+	}
+	// A finished translation is clean; a later change to the original is reported,
+	// and stamping the updated translation clears it.
+	text := strings.NewReplacer("draft = true\n", "", `summary = ""`, `summary = "S."`).Replace(string(b))
+	text = text[:strings.LastIndex(text, "+++")+4] + "Body with {{< num \"7.9亿元\" >}}.\n"
+	os.WriteFile(en, []byte(text), 0o644)
+	if code, out, _ := runCmd("check", "-s", dir, "--strict"); code != exitOK {
+		t.Errorf("fresh translation: exit %d\n%s", code, out)
+	}
+	zh := filepath.Join(dir, "content/law/x.zh.md")
+	src, _ := os.ReadFile(zh)
+	os.WriteFile(zh, append(src, []byte("新增一句。\n")...), 0o644)
+	if _, out, _ := runCmd("check", "-s", dir); !strings.Contains(out, "x.en.md:4:1: warning: x.zh.md changed after this translation was made") {
+		t.Errorf("outdated translation not reported:\n%s", out)
+	}
+	if code, _, errOut := runCmd("stamp", "-s", dir, en); code != exitOK {
+		t.Fatalf("stamp: %s", errOut)
+	}
+	if code, out, _ := runCmd("check", "-s", dir, "--strict"); code != exitOK {
+		t.Errorf("after stamp: exit %d\n%s", code, out)
+	}
+}
+
+func TestCheckJSONAndExitCodes(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":           "[languages.zh]\n[languages.en]\n",
+		"content/law/x.zh.md": "+++\ntitle = \"甲\"\ndate = 2024-01-01\nsummary = \"摘要。\"\n+++\n冻结7.9亿元。\n",
+		"content/law/x.en.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\nsummary = \"S.\"\n+++\nFroze 79 million yuan.\n",
+	})
+	code, out, _ := runCmd("check", "-s", dir, "--format", "json")
+	if code != exitContent {
+		t.Errorf("exit %d, want %d", code, exitContent)
+	}
+	if !strings.Contains(out, `"file":"`+filepath.Join(dir, "content/law/x.en.md")+`","line":6,"col":7,"kind":"figure","severity":"error"`) {
+		t.Errorf("json: %s", out)
+	}
+	if code, _, _ := runCmd("check", "-s", dir, "--format", "xml"); code != exitUsage {
+		t.Errorf("bad format: exit %d", code)
+	}
+}

@@ -16,6 +16,8 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"path"
@@ -267,4 +269,12 @@ func CheckAlias(a string) error {
 		}
 	}
 	return nil
+}
+
+// BodyHash identifies the text of a file's body: "sha256:" and the hex digest. A
+// translation records its source's BodyHash in translationOf, so that a later change
+// to the source shows the translation has fallen behind.
+func (f *File) BodyHash() string {
+	sum := sha256.Sum256(bytes.TrimSpace(f.Body))
+	return "sha256:" + hex.EncodeToString(sum[:])
 }

@@ -29,6 +29,7 @@ type Front struct {
 	Editor         string
 	Weight         int
 	Aliases        []string
+	CheckIgnore    []string
 	Params         map[string]any
 }
 
@@ -55,6 +56,7 @@ type rawFront struct {
 	Editor         string         `toml:"editor"`
 	Weight         int            `toml:"weight"`
 	Aliases        []string       `toml:"aliases"`
+	CheckIgnore    []string       `toml:"checkIgnore"`
 	Params         map[string]any `toml:"params"`
 }
 
@@ -124,7 +126,7 @@ func parseFront(file string, front []byte, loc *time.Location, isIndex bool, err
 	}
 	f := Front{Tags: raw.Tags, Summary: raw.Summary, Description: raw.Description, Draft: raw.Draft,
 		TranslationKey: raw.TranslationKey, TranslationOf: raw.TranslationOf, Source: raw.Source,
-		Editor: raw.Editor, Weight: raw.Weight, Aliases: raw.Aliases, Params: raw.Params}
+		Editor: raw.Editor, Weight: raw.Weight, Aliases: raw.Aliases, CheckIgnore: raw.CheckIgnore, Params: raw.Params}
 	if raw.Title == nil || strings.TrimSpace(*raw.Title) == "" {
 		errs.Add(diag.At(file, 2, 1, "missing title: add title = \"…\" to the front matter"))
 		ok = false
@@ -197,7 +199,7 @@ func parseDate(v any, loc *time.Location) (time.Time, error) {
 func suggest(key string) string {
 	known := []string{"title", "date", "lastmod", "publishDate", "expiryDate", "tags", "summary",
 		"description", "draft", "slug", "translationKey", "translationOf", "source", "editor",
-		"weight", "aliases", "params"}
+		"weight", "aliases", "checkIgnore", "params"}
 	best, bestD := "", 3
 	for _, k := range known {
 		if d := editDistance(strings.ToLower(key), strings.ToLower(k)); d < bestD {

@@ -20,7 +20,12 @@ const DefaultSkeleton = `+++
 title = {{printf "%q" .Title}}
 date = {{.Date}}
 draft = true
-translationKey = {{printf "%q" .TranslationKey}}
+{{- with .TranslationKey}}
+translationKey = {{printf "%q" .}}
+{{- end}}
+{{- with .TranslationOf}}
+translationOf = {{printf "%q" .}}
+{{- end}}
 tags = []
 summary = ""
 source = ""
@@ -36,10 +41,14 @@ type Skeleton struct {
 	Title, Body string
 	// Date is the current time in the site's zone, as a TOML datetime.
 	Date string
-	// TranslationKey ties the new files together: "<section>/<slug>".
+	// TranslationKey ties the new files together: "<section>/<slug>", or the
+	// original's key; empty when files pair by name.
 	TranslationKey string
-	Lang           string
-	Section, Slug  string
+	// TranslationOf is set when the original already exists: the version of it that
+	// the new translation starts from (see briefs check).
+	TranslationOf string
+	Lang          string
+	Section, Slug string
 }
 
 var placeholders = map[string][2]string{
@@ -49,7 +58,9 @@ var placeholders = map[string][2]string{
 
 // NewFiles returns, for "section/slug", the path and text of one new brief per site
 // language. It checks that the name makes clean URLs; it does not touch the disk.
-func NewFiles(cfg *config.Site, name, skeleton string, now time.Time) (map[string][]byte, error) {
+// source, when not nil, is the existing original: the new files are its translations
+// and record its BodyHash as translationOf.
+func NewFiles(cfg *config.Site, name, skeleton string, now time.Time, source *File) (map[string][]byte, error) {
 	name = strings.Trim(path.Clean(strings.ReplaceAll(name, `\`, "/")), "/")
 	section, slug := path.Split(name)
 	section = strings.TrimSuffix(section, "/")
@@ -76,6 +87,13 @@ func NewFiles(cfg *config.Site, name, skeleton string, now time.Time) (map[strin
 		}
 		data := Skeleton{Title: ph[0], Body: ph[1], Date: now.In(cfg.Location).Format(time.RFC3339),
 			TranslationKey: name, Lang: code, Section: section, Slug: slug}
+		if source != nil {
+			if code == source.Lang {
+				continue
+			}
+			// Pair by the original's key, or by file name when it has none.
+			data.TranslationOf, data.TranslationKey = source.BodyHash(), source.Front.TranslationKey
+		}
 		var buf bytes.Buffer
 		if err := t.Execute(&buf, data); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %v", SkeletonFile, err)

@@ -286,3 +286,11 @@ func buildIndex(units map[string]unitDef) (map[string]string, error) {
 	}
 	return index, nil
 }
+
+// Lookup returns the key of the unit that word names in any language ("起" and
+// "cases" both give "case"), or "" when no unit has that word. Quality checks use it
+// to tell where a figure written in prose ends.
+func (u *Units) Lookup(word string) string {
+	key, _ := orBuiltin(u).lookup(word)
+	return key
+}

@@ -83,7 +83,7 @@ func New(opts Options) *Markdown {
 			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
 			&shortcodes{opts: opts},
 		),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
 	)
 	if !opts.Unsafe {

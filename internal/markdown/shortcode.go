@@ -27,6 +27,9 @@ type Shortcode struct {
 	Value   string
 	// Literal marks {{</* … */>}}: the shortcode's own source, shown as text.
 	Literal bool
+	// Offset is where the shortcode starts in the source; Figure what it evaluated to.
+	Offset int
+	Figure *figures.Figure
 }
 
 // Kind implements ast.Node.
@@ -72,7 +75,7 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 	}
 	block.Advance(end + len(">}}"))
 	src := string(line[:end+len(">}}")])
-	n := &Shortcode{Display: src}
+	n := &Shortcode{Display: src, Offset: seg.Start}
 	args, err := splitArgs(string(line[len("{{<"):end]))
 	if err != nil {
 		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
@@ -116,7 +119,7 @@ func (p *shortcodeParser) eval(n *Shortcode, args []arg) error {
 	if err != nil {
 		return fmt.Errorf("num: %v", err)
 	}
-	n.Display, n.Value = out, f.Value.String()
+	n.Display, n.Value, n.Figure = out, f.Value.String(), &f
 	if f.Percent {
 		n.Value += "%"
 	}

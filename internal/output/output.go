@@ -182,3 +182,29 @@ func (m *Memory) Remove(name string) {
 	delete(m.files, name)
 	m.mu.Unlock()
 }
+
+// Replace rewrites an existing file atomically (a temporary file renamed over it), so
+// that an editor never sees it half written; used by "briefs stamp".
+func Replace(file string, data []byte) error {
+	info, err := os.Stat(file)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(file), "."+filepath.Base(file)+".tmp-")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Chmod(info.Mode().Perm()); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), file)
+}

@@ -61,6 +61,9 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	for _, l := range p.Missing {
 		w(l.Code)
 	}
+	if p.OutdatedFrom != nil {
+		w(p.OutdatedFrom.Path)
+	}
 	d := r.data(p, n)
 	if d.Pager != nil {
 		num(int64(d.Pager.Total))

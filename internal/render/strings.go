@@ -40,7 +40,7 @@ var defaultStrings = map[string]map[string]string{
 		"footnotes":       "注释",
 		"mainNavigation":  "主导航",
 		"breadcrumb":      "位置",
-		"translationNote": "中文原文在本译文完成后有更新。",
+		"translationNote": "%s原文在本译文完成后有更新，译文可能未反映最新内容。",
 	},
 	"en": {
 		"home":            "Home",
@@ -78,6 +78,6 @@ var defaultStrings = map[string]map[string]string{
 		"footnotes":       "Notes",
 		"mainNavigation":  "Main navigation",
 		"breadcrumb":      "Breadcrumb",
-		"translationNote": "The Chinese original was updated after this translation.",
+		"translationNote": "The %s original was updated after this translation was made.",
 	},
 }

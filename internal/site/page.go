@@ -72,6 +72,9 @@ type Page struct {
 	// languages it has no translation in (briefs only).
 	Translations []*Page
 	Missing      []*config.Language
+	// OutdatedFrom is the original a translation fell behind: its translationOf no
+	// longer matches the original's text. Nil when the translation is current or unstamped.
+	OutdatedFrom *Page
 	// Related are briefs in the same language sharing the most tags.
 	Related []*Page
 	Draft   bool

@@ -45,6 +45,7 @@ func (s *Site) translate(errs *diag.List) {
 			}
 			if p.Kind == KindBrief {
 				p.Missing = s.missing(pages)
+				p.OutdatedFrom = s.outdatedFrom(p, pages)
 			}
 		}
 	}
@@ -64,6 +65,19 @@ func (s *Site) uniqueLangs(pages []*Page, errs *diag.List) bool {
 		seen[p.Lang.Code] = p
 	}
 	return ok
+}
+
+// outdatedFrom returns p's original when p records a version of it that has changed.
+func (s *Site) outdatedFrom(p *Page, pages []*Page) *Page {
+	if p.File.Front.TranslationOf == "" || p.Lang.Code == s.Config.DefaultLanguage {
+		return nil
+	}
+	for _, q := range pages {
+		if q.Lang.Code == s.Config.DefaultLanguage && q.File.BodyHash() != p.File.Front.TranslationOf {
+			return q
+		}
+	}
+	return nil
 }
 
 func (s *Site) missing(pages []*Page) (out []*config.Language) {

@@ -1,0 +1,147 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/check"
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/output"
+)
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict]", stdout, stderr)
+	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
+	format := fs.String("format", "text", "`text` for people, json for tools (one object per line)")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
+		return code
+	}
+	if *format != "text" && *format != "json" {
+		fmt.Fprintf(stderr, "briefs check: --format %q: use text or json\n", *format)
+		return exitUsage
+	}
+	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Theme: briefs.Theme})
+	if err != nil {
+		return reportFailure(stderr, *dir, err)
+	}
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		for _, f := range rep.Findings {
+			f.File = inSitePath(*dir, f.File)
+			enc.Encode(f)
+		}
+	} else {
+		printReport(stdout, *dir, rep)
+	}
+	if rep.Count(check.Error) > 0 || *strict && rep.Count(check.Warning) > 0 {
+		return exitContent
+	}
+	return exitOK
+}
+
+func inSitePath(dir, file string) string {
+	if dir == "." || file == "" {
+		return file
+	}
+	return filepath.Join(dir, file)
+}
+
+func printReport(w io.Writer, dir string, rep *check.Report) {
+	figures := false
+	for _, f := range rep.Findings {
+		if f.Severity == check.Info {
+			continue
+		}
+		f.File = inSitePath(dir, f.File)
+		fmt.Fprintln(w, f)
+		figures = figures || f.Kind == "figure"
+	}
+	if figures {
+		fmt.Fprintln(w, "\nA figure that is right can be silenced: put <!-- check:ignore --> on its line, or list it in the file's front matter: checkIgnore = [\"7.9亿元\"].")
+	}
+	fmt.Fprintln(w, "\nTranslations:")
+	for _, c := range rep.Coverage {
+		sec := c.Section
+		fmt.Fprintf(w, "  %-28s %-6s %3d of %3d translated\n", sec, c.Lang, c.Translated, c.Briefs)
+	}
+	for _, f := range rep.Findings {
+		if f.Severity == check.Info {
+			fmt.Fprintf(w, "  %s: %s\n", inSitePath(dir, f.File), f.Message)
+		}
+	}
+	fmt.Fprintf(w, "\n%d %s, %d %s\n", rep.Count(check.Error), plural(rep.Count(check.Error), "error", "errors"),
+		rep.Count(check.Warning), plural(rep.Count(check.Warning), "warning", "warnings"))
+}
+
+func runStamp(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("stamp", "stamp [-s SITE] FILE...", stdout, stderr)
+	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
+	if code, ok := parseFlags(fs, args, stdout, 1<<20); !ok {
+		return code
+	}
+	if fs.NArg() == 0 {
+		fmt.Fprintln(stderr, "briefs stamp: name the translation files to stamp, as in: briefs stamp content/law/x.en.md")
+		return exitUsage
+	}
+	cfg, err := loadSiteConfig(*dir)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return exitContent
+	}
+	var errs diag.List
+	files := content.Load(os.DirFS(*dir), cfg, &errs)
+	if err := errs.Err(); err != nil {
+		return reportFailure(stderr, *dir, err)
+	}
+	code := exitOK
+	for _, arg := range fs.Args() {
+		if err := stamp(*dir, arg, cfg, files, stdout); err != nil {
+			fmt.Fprintln(stderr, "briefs stamp:", err)
+			code = exitContent
+		}
+	}
+	return code
+}
+
+// stamp records in the translation at arg which version of its source it translates.
+func stamp(dir, arg string, cfg *config.Site, files []*content.File, stdout io.Writer) error {
+	rel, err := filepath.Rel(dir, arg)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		rel = arg
+	}
+	rel = filepath.ToSlash(rel)
+	var f, src *content.File
+	for _, x := range files {
+		if x.Path == rel {
+			f = x
+		}
+	}
+	if f == nil {
+		return fmt.Errorf("%s is not a brief of the site in %s", arg, dir)
+	}
+	for _, x := range files {
+		if x.TranslationGroup() == f.TranslationGroup() && x.Lang == cfg.DefaultLanguage && !x.IsIndex() {
+			src = x
+		}
+	}
+	if src == nil || src == f {
+		return fmt.Errorf("%s: no %s original to stamp it against (it is the original, or has none)", arg, cfg.DefaultLanguage)
+	}
+	data, err := content.Stamp(f, src.BodyHash())
+	if err != nil {
+		return err
+	}
+	if err := output.Replace(filepath.Join(dir, filepath.FromSlash(f.Path)), data); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "%s: translation of %s as it is now\n", arg, src.Path)
+	return nil
+}

@@ -1,0 +1,271 @@
+// Package check is the translation quality gate behind "briefs check": it compares the
+// figures of every brief with those of its translations, finds translations that fell
+// behind their source, links and images that lead nowhere, and front matter that needs
+// attention, and reports the coverage of translations per section.
+//
+// Figures are compared by exact value, not by their digits: 7.9亿元 and "790 million
+// yuan" match, "79 million yuan" does not. Both sides are read as a multiset of
+// (value, unit, qualifier): a wrong scale, a dropped digit, a swapped pair of figures
+// (4,810 cases for 4112起), a missing figure, a wrong percentage or a changed qualifier
+// (约 for 余) each leave a figure without a match, reported with its place and the
+// nearest candidate on the other side. Years, dates, times, ordinals and numbers inside
+// names are not figures. A figure that is right but cannot match (a number the
+// translation spells differently on purpose) is silenced with <!-- check:ignore --> on
+// its line, or with checkIgnore = ["7.9亿元"] in the file's front matter.
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/site"
+)
+
+// Severity orders findings: errors fail a check, warnings only with --strict.
+type Severity string
+
+// The severities.
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+	Info    Severity = "info"
+)
+
+// Finding is one problem at one place.
+type Finding struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Kind     string   `json:"kind"`
+	Severity Severity `json:"severity"`
+	Message  string   `json:"message"`
+}
+
+// String formats the finding as compilers do.
+func (f Finding) String() string {
+	place := f.File
+	if f.Line > 0 {
+		place = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
+	}
+	return fmt.Sprintf("%s: %s: %s", place, f.Severity, f.Message)
+}
+
+// Coverage counts the briefs of one section in one language that have every translation.
+type Coverage struct {
+	Section    string `json:"section"`
+	Lang       string `json:"lang"`
+	Briefs     int    `json:"briefs"`
+	Translated int    `json:"translated"`
+}
+
+// Report is the result of a check.
+type Report struct {
+	Findings []Finding
+	Coverage []Coverage
+}
+
+// Count returns the number of findings of a severity.
+func (r *Report) Count(s Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Options say what to check.
+type Options struct {
+	// Site is the site folder; Theme the default theme (for static files links may use).
+	Site, Theme fs.FS
+}
+
+// checker holds what the checks share.
+type checker struct {
+	cfg    *config.Site
+	files  []*content.File
+	mds    map[string]*markdown.Markdown
+	inputs map[*content.File]markdown.Inspection
+	report Report
+}
+
+// Run checks a whole site. It fails only when the site cannot be read at all (no
+// site.toml, broken front matter); everything else is a finding.
+func Run(opts Options) (*Report, error) {
+	src, err := fs.ReadFile(opts.Site, config.FileName)
+	if err != nil {
+		return nil, diag.At(config.FileName, 0, 0, "not found: run briefs in a site folder, or name one with -s")
+	}
+	cfg, err := config.Load(config.FileName, src)
+	if err != nil {
+		return nil, err
+	}
+	var errs diag.List
+	c := &checker{cfg: cfg, files: content.Load(opts.Site, cfg, &errs), mds: map[string]*markdown.Markdown{},
+		inputs: map[*content.File]markdown.Inspection{}}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	for code, l := range cfg.Languages {
+		c.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Units: cfg.UnitSet})
+	}
+	for _, f := range c.files {
+		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
+	}
+	groups := c.groups()
+	c.figures(groups)
+	c.outdated(groups)
+	c.coverage(groups)
+	c.links(opts)
+	c.frontMatter()
+	slices.SortFunc(c.report.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Message, b.Message))
+	})
+	return &c.report, nil
+}
+
+func (c *checker) add(f *content.File, off int, kind string, sev Severity, format string, args ...any) {
+	line, col := 0, 0
+	if off >= 0 {
+		line, col = diag.LineCol(f.Src, f.BodyOffset+off)
+	}
+	c.addAt(f.Path, line, col, kind, sev, format, args...)
+}
+
+func (c *checker) addAt(file string, line, col int, kind string, sev Severity, format string, args ...any) {
+	c.report.Findings = append(c.report.Findings, Finding{File: file, Line: line, Col: col, Kind: kind, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+// keyAt finds a front matter key in a file.
+func keyAt(f *content.File, key string) (int, int) {
+	line, col := diag.TOMLKeyPos(f.Src, []string{key})
+	if line == 0 {
+		return 1, 1
+	}
+	return line, col
+}
+
+// group is a brief and its translations: the source is the default language's version.
+type group struct {
+	source *content.File
+	files  []*content.File // in language order
+}
+
+func (c *checker) groups() []*group {
+	byKey := map[string]*group{}
+	var out []*group
+	for _, f := range c.files {
+		if f.IsIndex() {
+			continue
+		}
+		g := byKey[f.TranslationGroup()]
+		if g == nil {
+			g = &group{}
+			byKey[f.TranslationGroup()] = g
+			out = append(out, g)
+		}
+		g.files = append(g.files, f)
+		if f.Lang == c.cfg.DefaultLanguage {
+			g.source = f
+		}
+	}
+	for _, g := range out {
+		slices.SortFunc(g.files, func(a, b *content.File) int {
+			return slices.Index(c.cfg.Order, a.Lang) - slices.Index(c.cfg.Order, b.Lang)
+		})
+	}
+	return out
+}
+
+// outdated reports translations whose source changed after they were made.
+func (c *checker) outdated(groups []*group) {
+	for _, g := range groups {
+		for _, f := range g.files {
+			if f == g.source || g.source == nil || f.Front.TranslationOf == "" {
+				continue
+			}
+			if f.Front.TranslationOf != g.source.BodyHash() {
+				line, col := keyAt(f, "translationOf")
+				c.addAt(f.Path, line, col, "outdated", Warning,
+					"%s changed after this translation was made; bring the translation up to date, then run: briefs stamp %s",
+					path.Base(g.source.Path), f.Path)
+			}
+		}
+	}
+}
+
+// coverage counts translations per section and language, and lists what is missing.
+func (c *checker) coverage(groups []*group) {
+	counts := map[[2]string]*Coverage{}
+	for _, g := range groups {
+		for _, f := range g.files {
+			k := [2]string{f.Section, f.Lang}
+			if counts[k] == nil {
+				counts[k] = &Coverage{Section: f.Section, Lang: f.Lang}
+			}
+			counts[k].Briefs++
+			if len(g.files) == len(c.cfg.Order) {
+				counts[k].Translated++
+				continue
+			}
+			for _, code := range c.cfg.Order {
+				if !slices.ContainsFunc(g.files, func(x *content.File) bool { return x.Lang == code }) && f == g.files[0] {
+					c.addAt(f.Path, 0, 0, "untranslated", Info, "no %s translation", c.cfg.Languages[code].Label)
+				}
+			}
+		}
+	}
+	for _, cv := range counts {
+		c.report.Coverage = append(c.report.Coverage, *cv)
+	}
+	slices.SortFunc(c.report.Coverage, func(a, b Coverage) int {
+		return cmp.Or(cmp.Compare(a.Section, b.Section), slices.Index(c.cfg.Order, a.Lang)-slices.Index(c.cfg.Order, b.Lang))
+	})
+}
+
+// frontMatter warns about what build accepts but a careful editor would fix.
+func (c *checker) frontMatter() {
+	tagUse := map[string][]*content.File{}
+	for _, f := range c.files {
+		if f.IsIndex() {
+			continue
+		}
+		if f.Front.Summary == "" {
+			c.addAt(f.Path, 1, 1, "summary", Warning, "no summary: lists and search engines show the first sentences instead; add summary = \"…\"")
+		}
+		if f.Front.Date.After(timeNow()) && f.Front.PublishDate.IsZero() {
+			line, col := keyAt(f, "date")
+			c.addAt(f.Path, line, col, "date", Warning, "date is in the future but there is no publishDate: the brief is published at once; add publishDate to embargo it")
+		}
+		for _, t := range f.Front.Tags {
+			k := f.Lang + "\x00" + site.TagSlug(t)
+			tagUse[k] = append(tagUse[k], f)
+		}
+	}
+	for k, files := range tagUse {
+		if len(files) == 1 {
+			f := files[0]
+			_, tag, _ := strings.Cut(k, "\x00")
+			line, col := keyAt(f, "tags")
+			c.addAt(f.Path, line, col, "tag", Warning, "tag %q is used by this brief only; check its spelling against the site's other tags", tagName(f, tag))
+		}
+	}
+}
+
+func tagName(f *content.File, slug string) string {
+	for _, t := range f.Front.Tags {
+		if site.TagSlug(t) == slug {
+			return t
+		}
+	}
+	return slug
+}

@@ -1,0 +1,109 @@
+package check
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// targets are the URL paths a site has, with the anchors of each page.
+type targets struct {
+	paths   map[string]bool
+	anchors map[string][]string // page path -> heading IDs
+}
+
+// siteTargets builds the page graph, with drafts and embargoed briefs (they are
+// published later, and links to them must hold then), and lists the static files.
+func (c *checker) siteTargets(opts Options) targets {
+	var errs diag.List
+	st := site.New(c.cfg, c.files, site.Options{Drafts: true, Future: true, Expired: true, Now: time.Now()}, &errs)
+	t := targets{paths: map[string]bool{"/": true}, anchors: map[string][]string{}}
+	for _, p := range st.Pages {
+		for n := 1; n <= st.Pagers(p); n++ {
+			t.paths["/"+site.PagerPath(p, n)] = true
+		}
+		for _, a := range p.Aliases {
+			t.paths["/"+strings.TrimSuffix(site.AliasFile(a), "index.html")] = true
+		}
+		if p.File != nil {
+			t.anchors["/"+p.Path] = c.inputs[p.File].Anchors
+		}
+	}
+	if statics, err := theme.New(opts.Site, opts.Theme).Files("static"); err == nil {
+		for _, f := range statics {
+			t.paths["/"+f.Name] = true
+		}
+	}
+	return t
+}
+
+// links reports links and images in bodies that lead nowhere, and images without
+// alternative text.
+func (c *checker) links(opts Options) {
+	t := c.siteTargets(opts)
+	for _, f := range c.files {
+		in := c.inputs[f]
+		self := "/" + f.Lang + "/" + path.Join(f.Section, f.Slug()) + "/"
+		if f.IsIndex() {
+			self = "/" + f.Lang + "/" + f.Section + "/"
+		}
+		for _, l := range in.Links {
+			if l.IsImage && strings.TrimSpace(l.Alt) == "" {
+				c.add(f, l.Offset, "alt", Warning, "image %s has no alternative text; describe it between the brackets: ![…](%s)", l.Dest, l.Dest)
+			}
+			c.checkLink(f, self, in.Anchors, l.Dest, l.Offset, l.IsImage, t)
+		}
+	}
+}
+
+func (c *checker) checkLink(f *content.File, self string, own []string, dest string, off int, image bool, t targets) {
+	u, err := url.Parse(dest)
+	if err != nil {
+		c.add(f, off, "link", Error, "link %q is not a valid URL", dest)
+		return
+	}
+	if u.Scheme != "" || u.Host != "" || dest == "" {
+		return // external: not checked, there is no network
+	}
+	target := u.Path
+	if target == "" {
+		target = self
+	} else if !strings.HasPrefix(target, "/") {
+		target = path.Join(path.Dir(self+"x"), target)
+		if strings.HasSuffix(u.Path, "/") {
+			target += "/"
+		}
+	}
+	what := "link"
+	if image {
+		what = "image"
+	}
+	switch {
+	case t.paths[target]:
+	case !strings.HasSuffix(target, "/") && t.paths[target+"/"]:
+		target += "/"
+	default:
+		hint := ""
+		if strings.HasSuffix(target, ".md") {
+			hint = "; link to the page's URL (such as /" + f.Lang + "/section/slug/), not its file"
+		}
+		c.add(f, off, what, Error, "%s %s leads nowhere: no page or static file at %s%s", what, dest, target, hint)
+		return
+	}
+	if frag := u.Fragment; frag != "" && !strings.HasPrefix(frag, "fn") {
+		anchors, known := t.anchors[target]
+		if target == self {
+			anchors, known = own, true
+		}
+		if known && !slices.Contains(anchors, frag) {
+			c.add(f, off, "link", Error, "link %s: the page has no heading #%s", dest, frag)
+		}
+	}
+}

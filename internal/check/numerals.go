@@ -1,0 +1,84 @@
+package check
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/briefs/briefs/internal/figures"
+)
+
+// zhCounters are the measure words after which a Chinese numeral counts something
+// (三项措施, 十大行动). One (一) is left out on purpose: 一个 and 一项 usually
+// translate as "a", not "one", and would only raise false alarms.
+var zhCounters = []string{"项", "个", "名", "起", "件", "家", "次", "大", "条", "类", "种", "批", "所", "处", "位", "支", "级"}
+
+var zhDigits = map[rune]int{'二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '一': 1}
+
+// enWords are the English number words that count something. "one" is left out:
+// it is as often a pronoun ("one of the cities") as a number.
+var enWords = map[string]int64{
+	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "a hundred": 100,
+}
+
+// numeral reads a number written in words at i: a Chinese numeral before a counter,
+// or an English number word.
+func (sc scanner) numeral(text string, i int) (found, bool) {
+	if sc.cjk {
+		return zhNumeral(text, i)
+	}
+	return enNumeral(text, i)
+}
+
+func zhNumeral(text string, i int) (found, bool) {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '第' {
+		return found{}, false // inside a numeral, or an ordinal (第三)
+	}
+	value, end := 0, i
+	cur := 0
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		switch {
+		case zhDigits[r] > 0:
+			cur = zhDigits[r]
+		case r == '十':
+			value += max(cur, 1) * 10
+			cur = 0
+		case r == '百':
+			value += max(cur, 1) * 100
+			cur = 0
+		default:
+			goto done
+		}
+		end += size
+	}
+done:
+	value += cur
+	if end == i || value <= 1 {
+		return found{}, false
+	}
+	for _, c := range zhCounters {
+		if strings.HasPrefix(text[end:], c) {
+			return found{start: i, end: end + len(c), raw: text[i : end+len(c)], fig: figures.Figure{Value: figures.NewDecimal(int64(value))}, soft: true}, true
+		}
+	}
+	return found{}, false
+}
+
+func enNumeral(text string, i int) (found, bool) {
+	if i > 0 && isWordByte(text[i-1]) {
+		return found{}, false
+	}
+	lower := strings.ToLower(text[i:min(len(text), i+12)])
+	for w, v := range enWords {
+		if strings.HasPrefix(lower, w) && (len(text) == i+len(w) || !isWordByte(text[i+len(w)]) && text[i+len(w)] != '-') {
+			return found{start: i, end: i + len(w), raw: text[i : i+len(w)], fig: figures.Figure{Value: figures.NewDecimal(v)}, soft: true}, true
+		}
+	}
+	return found{}, false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '\''
+}

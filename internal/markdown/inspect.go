@@ -1,0 +1,139 @@
+package markdown
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/briefs/briefs/internal/figures"
+)
+
+// Inspection is what quality checks need to know of a body: its prose with positions,
+// its figures, its links and the anchors it defines. Code is left out: numbers in code
+// are not figures, and links in code are not links.
+type Inspection struct {
+	// Texts are runs of prose, each a contiguous part of the source.
+	Texts []Span
+	// Figures are the num shortcodes, evaluated.
+	Figures []FigureSpan
+	// Links are links and images.
+	Links []Link
+	// Anchors are the heading IDs, as the rendered page has them.
+	Anchors []string
+}
+
+// Span is prose at a byte offset of the source.
+type Span struct {
+	Offset int
+	Text   string
+}
+
+// FigureSpan is a num shortcode at a byte offset of the source.
+type FigureSpan struct {
+	Offset int
+	Source string
+	Figure figures.Figure
+}
+
+// Link is a link or image and where it is written.
+type Link struct {
+	Offset  int
+	Dest    string
+	IsImage bool
+	// Alt is an image's alternative text.
+	Alt string
+}
+
+// Inspect parses a body without rendering it.
+func (m *Markdown) Inspect(src []byte) Inspection {
+	ids := newHeadingIDs()
+	pc := parser.NewContext(parser.WithIDs(ids))
+	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var in Inspection
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			in.addText(n.Segment.Start, string(n.Segment.Value(src)))
+		case *Shortcode:
+			if n.Figure != nil {
+				in.Figures = append(in.Figures, FigureSpan{Offset: n.Offset, Source: n.Display, Figure: *n.Figure})
+			}
+			in.Texts = append(in.Texts, Span{Offset: -1}) // a figure breaks the prose
+		case *ast.Link:
+			in.Links = append(in.Links, Link{Offset: linkOffset(n, src), Dest: string(n.Destination)})
+		case *ast.Image:
+			in.Links = append(in.Links, Link{Offset: linkOffset(n, src), Dest: string(n.Destination), IsImage: true, Alt: plainChildren(n, src)})
+		case *ast.Heading:
+			if id, ok := n.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					in.Anchors = append(in.Anchors, string(b))
+				}
+			}
+		case *east.FootnoteLink, *east.FootnoteBacklink:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	in.Texts = mergeable(in.Texts)
+	return in
+}
+
+// addText appends prose, joining it to the previous run when the source is contiguous
+// (goldmark splits text at characters that might start markup).
+func (in *Inspection) addText(off int, s string) {
+	if k := len(in.Texts); k > 0 {
+		last := &in.Texts[k-1]
+		if last.Offset >= 0 && last.Offset+len(last.Text) == off {
+			last.Text += s
+			return
+		}
+	}
+	in.Texts = append(in.Texts, Span{Offset: off, Text: s})
+}
+
+func mergeable(spans []Span) []Span {
+	out := spans[:0]
+	for _, s := range spans {
+		if s.Offset >= 0 && strings.TrimSpace(s.Text) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// linkOffset finds where a link's text starts, for pointing at it.
+func linkOffset(n ast.Node, src []byte) int {
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	if p := n.Parent(); p != nil && p.Lines().Len() > 0 {
+		return p.Lines().At(0).Start
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return 0
+}
+
+func plainChildren(n ast.Node, src []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			b.Write(t.Segment.Value(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.TrimSpace(b.String())
+}
