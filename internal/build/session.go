@@ -11,9 +11,11 @@ import (
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/feed"
 	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/sitemap"
 	"github.com/briefs/briefs/internal/theme"
 )
 
@@ -50,8 +52,9 @@ type body struct {
 // outFile is one file a page writes: page n of a list, or an alias.
 type outFile struct {
 	page  *site.Page
-	n     int    // pager number; 0 for an alias
+	n     int    // pager number; 0 for an alias or a feed
 	alias string // the alias, for alias outputs
+	feed  bool   // the page's RSS feed
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -83,6 +86,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		var names []string
 		names, s.owner = outputs(st)
 		s.render(r, s.owner, names, w, &errs)
+		writeSitemap(st, w, &errs)
 		s.writeStatic(st, w, &errs)
 	}
 	if err := errs.Err(); err != nil {
@@ -176,6 +180,11 @@ func outputs(st *site.Site) ([]string, map[string]outFile) {
 			owner[name] = outFile{page: p, alias: a}
 			names = append(names, name)
 		}
+		if feed.Has(p) {
+			name := feed.Path(p)
+			owner[name] = outFile{page: p, feed: true}
+			names = append(names, name)
+		}
 	}
 	return names, owner
 }
@@ -184,13 +193,23 @@ func outputs(st *site.Site) ([]string, map[string]outFile) {
 func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
 	parallel(len(names), func(i int) {
 		o := owner[names[i]]
-		if o.alias != "" {
+		switch {
+		case o.alias != "":
 			errs.Add(r.Alias(o.page, o.alias, w))
-			return
+		case o.feed:
+			errs.Add(w.WriteFile(names[i], feed.Render(s.cfg, o.page, r.Heading(o.page))))
+		default:
+			errs.Add(r.Pager(o.page, o.n, w))
 		}
-		errs.Add(r.Pager(o.page, o.n, w))
 	})
-	errs.Add(r.Root(s.th, w))
+	errs.Add(r.Root(s.th, w), r.NotFound(w))
+}
+
+// writeSitemap writes the sitemap and robots.txt, which list every page.
+func writeSitemap(st *site.Site, w render.Writer, errs *diag.List) {
+	for _, f := range sitemap.Files(st, sitemap.MaxURLs) {
+		errs.Add(w.WriteFile(f.Name, f.Data))
+	}
 }
 
 func (s *Session) cachedBody(path string) *body {
@@ -218,6 +237,9 @@ func (s *Session) fingerprints(r *render.Renderer, owner map[string]outFile) map
 }
 
 func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
+	if o.feed {
+		return r.FeedFingerprint(o.page)
+	}
 	if o.alias != "" {
 		h := fnv.New64a()
 		h.Write([]byte(o.page.Path + "\x00" + o.page.Title + "\x00" + o.page.Lang.Locale))
@@ -234,7 +256,7 @@ func (s *Session) writeStatic(st *site.Site, w render.Writer, errs *diag.List) {
 		return
 	}
 	for _, f := range statics {
-		if _, taken := s.owner[f.Name]; taken || f.Name == "index.html" {
+		if _, taken := s.owner[f.Name]; taken || f.Name == "index.html" || f.Name == "sitemap.xml" || f.Name == "robots.txt" || f.Name == "404.html" {
 			errs.Add(diag.At(f.Path, 0, 0, "would overwrite the page /%s; rename or remove the static file", f.Name))
 			continue
 		}

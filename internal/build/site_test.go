@@ -44,7 +44,7 @@ func TestBriefPage(t *testing.T) {
 		`<h2 id="以法促安全警全力">`,                                          // Chinese heading IDs
 		`<p>第一句话。第二句话，接在同一段里。</p>`,                                    // CJK soft break: no space
 		`&lt;script&gt;alert(1)&lt;/script&gt;`,                       // raw HTML escaped
-		`href="/zh/tags/%e6%b3%95%e6%b2%bb/"`,                         // Chinese tag URL, percent-encoded
+		`href="/zh/tags/%E6%B3%95%E6%B2%BB/"`,                         // Chinese tag URL, percent-encoded
 		`<a href="/en/law/zibo/" hreflang="en" lang="en">English</a>`, // language switch
 		`English: Rule of law in Zibo`,                                // translation link
 		`<a href="/zh/law/only-zh/">只有中文</a>`,                         // related: shares 法治

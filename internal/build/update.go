@@ -135,7 +135,7 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 			dirty = append(dirty, name)
 		}
 	}
-	ch, err := s.commit(r, owner, dirty, out)
+	ch, err := s.commit(r, owner, dirty, out, st)
 	if err != nil {
 		return nil, err
 	}
@@ -151,10 +151,14 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 }
 
 // commit renders dirty outputs into a staging area and, when all succeed, into out.
-func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []string, out *output.Memory) (*Change, error) {
+// With a new page graph (st not nil), the sitemap is written again too.
+func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []string, out *output.Memory, st *site.Site) (*Change, error) {
 	var errs diag.List
 	stage := output.NewMemory()
 	s.render(r, owner, dirty, stage, &errs)
+	if st != nil {
+		writeSitemap(st, stage, &errs)
+	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -223,7 +227,7 @@ func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.Fil
 			dirty = append(dirty, name)
 		}
 	}
-	ch, err := s.commit(s.r, s.owner, dirty, out)
+	ch, err := s.commit(s.r, s.owner, dirty, out, nil)
 	if err != nil {
 		restore()
 		return nil, err

@@ -56,7 +56,7 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		want     string
 	}{
 		{"body edit", func() { edit(t, dir, "content/law/zibo.zh.md", "第一句话。", "改过的第一句。") },
-			[]string{"content/law/zibo.zh.md"}, 8, "zh/law/zibo/index.html"},
+			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html"},
 		{"title edit", func() { edit(t, dir, "content/law/zibo.en.md", "Rule of law in Zibo", "Zibo, retitled") },
 			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo/index.html"},
 		{"new file", func() {

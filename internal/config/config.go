@@ -39,6 +39,14 @@ type Site struct {
 	HomeSize int `toml:"homeSize"`
 	// RelatedSize is the number of related briefs shown under a brief.
 	RelatedSize int `toml:"relatedSize"`
+	// FeedSize is the number of items in each RSS feed.
+	FeedSize int `toml:"feedSize"`
+	// RelativeURLs makes every link in the output relative to its page, so that the
+	// site works from any folder, even opened as files.
+	RelativeURLs bool `toml:"relativeURLs"`
+	// Publisher names the organisation that publishes the briefs, for search engines'
+	// article metadata; per language in [languages.<code>] publisher, else the title.
+	Publisher string `toml:"publisher"`
 	// Markup holds Markdown settings.
 	Markup Markup `toml:"markup"`
 	// Languages holds one entry per site language, keyed by its code ("zh", "en").
@@ -84,6 +92,8 @@ type Language struct {
 	// SummaryLength is how long generated summaries are: characters for Chinese,
 	// Japanese and Korean, words for other languages.
 	SummaryLength int `toml:"summaryLength"`
+	// Publisher is the publishing organisation's name in this language.
+	Publisher string `toml:"publisher"`
 	// Strings overrides the theme's words for this language.
 	Strings map[string]string `toml:"strings"`
 }
@@ -162,7 +172,7 @@ func (s *Site) fillNumbers(file string, at func(...string) (int, int), errs *dia
 		key string
 		v   *int
 		def int
-	}{{"pageSize", &s.PageSize, 10}, {"homeSize", &s.HomeSize, 10}, {"relatedSize", &s.RelatedSize, 5}} {
+	}{{"pageSize", &s.PageSize, 10}, {"homeSize", &s.HomeSize, 10}, {"relatedSize", &s.RelatedSize, 5}, {"feedSize", &s.FeedSize, 20}} {
 		if *n.v == 0 {
 			*n.v = n.def
 		}
@@ -207,6 +217,38 @@ func (s *Site) BasePath() string { return s.basePath }
 
 // Origin is the scheme and host of the base URL ("https://example.org").
 func (s *Site) Origin() string { return s.origin }
+
+// URL turns a site path ("zh/law/") into a link from the base path ("/zh/law/", or
+// "/briefs/zh/law/" for a site in a subfolder).
+func (s *Site) URL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return s.basePath + escapePath(strings.TrimPrefix(p, "/"))
+}
+
+// escapePath percent-encodes what a URL path cannot hold as it is (Chinese tags, for
+// one), segment by segment, so links, feeds and sitemaps carry valid URLs.
+func escapePath(p string) string {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c >= 0x80 || c == ' ' || c == '%' || c == '?' || c == '#' {
+			segs := strings.Split(p, "/")
+			for j, seg := range segs {
+				segs[j] = url.PathEscape(seg)
+			}
+			return strings.Join(segs, "/")
+		}
+	}
+	return p
+}
+
+// AbsURL turns a site path into a full URL, for canonical links, feeds and sitemaps.
+func (s *Site) AbsURL(p string) string {
+	if strings.Contains(p, "://") {
+		return p
+	}
+	return s.origin + s.URL(p)
+}
 
 func (s *Site) fillZone(file string, at func(...string) (int, int), errs *diag.List) {
 	if s.TimeZone == "" {

@@ -17,6 +17,8 @@ type Data struct {
 	Switch []SwitchEntry
 	// Path is this page's own path (the pager's, on page 2 and on).
 	Path string
+	// NotFound is true on the 404 page, which must not claim a canonical URL.
+	NotFound bool
 }
 
 // Pager is one page of a paginated list.

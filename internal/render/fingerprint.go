@@ -83,3 +83,24 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	}
 	return h.Sum64()
 }
+
+// FeedFingerprint summarises what p's feed shows: its title and its newest briefs.
+func (r *Renderer) FeedFingerprint(p *site.Page) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, s := range []string{p.Path, r.Heading(p), p.Description} {
+		h.WriteString(s)
+		h.WriteByte(0)
+	}
+	for _, b := range p.Pages[:min(r.cfg.FeedSize, len(p.Pages))] {
+		for _, s := range []string{b.Path, b.Title, b.Summary, b.Date.String(), b.Lastmod.String()} {
+			h.WriteString(s)
+			h.WriteByte(0)
+		}
+		for _, t := range b.Tags {
+			h.WriteString(t.Title)
+			h.WriteByte(0)
+		}
+	}
+	return h.Sum64()
+}

@@ -3,7 +3,6 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"strings"
 	"sync"
 	"time"
 
@@ -124,20 +123,10 @@ func (f *langFuncs) num(v any) (string, error) {
 
 // url turns a site path ("zh/law/") into a link from the site's base path, so a site
 // published in a subfolder links correctly.
-func (f *langFuncs) url(p string) string {
-	if strings.Contains(p, "://") {
-		return p
-	}
-	return f.cfg.BasePath() + strings.TrimPrefix(p, "/")
-}
+func (f *langFuncs) url(p string) string { return f.cfg.URL(p) }
 
 // absURL turns a site path into a full URL, for canonical links and feeds.
-func (f *langFuncs) absURL(p string) string {
-	if strings.Contains(p, "://") {
-		return p
-	}
-	return f.cfg.Origin() + f.url(p)
-}
+func (f *langFuncs) absURL(p string) string { return f.cfg.AbsURL(p) }
 
 // String returns the theme string key in language code, with the same fallbacks as T;
 // the build uses it to title pages that have no _index file.

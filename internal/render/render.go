@@ -195,6 +195,8 @@ func candidates(p *site.Page) []string {
 		names = append(names, "tags.html", "list.html")
 	case site.KindTag:
 		names = append(names, "tag.html", "list.html")
+	case site.KindNotFound:
+		names = append(names, "404.html")
 	}
 	return names
 }
@@ -240,7 +242,37 @@ func (r *Renderer) execute(t *template.Template, name string, data any, out stri
 	if err := t.ExecuteTemplate(buf, name, data); err != nil {
 		return r.templateError(err, "layouts/"+name)
 	}
-	return w.WriteFile(out, buf.Bytes())
+	page := buf.Bytes()
+	if r.cfg.RelativeURLs && !strings.HasSuffix(out, "404.html") {
+		page = relativize(page, r.cfg.BasePath(), out)
+	}
+	return w.WriteFile(out, page)
+}
+
+// NotFound renders the 404 page of every language (<lang>/404.html) and, in the
+// default language, the site's own /404.html that static hosts serve for a missing page.
+func (r *Renderer) NotFound(w Writer) error {
+	for _, l := range r.site.Languages {
+		p := &site.Page{Kind: site.KindNotFound, Lang: l.Language, Title: String(r.cfg, l.Code, "notFound"), Path: l.Home.Path}
+		t, name := r.lookup(p)
+		if t == nil {
+			return diag.At("layouts/404.html", 0, 0, "missing: add a layout for the 404 page (%s)", name)
+		}
+		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: l.Code + "/404.html", NotFound: true}
+		for _, o := range r.site.Languages {
+			d.Switch = append(d.Switch, SwitchEntry{Lang: o.Language, Path: o.Home.Path, Current: o == l, Exists: true})
+		}
+		outs := []string{l.Code + "/404.html"}
+		if l.Code == r.cfg.DefaultLanguage {
+			outs = append(outs, "404.html")
+		}
+		for _, out := range outs {
+			if err := r.execute(t, "baseof.html", d, out, w); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // Root renders /index.html, which sends visitors to their language.
@@ -283,4 +315,12 @@ func (r *Renderer) Alias(p *site.Page, alias string, w Writer) error {
 		return err
 	}
 	return w.WriteFile(site.AliasFile(alias), buf.Bytes())
+}
+
+// Heading is a page's title as its layout shows it: a tag page's is "Tag: x".
+func (r *Renderer) Heading(p *site.Page) string {
+	if p.Kind == site.KindTag {
+		return fmt.Sprintf(String(r.cfg, p.Lang.Code, "tagTitle"), p.Title)
+	}
+	return p.Title
 }

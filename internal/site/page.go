@@ -31,9 +31,11 @@ const (
 	KindBrief
 	KindTags
 	KindTag
+	// KindNotFound is the 404 page, which no content file makes.
+	KindNotFound
 )
 
-var kindNames = [...]string{"home", "section", "brief", "tags", "tag"}
+var kindNames = [...]string{"home", "section", "brief", "tags", "tag", "404"}
 
 // String names the kind as layouts know it.
 func (k Kind) String() string { return kindNames[k] }
