@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strings"
 	"html/template"
 	"sync"
 	"time"
@@ -34,6 +35,10 @@ func (f *langFuncs) funcMap() template.FuncMap {
 		"absURL":  f.absURL,
 		"pager":   site.PagerPath,
 		"langOf":  func(code string) *config.Language { return f.cfg.Languages[code] },
+		"schema":  f.schema,
+		"feedOf":  feedOf,
+		"relURLs": func() bool { return f.cfg.RelativeURLs },
+		"replace": strings.ReplaceAll,
 	}
 }
 

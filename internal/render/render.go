@@ -32,6 +32,10 @@
 //	absURL path     a site path as a full URL
 //	pager page n    the path of page n of a paginated list
 //	langOf code     the site.toml settings of a language
+//	schema .        a brief's schema.org NewsArticle, for <script type="application/ld+json">
+//	feedOf page     the site path of a page's RSS feed, or "" when it has none
+//	relURLs         whether site.toml asks for relative URLs
+//	replace s old new  strings.ReplaceAll
 package render
 
 import (
