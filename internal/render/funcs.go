@@ -2,8 +2,8 @@ package render
 
 import (
 	"fmt"
-	"strings"
 	"html/template"
+	"strings"
 	"sync"
 	"time"
 
