@@ -30,6 +30,10 @@ type Options struct {
 	Drafts, Future, Expired bool
 	// Now is the time embargoes and expiry are judged at; zero means the current time.
 	Now time.Time
+	// Incremental keeps what later updates need (rendered bodies, fingerprints), as
+	// the dev server does. A one-shot build instead renders each body only when it
+	// writes its page and lets it go, so memory stays near the size of the content.
+	Incremental bool
 }
 
 // Result describes a finished build.

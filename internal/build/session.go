@@ -93,7 +93,9 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		return nil, err
 	}
 	s.site, s.r = st, r
-	s.prints = s.fingerprints(r, s.owner)
+	if s.opts.Incremental {
+		s.prints = s.fingerprints(r, s.owner)
+	}
 	res := &Result{Warnings: errs.Warnings()}
 	for _, key := range r.MissingStrings() {
 		res.Warnings = append(res.Warnings, diag.Warn(config.FileName, 0, 0, "no theme string %s; add it under [languages.<code>.strings]", key))
@@ -106,13 +108,46 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.Site {
 	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
 	st := site.New(s.cfg, list, s.opts.siteOptions(), errs)
-	parallel(len(st.Pages), func(i int) { s.fillBody(st.Pages[i], errs) })
+	parallel(len(st.Pages), func(i int) {
+		if p := st.Pages[i]; s.opts.Incremental || p.Kind != site.KindBrief {
+			s.fillBody(p, errs)
+		} else {
+			s.fillSummary(p)
+		}
+	})
 	for _, l := range st.Languages {
 		if l.TagsPage.Title == "" {
 			l.TagsPage.Title = render.String(s.cfg, l.Code, "tags")
 		}
 	}
 	return st
+}
+
+// fillSummary gives a brief the summary and description its lists and feeds show,
+// from the opening of its body, when its front matter has none.
+func (s *Session) fillSummary(p *site.Page) {
+	if p.Summary == "" {
+		p.Summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(p.File.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
+	}
+	if p.Description == "" {
+		p.Description = p.Summary
+	}
+}
+
+// streamBrief renders a brief's body, writes its page, and lets the body go: in a
+// one-shot build nothing else needs it, and memory then follows the pages still to
+// write rather than the whole site.
+func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.Writer, errs *diag.List) {
+	f := p.File
+	res := s.mds[p.Lang.Code].Render(f.Body)
+	for _, pr := range res.Problems {
+		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
+		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
+	}
+	p.Content = template.HTML(res.HTML)
+	errs.Add(r.Pager(p, n, w))
+	p.Content = ""
+	f.Release()
 }
 
 // fillBody renders a page's Markdown, or reuses the last rendering of the same body.
@@ -198,6 +233,8 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Alias(o.page, o.alias, w))
 		case o.feed:
 			errs.Add(w.WriteFile(names[i], feed.Render(s.cfg, o.page, r.Heading(o.page))))
+		case !s.opts.Incremental && o.page.Kind == site.KindBrief:
+			s.streamBrief(r, o.page, o.n, w, errs)
 		default:
 			errs.Add(r.Pager(o.page, o.n, w))
 		}

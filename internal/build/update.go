@@ -30,6 +30,8 @@ type Change struct {
 // site folder; created, edited or deleted) and brings out up to date. It re-renders
 // only the pages whose fingerprint changed. On failure out and the session keep the
 // last good build, and the paths are retried with the next update.
+//
+// The session must have been made with Options.Incremental.
 func (s *Session) Update(paths []string, out *output.Memory) (*Change, error) {
 	if s.pending == nil {
 		s.pending = map[string]bool{}

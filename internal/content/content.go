@@ -271,6 +271,10 @@ func CheckAlias(a string) error {
 	return nil
 }
 
+// Release lets go of the file's text once its page is written; only a one-shot
+// build, which will not read it again, does this.
+func (f *File) Release() { f.Src, f.Body = nil, nil }
+
 // BodyHash identifies the text of a file's body: "sha256:" and the hex digest. A
 // translation records its source's BodyHash in translationOf, so that a later change
 // to the source shows the translation has fallen behind.

@@ -98,6 +98,7 @@ type Problem struct {
 // New builds the site and returns a server for it. A site that fails to build still
 // gets a server: it shows the problems until they are fixed.
 func New(cfg Config) *Server {
+	cfg.Build.Incremental = true
 	s := &Server{cfg: cfg, sess: build.NewSession(cfg.Build), out: output.NewMemory(), hub: newHub()}
 	start := time.Now()
 	_, err := s.sess.Build(s.out)
