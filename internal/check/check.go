@@ -126,6 +126,7 @@ func Run(opts Options) (*Report, error) {
 	c.outdated(groups)
 	c.coverage(groups)
 	c.links(opts)
+	c.headings()
 	c.frontMatter()
 	slices.SortFunc(c.report.Findings, func(a, b Finding) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Message, b.Message))
@@ -268,4 +269,22 @@ func tagName(f *content.File, slug string) string {
 		}
 	}
 	return slug
+}
+
+// headings warns about heading levels that break the page's outline: the title is the
+// page's only h1, so a body starts at ## and goes down one level at a time (the W3C
+// checker reports a skipped level as an error).
+func (c *checker) headings() {
+	for _, f := range c.files {
+		prev := 1
+		for _, h := range c.inputs[f].Headings {
+			switch {
+			case h.Level == 1:
+				c.add(f, h.Offset, "heading", Warning, "a # heading makes a second h1 after the title; use ## for the brief's sections")
+			case h.Level > prev+1:
+				c.add(f, h.Offset, "heading", Warning, "heading level %d follows level %d, skipping a level; use %s", h.Level, prev, strings.Repeat("#", prev+1))
+			}
+			prev = max(h.Level, 1)
+		}
+	}
 }

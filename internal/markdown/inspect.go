@@ -23,6 +23,14 @@ type Inspection struct {
 	Links []Link
 	// Anchors are the heading IDs, as the rendered page has them.
 	Anchors []string
+	// Headings are the headings' levels and places, in order.
+	Headings []Heading
+}
+
+// Heading is a heading's level (1 for #) at a byte offset of the source.
+type Heading struct {
+	Offset int
+	Level  int
 }
 
 // Span is prose at a byte offset of the source.
@@ -72,6 +80,11 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 		case *ast.Image:
 			in.Links = append(in.Links, Link{Offset: linkOffset(n, src), Dest: string(n.Destination), IsImage: true, Alt: plainChildren(n, src)})
 		case *ast.Heading:
+			off := 0
+			if n.Lines().Len() > 0 {
+				off = n.Lines().At(0).Start
+			}
+			in.Headings = append(in.Headings, Heading{Offset: off, Level: n.Level})
 			if id, ok := n.AttributeString("id"); ok {
 				if b, ok := id.([]byte); ok {
 					in.Anchors = append(in.Anchors, string(b))
