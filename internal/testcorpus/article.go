@@ -10,9 +10,9 @@ var shanghai = time.FixedZone("CST", 8*3600)
 
 // enKeep is the chance, in percent, that a body sentence after a paragraph's first is
 // translated. English versions of Chinese government briefs are condensed: every
-// heading, list, table and lead is there, but not every sentence. 35 puts about 700
+// heading, list, table and lead is there, but not every sentence. 18 puts about 700
 // English words beside about 1,500 Han characters.
-const enKeep = 35
+const enKeep = 18
 
 // brief is one article pair being written: the values both languages share, and the two
 // bodies.
@@ -111,26 +111,18 @@ func (b *brief) fill(t *template, zh, en *[]byte, withEN bool) {
 }
 
 func (b *brief) token(t *token, out []byte, zh bool) []byte {
-	lang := func(p pair) string {
-		if zh {
-			return p.zh
-		}
-		return p.en
-	}
 	switch t.kind {
 	case lit:
 		if zh {
 			b.han += t.han
 		}
 		return append(out, t.text...)
-	case region:
-		return append(out, lang(b.region)...)
-	case dept:
-		return append(out, lang(b.dept)...)
-	case topic:
-		return append(out, lang(b.topic)...)
-	case other:
-		return append(out, lang(b.other)...)
+	case region, dept, topic, other:
+		p := b.term(t.kind)
+		if zh {
+			return append(out, p.zh...)
+		}
+		return append(out, p.en...)
 	case year:
 		return strconv.AppendInt(out, int64(b.date.Year()), 10)
 	case prevYear:
@@ -155,6 +147,19 @@ func (b *brief) token(t *token, out []byte, zh bool) []byte {
 		return append(out, `" >}}`...)
 	}
 	return append(out, b.value(t)...)
+}
+
+// term returns the region, department or topic a placeholder names.
+func (b *brief) term(k kind) *pair {
+	switch k {
+	case region:
+		return &b.region
+	case dept:
+		return &b.dept
+	case topic:
+		return &b.topic
+	}
+	return &b.other
 }
 
 // value returns the value of a slot, drawing it on first use in this template.

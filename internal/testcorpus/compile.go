@@ -146,13 +146,16 @@ var (
 )
 
 // keys lists a token list's placeholders, for checking that both sides of a pair
-// use the same values; {ORD} is {N} written in English.
+// use the same values; {ORD} is {N} and {MON} is {M}, written in English.
 func keys(ts []token) map[string]bool {
 	m := map[string]bool{}
 	for _, t := range ts {
 		k := t.kind
-		if k == ord {
+		switch k {
+		case ord:
 			k = small
+		case monthName:
+			k = month
 		}
 		if k != lit {
 			m[strconv.Itoa(int(k))+"/"+strconv.Itoa(int(t.slot))+"/"+t.text] = true

@@ -1,0 +1,254 @@
+package build_test
+
+// Benchmarks of the whole build and of its hot stages, on the generated corpus of
+// package testcorpus. Each benchmark prepares its input outside the timer, so that a
+// stage's number is that stage alone. At -benchtime 1x they all run in seconds, for CI;
+// bench/compare.sh times the briefs command against Hugo and the floor program.
+//
+//	go test -run '^$' -bench . -benchtime 1x ./internal/build/
+//	go test -run '^$' -bench Build1000 -cpuprofile /tmp/cpu.out ./internal/build/
+//	BRIEFS_BENCH_LARGE=1 go test -run '^$' -bench Build10000 -benchtime 1x ./internal/build/
+
+import (
+	"html/template"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/output"
+	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/testcorpus"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// benchPairs is the corpus size of the stage benchmarks: large enough that per-build
+// costs (parsing layouts, sorting) do not dominate, small enough for CI.
+const benchPairs = 1000
+
+// benchNow fixes the build time, so that no brief of the corpus is ever in the future.
+var benchNow = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// corpus1000 is generated once for all benchmarks of a run.
+var corpus1000 = sync.OnceValue(func() fs.FS {
+	return testcorpus.FS(testcorpus.Options{N: benchPairs, Seed: 1})
+})
+
+func benchOptions(fsys fs.FS) build.Options {
+	return build.Options{Site: fsys, Theme: briefs.Theme, Now: benchNow}
+}
+
+func BenchmarkBuild1000(b *testing.B) { benchBuild(b, corpus1000()) }
+
+// BenchmarkBuild10000 is the size bench/compare.sh reports on. It takes tens of seconds
+// and a few GiB, so it runs only when BRIEFS_BENCH_LARGE=1.
+func BenchmarkBuild10000(b *testing.B) {
+	if os.Getenv("BRIEFS_BENCH_LARGE") != "1" {
+		b.Skip("set BRIEFS_BENCH_LARGE=1 to build 10,000 pairs")
+	}
+	benchBuild(b, testcorpus.FS(testcorpus.Options{N: 10 * benchPairs, Seed: 1}))
+}
+
+// benchBuild measures everything the build command does except the disk.
+func benchBuild(b *testing.B, fsys fs.FS) {
+	b.ReportAllocs()
+	var files int
+	for b.Loop() {
+		mem := output.NewMemory()
+		if _, err := build.NewSession(benchOptions(fsys)).Build(mem); err != nil {
+			b.Fatal(err)
+		}
+		files = mem.Files()
+	}
+	b.ReportMetric(float64(files), "files/op")
+}
+
+// loadConfig reads the corpus's site.toml.
+func loadConfig(b *testing.B, fsys fs.FS) *config.Site {
+	src, err := fs.ReadFile(fsys, config.FileName)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cfg, err := config.Load(config.FileName, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cfg
+}
+
+// loadFiles reads and checks every content file, failing on any problem.
+func loadFiles(b *testing.B, fsys fs.FS, cfg *config.Site) []*content.File {
+	var errs diag.List
+	files := content.Load(fsys, cfg, &errs)
+	if err := errs.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return files
+}
+
+// BenchmarkFrontMatter measures reading the content files: splitting off and decoding
+// the TOML front matter, and the checks on names and dates.
+func BenchmarkFrontMatter(b *testing.B) {
+	fsys := corpus1000()
+	cfg := loadConfig(b, fsys)
+	b.ReportAllocs()
+	for b.Loop() {
+		loadFiles(b, fsys, cfg)
+	}
+}
+
+// renderers makes one Markdown renderer per language, as a build does.
+func renderers(cfg *config.Site) map[string]*markdown.Markdown {
+	mds := map[string]*markdown.Markdown{}
+	for _, code := range cfg.Order {
+		l := cfg.Languages[code]
+		mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet})
+	}
+	return mds
+}
+
+// BenchmarkMarkdown measures rendering every body (figures included) on one core; the
+// build spreads the same work over all cores.
+func BenchmarkMarkdown(b *testing.B) {
+	fsys := corpus1000()
+	cfg := loadConfig(b, fsys)
+	files := loadFiles(b, fsys, cfg)
+	mds := renderers(cfg)
+	var size int64
+	for _, f := range files {
+		size += int64(len(f.Body))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, f := range files {
+			if res := mds[f.Lang].Render(f.Body); len(res.Problems) > 0 {
+				b.Fatalf("%s: %s", f.Path, res.Problems[0].Msg)
+			}
+		}
+	}
+}
+
+// BenchmarkGraph measures building the page graph: sections, tags, sorting in each
+// language's collation, translations and related briefs.
+func BenchmarkGraph(b *testing.B) {
+	fsys := corpus1000()
+	cfg := loadConfig(b, fsys)
+	files := loadFiles(b, fsys, cfg)
+	b.ReportAllocs()
+	for b.Loop() {
+		var errs diag.List
+		site.New(cfg, files, site.Options{Now: benchNow}, &errs)
+		if err := errs.Err(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// renderedSite is the page graph with every body rendered, as the templates see it.
+func renderedSite(b *testing.B, fsys fs.FS) *site.Site {
+	cfg := loadConfig(b, fsys)
+	var errs diag.List
+	st := site.New(cfg, loadFiles(b, fsys, cfg), site.Options{Now: benchNow}, &errs)
+	if err := errs.Err(); err != nil {
+		b.Fatal(err)
+	}
+	mds := renderers(cfg)
+	for _, p := range st.Pages {
+		if p.File == nil {
+			continue
+		}
+		res := mds[p.Lang.Code].Render(p.File.Body)
+		p.Content = template.HTML(res.HTML)
+		if p.Summary == "" {
+			p.Summary = markdown.Summarize(res.Text, p.Lang.SummaryLength, p.Lang.CJK())
+		}
+		if p.Description == "" {
+			p.Description = p.Summary
+		}
+	}
+	return st
+}
+
+// BenchmarkTemplates measures executing the layouts for every page and pager, into
+// memory, on one core; the build spreads the pages over all cores.
+func BenchmarkTemplates(b *testing.B) {
+	fsys := corpus1000()
+	st := renderedSite(b, fsys)
+	th := theme.New(fsys, briefs.Theme)
+	r, err := render.New(th, st)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		mem := output.NewMemory()
+		for _, p := range st.Pages {
+			if err := r.Page(p, mem); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := r.Root(th, mem); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWrite measures writing a built site to disk through output.Dir, on all cores
+// as the build does. Removing the staging folder afterwards is not timed.
+func BenchmarkWrite(b *testing.B) {
+	mem := output.NewMemory()
+	if _, err := build.Run(benchOptions(corpus1000()), mem); err != nil {
+		b.Fatal(err)
+	}
+	names := mem.Names()
+	var size int64
+	for _, n := range names {
+		data, _ := mem.Get(n)
+		size += int64(len(data))
+	}
+	final := filepath.Join(b.TempDir(), "public")
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		d, err := output.NewDir(final)
+		if err != nil {
+			b.Fatal(err)
+		}
+		writeAll(b, d, mem, names)
+		b.StopTimer()
+		if err := d.Abort(); err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+	}
+}
+
+// writeAll writes the named files of mem into d on GOMAXPROCS goroutines.
+func writeAll(b *testing.B, d *output.Dir, mem *output.Memory, names []string) {
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(names); i += workers {
+				data, _ := mem.Get(names[i])
+				if err := d.WriteFile(names[i], data); err != nil {
+					b.Error(err)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
