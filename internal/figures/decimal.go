@@ -2,7 +2,9 @@ package figures
 
 import (
 	"fmt"
+	"math"
 	"math/big"
+	"strconv"
 	"strings"
 )
 
@@ -193,7 +195,16 @@ func (d Decimal) parts() (intPart, frac string) {
 	if d.coef == nil {
 		return "0", ""
 	}
-	s := new(big.Int).Abs(d.coef).String()
+	var s string
+	if d.coef.IsInt64() && d.coef.Int64() > math.MinInt64 {
+		n := d.coef.Int64() // most figures fit: format without big.Int's general path
+		if n < 0 {
+			n = -n
+		}
+		s = strconv.FormatInt(n, 10)
+	} else {
+		s = new(big.Int).Abs(d.coef).String()
+	}
 	if d.scale == 0 {
 		return s, ""
 	}

@@ -3,6 +3,7 @@ package figures
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 
 	"golang.org/x/text/feature/plural"
@@ -13,12 +14,20 @@ import (
 
 // parseLang reads a BCP 47 language tag for Format and Units.Add.
 func parseLang(lang string) (language.Tag, error) {
+	if t, ok := langTags.Load(lang); ok {
+		return t.(language.Tag), nil
+	}
 	t, err := language.Parse(lang)
 	if err != nil || t == language.Und {
 		return language.Und, fmt.Errorf("unknown language %q; use a BCP 47 tag like zh, en or fr", lang)
 	}
+	langTags.Store(lang, t)
 	return t, nil
 }
+
+// langTags caches parsed tags: a site formats thousands of figures in two or three
+// languages, and parsing the tag each time was a tenth of Format's cost.
+var langTags sync.Map
 
 // isZh reports whether t is written in Chinese notation (zh, zh-Hant, zh-TW...).
 func isZh(t language.Tag) bool {
@@ -30,13 +39,21 @@ func isZh(t language.Tag) bool {
 // first: t, its CLDR parents, then its bare language (zh-TW's parent is
 // zh-Hant, not zh, but a unit named only in zh should still serve zh-TW).
 func langChain(t language.Tag) []language.Tag {
+	if c, ok := chains.Load(t); ok {
+		return c.([]language.Tag)
+	}
 	var chain []language.Tag
 	for p := t; p != language.Und; p = p.Parent() {
 		chain = append(chain, p)
 	}
 	b, _ := t.Base()
-	return append(chain, language.Make(b.String()))
+	chain = append(chain, language.Make(b.String()))
+	chains.Store(t, chain)
+	return chain
 }
+
+// chains caches langChain, which every unit lookup of every figure needs.
+var chains sync.Map
 
 // notation holds the words a language puts around numbers. Forms of scale
 // words are keyed by plural form; a missing form falls back to Other.
