@@ -12,7 +12,6 @@ import (
 	"github.com/briefs/briefs/internal/check"
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
-	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 )
 
@@ -91,13 +90,11 @@ func runStamp(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "briefs stamp: name the translation files to stamp, as in: briefs stamp content/law/x.en.md")
 		return exitUsage
 	}
-	cfg, err := loadSiteConfig(*dir)
+	cfg, files, errs, err := loadSiteContent(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitContent
 	}
-	var errs diag.List
-	files := content.Load(os.DirFS(*dir), cfg, &errs)
 	if err := errs.Err(); err != nil {
 		return reportFailure(stderr, *dir, err)
 	}

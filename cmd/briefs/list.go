@@ -3,11 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"time"
 
-	"github.com/briefs/briefs/internal/content"
-	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/site"
 )
 
@@ -22,13 +19,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "briefs list: say what to list: drafts, future or expired")
 		return exitUsage
 	}
-	cfg, err := loadSiteConfig(*dir)
+	cfg, files, errs, err := loadSiteContent(*dir)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitContent
 	}
-	var errs diag.List
-	files := content.Load(os.DirFS(*dir), cfg, &errs)
 	opts := site.Options{Now: time.Now()}
 	for _, f := range files {
 		if opts.Excluded(f) != kinds[fs.Arg(0)] {

@@ -91,3 +91,15 @@ func existingSource(dir, name string, cfg *config.Site) *content.File {
 	var errs diag.List
 	return content.Read(os.DirFS(dir), p, cfg, &errs)
 }
+
+// loadSiteContent reads SITE/site.toml and every content file, for the commands that
+// look at the files without building (list, stamp). Files with problems are left out
+// and their problems returned.
+func loadSiteContent(dir string) (*config.Site, []*content.File, *diag.List, error) {
+	cfg, err := loadSiteConfig(dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	var errs diag.List
+	return cfg, content.Load(os.DirFS(dir), cfg, &errs), &errs, nil
+}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/briefs/briefs/internal/build"
@@ -143,4 +144,42 @@ func TestOneLanguageAndOverrides(t *testing.T) {
 	file(t, mem, "css/extra.css")
 	file(t, mem, "css/site.css") // the default theme's file is still there
 	checkLinks(t, mem, "http://localhost/")
+}
+
+// TestMissingStringWarns checks that a theme string no language defines is reported
+// once per language, and falls back to its key on the page.
+func TestMissingStringWarns(t *testing.T) {
+	fsys := siteFS(t, "monolingual.txtar")
+	fsys["layouts/partials/footer.html"].Data = []byte(`<footer><p>{{T "colophon"}}</p></footer>`)
+	mem, res, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Error())
+	}
+	if want := "site.toml: warning: no theme string en: colophon; add it under [languages.<code>.strings]"; strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+	contains(t, mem, "en/news/a/index.html", "<p>colophon</p>")
+}
+
+// TestEnglishTagsIgnoreCase checks the English collation: case does not split the order.
+func TestEnglishTagsIgnoreCase(t *testing.T) {
+	fsys := siteFS(t, "monolingual.txtar")
+	fsys["content/news/b.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"B\"\ndate = 2024-01-03\ntags = [\"beta\", \"Alpha\", \"gamma\", \"Delta\"]\n+++\nB.\n")}
+	mem, _, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := file(t, mem, "en/tags/index.html")
+	last := -1
+	for _, tag := range []string{">Alpha <", ">beta <", ">Delta <", ">gamma <"} {
+		i := strings.Index(page, tag)
+		if i < last {
+			t.Errorf("%s out of order", tag)
+		}
+		last = i
+	}
 }
