@@ -74,7 +74,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet})
 	}
 	s.files, s.bodies = map[string]*content.File{}, map[string]*body{}
-	for _, f := range content.Load(s.opts.Site, cfg, &errs) {
+	for _, f := range s.load(cfg, &errs) {
 		s.files[f.Path] = f
 	}
 	st := s.graph(s.files, &errs)
@@ -104,6 +104,19 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	return res, nil
 }
 
+// load reads the content files: whole for incremental sessions, lean for one-shot
+// builds, which read each body again when they write its page.
+func (s *Session) load(cfg *config.Site, errs *diag.List) []*content.File {
+	if s.opts.Incremental {
+		return content.Load(s.opts.Site, cfg, errs)
+	}
+	lead := 2048
+	for _, l := range cfg.Languages {
+		lead = max(lead, l.SummaryLength*16)
+	}
+	return content.LoadLean(s.opts.Site, cfg, errs, lead)
+}
+
 // graph builds the page graph from files and fills in every page's body.
 func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.Site {
 	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
@@ -127,7 +140,11 @@ func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.S
 // from the opening of its body, when its front matter has none.
 func (s *Session) fillSummary(p *site.Page) {
 	if p.Summary == "" {
-		p.Summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(p.File.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
+		lead := p.File.Lead
+		if lead == nil {
+			lead = p.File.Body
+		}
+		p.Summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(lead, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
 	}
 	if p.Description == "" {
 		p.Description = p.Summary
@@ -139,6 +156,10 @@ func (s *Session) fillSummary(p *site.Page) {
 // write rather than the whole site.
 func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.Writer, errs *diag.List) {
 	f := p.File
+	if err := f.Reload(); err != nil {
+		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
+		return
+	}
 	res := s.mds[p.Lang.Code].Render(f.Body)
 	for _, pr := range res.Problems {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
@@ -187,7 +208,8 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	h := fnv.New64a()
 	h.Write(res.HTML)
 	b.hash = h.Sum64()
-	b.summary = markdown.Summarize(res.Text, p.Lang.SummaryLength, p.Lang.CJK())
+	// The same opening-only summary as a one-shot build's, so both give the same pages.
+	b.summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(f.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
 	s.storeBody(f.Path, b)
 	return b
 }

@@ -54,9 +54,15 @@ type File struct {
 	Lang string
 	// Front is the decoded front matter.
 	Front Front
+
+	fsys     fs.FS  // where the file was read from, for Reload
+	bodyHash string // BodyHash, kept when the body is let go
 	// Src is the whole file; Body is the Markdown after the front matter, a part of Src.
 	Src  []byte
 	Body []byte
+	// Lead is the opening of the body, kept by a lean load (LoadLean) after Body is let
+	// go, for summaries.
+	Lead []byte
 	// BodyOffset is the byte offset of Body in Src, for turning positions into lines.
 	BodyOffset int
 }
@@ -88,6 +94,12 @@ func Load(fsys fs.FS, cfg *config.Site, errs *diag.List) []*File {
 
 // LoadDir is Load for the files below one folder of content/, such as "content/law".
 func LoadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List) []*File {
+	return loadDir(fsys, dir, cfg, errs, nil)
+}
+
+// loadDir reads the files below dir on all cores; after, when not nil, runs on each
+// file as soon as it is read, so that a lean load never holds every file's text.
+func loadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List, after func(*File)) []*File {
 	paths := list(fsys, dir, errs)
 	files := make([]*File, len(paths))
 	var wg sync.WaitGroup
@@ -96,6 +108,9 @@ func LoadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List) []*File 
 		wg.Go(func() {
 			for i := range next {
 				files[i] = Read(fsys, paths[i], cfg, errs)
+				if files[i] != nil && after != nil {
+					after(files[i])
+				}
 			}
 		})
 	}
@@ -174,6 +189,7 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	}
 	f.Src, f.Front, f.Body = src, fm, body
 	f.BodyOffset = len(src) - len(body)
+	f.fsys = fsys
 	_ = bodyLine
 	return f
 }
@@ -271,14 +287,69 @@ func CheckAlias(a string) error {
 	return nil
 }
 
-// Release lets go of the file's text once its page is written; only a one-shot
-// build, which will not read it again, does this.
-func (f *File) Release() { f.Src, f.Body = nil, nil }
+// Release lets go of the file's body once its page is written, keeping the front
+// matter for messages; only a one-shot build, which will not read it again, does this.
+func (f *File) Release() {
+	if f.Body != nil && f.bodyHash == "" {
+		f.bodyHash = f.BodyHash()
+	}
+	// A copy of the front matter: a slice of Src would keep the whole text alive.
+	f.Src, f.Body = bytes.Clone(f.Src[:f.BodyOffset]), nil
+}
+
+// Reload reads the body of a released file again, from the same file. The file must
+// not have changed since it was loaded: the page graph was built from its front
+// matter, and its positions must still be right.
+func (f *File) Reload() error {
+	if f.Body != nil {
+		return nil
+	}
+	src, err := fs.ReadFile(f.fsys, f.Path)
+	if err == nil {
+		src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	}
+	if err != nil || len(src) < f.BodyOffset || !bytes.Equal(src[:f.BodyOffset], f.Src) ||
+		!utf8.Valid(src) || f.bodyHash != "" && f.bodyHash != hashBody(src[f.BodyOffset:]) {
+		return fmt.Errorf("changed while the site was being built; build again")
+	}
+	f.Src, f.Body = src, src[f.BodyOffset:]
+	return nil
+}
 
 // BodyHash identifies the text of a file's body: "sha256:" and the hex digest. A
 // translation records its source's BodyHash in translationOf, so that a later change
 // to the source shows the translation has fallen behind.
 func (f *File) BodyHash() string {
-	sum := sha256.Sum256(bytes.TrimSpace(f.Body))
+	if f.Body == nil && f.bodyHash != "" {
+		return f.bodyHash
+	}
+	return hashBody(f.Body)
+}
+
+func hashBody(body []byte) string {
+	sum := sha256.Sum256(bytes.TrimSpace(body))
 	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// LoadLean is Load for a one-shot build of a large site: it keeps each brief's front
+// matter and the first leadBytes of its body (for summaries, cut at a paragraph
+// break), and lets the rest go; Reload reads it again when its page is written. So
+// memory holds the page graph, not the whole content. _index files are kept whole.
+func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*File {
+	return loadDir(fsys, Dir, cfg, errs, func(f *File) {
+		if f.IsIndex() {
+			return
+		}
+		lead := f.Body
+		if len(lead) > leadBytes {
+			cut := len(lead)
+			if i := bytes.Index(lead[leadBytes:], []byte("\n\n")); i >= 0 {
+				cut = leadBytes + i
+			}
+			lead = lead[:cut]
+		}
+		f.Lead = bytes.Clone(lead)
+		f.bodyHash = hashBody(f.Body)
+		f.Src, f.Body = bytes.Clone(f.Src[:f.BodyOffset]), nil
+	})
 }

@@ -95,7 +95,7 @@ func isSentenceEnd(text string, i int, r rune) bool {
 // when it writes its page, and needs summaries before that, for the lists.
 func (m *Markdown) Lead(src []byte, length int) string {
 	// A generous prefix, cut at a paragraph break: summaries are a few sentences.
-	want := length * 8
+	want := length * 16
 	if len(src) > want {
 		cut := want
 		if i := bytes.Index(src[want:], []byte("\n\n")); i >= 0 {
