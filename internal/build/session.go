@@ -110,7 +110,7 @@ func (s *Session) load(cfg *config.Site, errs *diag.List) []*content.File {
 	if s.opts.Incremental {
 		return content.Load(s.opts.Site, cfg, errs)
 	}
-	lead := 2048
+	lead := 0 // as much as markdown.Lead reads for the longest summary
 	for _, l := range cfg.Languages {
 		lead = max(lead, l.SummaryLength*16)
 	}

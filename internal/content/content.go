@@ -332,8 +332,8 @@ func hashBody(body []byte) string {
 }
 
 // LoadLean is Load for a one-shot build of a large site: it keeps each brief's front
-// matter and the first leadBytes of its body (for summaries, cut at a paragraph
-// break), and lets the rest go; Reload reads it again when its page is written. So
+// matter and, when it has no summary, the first leadBytes of its body (to cut one
+// from, up to the next paragraph break), and lets the rest go; Reload reads it again when its page is written. So
 // memory holds the page graph, not the whole content. _index files are kept whole.
 func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*File {
 	return loadDir(fsys, Dir, cfg, errs, func(f *File) {
@@ -341,7 +341,9 @@ func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*F
 			return
 		}
 		lead := f.Body
-		if len(lead) > leadBytes {
+		if f.Front.Summary != "" {
+			lead = nil // the front matter gives the summary: no need for the opening
+		} else if len(lead) > leadBytes {
 			cut := len(lead)
 			if i := bytes.Index(lead[leadBytes:], []byte("\n\n")); i >= 0 {
 				cut = leadBytes + i
