@@ -48,6 +48,11 @@ func TestFeeds(t *testing.T) {
 	if _, ok := mem.Get("zh/law/zibo/index.xml"); ok {
 		t.Error("a brief has a feed")
 	}
+	// Every page advertises a feed: a list its own, a brief its section's.
+	contains(t, mem, "zh/law/index.html", `<link rel="alternate" type="application/rss+xml" title="简报" href="https://example.org/zh/law/index.xml">`)
+	contains(t, mem, "zh/law/zibo/index.html", `<link rel="alternate" type="application/rss+xml" title="简报" href="https://example.org/zh/law/index.xml">`)
+	contains(t, mem, "en/tags/index.html", `<link rel="alternate" type="application/rss+xml" title="Briefs" href="https://example.org/en/index.xml">`)
+	lacks(t, mem, "404.html", `application/rss+xml`)
 }
 
 func TestSitemapAndRobots(t *testing.T) {

@@ -33,7 +33,7 @@
 //	pager page n    the path of page n of a paginated list
 //	langOf code     the site.toml settings of a language
 //	schema .        a brief's schema.org NewsArticle, for <script type="application/ld+json">
-//	feedOf page     the site path of a page's RSS feed, or "" when it has none
+//	feedOf .        the site path of the RSS feed a page advertises (its own, its section's, or home's)
 //	relURLs         whether site.toml asks for relative URLs
 //	replace s old new  strings.ReplaceAll
 package render

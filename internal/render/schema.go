@@ -62,10 +62,17 @@ func (f *langFuncs) publisher() string {
 	return f.lang.Title
 }
 
-// feedOf is the site path of a page's RSS feed, or "" for pages without one.
-func feedOf(p *site.Page) string {
-	if p == nil || !feed.Has(p) {
+// feedOf is the site path of the RSS feed a page advertises: its own for lists, its
+// section's for a brief, the home page's for the other pages; "" on the 404 page.
+func feedOf(d *Data) string {
+	p := d.Page
+	switch {
+	case p == nil || d.NotFound:
 		return ""
+	case feed.Has(p):
+		return feed.Path(p)
+	case p.Kind == site.KindBrief && p.Section != nil:
+		return feed.Path(p.Section)
 	}
-	return feed.Path(p)
+	return feed.Path(d.Lang.Home)
 }
