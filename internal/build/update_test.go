@@ -25,6 +25,19 @@ func writeTree(t *testing.T, name string) string {
 	return dir
 }
 
+// startSession writes the basic site to disk and builds it in an incremental session.
+func startSession(t *testing.T) (string, build.Options, *build.Session, *output.Memory) {
+	t.Helper()
+	dir := writeTree(t, "basic.txtar")
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now, Incremental: true}
+	sess := build.NewSession(opts)
+	mem := output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	return dir, opts, sess, mem
+}
+
 func edit(t *testing.T, dir, name, from, to string) {
 	t.Helper()
 	p := filepath.Join(dir, name)
@@ -41,13 +54,7 @@ func edit(t *testing.T, dir, name, from, to string) {
 // TestUpdateMatchesFullBuild applies edits one after another and checks after each
 // that the incrementally updated output is byte for byte what a full build gives.
 func TestUpdateMatchesFullBuild(t *testing.T) {
-	dir := writeTree(t, "basic.txtar")
-	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now, Incremental: true}
-	sess := build.NewSession(opts)
-	mem := output.NewMemory()
-	if _, err := sess.Build(mem); err != nil {
-		t.Fatal(err)
-	}
+	dir, opts, sess, mem := startSession(t)
 	steps := []struct {
 		name     string
 		do       func()
@@ -121,13 +128,7 @@ func sameAsFullBuild(t *testing.T, step string, opts build.Options, got *output.
 // TestUpdateKeepsLastGoodBuild checks that a broken edit leaves the output as it was,
 // and that fixing it brings the edit in.
 func TestUpdateKeepsLastGoodBuild(t *testing.T) {
-	dir := writeTree(t, "basic.txtar")
-	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now, Incremental: true}
-	sess := build.NewSession(opts)
-	mem := output.NewMemory()
-	if _, err := sess.Build(mem); err != nil {
-		t.Fatal(err)
-	}
+	dir, opts, sess, mem := startSession(t)
 	before, _ := mem.Get("zh/law/zibo/index.html")
 	edit(t, dir, "content/law/zibo.zh.md", "第一句话。", `{{< num "7.9亿亿" >}}`)
 	if _, err := sess.Update([]string{"content/law/zibo.zh.md"}, mem); err == nil || !strings.Contains(err.Error(), "content/law/zibo.zh.md:10:1: num:") {
