@@ -178,7 +178,7 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 		return nil
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	front, body, bodyLine, perr := split(p, src)
+	front, body, perr := split(p, src)
 	if perr != nil {
 		errs.Add(perr)
 		return nil
@@ -190,7 +190,6 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	f.Src, f.Front, f.Body = src, fm, body
 	f.BodyOffset = len(src) - len(body)
 	f.fsys = fsys
-	_ = bodyLine
 	return f
 }
 

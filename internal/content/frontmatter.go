@@ -60,19 +60,17 @@ type rawFront struct {
 	Params         map[string]any `toml:"params"`
 }
 
-// split finds the front matter between +++ lines. It returns the TOML text, the body,
-// and the 1-based file line on which the body starts.
-func split(file string, src []byte) (front, body []byte, bodyLine int, err *diag.Error) {
+// split finds the front matter between +++ lines. It returns the TOML text and the body.
+func split(file string, src []byte) (front, body []byte, err *diag.Error) {
 	first, rest, _ := bytes.Cut(src, []byte{'\n'})
 	switch strings.TrimRight(string(first), " \t\r") {
 	case "+++":
 	case "---":
-		return nil, nil, 0, diag.At(file, 1, 1, "YAML front matter (---) is not supported; put TOML between +++ lines")
+		return nil, nil, diag.At(file, 1, 1, "YAML front matter (---) is not supported; put TOML between +++ lines")
 	default:
-		return nil, nil, 0, diag.At(file, 1, 1, "no front matter: start the file with a +++ line, then title and date, then +++")
+		return nil, nil, diag.At(file, 1, 1, "no front matter: start the file with a +++ line, then title and date, then +++")
 	}
-	line := 2
-	for off := 0; off <= len(rest); line++ {
+	for off := 0; off <= len(rest); {
 		end := bytes.IndexByte(rest[off:], '\n')
 		next := len(rest) + 1
 		if end >= 0 {
@@ -80,11 +78,11 @@ func split(file string, src []byte) (front, body []byte, bodyLine int, err *diag
 		}
 		text := rest[off:min(next-1, len(rest))]
 		if string(bytes.TrimRight(text, " \t\r")) == "+++" {
-			return rest[:off], rest[min(next, len(rest)):], line + 1, nil
+			return rest[:off], rest[min(next, len(rest)):], nil
 		}
 		off = next
 	}
-	return nil, nil, 0, diag.At(file, 1, 1, "front matter is not closed: add a +++ line after it")
+	return nil, nil, diag.At(file, 1, 1, "front matter is not closed: add a +++ line after it")
 }
 
 // parseFront decodes and checks front matter; problems go to errs with whole-file lines.
