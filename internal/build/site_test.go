@@ -183,3 +183,17 @@ func TestEnglishTagsIgnoreCase(t *testing.T) {
 		last = i
 	}
 }
+
+// TestOutdatedTranslationNotice checks that a translation whose original changed
+// since its translationOf says so, with a link to the original.
+func TestOutdatedTranslationNotice(t *testing.T) {
+	fsys := siteFS(t, "basic.txtar")
+	en := fsys["content/law/zibo.en.md"]
+	en.Data = []byte(strings.Replace(string(en.Data), "+++\n## Order", "translationOf = \"sha256:0000\"\n+++\n## Order", 1))
+	mem, _, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "en/law/zibo/index.html", `<p class="notice" role="note">The 中文 original was updated after this translation was made. <a href="/zh/law/zibo/"`)
+	lacks(t, mem, "zh/law/zibo/index.html", `class="notice"`)
+}
