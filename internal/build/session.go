@@ -34,8 +34,9 @@ type Session struct {
 	prints map[string]uint64  // output file -> fingerprint of what it shows
 	owner  map[string]outFile // output file -> the page it comes from
 
-	mu      sync.Mutex // guards bodies during parallel rendering
-	pending map[string]bool
+	mu       sync.Mutex // guards bodies during parallel rendering
+	pending  map[string]bool
+	sitemaps []string // sitemap files of the last build
 }
 
 // body is the rendered Markdown of one file, kept while the file's body is unchanged.
@@ -46,7 +47,7 @@ type body struct {
 	html    template.HTML
 	hash    uint64
 	summary string
-	probs   []*diag.Error
+	probs   []markdown.Problem // positions are placed with the file as it is now
 }
 
 // outFile is one file a page writes: page n of a list, or an alias.
@@ -86,7 +87,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		var names []string
 		names, s.owner = outputs(st)
 		s.render(r, s.owner, names, w, &errs)
-		writeSitemap(st, w, &errs)
+		s.sitemaps = writeSitemap(st, w, &errs)
 		s.writeStatic(st, w, &errs)
 	}
 	if err := errs.Err(); err != nil {
@@ -187,7 +188,10 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 		}
 		b.file = f
 	}
-	errs.Add(errorsOf(b.probs)...)
+	for _, pr := range b.probs {
+		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
+		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
+	}
 	p.Content, p.ContentHash = b.html, b.hash
 	if p.Summary == "" {
 		p.Summary = b.summary
@@ -201,10 +205,7 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
 	res := s.mds[p.Lang.Code].Render(f.Body)
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
-	for _, pr := range res.Problems {
-		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
-		b.probs = append(b.probs, diag.At(f.Path, line, col, "%s", pr.Msg))
-	}
+	b.probs = res.Problems
 	h := fnv.New64a()
 	h.Write(res.HTML)
 	b.hash = h.Sum64()
@@ -212,14 +213,6 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	b.summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(f.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
 	s.storeBody(f.Path, b)
 	return b
-}
-
-func errorsOf(list []*diag.Error) []error {
-	out := make([]error, len(list))
-	for i, e := range list {
-		out[i] = e
-	}
-	return out
 }
 
 // outputs lists every page file a site writes, and who writes it.
@@ -264,11 +257,15 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 	errs.Add(r.Root(s.th, w), r.NotFound(w))
 }
 
-// writeSitemap writes the sitemap and robots.txt, which list every page.
-func writeSitemap(st *site.Site, w render.Writer, errs *diag.List) {
+// writeSitemap writes the sitemap and robots.txt, which list every page, and returns
+// the names of the files it wrote.
+func writeSitemap(st *site.Site, w render.Writer, errs *diag.List) []string {
+	var names []string
 	for _, f := range sitemap.Files(st, sitemap.MaxURLs) {
 		errs.Add(w.WriteFile(f.Name, f.Data))
+		names = append(names, f.Name)
 	}
+	return names
 }
 
 func (s *Session) cachedBody(path string) *body {
@@ -315,7 +312,7 @@ func (s *Session) writeStatic(st *site.Site, w render.Writer, errs *diag.List) {
 		return
 	}
 	for _, f := range statics {
-		if _, taken := s.owner[f.Name]; taken || f.Name == "index.html" || f.Name == "sitemap.xml" || f.Name == "robots.txt" || f.Name == "404.html" {
+		if _, taken := s.owner[f.Name]; taken || generated(st, f.Name) {
 			errs.Add(diag.At(f.Path, 0, 0, "would overwrite the page /%s; rename or remove the static file", f.Name))
 			continue
 		}
@@ -326,4 +323,19 @@ func (s *Session) writeStatic(st *site.Site, w render.Writer, errs *diag.List) {
 		}
 		errs.Add(w.WriteFile(f.Name, data))
 	}
+}
+
+// generated reports whether name is a file the build writes besides pages, feeds and
+// aliases, which a static file must not replace.
+func generated(st *site.Site, name string) bool {
+	if name == "index.html" || name == "robots.txt" || name == "404.html" ||
+		strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml") {
+		return true
+	}
+	for _, l := range st.Languages {
+		if name == l.Code+"/404.html" {
+			return true
+		}
+	}
+	return false
 }

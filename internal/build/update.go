@@ -24,6 +24,8 @@ type Change struct {
 	Written, Removed []string
 	// Full is true when the whole site was rebuilt (site.toml, layouts or static changed).
 	Full bool
+
+	sitemaps []string // the sitemap files this update wrote
 }
 
 // Update applies changes to the site files at paths (slash-separated, relative to the
@@ -84,7 +86,7 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 		}
 	}
 	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
-	s.site, s.r, s.prints, s.owner = fresh.site, fresh.r, fresh.prints, fresh.owner
+	s.site, s.r, s.prints, s.owner, s.sitemaps = fresh.site, fresh.r, fresh.prints, fresh.owner, fresh.sitemaps
 	return ch, nil
 }
 
@@ -106,6 +108,7 @@ func (s *Session) reread() (map[string]*content.File, error) {
 				files[f.Path] = f
 			}
 		case path.Ext(p) == ".md":
+			delete(files, p) // unless it reads well (a link, say, is skipped)
 			if f := content.Read(s.opts.Site, p, s.cfg, &errs); f != nil {
 				files[p] = f
 			}
@@ -147,8 +150,19 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 			ch.Removed = append(ch.Removed, name)
 		}
 	}
+	for _, name := range s.sitemaps {
+		if !slices.Contains(ch.sitemaps, name) {
+			out.Remove(name) // a smaller site needs fewer sitemap parts
+			ch.Removed = append(ch.Removed, name)
+		}
+	}
 	slices.Sort(ch.Removed)
-	s.files, s.site, s.r, s.owner, s.prints = files, st, r, owner, prints
+	for name := range s.bodies {
+		if files[name] == nil {
+			delete(s.bodies, name) // deleted or renamed files
+		}
+	}
+	s.files, s.site, s.r, s.owner, s.prints, s.sitemaps = files, st, r, owner, prints, ch.sitemaps
 	return ch, nil
 }
 
@@ -158,13 +172,14 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	var errs diag.List
 	stage := output.NewMemory()
 	s.render(r, owner, dirty, stage, &errs)
+	var sitemaps []string
 	if st != nil {
-		writeSitemap(st, stage, &errs)
+		sitemaps = writeSitemap(st, stage, &errs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	ch := &Change{}
+	ch := &Change{sitemaps: sitemaps}
 	for _, name := range stage.Names() {
 		data, _ := stage.Get(name)
 		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {
@@ -182,7 +197,7 @@ func (s *Session) bodyOnly(files map[string]*content.File) ([]*site.Page, bool) 
 	var pages []*site.Page
 	for p := range s.pending {
 		old, cur := s.files[p], files[p]
-		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) {
+		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) || s.hasStampedTranslation(cur) {
 			return nil, false
 		}
 		for _, pg := range s.site.Pages {
@@ -192,6 +207,21 @@ func (s *Session) bodyOnly(files map[string]*content.File) ([]*site.Page, bool) 
 		}
 	}
 	return pages, true
+}
+
+// hasStampedTranslation reports whether f is an original whose translations record
+// the version they translate: editing its body can make them outdated, which changes
+// their pages, so the graph must be rebuilt.
+func (s *Session) hasStampedTranslation(f *content.File) bool {
+	if f.Lang != s.cfg.DefaultLanguage {
+		return false
+	}
+	for _, g := range s.files {
+		if g.Front.TranslationOf != "" && g.Lang != f.Lang && g.TranslationGroup() == f.TranslationGroup() {
+			return true
+		}
+	}
+	return false
 }
 
 // updateBodies re-renders edited bodies in place, and the pages that show them.

@@ -141,11 +141,11 @@ func list(fsys fs.FS, dir string, errs *diag.List) []string {
 			return nil
 		}
 		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
 		case d.IsDir():
 		case strings.HasSuffix(name, ".md"):
 			paths = append(paths, p)
-		case d.Type()&fs.ModeSymlink != 0:
-			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
 		default:
 			errs.Add(diag.Warn(p, 0, 0, "not a Markdown file, skipped; put images and downloads in static/"))
 		}
@@ -161,6 +161,11 @@ func list(fsys fs.FS, dir string, errs *diag.List) []string {
 // Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
 // returns nil, with the problems in errs, when the file cannot be used.
 func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
+	if info, err := fs.Lstat(fsys, p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A link could reach any file on the machine: content is what is in content/.
+		errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
+		return nil
+	}
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
 		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", info.Size()>>20, MaxFileSize>>20))
 		return nil

@@ -121,11 +121,16 @@ func (s *Server) Rebuild(changed []string) Rebuild {
 	if s.isBuilt() {
 		ch, err = s.sess.Update(changed, s.out)
 	} else {
+		// No good build yet: build afresh, then fill the served output in place, since
+		// requests read it concurrently.
 		s.sess = build.NewSession(s.cfg.Build)
 		tmp := output.NewMemory()
 		if _, err = s.sess.Build(tmp); err == nil {
-			s.out = tmp
 			ch = &build.Change{Written: tmp.Names(), Full: true}
+			for _, name := range ch.Written {
+				data, _ := tmp.Get(name)
+				s.out.WriteFile(name, data)
+			}
 		}
 	}
 	ev.Took, ev.Err = time.Since(start), err

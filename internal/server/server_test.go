@@ -196,3 +196,30 @@ func TestOnlyTheBuiltSiteIsServed(t *testing.T) {
 		t.Errorf("a real static file: %d", code)
 	}
 }
+
+// TestFirstGoodBuildWhileServing: a site that starts broken is fixed while pages are
+// being requested; the race detector (CI runs it) must find nothing, and the fixed
+// site must be served.
+func TestFirstGoodBuildWhileServing(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range testSite {
+		write(t, dir, name, body)
+	}
+	write(t, dir, "content/law/b.en.md", "+++\ntittle = 1\n+++\nx\n")
+	srv := New(Config{Dir: dir, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}})
+	if len(srv.Problems()) == 0 {
+		t.Fatal("the broken site built")
+	}
+	os.Remove(filepath.Join(dir, "content/law/b.en.md"))
+	done := make(chan bool)
+	go func() { srv.Rebuild([]string{"content/law/b.en.md"}); close(done) }()
+	for i := 0; i < 200; i++ {
+		srv.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/zh/", nil))
+	}
+	<-done
+	rec := httptest.NewRecorder()
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/en/law/a/", nil))
+	if rec.Code != 200 || len(srv.Problems()) != 0 {
+		t.Errorf("after the fix: %d, problems %v", rec.Code, srv.Problems())
+	}
+}

@@ -97,9 +97,9 @@ func (s *Site) collect() {
 		s.Pages = append(s.Pages, l.TagsPage)
 		s.Pages = append(s.Pages, l.TagsPage.Sections...)
 		s.Pages = append(s.Pages, l.Briefs...)
-		for _, p := range s.Pages {
-			slices.SortStableFunc(p.Translations, func(a, b *Page) int { return s.langIndex(a) - s.langIndex(b) })
-		}
+	}
+	for _, p := range s.Pages {
+		slices.SortStableFunc(p.Translations, func(a, b *Page) int { return s.langIndex(a) - s.langIndex(b) })
 	}
 }
 
