@@ -215,25 +215,27 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	return b
 }
 
-// outputs lists every page file a site writes, and who writes it.
+// outputs lists every page file a site writes, and who writes it. When two pages
+// claim one file (an error the page graph reports), the first keeps it, so no file is
+// rendered twice at once.
 func outputs(st *site.Site) ([]string, map[string]outFile) {
 	owner := map[string]outFile{}
 	var names []string
+	add := func(name string, o outFile) {
+		if _, taken := owner[name]; !taken {
+			owner[name] = o
+			names = append(names, name)
+		}
+	}
 	for _, p := range st.Pages {
 		for n := 1; n <= st.Pagers(p); n++ {
-			name := site.PagerPath(p, n) + "index.html"
-			owner[name] = outFile{page: p, n: n}
-			names = append(names, name)
+			add(site.PagerPath(p, n)+"index.html", outFile{page: p, n: n})
 		}
 		for _, a := range p.Aliases {
-			name := site.AliasFile(a)
-			owner[name] = outFile{page: p, alias: a}
-			names = append(names, name)
+			add(site.AliasFile(a), outFile{page: p, alias: a})
 		}
 		if feed.Has(p) {
-			name := feed.Path(p)
-			owner[name] = outFile{page: p, feed: true}
-			names = append(names, name)
+			add(feed.Path(p), outFile{page: p, feed: true})
 		}
 	}
 	return names, owner
