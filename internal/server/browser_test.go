@@ -37,7 +37,7 @@ func browserPath(t *testing.T) string {
 	return ""
 }
 
-func launch(t *testing.T) *chromium {
+func launch(t *testing.T, extra ...string) *chromium {
 	t.Helper()
 	bin := browserPath(t)
 	toChrome, ourEnd, err := os.Pipe()
@@ -52,9 +52,10 @@ func launch(t *testing.T) *chromium {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir="+profile, "--window-size=1200,900", "--remote-debugging-pipe", "about:blank")
+		"--user-data-dir=" + profile, "--window-size=1200,900", "--remote-debugging-pipe"}, extra...)
+	cmd := exec.Command(bin, append(args, "about:blank")...)
 	cmd.ExtraFiles = []*os.File{toChrome, chromeEnd} // fd 3: commands in, fd 4: replies out
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -191,4 +192,19 @@ func TestBrowserReloadsAfterEdit(t *testing.T) {
 
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nFixed again.\n")
 	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Fixed again.")`, 5*time.Second)
+}
+
+// TestBrowserRootChoosesLanguage opens the site's root page in Chromium with
+// different browser languages: it must land on the matching language's home, or the
+// default language's when none matches.
+func TestBrowserRootChoosesLanguage(t *testing.T) {
+	_, _, ts := start(t)
+	for _, tt := range []struct{ lang, want string }{
+		{"en-US", "/en/"}, {"zh-CN", "/zh/"}, {"fr-FR", "/zh/"},
+	} {
+		c := launch(t, "--lang="+tt.lang, "--accept-lang="+tt.lang)
+		c.call(t, c.session, "Page.enable", nil, nil)
+		c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
+		c.until(t, `location.pathname === "`+tt.want+`" && document.readyState === "complete"`, 5*time.Second)
+	}
 }
