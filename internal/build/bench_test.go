@@ -171,7 +171,7 @@ func renderedSite(b *testing.B, fsys fs.FS) *site.Site {
 		res := mds[p.Lang.Code].Render(p.File.Body)
 		p.Content = template.HTML(res.HTML)
 		if p.Summary == "" {
-			p.Summary = markdown.Summarize(res.Text, p.Lang.SummaryLength, p.Lang.CJK())
+			p.Summary = markdown.Summarize(mds[p.Lang.Code].Lead(p.File.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
 		}
 		if p.Description == "" {
 			p.Description = p.Summary

@@ -59,8 +59,6 @@ type Problem struct {
 // Result is a rendered body.
 type Result struct {
 	HTML []byte
-	// Text is the plain text of the leading paragraphs, for summaries and descriptions.
-	Text string
 	// Problems are errors such as a bad figure; a body with problems must not be published.
 	Problems []Problem
 }
@@ -118,7 +116,6 @@ func (m *Markdown) Render(src []byte) (res Result) {
 	}
 	res.HTML = bytes.Clone(buf.Bytes())
 	m.pool.Put(buf)
-	res.Text = plainText(doc, src, m.opts)
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		res.Problems = append(res.Problems, *p...)
 	}
