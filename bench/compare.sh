@@ -25,7 +25,8 @@
 #           list pages: the least work any generator must do.
 #
 # Runs alternate (briefs, hugo, floor, briefs, hugo, floor, ...) because on a shared
-# 2-core machine the speed drifts over minutes; each starts after a sync, and is timed
+# 2-core machine the speed drifts over minutes; each starts after a sync (and, as root,
+# with the kernel's caches dropped and the inputs read back in: see settle), and is timed
 # by /usr/bin/time (wall, user+sys CPU, peak RSS). The table shows medians and the ratios of briefs to the
 # others; the target is briefs within 1.6x of the floor's wall time.
 #
@@ -62,14 +63,29 @@ mkdir -p "$WORK/bin" "$WORK/out" "$WORK/log"
 mkdir -p "$WORK/hugo"
 cp -r "$HERE/hugo/hugo.toml" "$HERE/hugo/layouts" "$WORK/hugo/"
 
+# settle puts the machine in the same state before every run. sync flushes the
+# previous run's writes, or their write-back would be charged to this run. Then, when
+# the script may (as root), it drops the kernel's caches and reads the inputs and
+# programs back in: ext4 without a journal (as on these machines) will not reuse an
+# inode deleted in the last minute while its inode-table block is cached, and skipping
+# the tens of thousands of inodes the previous run's output just freed cost the next
+# run up to 10 s of system time. That penalised whichever tool ran after a big delete,
+# not the tool's own work.
+settle() {
+  sync
+  if [ -w /proc/sys/vm/drop_caches ]; then
+    echo 3 >/proc/sys/vm/drop_caches
+    find "$WORK/site" "$WORK/hugo" "$WORK/bin" -type f -exec cat {} + >/dev/null
+    cat "$(command -v "$HUGO")" >/dev/null
+  fi
+}
+
 # run TOOL RUN times one cold build and appends "tool run wall cpu rss_kib files" to
 # $WORK/results.
 run() {
   local tool=$1 n=$2 out="$WORK/out/$1"
   rm -rf "$out" "$WORK/cache" "$WORK/hugo/resources"
-  # Flush the previous run's writes first, or the disk's write-back of its output would
-  # be charged to this run.
-  sync
+  settle
   local cmd
   case $tool in
     briefs) cmd=("$WORK/bin/briefs" build -s "$WORK/site" -o "$out") ;;
