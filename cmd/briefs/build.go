@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -66,12 +67,21 @@ func (f *siteFlags) options() build.Options {
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL]", stdout, stderr)
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL] [--cpuprofile FILE]", stdout, stderr)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, "briefs build:", err)
+			return exitUsage
+		}
+		defer stop()
 	}
 	if info, err := os.Stat(sf.dir); err != nil || !info.IsDir() {
 		fmt.Fprintf(stderr, "briefs build: %s is not a site folder; name one with -s\n", sf.dir)
@@ -104,6 +114,23 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "built %s pages; %d files, %.1f MB in %s → %s\n", strings.Join(langs, ", "),
 		dir.Files(), float64(dir.Bytes())/1e6, time.Since(start).Round(time.Millisecond), *out)
 	return exitOK
+}
+
+// startCPUProfile profiles the process into file until the returned stop is called.
+// A profile is what a slow build's bug report needs; Go's own tools take the same flag.
+func startCPUProfile(file string) (stop func(), err error) {
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 // reportFailure prints every problem of a failed build, then a count.
