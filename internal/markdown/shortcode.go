@@ -74,14 +74,14 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 		return &Shortcode{Display: "{{<"}
 	}
 	block.Advance(end + len(">}}"))
-	src := string(line[:end+len(">}}")])
-	n := &Shortcode{Display: src, Offset: seg.Start}
+	n := &Shortcode{Offset: seg.Start}
 	args, err := splitArgs(string(line[len("{{<"):end]))
-	if err != nil {
-		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
-		return n
+	if err == nil {
+		err = p.eval(n, args)
 	}
-	if err := p.eval(n, args); err != nil {
+	if err != nil {
+		// The page shows the shortcode as written; it is never published anyway.
+		n.Display = string(line[:end+len(">}}")])
 		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
 	}
 	return n
@@ -150,6 +150,10 @@ func splitArgs(s string) ([]arg, error) {
 
 func nextValue(s string) (val, rest string, err error) {
 	if strings.HasPrefix(s, `"`) {
+		// Most values have no escapes: slice them instead of copying.
+		if i := strings.IndexAny(s[1:], `"\`); i >= 0 && s[1+i] == '"' {
+			return s[1 : 1+i], s[2+i:], nil
+		}
 		var b strings.Builder
 		for i := 1; i < len(s); i++ {
 			switch s[i] {
@@ -181,14 +185,24 @@ func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 		}
 		n := node.(*Shortcode)
 		if n.Value == "" {
-			_, _ = w.Write(util.EscapeHTML([]byte(n.Display)))
+			writeEscaped(w, n.Display)
 			return ast.WalkContinue, nil
 		}
 		_, _ = w.WriteString(`<data value="`)
-		_, _ = w.Write(util.EscapeHTML([]byte(n.Value)))
+		writeEscaped(w, n.Value)
 		_, _ = w.WriteString(`">`)
-		_, _ = w.Write(util.EscapeHTML([]byte(n.Display)))
+		writeEscaped(w, n.Display)
 		_, _ = w.WriteString(`</data>`)
 		return ast.WalkContinue, nil
 	})
+}
+
+// writeEscaped writes s HTML-escaped. Figures almost never hold a character to
+// escape, so they are written as they are, without the copies util.EscapeHTML needs.
+func writeEscaped(w util.BufWriter, s string) {
+	if !strings.ContainsAny(s, `<>&"`) {
+		_, _ = w.WriteString(s)
+		return
+	}
+	_, _ = w.Write(util.EscapeHTML([]byte(s)))
 }
