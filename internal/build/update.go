@@ -251,21 +251,24 @@ func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.Fil
 		restore()
 		return nil, err
 	}
+	// A fresh renderer: partials cached by the last render may show the old bodies'
+	// summaries.
+	r := s.r.ForSite(s.site)
 	prints := map[string]uint64{}
 	var dirty []string
 	for _, name := range s.affected(pages) {
-		prints[name] = s.fingerprint(s.r, s.owner[name])
+		prints[name] = s.fingerprint(r, s.owner[name])
 		if prints[name] != s.prints[name] {
 			dirty = append(dirty, name)
 		}
 	}
-	ch, err := s.commit(s.r, s.owner, dirty, out, nil)
+	ch, err := s.commit(r, s.owner, dirty, out, nil)
 	if err != nil {
 		restore()
 		return nil, err
 	}
 	maps.Copy(s.prints, prints)
-	s.files = files
+	s.files, s.r = files, r
 	return ch, nil
 }
 

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/site"
 )
@@ -17,6 +19,10 @@ type Data struct {
 	Switch []SwitchEntry
 	// Path is this page's own path (the pager's, on page 2 and on).
 	Path string
+	// Permalink is Path as a full URL, for canonical links and social cards.
+	Permalink string
+	// OGLocale is the page's locale as OpenGraph writes it ("zh_CN").
+	OGLocale string
 	// NotFound is true on the 404 page, which must not claim a canonical URL.
 	NotFound bool
 }
@@ -33,10 +39,16 @@ type Pager struct {
 // SwitchEntry is one language in the language switch. Path leads to the same page in
 // that language when it exists, otherwise to that language's home; Exists tells which.
 type SwitchEntry struct {
-	Lang    *config.Language
-	Path    string
-	Current bool
-	Exists  bool
+	Lang *config.Language
+	Path string
+	// Permalink is Path as a full URL, for hreflang links.
+	Permalink string
+	// OGLocale is the language's locale as OpenGraph writes it ("zh_CN").
+	OGLocale string
+	Current  bool
+	Exists   bool
+	// Default is true for the site's default language, the x-default of hreflang.
+	Default bool
 }
 
 func (r *Renderer) data(p *site.Page, n int) *Data {
@@ -57,8 +69,14 @@ func (r *Renderer) data(p *site.Page, n int) *Data {
 		d.Pager = &Pager{Pages: p.Pages[:min(r.cfg.HomeSize, len(p.Pages))], Number: 1, Total: 1}
 	}
 	d.Switch = r.langSwitch(p)
+	d.Permalink = r.cfg.AbsURL(d.Path)
+	d.OGLocale = ogLocale(p.Lang)
 	return d
 }
+
+// ogLocale writes a language's locale as OpenGraph wants it: zh-CN is zh_CN. The
+// fields that hold it spare every page's head a template call per language.
+func ogLocale(l *config.Language) string { return strings.ReplaceAll(l.Locale, "-", "_") }
 
 func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 	out := make([]SwitchEntry, 0, len(r.site.Languages))
@@ -74,6 +92,9 @@ func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 				e.Path, e.Exists = t.Path, true
 			}
 		}
+		e.Permalink = r.cfg.AbsURL(e.Path)
+		e.OGLocale = ogLocale(l.Language)
+		e.Default = l.Code == r.cfg.DefaultLanguage
 		out = append(out, e)
 	}
 	return out

@@ -22,23 +22,26 @@ type langFuncs struct {
 	lang    *config.Language
 	tag     language.Tag
 	missing *sync.Map // key -> language codes that lacked it
+	frags   *fragments
+	set     *template.Template // the layout's templates, for partialCached
 }
 
 func (f *langFuncs) funcMap() template.FuncMap {
 	return template.FuncMap{
-		"T":       f.translate,
-		"Tn":      f.translateCount,
-		"date":    f.date,
-		"isoDate": isoDate,
-		"num":     f.num,
-		"url":     f.url,
-		"absURL":  f.absURL,
-		"pager":   site.PagerPath,
-		"langOf":  func(code string) *config.Language { return f.cfg.Languages[code] },
-		"schema":  f.schema,
-		"feedOf":  feedOf,
-		"relURLs": func() bool { return f.cfg.RelativeURLs },
-		"replace": strings.ReplaceAll,
+		"T":             f.translate,
+		"Tn":            f.translateCount,
+		"date":          f.date,
+		"isoDate":       isoDate,
+		"num":           f.num,
+		"url":           f.url,
+		"absURL":        f.absURL,
+		"pager":         site.PagerPath,
+		"langOf":        func(code string) *config.Language { return f.cfg.Languages[code] },
+		"schema":        f.schema,
+		"feedOf":        feedOf,
+		"relURLs":       func() bool { return f.cfg.RelativeURLs },
+		"replace":       strings.ReplaceAll,
+		"partialCached": f.partialCached,
 	}
 }
 

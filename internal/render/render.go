@@ -19,7 +19,8 @@
 //
 // A layout's dot is a *Data: .Page (the site.Page), .Lang (the language's part of the
 // site), .Site (all languages), .Pager (for lists: .Pager.Pages, .Number, .Total,
-// .Prev, .Next), .Switch (the language switch entries) and .Config (site.toml).
+// .Prev, .Next), .Switch (the language switch entries), .Config (site.toml), and
+// .Path, .Permalink and .OGLocale of the page being written.
 //
 // # Functions
 //
@@ -36,6 +37,10 @@
 //	feedOf .        the site path of the RSS feed a page advertises (its own, its section's, or home's)
 //	relURLs         whether site.toml asks for relative URLs
 //	replace s old new  strings.ReplaceAll
+//	partialCached "partials/x.html" . [variants...]
+//	                the partial's HTML, executed once per language and set of variants
+//	                and reused on every page (see partialCached); the default theme
+//	                caches its header navigation, footer and list entries this way
 package render
 
 import (
@@ -76,11 +81,13 @@ type layouts struct {
 	sets    map[string]map[string]*template.Template // lang -> layout name -> template
 	missing sync.Map
 	bufs    sync.Pool
+	frags   *fragments
 }
 
 // ForSite returns a renderer for another version of the same site (same config and
 // layouts), such as the dev server's after a content edit: templates are not parsed again.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
+	r.frags.reset()
 	return &Renderer{site: s, cfg: s.Config, layouts: r.layouts}
 }
 
@@ -90,7 +97,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	r := &Renderer{site: s, cfg: s.Config, layouts: &layouts{paths: map[string]string{}, sets: map[string]map[string]*template.Template{}}}
+	r := &Renderer{site: s, cfg: s.Config, layouts: &layouts{paths: map[string]string{}, sets: map[string]map[string]*template.Template{}, frags: newFragments()}}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
 	var pages []theme.File
@@ -115,9 +122,17 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		if !r.parse(t, f, &errs) {
 			continue
 		}
+		if cycles := r.checkCycles(t); len(cycles) > 0 {
+			for _, e := range cycles {
+				errs.Add(e)
+			}
+			continue
+		}
 		for _, code := range s.Config.Order {
 			lt, _ := t.Clone()
-			r.sets[code][f.Name] = lt.Funcs(r.funcs(code).funcMap())
+			lf := r.funcs(code)
+			lf.set = lt
+			r.sets[code][f.Name] = lt.Funcs(lf.funcMap())
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -132,7 +147,7 @@ func (r *Renderer) funcs(code string) *langFuncs {
 	if err != nil {
 		tag = language.Und
 	}
-	return &langFuncs{cfg: r.cfg, lang: l, tag: tag, missing: &r.missing}
+	return &langFuncs{cfg: r.cfg, lang: l, tag: tag, missing: &r.missing, frags: r.frags}
 }
 
 // parse adds one layout file to t under its name, recording errors at file:line.
@@ -286,7 +301,9 @@ func (r *Renderer) Root(th *theme.Theme, w Writer) error {
 		return diag.At("layouts/root.html", 0, 0, "missing: the root page's layout is needed for /index.html")
 	}
 	r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
-	t := template.New("").Funcs(r.funcs(r.cfg.DefaultLanguage).funcMap())
+	lf := r.funcs(r.cfg.DefaultLanguage)
+	t := template.New("").Funcs(lf.funcMap())
+	lf.set = t
 	var errs diag.List
 	if !r.parse(t, f, &errs) {
 		return errs.Err()
