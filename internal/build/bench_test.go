@@ -10,13 +10,17 @@ package build_test
 //	BRIEFS_BENCH_LARGE=1 go test -run '^$' -bench Build10000 -benchtime 1x ./internal/build/
 
 import (
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/briefs/briefs"
@@ -251,4 +255,57 @@ func writeAll(b *testing.B, d *output.Dir, mem *output.Memory, names []string) {
 		})
 	}
 	wg.Wait()
+}
+
+// BenchmarkUpdate measures the dev server's rebuild after an edit to one brief, at
+// 1,000 pairs (10,000 with BRIEFS_BENCH_LARGE=1): a body edit re-renders the brief and
+// the lists that show it; a title edit also rebuilds the page graph.
+func BenchmarkUpdate(b *testing.B) {
+	n := benchPairs
+	if os.Getenv("BRIEFS_BENCH_LARGE") == "1" {
+		n *= 10
+	}
+	for _, kind := range []string{"body", "title"} {
+		b.Run(kind, func(b *testing.B) {
+			fsys := testcorpus.FS(testcorpus.Options{N: n, Seed: 1})
+			opts := benchOptions(fsys)
+			opts.Incremental = true
+			sess := build.NewSession(opts)
+			mem := output.NewMemory()
+			if _, err := sess.Build(mem); err != nil {
+				b.Fatal(err)
+			}
+			name := firstBrief(b, fsys)
+			orig := fsys[name].Data
+			i := 0
+			for b.Loop() {
+				i++
+				src := string(orig)
+				if kind == "title" {
+					src = strings.Replace(src, "title = \"", fmt.Sprintf("title = \"%d ", i), 1)
+				} else {
+					src += fmt.Sprintf("\nOne more line, %d.\n", i)
+				}
+				fsys[name] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
+				if _, err := sess.Update([]string{name}, mem); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// firstBrief is the first Chinese brief of the corpus, in name order.
+func firstBrief(b *testing.B, fsys fstest.MapFS) string {
+	var names []string
+	for name := range fsys {
+		if strings.HasSuffix(name, ".zh.md") && !strings.HasSuffix(name, "_index.zh.md") {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		b.Fatal("no brief in the corpus")
+	}
+	slices.Sort(names)
+	return names[0]
 }

@@ -37,6 +37,8 @@ type Session struct {
 	mu       sync.Mutex // guards bodies during parallel rendering
 	pending  map[string]bool
 	sitemaps []string // sitemap files of the last build
+	// sitemapPrint is the sitemap.Fingerprint of the last build's pages.
+	sitemapPrint uint64
 }
 
 // body is the rendered Markdown of one file, kept while the file's body is unchanged.
@@ -88,6 +90,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		names, s.owner = outputs(st)
 		s.render(r, s.owner, names, w, &errs)
 		s.sitemaps = writeSitemap(st, w, &errs)
+		s.sitemapPrint = sitemap.Fingerprint(st)
 		s.writeStatic(st, w, &errs)
 	}
 	if err := errs.Err(); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/briefs/briefs/internal/output"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/sitemap"
 )
 
 // Change is what an update did to the output.
@@ -25,7 +26,8 @@ type Change struct {
 	// Full is true when the whole site was rebuilt (site.toml, layouts or static changed).
 	Full bool
 
-	sitemaps []string // the sitemap files this update wrote
+	sitemaps     []string // the sitemap files after this update
+	sitemapPrint uint64   // and the fingerprint of their pages
 }
 
 // Update applies changes to the site files at paths (slash-separated, relative to the
@@ -87,6 +89,7 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 	}
 	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
 	s.site, s.r, s.prints, s.owner, s.sitemaps = fresh.site, fresh.r, fresh.prints, fresh.owner, fresh.sitemaps
+	s.sitemapPrint = fresh.sitemapPrint
 	return ch, nil
 }
 
@@ -163,6 +166,7 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 		}
 	}
 	s.files, s.site, s.r, s.owner, s.prints, s.sitemaps = files, st, r, owner, prints, ch.sitemaps
+	s.sitemapPrint = ch.sitemapPrint
 	return ch, nil
 }
 
@@ -172,14 +176,16 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	var errs diag.List
 	stage := output.NewMemory()
 	s.render(r, owner, dirty, stage, &errs)
-	var sitemaps []string
+	sitemaps, fp := s.sitemaps, s.sitemapPrint
 	if st != nil {
-		sitemaps = writeSitemap(st, stage, &errs)
+		if fp = sitemap.Fingerprint(st); fp != s.sitemapPrint {
+			sitemaps = writeSitemap(st, stage, &errs)
+		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	ch := &Change{sitemaps: sitemaps}
+	ch := &Change{sitemaps: sitemaps, sitemapPrint: fp}
 	for _, name := range stage.Names() {
 		data, _ := stage.Get(name)
 		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {

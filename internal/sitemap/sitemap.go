@@ -12,6 +12,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"hash/fnv"
+	"strconv"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -86,6 +88,28 @@ func entry(cfg *config.Site, p *site.Page, n int) []byte {
 	}
 	b.WriteString("  </url>\n")
 	return b.Bytes()
+}
+
+// Fingerprint hashes everything the sitemap is made of: each page's addresses, dates
+// and translations. The dev server writes the sitemap again only when it changes, not
+// on every edit of a title, which at 10,000 pairs took most of such an update's time.
+func Fingerprint(st *site.Site) uint64 {
+	h := fnv.New64a()
+	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	w(st.Config.BaseURL)
+	w(st.Config.DefaultLanguage)
+	for _, p := range st.Pages {
+		w(p.Path)
+		w(strconv.Itoa(st.Pagers(p)))
+		w(lastmod(p).String())
+		for _, q := range p.Translations {
+			w(q.Lang.Code)
+			w(q.Lang.Locale)
+			w(q.Path)
+		}
+		w(p.Lang.Locale)
+	}
+	return h.Sum64()
 }
 
 func lastmod(p *site.Page) time.Time {
