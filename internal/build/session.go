@@ -124,7 +124,9 @@ func (s *Session) load(cfg *config.Site, errs *diag.List) []*content.File {
 // graph builds the page graph from files and fills in every page's body.
 func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.Site {
 	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
-	st := site.New(s.cfg, list, s.opts.siteOptions(), errs)
+	opts := s.opts.siteOptions()
+	opts.Previous = s.site
+	st := site.New(s.cfg, list, opts, errs)
 	parallel(len(st.Pages), func(i int) {
 		if p := st.Pages[i]; s.opts.Incremental || p.Kind != site.KindBrief {
 			s.fillBody(p, errs)

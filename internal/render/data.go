@@ -53,25 +53,36 @@ type SwitchEntry struct {
 
 func (r *Renderer) data(p *site.Page, n int) *Data {
 	d := &Data{Page: p, Lang: r.site.Lang(p.Lang.Code), Site: r.site, Config: r.cfg, Path: site.PagerPath(p, n)}
+	d.Pager = r.pager(p, n)
+	d.Switch = r.langSwitch(p)
+	for i := range d.Switch {
+		e := &d.Switch[i]
+		e.Permalink, e.OGLocale = r.cfg.AbsURL(e.Path), ogLocale(e.Lang)
+	}
+	d.Permalink = r.cfg.AbsURL(d.Path)
+	d.OGLocale = ogLocale(p.Lang)
+	return d
+}
+
+// pager is page n of a list; nil for pages that list nothing.
+func (r *Renderer) pager(p *site.Page, n int) *Pager {
 	switch p.Kind {
 	case site.KindSection, site.KindTag:
 		total := r.site.Pagers(p)
 		size := r.cfg.PageSize
 		lo, hi := (n-1)*size, min(n*size, len(p.Pages))
-		d.Pager = &Pager{Pages: p.Pages[lo:hi], Number: n, Total: total}
+		pg := &Pager{Pages: p.Pages[lo:hi], Number: n, Total: total}
 		if n > 1 {
-			d.Pager.Prev = site.PagerPath(p, n-1)
+			pg.Prev = site.PagerPath(p, n-1)
 		}
 		if n < total {
-			d.Pager.Next = site.PagerPath(p, n+1)
+			pg.Next = site.PagerPath(p, n+1)
 		}
+		return pg
 	case site.KindHome:
-		d.Pager = &Pager{Pages: p.Pages[:min(r.cfg.HomeSize, len(p.Pages))], Number: 1, Total: 1}
+		return &Pager{Pages: p.Pages[:min(r.cfg.HomeSize, len(p.Pages))], Number: 1, Total: 1}
 	}
-	d.Switch = r.langSwitch(p)
-	d.Permalink = r.cfg.AbsURL(d.Path)
-	d.OGLocale = ogLocale(p.Lang)
-	return d
+	return nil
 }
 
 // ogLocale writes a language's locale as OpenGraph wants it: zh-CN is zh_CN. The
@@ -92,8 +103,6 @@ func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 				e.Path, e.Exists = t.Path, true
 			}
 		}
-		e.Permalink = r.cfg.AbsURL(e.Path)
-		e.OGLocale = ogLocale(l.Language)
 		e.Default = l.Code == r.cfg.DefaultLanguage
 		out = append(out, e)
 	}

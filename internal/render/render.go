@@ -72,6 +72,9 @@ type Renderer struct {
 	site *site.Site
 	cfg  *config.Site
 	*layouts
+
+	digestsOnce sync.Once
+	digests     map[*site.Page]uint64 // see digest
 }
 
 // layouts are the parsed templates, shared by the renderers of successive versions of

@@ -2,6 +2,8 @@ package site
 
 import (
 	"cmp"
+	"encoding/binary"
+	"hash/maphash"
 	"maps"
 	"slices"
 	"strings"
@@ -16,7 +18,7 @@ import (
 )
 
 // link fills the lists of one language: section contents, subsections, tags, related.
-func (l *Lang) link(cfg *config.Site) {
+func (l *Lang) link(cfg *config.Site, prev *Lang) {
 	order := newOrder(l.Locale)
 	slices.SortFunc(l.Briefs, order.briefs)
 	l.Home.Pages = l.Briefs
@@ -47,7 +49,62 @@ func (l *Lang) link(cfg *config.Site) {
 		tag.Date = latest(tag)
 	}
 	l.TagsPage.Date = l.Home.Date
-	l.relate(cfg.RelatedSize)
+	l.relatedKey = l.relatedInputs(cfg.RelatedSize)
+	if prev == nil || prev.relatedKey != l.relatedKey || !l.reuseRelated(prev) {
+		l.relate(cfg.RelatedSize)
+	}
+}
+
+// relatedInputs hashes everything relate looks at: each brief's address, date and
+// tags, in list order, and how many related briefs to find.
+func (l *Lang) relatedInputs(n int) uint64 {
+	var h maphash.Hash
+	h.SetSeed(hashSeed)
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], uint64(n))
+	h.Write(b[:])
+	for _, p := range l.Briefs {
+		h.WriteString(p.Path)
+		binary.LittleEndian.PutUint64(b[:], uint64(p.Date.UnixNano()))
+		h.Write(b[:])
+		for _, t := range p.Tags {
+			h.WriteString(t.Path)
+			h.WriteByte(0)
+		}
+		h.WriteByte(1)
+	}
+	return h.Sum64()
+}
+
+// hashSeed keys relatedInputs; its hashes are only compared within one process.
+var hashSeed = maphash.MakeSeed()
+
+// reuseRelated gives each brief the related briefs its namesake had in prev, which
+// has the same relatedInputs. It reports false, leaving the work to relate, if a
+// brief cannot be matched.
+func (l *Lang) reuseRelated(prev *Lang) bool {
+	if len(prev.Briefs) != len(l.Briefs) {
+		return false
+	}
+	byPath := make(map[string]*Page, len(l.Briefs))
+	for _, p := range l.Briefs {
+		byPath[p.Path] = p
+	}
+	for i, p := range l.Briefs {
+		old := prev.Briefs[i]
+		if old.Path != p.Path {
+			return false
+		}
+		p.Related = make([]*Page, 0, len(old.Related))
+		for _, q := range old.Related {
+			nq := byPath[q.Path]
+			if nq == nil {
+				return false
+			}
+			p.Related = append(p.Related, nq)
+		}
+	}
+	return true
 }
 
 // latest is the date of the newest brief a list page lists, for feeds and sitemaps.

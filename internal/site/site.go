@@ -24,6 +24,11 @@ type Options struct {
 	Expired bool
 	// Now is the time publishDate and expiryDate are compared with.
 	Now time.Time
+	// Previous is the graph of the site before an edit, in the dev server. Related
+	// briefs are taken from it when no brief's tags, date or address changed, which
+	// is what an edit to a title or a summary looks like: finding them again is most
+	// of the cost of a new graph (about 0.3 s at 10,000 pairs).
+	Previous *Site
 }
 
 // Site is the whole page graph.
@@ -43,6 +48,8 @@ type Lang struct {
 	Briefs   []*Page
 	sections map[string]*Page
 	tags     map[string]*Page
+	// relatedKey is relatedInputs' hash, for reusing Related in the next graph.
+	relatedKey uint64
 }
 
 // Lang returns the part of the site in the given language, or nil.
@@ -107,7 +114,11 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	}
 	var wg sync.WaitGroup
 	for _, l := range s.Languages {
-		wg.Go(func() { l.link(cfg) }) // languages share nothing here
+		var prev *Lang
+		if opts.Previous != nil {
+			prev = opts.Previous.Lang(l.Code)
+		}
+		wg.Go(func() { l.link(cfg, prev) }) // languages share nothing here
 	}
 	wg.Wait()
 	s.translate(errs)

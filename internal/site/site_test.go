@@ -69,3 +69,64 @@ func TestRelated(t *testing.T) {
 		t.Errorf("related %v, want %s", got, want)
 	}
 }
+
+// TestRelatedFromPrevious checks that a graph built with the previous one reuses its
+// related briefs only when their inputs are unchanged, and always agrees with a graph
+// built from scratch.
+func TestRelatedFromPrevious(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("relatedSize = 2\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := func() []*content.File {
+		return []*content.File{
+			brief("a", 1, "x", "y"), brief("b", 2, "x"), brief("c", 3, "y"), brief("d", 4, "x", "y"), brief("e", 5, "z"),
+		}
+	}
+	build := func(files []*content.File, prev *Site) *Site {
+		t.Helper()
+		var errs diag.List
+		s := New(cfg, files, Options{Now: time.Now(), Previous: prev}, &errs)
+		if err := errs.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	related := func(s *Site) string {
+		mine := map[*Page]bool{}
+		for _, p := range s.Pages {
+			mine[p] = true
+		}
+		var b strings.Builder
+		for _, p := range s.Lang("en").Briefs {
+			b.WriteString(p.Title + ":")
+			for _, q := range p.Related {
+				if !mine[q] {
+					t.Errorf("%s: related %s is a page of another graph", p.Title, q.Path)
+				}
+				b.WriteString(" " + q.Path)
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	prev := build(base(), nil)
+	edits := map[string]func([]*content.File){
+		"title":  func(fs []*content.File) { fs[0].Front.Title = "A new title" },
+		"tags":   func(fs []*content.File) { fs[4].Front.Tags = []string{"x"} },
+		"date":   func(fs []*content.File) { fs[1].Front.Date = fs[1].Front.Date.AddDate(0, 0, 10) },
+		"delete": func(fs []*content.File) { fs[2].Front.Draft = true },
+	}
+	for name, edit := range edits {
+		files := base()
+		edit(files)
+		fresh, reused := build(files, nil), build(files, prev)
+		same := reused.Lang("en").relatedKey == prev.Lang("en").relatedKey
+		if same != (name == "title") {
+			t.Errorf("%s edit: related inputs unchanged = %v, want %v", name, same, name == "title")
+		}
+		if got, want := related(reused), related(fresh); got != want {
+			t.Errorf("%s edit: related with the previous graph:\n%s\nfrom scratch:\n%s", name, got, want)
+		}
+	}
+}

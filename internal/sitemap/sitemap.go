@@ -10,10 +10,10 @@ package sitemap
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/xml"
 	"fmt"
-	"hash/fnv"
-	"strconv"
+	"hash/maphash"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -94,14 +94,21 @@ func entry(cfg *config.Site, p *site.Page, n int) []byte {
 // and translations. The dev server writes the sitemap again only when it changes, not
 // on every edit of a title, which at 10,000 pairs took most of such an update's time.
 func Fingerprint(st *site.Site) uint64 {
-	h := fnv.New64a()
-	w := func(s string) { h.Write([]byte(s)); h.Write([]byte{0}) }
+	var h maphash.Hash
+	h.SetSeed(seed)
+	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
+	num := func(n int64) {
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], uint64(n))
+		h.Write(b[:])
+	}
 	w(st.Config.BaseURL)
 	w(st.Config.DefaultLanguage)
 	for _, p := range st.Pages {
 		w(p.Path)
-		w(strconv.Itoa(st.Pagers(p)))
-		w(lastmod(p).String())
+		num(int64(st.Pagers(p)))
+		num(lastmod(p).UnixNano())
+		w(lastmod(p).Location().String())
 		for _, q := range p.Translations {
 			w(q.Lang.Code)
 			w(q.Lang.Locale)
@@ -111,6 +118,9 @@ func Fingerprint(st *site.Site) uint64 {
 	}
 	return h.Sum64()
 }
+
+// seed keys Fingerprint; fingerprints are only compared within one process.
+var seed = maphash.MakeSeed()
 
 func lastmod(p *site.Page) time.Time {
 	if p.Lastmod.After(p.Date) {
