@@ -3,6 +3,7 @@ package figures
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // figureCase is one row of the main table: an input, what Parse must make
@@ -189,5 +190,50 @@ func TestParseLongInputErrorIsShort(t *testing.T) {
 	_, err = Parse(strings.Repeat("0", 100000)+"1", "", nil)
 	if err != nil {
 		t.Fatalf("leading zeros: %v", err)
+	}
+}
+
+// normalizeSlow is normalize without its shortcut for input that needs no
+// change.
+func normalizeSlow(s string) string {
+	return strings.Join(strings.Fields(strings.Map(fold, s)), " ")
+}
+
+// leadingScaleSlow is leadingScale without its shortcut for words that
+// cannot be English scale words.
+func leadingScaleSlow(s string) (string, int, bool) {
+	for _, z := range zhScales {
+		if strings.HasPrefix(s, z.word) {
+			return z.word, z.exp, true
+		}
+	}
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	if exp, ok := enScales[strings.ToLower(s[:end])]; ok {
+		return s[:end], exp, true
+	}
+	return "", 0, false
+}
+
+// TestShortcuts checks that the fast paths of normalize and leadingScale
+// agree with the plain versions on the inputs each path was written for.
+func TestShortcuts(t *testing.T) {
+	inputs := []string{
+		"", " ", "84.9%", "近260.8亿元", "4,112 cases", "more than 48,000 people", " 5", "5 ", "5  cases",
+		"5\tcases", "5\u00a0cases", "5\u3000件", "４１１２起", "\u22125", "5\ufffd", "5\xff", "a b c",
+		"亿元", "万亿元", "元", "%", "million", "Million yuan", "MILLION", "m\u0130llion", "\u0130", "thousandth",
+		"trillion.", "billion5", "千万", "k", "\u212a",
+	}
+	for _, s := range inputs {
+		if got, want := normalize(s), normalizeSlow(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+		w, exp, ok := leadingScale(s)
+		w2, exp2, ok2 := leadingScaleSlow(s)
+		if w != w2 || exp != exp2 || ok != ok2 {
+			t.Errorf("leadingScale(%q) = %q, %d, %v; want %q, %d, %v", s, w, exp, ok, w2, exp2, ok2)
+		}
 	}
 }

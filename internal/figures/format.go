@@ -3,7 +3,6 @@ package figures
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -52,11 +51,12 @@ func FormatNumber(d Decimal, lang string) string {
 		return d.String()
 	}
 	syms := builtin().symbols(t)
-	s := syms.format(d.parts())
+	var buf [64]byte
+	b := buf[:0]
 	if d.Sign() < 0 {
-		s = syms.minus + s
+		b = append(b, syms.minus...)
 	}
-	return s
+	return string(syms.appendAbs(b, d))
 }
 
 func formatZh(f Figure, t language.Tag, units *Units) (string, error) {
@@ -64,30 +64,32 @@ func formatZh(f Figure, t language.Tag, units *Units) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	var b strings.Builder
+	// Figures are short: appending to a buffer on the stack and converting
+	// once allocates only the result.
+	var buf [64]byte
+	b := buf[:0]
 	if f.Qualifier != None && f.Qualifier != MoreThan {
-		b.WriteString(zhQualWord(f))
+		b = append(b, zhQualWord(f)...)
 	}
 	if f.Percent {
-		b.WriteString(f.Value.String())
+		b = f.Value.appendTo(b)
 	} else {
-		b.WriteString(zhNumber(f.Value))
+		b = appendZhNumber(b, f.Value)
 	}
 	if f.Qualifier == MoreThan {
-		b.WriteString(zhQualWord(f))
+		b = append(b, zhQualWord(f)...)
 	}
 	if f.Percent {
-		b.WriteString("%")
+		b = append(b, '%')
 	}
-	b.WriteString(unit)
-	return b.String(), nil
+	return string(append(b, unit...)), nil
 }
 
-// zhNumber writes v in Chinese notation: 万亿 from 10^12 and 亿 from 10^8
-// with at most 4 decimals, 万 from 10^4 with at most 2, else plain digits.
-// The decimal limits keep the number short without hiding digits: 18668
-// stays 18668 rather than 1.8668万.
-func zhNumber(v Decimal) string {
+// appendZhNumber appends v in Chinese notation: 万亿 from 10^12 and 亿 from
+// 10^8 with at most 4 decimals, 万 from 10^4 with at most 2, else plain
+// digits. The decimal limits keep the number short without hiding digits:
+// 18668 stays 18668 rather than 1.8668万.
+func appendZhNumber(dst []byte, v Decimal) []byte {
 	a := v.Abs()
 	n := a.intDigits()
 	m, scale := a, ""
@@ -100,9 +102,9 @@ func zhNumber(v Decimal) string {
 		m, scale = a.shift(-4), "万"
 	}
 	if v.Sign() < 0 {
-		return "-" + m.String() + scale
+		dst = append(dst, '-')
 	}
-	return m.String() + scale
+	return append(m.appendAbs(dst), scale...)
 }
 
 // zhUnitWord picks the Chinese unit word: the source word if it is one of
@@ -141,20 +143,25 @@ func formatOther(f Figure, t language.Tag, units *Units) (string, error) {
 	if !f.Percent {
 		m, idx = shortScale(m)
 	}
-	num := syms.format(m.parts())
-	if f.Value.Sign() < 0 {
-		num = syms.minus + num
-	}
-	var parts []string
+	// The words are separated by single spaces, appended to a buffer on
+	// the stack and converted once, as in formatZh.
+	var buf [64]byte
+	b := buf[:0]
 	if f.Qualifier != None {
-		parts = append(parts, otherQualWord(f, n))
+		b = append(append(b, otherQualWord(f, n)...), ' ')
 	}
 	if f.Percent {
-		return strings.Join(append(parts, syms.pctPrefix+num+syms.pctSuffix), " "), nil
+		b = append(b, syms.pctPrefix...)
 	}
-	parts = append(parts, num)
+	if f.Value.Sign() < 0 {
+		b = append(b, syms.minus...)
+	}
+	b = syms.appendAbs(b, m)
+	if f.Percent {
+		return string(append(b, syms.pctSuffix...)), nil
+	}
 	if idx >= 0 {
-		parts = append(parts, pickForm(n.scales[idx], matchPlural(t, m)))
+		b = append(append(b, ' '), pickForm(n.scales[idx], matchPlural(t, m))...)
 		if word != "" && n.link != "" {
 			word = n.link + " " + word
 			if n.elide != nil {
@@ -163,9 +170,9 @@ func formatOther(f Figure, t language.Tag, units *Units) (string, error) {
 		}
 	}
 	if word != "" {
-		parts = append(parts, word)
+		b = append(append(b, ' '), word...)
 	}
-	return strings.Join(parts, " "), nil
+	return string(b), nil
 }
 
 // shortScale divides a by the largest of 10^6, 10^9 and 10^12 it reaches

@@ -137,3 +137,52 @@ func TestQualifierString(t *testing.T) {
 		}
 	}
 }
+
+// TestFormatInt64Boundary formats values whose coefficient is at either
+// side of int64, where Format takes the big.Int path.
+func TestFormatInt64Boundary(t *testing.T) {
+	cases := []struct{ value, zh, en string }{
+		{"9999999999999999.99999999999999", "9999999999999999.99999999999999", "9,999,999,999,999,999.99999999999999"},
+		{"-9999999999999999.99999999999999", "-9999999999999999.99999999999999", "-9,999,999,999,999,999.99999999999999"},
+		{"9223372036854775.807", "9223372036854775.807", "9,223,372,036,854,775.807"},
+		{"9223372036854775.808", "9223372036854775.808", "9,223,372,036,854,775.808"},
+		{"-9223372036854775.808", "-9223372036854775.808", "-9,223,372,036,854,775.808"},
+		{"1234000000000000.00000000000001", "1234000000000000.00000000000001", "1,234,000,000,000,000.00000000000001"},
+		{"0.00000000000001", "0.00000000000001", "0.00000000000001"},
+		{"-1500000000000", "-1.5万亿", "-1.5 trillion"},
+	}
+	for _, c := range cases {
+		for lang, want := range map[string]string{"zh": c.zh, "en": c.en} {
+			got, err := Format(Figure{Value: dec(t, c.value), Unit: "yuan"}, lang, nil)
+			want += map[string]string{"zh": "元", "en": " yuan"}[lang]
+			if err != nil || got != want {
+				t.Errorf("Format(%s, %s) = %q, %v; want %q", c.value, lang, got, err, want)
+			}
+		}
+	}
+}
+
+// TestLanguageShortcuts checks isZh and notationFor on the tags they
+// answer without x/text's lookups and on those they look up.
+func TestLanguageShortcuts(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		zh   bool
+		n    *notation
+	}{
+		{"zh", true, &enNotation}, {"zh-Hans", true, &enNotation}, {"zh-TW", true, &enNotation},
+		{"en", false, &enNotation}, {"en-US", false, &enNotation}, {"en-GB", false, &enNotation},
+		{"fr", false, &frNotation}, {"de-CH", false, &deNotation}, {"ar", false, &enNotation},
+	} {
+		tag, err := parseLang(c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := isZh(tag); got != c.zh {
+			t.Errorf("isZh(%s) = %v", c.lang, got)
+		}
+		if got := notationFor(tag); got != c.n {
+			t.Errorf("notationFor(%s) = %v", c.lang, got)
+		}
+	}
+}

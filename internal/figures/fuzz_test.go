@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math/big"
 	"testing"
 )
 
@@ -87,4 +88,75 @@ func TestRoundTripGrid(t *testing.T) {
 	if parsed < 10000 {
 		t.Errorf("only %d inputs parsed", parsed)
 	}
+}
+
+// FuzzDecimal checks Decimal against big.Rat: whatever ParseDecimal
+// accepts must keep its value through String, Neg, Abs and shift (which
+// cross between the int64 and big.Int coefficients), stay canonical, and
+// compare like big.Rat with any other accepted value.
+//
+//	go test -run XXX -fuzz FuzzDecimal -fuzztime 60s ./internal/figures/
+func FuzzDecimal(f *testing.F) {
+	for _, s := range []string{"0", "-0.5", "15.06", "9223372036854775.807", "9223372036854775.808",
+		"-9223372036854775.808", "9999999999999999.99999999999999", "0.00000000000001"} {
+		f.Add(s, "1", 8)
+	}
+	f.Fuzz(func(t *testing.T, a, b string, n int) {
+		x, err := ParseDecimal(a)
+		if err != nil {
+			return
+		}
+		n %= 40
+		rx := ratOf(t, x)
+		checkCanonical(t, "x", x)
+		for _, c := range []struct {
+			name string
+			got  Decimal
+			want *big.Rat
+		}{
+			{"Neg", x.Neg(), new(big.Rat).Neg(rx)},
+			{"Abs", x.Abs(), new(big.Rat).Abs(rx)},
+			{"shift", x.shift(n), new(big.Rat).Mul(rx, new(big.Rat).SetFrac(pow10(max(n, 0)), pow10(max(-n, 0))))},
+		} {
+			checkCanonical(t, c.name, c.got)
+			if ratOf(t, c.got).Cmp(c.want) != 0 {
+				t.Fatalf("%s(%s) = %s, want %s", c.name, x, c.got, c.want.FloatString(40))
+			}
+		}
+		if r, _ := new(big.Rat).SetString(a); r.Cmp(rx) != 0 {
+			t.Fatalf("ParseDecimal(%q) = %s", a, x)
+		}
+		if y, err := ParseDecimal(b); err == nil && x.Cmp(y) != rx.Cmp(ratOf(t, y)) {
+			t.Fatalf("Cmp(%s, %s) = %d", x, y, x.Cmp(y))
+		}
+	})
+}
+
+// ratOf reads d's String as a big.Rat.
+func ratOf(t *testing.T, d Decimal) *big.Rat {
+	t.Helper()
+	r, ok := new(big.Rat).SetString(d.String())
+	if !ok {
+		t.Fatalf("String() = %q", d.String())
+	}
+	return r
+}
+
+// FuzzShortcuts checks the fast paths of normalize and leadingScale
+// against the plain versions on any input.
+//
+//	go test -run XXX -fuzz FuzzShortcuts -fuzztime 60s ./internal/figures/
+func FuzzShortcuts(f *testing.F) {
+	for _, c := range figureCases {
+		f.Add(c.in)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalize(s), normalizeSlow(s); got != want {
+			t.Fatalf("normalize(%q) = %q, want %q", s, got, want)
+		}
+		w, exp, ok := leadingScale(s)
+		if w2, exp2, ok2 := leadingScaleSlow(s); w != w2 || exp != exp2 || ok != ok2 {
+			t.Fatalf("leadingScale(%q) = %q, %d, %v; want %q, %d, %v", s, w, exp, ok, w2, exp2, ok2)
+		}
+	})
 }

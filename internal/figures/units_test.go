@@ -121,3 +121,14 @@ func TestUnitsAddOneFormLanguage(t *testing.T) {
 		t.Errorf("error = %v", err)
 	}
 }
+
+// TestUnitsZero checks that a zero Units reads as an empty registry.
+func TestUnitsZero(t *testing.T) {
+	var u Units
+	if u.Has("yuan") || len(u.Keys()) != 0 || u.Lookup("元") != "" {
+		t.Error("zero Units is not empty")
+	}
+	if _, err := Parse("4112起", "", &u); err == nil {
+		t.Error("zero Units knows 起")
+	}
+}
