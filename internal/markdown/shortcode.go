@@ -75,7 +75,8 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 	}
 	block.Advance(end + len(">}}"))
 	n := &Shortcode{Offset: seg.Start}
-	args, err := splitArgs(string(line[len("{{<"):end]))
+	var buf [4]arg // num takes two arguments at most: no allocation for them
+	args, err := splitArgs(string(line[len("{{<"):end]), buf[:0])
 	if err == nil {
 		err = p.eval(n, args)
 	}
@@ -128,9 +129,8 @@ func (p *shortcodeParser) eval(n *Shortcode, args []arg) error {
 
 type arg struct{ key, val string }
 
-// splitArgs reads `num "7.9亿元" unit="yuan"` into name and arguments.
-func splitArgs(s string) ([]arg, error) {
-	var args []arg
+// splitArgs reads `num "7.9亿元" unit="yuan"` into name and arguments, appended to args.
+func splitArgs(s string, args []arg) ([]arg, error) {
 	s = strings.TrimSpace(s)
 	for s != "" {
 		var a arg
