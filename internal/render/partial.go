@@ -18,8 +18,11 @@ import (
 // layouts. The cache holds one version of the site: a renderer for a new version
 // (ForSite) starts it empty, so an edit in the dev server never shows a stale fragment.
 type fragments struct {
-	m atomic.Pointer[sync.Map] // key -> template.HTML
+	m atomic.Pointer[sync.Map] // tableKey -> *sync.Map of variant key -> template.HTML
 }
+
+// tableKey names the fragments of one partial in one language.
+type tableKey struct{ lang, name string }
 
 func newFragments() *fragments {
 	f := &fragments{}
@@ -29,15 +32,16 @@ func newFragments() *fragments {
 
 func (f *fragments) reset() { f.m.Store(new(sync.Map)) }
 
-func (f *fragments) get(key string) (template.HTML, bool) {
-	v, ok := f.m.Load().Load(key)
-	if !ok {
-		return "", false
+// table returns the fragments of partial name in language lang.
+func (f *fragments) table(lang, name string) *sync.Map {
+	m := f.m.Load()
+	k := tableKey{lang, name}
+	if t, ok := m.Load(k); ok {
+		return t.(*sync.Map)
 	}
-	return v.(template.HTML), true
+	t, _ := m.LoadOrStore(k, new(sync.Map))
+	return t.(*sync.Map)
 }
-
-func (f *fragments) put(key string, h template.HTML) { f.m.Load().Store(key, h) }
 
 // partialCached executes the partial name with ctx as its dot the first time it is
 // asked for in this language with these variants, and returns the same HTML every
@@ -48,9 +52,10 @@ func (f *fragments) put(key string, h template.HTML) { f.m.Load().Store(key, h) 
 // Two pages rendered at once may both execute a partial that is not cached yet; they
 // produce the same HTML, so output stays deterministic.
 func (f *langFuncs) partialCached(name string, ctx any, variants ...any) (template.HTML, error) {
-	key := f.lang.Code + "\x00" + name + variantKey(variants)
-	if h, ok := f.frags.get(key); ok {
-		return h, nil
+	table := f.frags.table(f.lang.Code, name)
+	key := variantKey(variants)
+	if h, ok := table.Load(key); ok {
+		return h.(template.HTML), nil
 	}
 	if f.set == nil || f.set.Lookup(name) == nil {
 		return "", fmt.Errorf("partialCached: no partial %q; name a file of layouts/partials, such as \"partials/footer.html\"", name)
@@ -60,14 +65,31 @@ func (f *langFuncs) partialCached(name string, ctx any, variants ...any) (templa
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	f.frags.put(key, h)
+	table.Store(key, h)
 	return h, nil
 }
 
-// variantKey turns partialCached's variants into part of a cache key. Strings,
-// numbers and booleans count by value; pages, slices and maps by identity, which within
-// one build is the same thing and costs nothing to compute.
-func variantKey(variants []any) string {
+// noVariants is the key of a partial cached without variants.
+type noVariants struct{}
+
+// variantKey turns partialCached's variants into a map key. A single variant that
+// can be a key (a page, a string, a number) is the key itself, which costs nothing to
+// build or hash: that is how the default theme caches a brief's list entry. Others
+// are written out: strings, numbers and booleans by value; pages, slices and maps by
+// identity, which within one build is the same thing.
+func variantKey(variants []any) any {
+	switch len(variants) {
+	case 0:
+		return noVariants{}
+	case 1:
+		if variants[0] == nil {
+			return noVariants{}
+		}
+		switch reflect.TypeOf(variants[0]).Kind() {
+		case reflect.Pointer, reflect.String, reflect.Bool, reflect.Int, reflect.Int64, reflect.Uint64:
+			return variants[0]
+		}
+	}
 	var b strings.Builder
 	for _, v := range variants {
 		b.WriteByte(0)
@@ -92,8 +114,12 @@ func variantKey(variants []any) string {
 			}
 		}
 	}
-	return b.String()
+	return joinedKey(b.String())
 }
+
+// joinedKey is the key of several variants, a type of its own so that it never
+// equals the key of a single string variant.
+type joinedKey string
 
 // lenOf tells two slices that share a start apart.
 func lenOf(v reflect.Value) int {
