@@ -42,8 +42,14 @@ func TestFingerprint(t *testing.T) {
 		"summary": func(fs []*content.File) []*content.File { fs[1].Front.Summary = "new"; return fs },
 	}
 	changed := map[string]func([]*content.File) []*content.File{
-		"date":        func(fs []*content.File) []*content.File { fs[1].Front.Date = fs[1].Front.Date.AddDate(0, 0, 1); return fs },
-		"lastmod":     func(fs []*content.File) []*content.File { fs[1].Front.Lastmod = fs[1].Front.Date.AddDate(0, 1, 0); return fs },
+		"date": func(fs []*content.File) []*content.File {
+			fs[1].Front.Date = fs[1].Front.Date.AddDate(0, 0, 1)
+			return fs
+		},
+		"lastmod": func(fs []*content.File) []*content.File {
+			fs[1].Front.Lastmod = fs[1].Front.Date.AddDate(0, 1, 0)
+			return fs
+		},
 		"new brief":   func(fs []*content.File) []*content.File { return append(fs, brief("c", "zh", 4)) },
 		"translation": func(fs []*content.File) []*content.File { return append(fs, brief("b", "en", 4)) },
 		"slug":        func(fs []*content.File) []*content.File { fs[1].Front.Slug = "bee"; return fs },
