@@ -152,6 +152,9 @@ func (s *Session) fillSummary(p *site.Page) {
 		}
 		p.Summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(lead, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
 	}
+	// The opening was kept for the summary only; at 100,000 pairs it would hold
+	// hundreds of megabytes until the end of the build.
+	p.File.Lead = nil
 	if p.Description == "" {
 		p.Description = p.Summary
 	}
