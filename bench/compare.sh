@@ -23,8 +23,11 @@
 #   floor   one HTML fragment per .md file: front matter split off, Markdown rendered by
 #           goldmark with GFM, written out, on all cores (bench/floor). No templates, no
 #           list pages: the least work any generator must do.
+#   floor-pretty  the same with a folder per page (<page>/index.html), as pretty URLs
+#           need: a reference for how much of the gap to the floor is the file
+#           system's. The target stays the floor.
 #
-# Runs alternate (briefs, hugo, floor, briefs, hugo, floor, ...) because on a shared
+# Runs alternate (briefs, hugo, floor, floor-pretty, briefs, hugo, ...) because on a shared
 # 2-core machine the speed drifts over minutes; each starts after a sync (and, as root,
 # with the kernel's caches dropped and the inputs read back in: see settle), and is timed
 # by /usr/bin/time (wall, user+sys CPU, peak RSS). The table shows medians and the ratios of briefs to the
@@ -39,7 +42,7 @@ SEED=${SEED:-1}
 HUGO=${HUGO:-hugo}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-TOOLS=(briefs hugo floor)
+TOOLS=(briefs hugo floor floor-pretty)
 
 # apt_install PACKAGE... installs Debian packages, refreshing the package lists only when
 # the first attempt fails.
@@ -91,6 +94,7 @@ run() {
     briefs) cmd=("$WORK/bin/briefs" build -s "$WORK/site" -o "$out") ;;
     hugo) cmd=("$HUGO" --quiet -s "$WORK/hugo" --contentDir "$WORK/site/content" -d "$out" --cacheDir "$WORK/cache") ;;
     floor) cmd=("$WORK/bin/floor" -in "$WORK/site/content" -out "$out") ;;
+    floor-pretty) cmd=("$WORK/bin/floor" -pretty -in "$WORK/site/content" -out "$out") ;;
   esac
   if ! /usr/bin/time -f '%e %U %S %M' -o "$WORK/time" "${cmd[@]}" >"$WORK/log/$tool.$n" 2>&1; then
     echo "compare.sh: $tool failed (run $n):" >&2
@@ -126,16 +130,16 @@ awk '
   }
   { rows++; name[rows] = $1; for (c = 3; c <= 6; c++) val[rows, c] = $c }
   END {
-    printf "| %-13s | %8s | %8s | %13s | %7s |\n", "median", "wall s", "CPU s", "peak RSS MiB", "files"
-    printf "| %-13s | %8s | %8s | %13s | %7s |\n", "---", "---:", "---:", "---:", "---:"
-    split("briefs hugo floor", tools, " ")
-    for (i = 1; i <= 3; i++) {
+    printf "| %-19s | %8s | %8s | %13s | %7s |\n", "median", "wall s", "CPU s", "peak RSS MiB", "files"
+    printf "| %-19s | %8s | %8s | %13s | %7s |\n", "---", "---:", "---:", "---:", "---:"
+    split("briefs hugo floor floor-pretty", tools, " ")
+    for (i = 1; i <= 4; i++) {
       t = tools[i]
       for (c = 3; c <= 6; c++) m[t, c] = median(t, c)
-      printf "| %-13s | %8.2f | %8.2f | %13.0f | %7d |\n", t, m[t, 3], m[t, 4], m[t, 5] / 1024, m[t, 6]
+      printf "| %-19s | %8.2f | %8.2f | %13.0f | %7d |\n", t, m[t, 3], m[t, 4], m[t, 5] / 1024, m[t, 6]
     }
-    for (i = 2; i <= 3; i++) {
+    for (i = 2; i <= 4; i++) {
       t = tools[i]
-      printf "| %-13s | %7.2fx | %7.2fx | %12.2fx | %7s |\n", "briefs/" t, m["briefs", 3] / m[t, 3], m["briefs", 4] / m[t, 4], m["briefs", 5] / m[t, 5], ""
+      printf "| %-19s | %7.2fx | %7.2fx | %12.2fx | %7s |\n", "briefs/" t, m["briefs", 3] / m[t, 3], m["briefs", 4] / m[t, 4], m["briefs", 5] / m[t, 5], ""
     }
   }' "$WORK/results"

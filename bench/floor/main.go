@@ -7,10 +7,12 @@
 // what briefs does can be much faster, so briefs' time divided by the floor's says how
 // much of a build is overhead. The project's target is briefs within 1.6x of it.
 //
-//	floor -in SITE/content -out DIR
+//	floor [-pretty] -in SITE/content -out DIR
 //
 // It writes DIR/<path of the .md file without .md>.html and prints one line: files,
-// bytes and elapsed time.
+// bytes and elapsed time. With -pretty it writes DIR/<path without .md>/index.html
+// instead, a folder per page as any generator with pretty URLs must make: that
+// variant is a reference for how much of the gap is the file system's, not the target.
 package main
 
 import (
@@ -34,9 +36,10 @@ import (
 func main() {
 	in := flag.String("in", "", "folder of .md files (the site's content/)")
 	out := flag.String("out", "", "folder to write the .html files into")
+	flag.BoolVar(&pretty, "pretty", false, "write <page>/index.html, a folder per page, as pretty URLs need")
 	flag.Parse()
 	if *in == "" || *out == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: floor -in CONTENT -out DIR")
+		fmt.Fprintln(os.Stderr, "usage: floor [-pretty] -in CONTENT -out DIR")
 		os.Exit(2)
 	}
 	start := time.Now()
@@ -107,6 +110,9 @@ func convert(md goldmark.Markdown, buf *bytes.Buffer, in, out, rel string) (int,
 		return 0, fmt.Errorf("%s: %w", rel, err)
 	}
 	dst := filepath.Join(out, strings.TrimSuffix(rel, ".md")+".html")
+	if pretty {
+		dst = filepath.Join(out, strings.TrimSuffix(rel, ".md"), "index.html")
+	}
 	if dir := filepath.Dir(dst); !madeDirs.has(dir) {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return 0, err
@@ -124,6 +130,9 @@ func (s *dirSet) has(dir string) bool { _, ok := s.m.Load(dir); return ok }
 func (s *dirSet) add(dir string)      { s.m.Store(dir, true) }
 
 var madeDirs dirSet
+
+// pretty is the -pretty flag: one folder per page.
+var pretty bool
 
 // body returns src without its front matter: everything up to the line that closes
 // the opening +++ (or ---) line.
