@@ -60,12 +60,31 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	for _, e := range r.langSwitch(p) {
 		w(e.Path)
 	}
-	l := r.site.Lang(p.Lang.Code)
+	num(r.navDigest(p.Lang.Code))
+	return h.Sum64()
+}
+
+// navDigest hashes the navigation every page of a language shows: the sections with
+// their titles and counts, and the tags page's title. Computed once per renderer
+// rather than once per output.
+func (r *Renderer) navDigest(code string) uint64 {
+	r.digest(nil) // fills the navigation digests too
+	return r.navDigests[code]
+}
+
+func navDigestOf(l *site.Lang) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
 	w(l.TagsPage.Title)
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
 		w(sec.Title)
-		num(uint64(len(sec.Pages)))
+		var b [8]byte
+		for i := range b {
+			b[i] = byte(len(sec.Pages) >> (8 * i))
+		}
+		h.Write(b[:])
 	}
 	return h.Sum64()
 }
@@ -81,7 +100,14 @@ func (r *Renderer) digest(q *site.Page) uint64 {
 		for _, p := range r.site.Pages {
 			r.digests[p] = digestOf(p)
 		}
+		r.navDigests = map[string]uint64{}
+		for _, l := range r.site.Languages {
+			r.navDigests[l.Code] = navDigestOf(l)
+		}
 	})
+	if q == nil {
+		return 0
+	}
 	if d, ok := r.digests[q]; ok {
 		return d
 	}

@@ -75,6 +75,7 @@ type Renderer struct {
 
 	digestsOnce sync.Once
 	digests     map[*site.Page]uint64 // see digest
+	navDigests  map[string]uint64     // language code -> navDigestOf
 }
 
 // layouts are the parsed templates, shared by the renderers of successive versions of
