@@ -3,6 +3,7 @@ package build
 import (
 	"hash/fnv"
 	"html/template"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -215,7 +216,7 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	b.probs = res.Problems
 	h := fnv.New64a()
-	h.Write(res.HTML)
+	io.WriteString(h, res.HTML)
 	b.hash = h.Sum64()
 	// The same opening-only summary as a one-shot build's, so both give the same pages.
 	b.summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(f.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())

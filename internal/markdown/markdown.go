@@ -58,7 +58,9 @@ type Problem struct {
 
 // Result is a rendered body.
 type Result struct {
-	HTML []byte
+	// HTML is a string, as pages hold it (template.HTML): one copy out of the
+	// renderer's buffer, not two.
+	HTML string
 	// Problems are errors such as a bad figure; a body with problems must not be published.
 	Problems []Problem
 }
@@ -114,7 +116,7 @@ func (m *Markdown) Render(src []byte) (res Result) {
 	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
 	}
-	res.HTML = bytes.Clone(buf.Bytes())
+	res.HTML = buf.String()
 	m.pool.Put(buf)
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		res.Problems = append(res.Problems, *p...)

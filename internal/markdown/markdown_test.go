@@ -44,10 +44,10 @@ func TestCases(t *testing.T) {
 			t.Errorf("%s: problems %v", f.Name, res.Problems)
 		}
 		if *update {
-			ar.Files[i].Data = res.HTML
+			ar.Files[i].Data = []byte(res.HTML)
 			continue
 		}
-		if got := string(res.HTML); got != string(f.Data) {
+		if got := res.HTML; got != string(f.Data) {
 			t.Errorf("%s:\n got %s\nwant %s", f.Name, got, f.Data)
 		}
 	}
