@@ -68,7 +68,7 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 // their titles and counts, and the tags page's title. Computed once per renderer
 // rather than once per output.
 func (r *Renderer) navDigest(code string) uint64 {
-	r.digest(nil) // fills the navigation digests too
+	r.digestsOnce.Do(r.computeDigests)
 	return r.navDigests[code]
 }
 
@@ -95,23 +95,23 @@ func navDigestOf(l *site.Lang) uint64 {
 // 10,000 pairs after an edit about three times cheaper. Digests are computed once per
 // renderer, that is per version of the site.
 func (r *Renderer) digest(q *site.Page) uint64 {
-	r.digestsOnce.Do(func() {
-		r.digests = make(map[*site.Page]uint64, len(r.site.Pages))
-		for _, p := range r.site.Pages {
-			r.digests[p] = digestOf(p)
-		}
-		r.navDigests = map[string]uint64{}
-		for _, l := range r.site.Languages {
-			r.navDigests[l.Code] = navDigestOf(l)
-		}
-	})
-	if q == nil {
-		return 0
-	}
+	r.digestsOnce.Do(r.computeDigests)
 	if d, ok := r.digests[q]; ok {
 		return d
 	}
 	return digestOf(q) // a page outside the graph, such as the 404 page
+}
+
+// computeDigests fills digests and navDigests for every page and language.
+func (r *Renderer) computeDigests() {
+	r.digests = make(map[*site.Page]uint64, len(r.site.Pages))
+	for _, p := range r.site.Pages {
+		r.digests[p] = digestOf(p)
+	}
+	r.navDigests = map[string]uint64{}
+	for _, l := range r.site.Languages {
+		r.navDigests[l.Code] = navDigestOf(l)
+	}
 }
 
 func digestOf(q *site.Page) uint64 {
