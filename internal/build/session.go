@@ -2,8 +2,8 @@ package build
 
 import (
 	"hash/fnv"
+	"hash/maphash"
 	"html/template"
-	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -210,14 +210,15 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 	}
 }
 
+// contentSeed keys pages' ContentHash, which fingerprints compare within one process.
+var contentSeed = maphash.MakeSeed()
+
 func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
 	res := s.mds[p.Lang.Code].Render(f.Body)
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	b.probs = res.Problems
-	h := fnv.New64a()
-	io.WriteString(h, res.HTML)
-	b.hash = h.Sum64()
+	b.hash = maphash.String(contentSeed, res.HTML)
 	// The same opening-only summary as a one-shot build's, so both give the same pages.
 	b.summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(f.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
 	s.storeBody(f.Path, b)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 
 	"github.com/briefs/briefs/internal/site"
@@ -19,13 +20,7 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
-	num := func(n uint64) {
-		var b [8]byte
-		for i := range b {
-			b[i] = byte(n >> (8 * i))
-		}
-		h.Write(b[:])
-	}
+	num := func(n uint64) { writeUint(&h, n) }
 	num(r.digest(p))
 	num(p.ContentHash)
 	num(uint64(p.Lastmod.UnixNano()))
@@ -80,11 +75,7 @@ func navDigestOf(l *site.Lang) uint64 {
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
 		w(sec.Title)
-		var b [8]byte
-		for i := range b {
-			b[i] = byte(len(sec.Pages) >> (8 * i))
-		}
-		h.Write(b[:])
+		writeUint(&h, uint64(len(sec.Pages)))
 	}
 	return h.Sum64()
 }
@@ -151,4 +142,11 @@ func (r *Renderer) FeedFingerprint(p *site.Page) uint64 {
 		}
 	}
 	return h.Sum64()
+}
+
+// writeUint hashes n as eight bytes.
+func writeUint(h *maphash.Hash, n uint64) {
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], n)
+	h.Write(b[:])
 }

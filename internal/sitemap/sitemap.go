@@ -107,8 +107,9 @@ func Fingerprint(st *site.Site) uint64 {
 	for _, p := range st.Pages {
 		w(p.Path)
 		num(int64(st.Pagers(p)))
-		num(lastmod(p).UnixNano())
-		w(lastmod(p).Location().String())
+		lm := lastmod(p)
+		num(lm.UnixNano())
+		w(lm.Location().String())
 		for _, q := range p.Translations {
 			w(q.Lang.Code)
 			w(q.Lang.Locale)
