@@ -1,10 +1,12 @@
 package diag
 
 import (
+	"bytes"
 	"errors"
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -40,4 +42,40 @@ func FromTOML(file string, src []byte, firstLine int, err error) *Error {
 		e.Line, e.Col = line+firstLine-1, 1
 	}
 	return e
+}
+
+// TOMLValueOffset returns the byte offset in src of the value given to the key at path:
+// the first character after "key =", so that "tags must be a list" points at what to
+// change. For a table written as a header ([params]) it is the header's key. It returns
+// -1 when the key cannot be found.
+func TOMLValueOffset(src []byte, path []string) int {
+	line, col := TOMLKeyPos(src, path)
+	if line == 0 {
+		return -1
+	}
+	start := 0
+	for range line - 1 {
+		start += bytes.IndexByte(src[start:], '\n') + 1
+	}
+	text := src[start:]
+	if end := bytes.IndexByte(text, '\n'); end >= 0 {
+		text = text[:end]
+	}
+	key := 0 // byte offset of the col-th character
+	for range col - 1 {
+		_, size := utf8.DecodeRune(text[key:])
+		key += size
+	}
+	if bytes.HasPrefix(bytes.TrimLeft(text, " \t"), []byte("[")) {
+		return start + key
+	}
+	eq := bytes.IndexByte(text[key:], '=')
+	if eq < 0 {
+		return start + key
+	}
+	v := key + eq + 1
+	for v < len(text) && (text[v] == ' ' || text[v] == '\t') {
+		v++
+	}
+	return start + v
 }
