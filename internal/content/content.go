@@ -23,6 +23,7 @@ import (
 	"path"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -38,6 +39,10 @@ const Dir = "content"
 // MaxFileSize bounds one content file. A brief is a few kilobytes; a file this large is
 // a mistake (a pasted data dump, a binary with an .md name) that would slow every build.
 const MaxFileSize = 8 << 20
+
+// BOM is the byte order mark some editors put at the start of a UTF-8 file. It is not part
+// of the text: it is left out of File.Src, and "briefs stamp" puts it back.
+const BOM = "\ufeff"
 
 // TagsDir is the content folder reserved for the tags index's own _index files.
 const TagsDir = "tags"
@@ -126,6 +131,9 @@ func loadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List, after fu
 func list(fsys fs.FS, dir string, errs *diag.List) []string {
 	var paths []string
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if !utf8.ValidString(p) {
+			return badName(p, d, errs)
+		}
 		if err != nil {
 			if p == dir {
 				return fs.SkipDir
@@ -158,6 +166,19 @@ func list(fsys fs.FS, dir string, errs *diag.List) []string {
 	return paths
 }
 
+// badName reports a file or folder whose name is not UTF-8, which no URL and no fs.FS
+// path can hold: it is named escaped, since printing its bytes would garble the terminal.
+func badName(p string, d fs.DirEntry, errs *diag.List) error {
+	quoted := strconv.Quote(p)
+	quoted = quoted[1 : len(quoted)-1]
+	if d != nil && d.IsDir() {
+		errs.Add(diag.At(quoted, 0, 0, "folder name is not valid UTF-8 (shown escaped); rename the folder, nothing in it was read"))
+		return fs.SkipDir
+	}
+	errs.Add(diag.At(quoted, 0, 0, "file name is not valid UTF-8 (shown escaped); rename the file"))
+	return nil
+}
+
 // Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
 // returns nil, with the problems in errs, when the file cannot be used.
 func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
@@ -177,12 +198,13 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	}
 	f := &File{Path: p, Src: src}
 	ok := f.place(cfg, errs)
+	// Positions count from after a byte order mark, which editors do not show.
+	src = bytes.TrimPrefix(src, []byte(BOM))
 	if !utf8.Valid(src) {
 		line, col := diag.LineCol(src, diag.InvalidUTF8(src))
 		errs.Add(diag.At(p, line, col, "invalid UTF-8; save the file as UTF-8"))
 		return nil
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	front, body, perr := split(p, src)
 	if perr != nil {
 		errs.Add(perr)
@@ -310,7 +332,7 @@ func (f *File) Reload() error {
 	}
 	src, err := fs.ReadFile(f.fsys, f.Path)
 	if err == nil {
-		src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+		src = bytes.TrimPrefix(src, []byte(BOM))
 	}
 	if err != nil || len(src) < f.BodyOffset || !bytes.Equal(src[:f.BodyOffset], f.Src) ||
 		!utf8.Valid(src) || f.bodyHash != "" && f.bodyHash != hashBody(src[f.BodyOffset:]) {

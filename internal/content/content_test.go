@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -114,6 +116,7 @@ func TestProblems(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"\xff\xfe", "content/law/x.zh.md:1:1: invalid UTF-8"},
 		{"+++\ntitle = \"ok\xffno\"\n+++\n", "content/law/x.zh.md:2:12: invalid UTF-8"},
+		{"\ufeff+++\xff\n", "content/law/x.zh.md:1:4: invalid UTF-8"}, // the BOM is not a column
 		{"---\ntitle: x\n---\n", "YAML front matter (---) is not supported"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\n", "front matter is not closed"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\ntags = [\"a\", \"\"]\n+++\n", "x.zh.md:4:14: tags: an empty tag"},
@@ -207,4 +210,30 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestNotUTF8Names checks that a file or folder whose name is not UTF-8 (which os.DirFS
+// cannot open: "invalid argument") is named, escaped, with what to do.
+func TestNotUTF8Names(t *testing.T) {
+	dir := t.TempDir()
+	brief := []byte("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\n")
+	for _, p := range []string{"content/law/bad\xffname.zh.md", "content/l\xfex/a.zh.md", "content/law/ok.zh.md"} {
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, brief, 0o644); err != nil {
+			t.Skipf("this file system refuses the name: %v", err)
+		}
+	}
+	var errs diag.List
+	files := Load(os.DirFS(dir), testConfig(t), &errs)
+	want := `content/l\xfex: folder name is not valid UTF-8 (shown escaped); rename the folder, nothing in it was read
+content/law/bad\xffname.zh.md: file name is not valid UTF-8 (shown escaped); rename the file`
+	if got := errs.Error(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if len(files) != 1 || files[0].Path != "content/law/ok.zh.md" {
+		t.Errorf("files %v", files)
+	}
 }
