@@ -61,6 +61,7 @@ type File struct {
 	Front Front
 
 	fsys     fs.FS  // where the file was read from, for Reload
+	bom      bool   // the file starts with a BOM, left out of Src; Stamp puts it back
 	bodyHash string // BodyHash, kept when the body is let go
 	// Src is the whole file; Body is the Markdown after the front matter, a part of Src.
 	Src  []byte
@@ -199,7 +200,7 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	f := &File{Path: p, Src: src}
 	ok := f.place(cfg, errs)
 	// Positions count from after a byte order mark, which editors do not show.
-	src = bytes.TrimPrefix(src, []byte(BOM))
+	src, f.bom = bytes.CutPrefix(src, []byte(BOM))
 	if !utf8.Valid(src) {
 		line, col := diag.LineCol(src, diag.InvalidUTF8(src))
 		errs.Add(diag.At(p, line, col, "invalid UTF-8; save the file as UTF-8"))

@@ -3,25 +3,88 @@ package content
 import (
 	"bytes"
 	"fmt"
-	"regexp"
+	"strconv"
+
+	"github.com/BurntSushi/toml"
 )
 
-var translationOfLine = regexp.MustCompile(`(?m)^translationOf\s*=.*$`)
-
-// Stamp returns f's text with translationOf set to hash in its front matter: the line
-// is replaced where there is one, or added before the closing +++. The rest of the
-// file is kept byte for byte.
+// Stamp returns the whole text of f, as it is on disk, with translationOf set to hash in
+// its front matter: the line is replaced where there is one, or added at the end of the
+// top-level keys (before a [params] table, which would otherwise take it in). Everything
+// else is kept byte for byte: a byte order mark, CRLF line ends (the new line gets the
+// file's own), comments, spacing. The result is read back, so that a front matter the
+// line scan misreads is an error and never a wrong file.
 func Stamp(f *File, hash string) ([]byte, error) {
-	front := f.Src[:f.BodyOffset]
-	line := []byte(fmt.Sprintf("translationOf = %q", hash))
-	if translationOfLine.Match(front) {
-		front = translationOfLine.ReplaceAllLiteral(front, line)
-	} else {
-		end := bytes.LastIndex(front, []byte("+++"))
-		if end < 0 {
-			return nil, fmt.Errorf("%s: no front matter to stamp", f.Path)
-		}
-		front = append(append(append(bytes.Clone(front[:end]), line...), '\n'), front[end:]...)
+	if f.Body == nil || f.BodyOffset > len(f.Src) {
+		return nil, fmt.Errorf("%s: the file's text was let go; read it again to stamp it", f.Path)
 	}
-	return append(bytes.Clone(front), f.Body...), nil
+	front := f.Src[:f.BodyOffset]
+	first, _, _ := bytes.Cut(front, []byte{'\n'})
+	nl := "\n"
+	if bytes.HasSuffix(first, []byte{'\r'}) {
+		nl = "\r\n"
+	}
+	line := "translationOf = " + strconv.Quote(hash)
+	start, end, ok := stampPlace(front, len(first)+1)
+	if !ok {
+		return nil, fmt.Errorf("%s: no front matter to stamp", f.Path)
+	}
+	var out bytes.Buffer
+	if f.bom {
+		out.WriteString(BOM)
+	}
+	out.Write(front[:start])
+	out.WriteString(line)
+	if start == end { // a new line
+		out.WriteString(nl)
+	}
+	out.Write(front[end:])
+	out.Write(f.Body)
+	if err := checkStamp(f.Path, out.Bytes(), hash); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// stampPlace finds where the translationOf line goes in front, scanning the lines from
+// offset from: the text of an existing top-level translationOf line (its indentation and
+// line end excluded), or an empty span at the start of the first table header or of the
+// closing +++ line. ok is false when there is neither.
+func stampPlace(front []byte, from int) (start, end int, ok bool) {
+	for off, next := from, from; off < len(front); off = next {
+		text := front[off:]
+		next = len(front)
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			text, next = text[:i], off+i+1
+		}
+		text = bytes.TrimRight(text, "\r")
+		trimmed := bytes.TrimLeft(text, " \t")
+		switch {
+		case bytes.HasPrefix(trimmed, []byte("[")), string(bytes.TrimRight(trimmed, " \t")) == "+++":
+			return off, off, true
+		case isKey(trimmed, "translationOf"):
+			return off + len(text) - len(trimmed), off + len(text), true
+		}
+	}
+	return 0, 0, false
+}
+
+// isKey reports whether a line sets the bare key name.
+func isKey(line []byte, name string) bool {
+	rest, ok := bytes.CutPrefix(line, []byte(name))
+	return ok && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte("="))
+}
+
+// checkStamp reads the stamped text back: it must have front matter whose top-level
+// translationOf is hash.
+func checkStamp(file string, src []byte, hash string) error {
+	front, _, perr := split(file, bytes.TrimPrefix(src, []byte(BOM)))
+	var m map[string]any
+	if perr != nil {
+		return perr
+	}
+	if _, err := toml.Decode(string(front), &m); err != nil || m["translationOf"] != hash {
+		return fmt.Errorf("%s: cannot place translationOf in this front matter; add translationOf = %q to it by hand", file, hash)
+	}
+	return nil
 }

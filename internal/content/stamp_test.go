@@ -1,0 +1,60 @@
+package content
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefs/briefs/internal/diag"
+)
+
+// TestStamp checks that stamping changes the translationOf line and nothing else: the
+// byte order mark and the file's line ends are kept.
+func TestStamp(t *testing.T) {
+	const h = `translationOf = "sha256:new"`
+	tests := []struct{ name, src, want string }{
+		{"LF", "+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nBody\n",
+			"+++\ntitle = \"T\"\ndate = 2024-01-01\n" + h + "\n+++\nBody\n"},
+		{"CRLF", "+++\r\ntitle = \"T\"\r\ndate = 2024-01-01\r\n+++\r\nBody\r\n\r\nMore\r\n",
+			"+++\r\ntitle = \"T\"\r\ndate = 2024-01-01\r\n" + h + "\r\n+++\r\nBody\r\n\r\nMore\r\n"},
+		{"BOM", "\ufeff+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nBody\n",
+			"\ufeff+++\ntitle = \"T\"\ndate = 2024-01-01\n" + h + "\n+++\nBody\n"},
+		{"BOM and CRLF, replaced", "\ufeff+++\r\ntitle = \"T\"\r\ntranslationOf = \"sha256:old\"\r\ndate = 2024-01-01\r\n+++  \r\nBody",
+			"\ufeff+++\r\ntitle = \"T\"\r\n" + h + "\r\ndate = 2024-01-01\r\n+++  \r\nBody"},
+		{"indented, replaced", "+++\ntitle = \"T\"\ndate = 2024-01-01\n  translationOf='old'\n+++\n",
+			"+++\ntitle = \"T\"\ndate = 2024-01-01\n  " + h + "\n+++\n"},
+		{"before [params]", "+++\ntitle = \"T\"\ndate = 2024-01-01\n[params]\ntranslationOf = \"mine\"\n+++\nBody\n",
+			"+++\ntitle = \"T\"\ndate = 2024-01-01\n" + h + "\n[params]\ntranslationOf = \"mine\"\n+++\nBody\n"},
+		{"empty body", "+++\ntitle = \"T\"\ndate = 2024-01-01\n+++",
+			"+++\ntitle = \"T\"\ndate = 2024-01-01\n" + h + "\n+++"},
+	}
+	cfg := testConfig(t)
+	for _, tt := range tests {
+		var errs diag.List
+		f := Read(fstest.MapFS{"content/law/x.en.md": {Data: []byte(tt.src)}}, "content/law/x.en.md", cfg, &errs)
+		if f == nil {
+			t.Fatalf("%s: not read: %v", tt.name, errs.Error())
+		}
+		got, err := Stamp(f, "sha256:new")
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s: got %q (%v)\nwant %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+// TestStampRefuses checks that a front matter the line scan would misread is an error,
+// not a wrong file.
+func TestStampRefuses(t *testing.T) {
+	src := "+++\ntitle = \"T\"\ndate = 2024-01-01\nsummary = \"\"\"\n[not a table]\n\"\"\"\n+++\n"
+	var errs diag.List
+	f := Read(fstest.MapFS{"content/law/x.en.md": {Data: []byte(src)}}, "content/law/x.en.md", testConfig(t), &errs)
+	if f == nil {
+		t.Fatal(errs.Error())
+	}
+	if got, err := Stamp(f, "sha256:new"); err == nil {
+		t.Errorf("stamped a misread front matter:\n%s", got)
+	}
+	f.Release()
+	if _, err := Stamp(f, "sha256:new"); err == nil {
+		t.Error("stamped a released file, whose body is gone")
+	}
+}
