@@ -3,12 +3,10 @@ package main
 import (
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -18,7 +16,7 @@ import (
 )
 
 func runNew(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("new", "new [-s SITE] <section>/<slug>", stdout, stderr)
+	fs := newFlags("new", "new [-s SITE] <section>/<slug>[.<lang>.md]", stdout, stderr)
 	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
 	if code, ok := parseFlags(fs, args, stdout, 1); !ok {
 		return code
@@ -32,28 +30,28 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitContent
 	}
-	skeleton := content.DefaultSkeleton
-	if b, err := os.ReadFile(filepath.Join(*dir, "layouts", content.SkeletonFile)); err == nil {
-		skeleton = string(b)
-	}
-	source := existingSource(*dir, fs.Arg(0), cfg)
-	files, err := content.NewFiles(cfg, fs.Arg(0), skeleton, time.Now(), source)
+	n, err := content.ParseNewName(cfg, fs.Arg(0))
 	if err != nil {
 		fmt.Fprintln(stderr, "briefs new:", err)
 		return exitUsage
 	}
-	// Never overwrite: languages that already have the brief are left alone, and when
-	// every language has it there is nothing to do.
-	names := make([]string, 0, len(files))
-	for name := range files {
-		if _, err := os.Lstat(filepath.Join(*dir, name)); err == nil {
-			continue
-		}
-		names = append(names, name)
+	skeleton := content.DefaultSkeleton
+	if b, err := os.ReadFile(filepath.Join(*dir, "layouts", content.SkeletonFile)); err == nil {
+		skeleton = string(b)
 	}
-	sort.Strings(names)
+	files, err := content.NewFiles(cfg, n, skeleton, time.Now(), existingSource(*dir, n, cfg))
+	if err != nil {
+		fmt.Fprintln(stderr, "briefs new:", err)
+		return exitUsage
+	}
+	names := missing(*dir, files)
 	if len(names) == 0 {
-		fmt.Fprintf(stderr, "briefs new: %s already exists in every language; nothing was written (choose another slug or edit it)\n", fs.Arg(0))
+		where := "in every language"
+		if n.Lang != "" {
+			where = "in " + n.Lang
+		}
+		fmt.Fprintf(stderr, "briefs new: %s already exists %s; nothing was written (choose another slug or edit it)\n",
+			path.Join(content.Dir, n.Section, n.Slug), where)
 		return exitContent
 	}
 	for _, name := range names {
@@ -65,6 +63,19 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, full)
 	}
 	return exitOK
+}
+
+// missing returns, sorted, the new files that do not exist yet: "briefs new" never
+// overwrites, and leaves alone the languages that already have the brief.
+func missing(dir string, files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // loadSiteConfig reads SITE/site.toml for commands that need only the settings.
@@ -83,11 +94,8 @@ func loadSiteConfig(dir string) (*config.Site, error) {
 // existingSource returns the brief's original (default language) when it already
 // exists, so that "briefs new" for the other languages records which version they
 // translate.
-func existingSource(dir, name string, cfg *config.Site) *content.File {
-	p := path.Join(content.Dir, strings.Trim(path.Clean(filepath.ToSlash(name)), "/")+"."+cfg.DefaultLanguage+".md")
-	if !fs.ValidPath(p) {
-		return nil
-	}
+func existingSource(dir string, n content.NewName, cfg *config.Site) *content.File {
+	p := path.Join(content.Dir, n.Section, n.Slug+"."+cfg.DefaultLanguage+".md")
 	var errs diag.List
 	return content.Read(os.DirFS(dir), p, cfg, &errs)
 }

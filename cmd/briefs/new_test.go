@@ -48,7 +48,8 @@ func TestNew(t *testing.T) {
 
 func TestNewRejectsBadNames(t *testing.T) {
 	dir := writeSite(t, map[string]string{"site.toml": "[languages.zh]\n"})
-	for _, name := range []string{"my-brief", "law/../../x", "law/has space", "law/a?b", "tags/x", "law/_index", "law/.hidden"} {
+	for _, name := range []string{"my-brief", "law/../../x", "law/has space", "law/a?b", "tags/x", "law/_index", "law/.hidden",
+		"/abs/x", "law//x", "../x", "law/../x", "content/../x", "law/x.fr.md", "law/x/"} {
 		code, _, errOut := runCmd("new", "-s", dir, name)
 		if code != exitUsage {
 			t.Errorf("new %q: exit %d (%s), want %d", name, code, errOut, exitUsage)
@@ -57,6 +58,40 @@ func TestNewRejectsBadNames(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("bad names wrote files: %v", entries)
+	}
+}
+
+// TestNewFileNames checks the names a shell completes: content/ in front, and the file's
+// own name, which creates that language only.
+func TestNewFileNames(t *testing.T) {
+	dir := writeSite(t, map[string]string{"site.toml": "[languages.zh]\n[languages.en]\n"})
+	steps := []struct {
+		arg   string
+		code  int
+		wrote []string
+	}{
+		{"content/law/z", exitOK, []string{"law/z.en.md", "law/z.zh.md"}},
+		{"law/y.md", exitOK, []string{"law/y.en.md", "law/y.zh.md"}},
+		{"law/x.en.md", exitOK, []string{"law/x.en.md"}},
+		{"content/law/x.zh.md", exitOK, []string{"law/x.zh.md"}},
+		{"law/x.en.md", exitContent, nil},
+	}
+	for _, st := range steps {
+		code, out, errOut := runCmd("new", "-s", dir, st.arg)
+		var want []string
+		for _, w := range st.wrote {
+			want = append(want, filepath.Join(dir, "content", filepath.FromSlash(w)))
+		}
+		if got := strings.Fields(out); code != st.code || strings.Join(got, " ") != strings.Join(want, " ") {
+			t.Errorf("new %s: exit %d, wrote %q (%s); want exit %d, %q", st.arg, code, got, errOut, st.code, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "content", "content")); err == nil {
+		t.Error("content/ was doubled")
+	}
+	entries, _ := os.ReadDir(filepath.Join(dir, "content", "law"))
+	if len(entries) != 6 {
+		t.Errorf("content/law holds %v", entries)
 	}
 }
 

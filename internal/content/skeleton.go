@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path"
-	"strings"
 	"text/template"
 	"time"
 
@@ -56,37 +55,26 @@ var placeholders = map[string][2]string{
 	"en": {"New brief title", "Start the brief here. Write figures as {{< num \"7.9亿元\" >}}: the English page shows 790 million yuan."},
 }
 
-// NewFiles returns, for "section/slug", the path and text of one new brief per site
-// language. It checks that the name makes clean URLs; it does not touch the disk.
-// source, when not nil, is the existing original: the new files are its translations
-// and record its BodyHash as translationOf.
-func NewFiles(cfg *config.Site, name, skeleton string, now time.Time, source *File) (map[string][]byte, error) {
-	name = strings.Trim(path.Clean(strings.ReplaceAll(name, `\`, "/")), "/")
-	section, slug := path.Split(name)
-	section = strings.TrimSuffix(section, "/")
-	if section == "" || section == TagsDir {
-		return nil, fmt.Errorf("%q: give a section and a slug, as in law/my-brief", name)
-	}
-	for _, seg := range strings.Split(name, "/") {
-		if err := CheckSlug(seg); err != nil {
-			return nil, fmt.Errorf("%q: %q cannot be a URL segment: %v", name, seg, err)
-		}
-	}
-	if slug == "_index" {
-		return nil, fmt.Errorf("%q: _index is the section's own page; choose another slug", name)
-	}
+// NewFiles returns the path and text of the new brief n: one file per site language, or
+// the one file of n.Lang. It does not touch the disk. source, when not nil, is the
+// existing original: the new files are its translations and record its BodyHash as
+// translationOf.
+func NewFiles(cfg *config.Site, n NewName, skeleton string, now time.Time, source *File) (map[string][]byte, error) {
 	t, err := template.New(SkeletonFile).Parse(skeleton)
 	if err != nil {
 		return nil, fmt.Errorf("layouts/%s: %v", SkeletonFile, err)
 	}
 	out := map[string][]byte{}
 	for _, code := range cfg.Order {
+		if n.Lang != "" && code != n.Lang {
+			continue
+		}
 		ph, ok := placeholders[code]
 		if !ok {
 			ph = placeholders["en"]
 		}
 		data := Skeleton{Title: ph[0], Body: ph[1], Date: now.In(cfg.Location).Format(time.RFC3339),
-			TranslationKey: name, Lang: code, Section: section, Slug: slug}
+			TranslationKey: path.Join(n.Section, n.Slug), Lang: code, Section: n.Section, Slug: n.Slug}
 		if source != nil {
 			if code == source.Lang {
 				continue
@@ -98,7 +86,7 @@ func NewFiles(cfg *config.Site, name, skeleton string, now time.Time, source *Fi
 		if err := t.Execute(&buf, data); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %v", SkeletonFile, err)
 		}
-		out[path.Join(Dir, section, slug+"."+code+".md")] = buf.Bytes()
+		out[path.Join(Dir, n.Section, n.Slug+"."+code+".md")] = buf.Bytes()
 	}
 	return out, nil
 }
