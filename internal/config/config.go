@@ -121,8 +121,7 @@ func Load(file string, src []byte) (*Site, error) {
 			continue
 		}
 		line, col := diag.TOMLKeyPos(src, key)
-		errs.Add(diag.At(file, line, col, "unknown key `%s`; see the README for the keys site.toml takes",
-			key.String()))
+		errs.Add(diag.At(file, line, col, "unknown key `%s`; %s", key.String(), unknownHint(key)))
 	}
 	s.fill(file, src, &errs)
 	if err := errs.Err(); err != nil {

@@ -150,7 +150,10 @@ func TestProblems(t *testing.T) {
 		// Unknown keys: a guess only when it is likely.
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nmath = true\n+++\n", "x.zh.md:4:1: unknown front matter key `math`; put custom data under [params]"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\n  tilte = \"x\"\n+++\n", "x.zh.md:4:3: unknown front matter key `tilte`; did you mean `title`?"},
-		{"+++\ntitle = \"T\"\ndate = 2024-01-01\npublishdate = 2024-01-01\n+++\n", "unknown front matter key `publishdate`; did you mean `publishDate`?"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\npublish_date = 2024-01-01\n+++\n", "x.zh.md:4:1: unknown front matter key `publish_date`; did you mean `publishDate`?"},
+		// Keys are read regardless of case, as Hugo does; twice is once too many.
+		{"+++\nTitle = \"T\"\nDATE = 2024-01-01\npublishdate = 2024-01-01\nTags = \"x\"\n+++\n", "x.zh.md:5:8: tags is a list: write tags = [\"x\"]\n"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nTitle = \"U\"\n+++\n", "x.zh.md:4:1: `Title` sets title again, after `title` (keys are read regardless of case); keep one"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nurl = \"/x/\"\n+++\n", "x.zh.md:4:1: unknown front matter key `url`; a brief's URL comes from its folder and slug"},
 		// Paths out of the site.
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"../x\"\n+++\n", "x.zh.md:4:8: slug \"../x\": contains a slash"},
@@ -235,5 +238,18 @@ content/law/bad\xffname.zh.md: file name is not valid UTF-8 (shown escaped); ren
 	}
 	if len(files) != 1 || files[0].Path != "content/law/ok.zh.md" {
 		t.Errorf("files %v", files)
+	}
+}
+
+// TestKeysAnyCase checks that front matter keys are read regardless of case, as Hugo
+// and the decoder briefs used before read them.
+func TestKeysAnyCase(t *testing.T) {
+	files := load(t, testConfig(t), "+++\nTitle = \"T\"\nDate = 2024-01-01\npublishdate = 2024-02-01\nSLUG = \"s\"\n[Params]\nx = 1\n+++\n")
+	if len(files) != 1 {
+		t.Fatal("not loaded")
+	}
+	f := files[0].Front
+	if f.Title != "T" || f.Date.IsZero() || f.PublishDate.Month() != 2 || f.Slug != "s" || f.Params["x"] != int64(1) {
+		t.Errorf("front %+v", f)
 	}
 }

@@ -72,25 +72,30 @@ func parseFront(file string, front []byte, loc *time.Location, isIndex bool, err
 		errs.Add(diag.FromTOML(file, front, 2, err))
 		return Front{}, false
 	}
-	p := &frontParser{file: file, front: front, errs: errs, ok: true}
+	p := &frontParser{file: file, front: front, errs: errs, ok: true, spelled: map[string]string{}}
 	var f Front
-	seen := map[string]bool{}
+	vals := map[string]any{} // by the key's own spelling
 	for _, key := range md.Keys() {
 		name := key[0]
-		if seen[name] {
+		if _, seen := raw[name]; !seen {
 			continue // a table's keys are not reported again after the table
 		}
-		seen[name] = true
-		set, known := fields[name]
-		if !known {
+		v := raw[name]
+		delete(raw, name)
+		canon, known := keyNames[strings.ToLower(name)]
+		switch {
+		case !known:
 			p.unknown(name)
-			continue
-		}
-		if err := set(name, raw[name], &f, loc); err != nil {
-			p.fail(p.valueAt(name), "%v", err)
+		case p.spelled[canon] != "":
+			p.failKey(name, "`%s` sets %s again, after `%s` (keys are read regardless of case); keep one", name, canon, p.spelled[canon])
+		default:
+			p.spelled[canon], vals[canon] = name, v
+			if err := fields[canon](canon, v, &f, loc); err != nil {
+				p.fail(p.valueAt(canon), "%v", err)
+			}
 		}
 	}
-	p.check(&f, raw, isIndex)
+	p.check(&f, vals, isIndex)
 	return f, p.ok
 }
 
@@ -101,6 +106,7 @@ type frontParser struct {
 	errs     *diag.List
 	ok       bool
 	unknowns int
+	spelled  map[string]string // each key given, by its own spelling: "publishDate" -> "publishdate"
 }
 
 // fail records a problem at a byte offset of the front matter.
@@ -114,8 +120,21 @@ func (p *frontParser) fail(off int, format string, args ...any) {
 	p.ok = false
 }
 
-// valueAt is the offset of the value of a top-level key, or -1.
+// failKey records a problem at a top-level key, as written.
+func (p *frontParser) failKey(name string, format string, args ...any) {
+	line, col := diag.TOMLKeyPos(p.front, []string{name})
+	if line == 0 {
+		line, col = 0, 1 // line 1 below
+	}
+	p.errs.Add(diag.At(p.file, line+1, col, format, args...))
+	p.ok = false
+}
+
+// valueAt is the offset of the value of a front matter key, or -1.
 func (p *frontParser) valueAt(key string) int {
+	if name := p.spelled[key]; name != "" {
+		key = name
+	}
 	return diag.TOMLValueOffset(p.front, []string{key})
 }
 
@@ -142,36 +161,29 @@ func (p *frontParser) unknown(name string) {
 		}
 		return
 	}
-	line, col := diag.TOMLKeyPos(p.front, []string{name})
 	hint := "put custom data under [params]"
 	if h, ok := hugoHints[name]; ok {
 		hint = h
 	} else if s := diag.Suggest(name, fieldOrder); s != "" {
 		hint = fmt.Sprintf("did you mean `%s`?", s)
 	}
-	if line == 0 {
-		line, col = 1, 1
-	} else {
-		line++
-	}
-	p.errs.Add(diag.At(p.file, line, col, "unknown front matter key `%s`; %s", name, hint))
-	p.ok = false
+	p.failKey(name, "unknown front matter key `%s`; %s", name, hint)
 }
 
 // check applies the rules that span values: what is required, and what must agree.
-func (p *frontParser) check(f *Front, raw map[string]any, isIndex bool) {
+func (p *frontParser) check(f *Front, vals map[string]any, isIndex bool) {
 	f.Title = strings.TrimSpace(f.Title)
-	if title, ok := raw["title"]; !ok {
+	if title, ok := vals["title"]; !ok {
 		p.errs.Add(diag.At(p.file, 2, 1, "missing title: add title = \"…\" to the front matter"))
 		p.ok = false
 	} else if _, isText := title.(string); isText && f.Title == "" {
 		p.fail(p.valueAt("title"), "title is empty: write the brief's title between the quotes")
 	}
-	if _, ok := raw["date"]; !ok && !isIndex {
+	if _, ok := vals["date"]; !ok && !isIndex {
 		p.errs.Add(diag.At(p.file, 2, 1, "missing date: add date = 2024-03-15T11:29:00+08:00 or date = \"2024-03-15 11:29\""))
 		p.ok = false
 	}
-	if _, ok := raw["slug"].(string); ok {
+	if _, ok := vals["slug"].(string); ok {
 		if err := CheckSlug(f.Slug); err != nil {
 			p.fail(p.valueAt("slug"), "slug %q: %v", f.Slug, err)
 		}

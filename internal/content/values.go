@@ -19,6 +19,17 @@ var fieldOrder = []string{"title", "date", "lastmod", "publishDate", "expiryDate
 	"summary", "description", "draft", "slug", "translationKey", "translationOf", "source",
 	"editor", "weight", "aliases", "checkIgnore", "params"}
 
+// keyNames finds a key's own spelling from its lower case: like Hugo, and like the TOML
+// decoder briefs used before, front matter keys are read regardless of case, so that
+// publishdate works as publishDate.
+var keyNames = func() map[string]string {
+	m := map[string]string{}
+	for _, k := range fieldOrder {
+		m[strings.ToLower(k)] = k
+	}
+	return m
+}()
+
 // fields maps each front matter key to its decoder.
 var fields = map[string]field{
 	"title":          textField(func(f *Front) *string { return &f.Title }),
