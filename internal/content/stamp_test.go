@@ -58,3 +58,32 @@ func TestStampRefuses(t *testing.T) {
 		t.Error("stamped a released file, whose body is gone")
 	}
 }
+
+// FuzzStamp checks that a stamped file reads back with the new translationOf, the same
+// body and the same title, or that Stamp refuses.
+func FuzzStamp(f *testing.F) {
+	f.Add("+++\ntitle = \"T\"\ndate = 2024-01-01\n+++\nBody\n")
+	f.Add("\ufeff+++\r\ntitle = \"T\"\r\ndate = 2024-01-01\r\ntranslationOf = \"x\"\r\n[params]\r\na = 1\r\n+++\r\nBody")
+	f.Add("+++\ntitle = '''\n[x]\n'''\ndate = 2024-01-01\n+++\n")
+	cfg := testConfig(f)
+	f.Fuzz(func(t *testing.T, src string) {
+		var errs diag.List
+		fsys := fstest.MapFS{"content/law/x.en.md": {Data: []byte(src)}}
+		file := Read(fsys, "content/law/x.en.md", cfg, &errs)
+		if file == nil {
+			return
+		}
+		out, err := Stamp(file, "sha256:new")
+		if err != nil {
+			return
+		}
+		fsys["content/law/x.en.md"] = &fstest.MapFile{Data: out}
+		again := Read(fsys, "content/law/x.en.md", cfg, &errs)
+		if again == nil {
+			t.Fatalf("stamped file does not read: %v\n%q", errs.Error(), out)
+		}
+		if again.Front.TranslationOf != "sha256:new" || string(again.Body) != string(file.Body) || again.Front.Title != file.Front.Title {
+			t.Fatalf("stamp changed more than translationOf:\n%q\n%q", src, out)
+		}
+	})
+}
