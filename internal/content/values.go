@@ -163,7 +163,7 @@ func parseDate(key string, v any, loc *time.Location) (time.Time, error) {
 		}
 		return time.Time{}, fmt.Errorf("%s: %q is not a date; write %s = %s", key, d, key, dateForms)
 	}
-	return time.Time{}, fmt.Errorf("%s is a date: write %s = %s", key, key, dateForms)
+	return time.Time{}, fmt.Errorf("%s: %v is not a date; write %s = %s", key, v, key, dateForms)
 }
 
 // quoted shows a mistyped value as the text it probably meant.
