@@ -46,12 +46,11 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	names := missing(*dir, files)
 	if len(names) == 0 {
-		where := "in every language"
+		what := path.Join(content.Dir, n.Section, n.Slug) + " already exists in every language"
 		if n.Lang != "" {
-			where = "in " + n.Lang
+			what = path.Join(content.Dir, n.Section, n.Slug+"."+n.Lang+".md") + " already exists"
 		}
-		fmt.Fprintf(stderr, "briefs new: %s already exists %s; nothing was written (choose another slug or edit it)\n",
-			path.Join(content.Dir, n.Section, n.Slug), where)
+		fmt.Fprintf(stderr, "briefs new: %s; nothing was written (choose another slug or edit it)\n", what)
 		return exitContent
 	}
 	for _, name := range names {

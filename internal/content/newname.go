@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/config"
 )
@@ -24,6 +25,12 @@ type NewName struct {
 // an empty folder name) is refused rather than tidied into something else.
 func ParseNewName(cfg *config.Site, arg string) (NewName, error) {
 	name := strings.ReplaceAll(arg, `\`, "/")
+	switch {
+	case name == "":
+		return NewName{}, fmt.Errorf("name the brief, as in law/my-brief")
+	case !utf8.ValidString(name):
+		return NewName{}, fmt.Errorf("%q is not valid UTF-8; name the brief in letters of any script, digits and '-'", arg)
+	}
 	if path.IsAbs(name) || len(name) >= 2 && name[1] == ':' {
 		return NewName{}, fmt.Errorf("%q is an absolute path; name the brief inside content/, as in law/my-brief", arg)
 	}
@@ -52,8 +59,10 @@ func ParseNewName(cfg *config.Site, arg string) (NewName, error) {
 	}
 	n.Section, n.Slug = path.Join(segs[:len(segs)-1]...), segs[len(segs)-1]
 	switch {
-	case n.Section == "" || n.Section == TagsDir:
+	case n.Section == "":
 		return NewName{}, fmt.Errorf("%q: give a section and a slug, as in law/my-brief", arg)
+	case n.Section == TagsDir:
+		return NewName{}, fmt.Errorf("%q: content/%s holds only the tags index's _index files; put the brief in a section such as law/", arg, TagsDir)
 	case n.Slug == "_index":
 		return NewName{}, fmt.Errorf("%q: _index is the section's own page; choose another slug", arg)
 	}

@@ -33,15 +33,15 @@ func TestParseNewName(t *testing.T) {
 		{arg: "law/./x", err: `"." is not allowed`},
 		{arg: "law//x", err: "has an empty folder name"},
 		{arg: "law/x/", err: "has an empty folder name"},
-		{arg: "", err: "has an empty folder name"},
+		{arg: "", err: "name the brief, as in law/my-brief"},
 		{arg: "law/.md", err: "has an empty folder name"},
 		{arg: "my-brief", err: "give a section and a slug"},
 		{arg: "content/x.en.md", err: "give a section and a slug"},
-		{arg: "tags/x", err: "give a section and a slug"},
+		{arg: "tags/x", err: "content/tags holds only the tags index's _index files"},
 		{arg: "law/_index", err: "_index is the section's own page"},
 		{arg: "law/.hidden", err: `".hidden" cannot be a URL segment`},
 		{arg: "law/has space", err: `"has space" cannot be a URL segment`},
-		{arg: "law/a\xffb", err: `"law/a\xffb": "a\xffb" cannot be a URL segment`},
+		{arg: "law/a\xffb", err: `"law/a\xffb" is not valid UTF-8`},
 	}
 	for _, tt := range tests {
 		got, err := ParseNewName(cfg, tt.arg)
