@@ -253,3 +253,23 @@ func TestKeysAnyCase(t *testing.T) {
 		t.Errorf("front %+v", f)
 	}
 }
+
+// TestManyBadEntries checks that a list of many bad entries is reported in bounded time
+// and words: finding each entry's place is a scan of the front matter.
+func TestManyBadEntries(t *testing.T) {
+	src := "+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [" + strings.Repeat(`"x\\y", `, 200000) + "]\n+++\n"
+	// The same bad entry twice is two problems, at two places.
+	twice := "+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [\"x\", \"/ok/\", \"x\"]\n+++\n"
+	var errs2 diag.List
+	Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(twice)}}, testConfig(t), &errs2)
+	if got := errs2.Error(); !strings.Contains(got, "x.zh.md:4:12: aliases") || !strings.Contains(got, "x.zh.md:4:25: aliases") {
+		t.Errorf("twice:\n%s", got)
+	}
+	var errs diag.List
+	Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(src)}}, testConfig(t), &errs)
+	got := errs.Errors()
+	if len(got) != maxUnknown+1 || !strings.Contains(got[0].Error(), "x.zh.md:4:11: aliases: more entries like these") ||
+		!strings.Contains(got[maxUnknown].Error(), "x.zh.md:4:84: aliases") {
+		t.Errorf("%d problems, first %v", len(got), got[0])
+	}
+}

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -34,8 +35,9 @@ type Front struct {
 	Params         map[string]any
 }
 
-// maxUnknown bounds the unknown keys reported for one file: finding each one's line is a
-// scan of the front matter, and a pasted data file could otherwise make that quadratic.
+// maxUnknown bounds the unknown keys, and the bad entries of one list, reported for one
+// file: finding each one's place is a scan of the front matter, and a pasted data file
+// could otherwise make that quadratic.
 const maxUnknown = 10
 
 // split finds the front matter between +++ lines. It returns the TOML text and the body.
@@ -138,18 +140,18 @@ func (p *frontParser) valueAt(key string) int {
 	return diag.TOMLValueOffset(p.front, []string{key})
 }
 
-// itemAt is the offset of one item of a list value, or of the list when it cannot be found.
-func (p *frontParser) itemAt(key, item string) int {
-	off := p.valueAt(key)
-	if off < 0 {
-		return off
+// itemAt is the offset of an item of a list value, searched from offset from (where the
+// list starts, or after the item before it), or from itself when it cannot be found.
+func (p *frontParser) itemAt(from int, item string) int {
+	if from < 0 {
+		return from
 	}
 	for _, q := range []string{strconv.Quote(item), "'" + item + "'"} {
-		if i := bytes.Index(p.front[off:], []byte(q)); i >= 0 {
-			return off + i
+		if i := bytes.Index(p.front[from:], []byte(q)); i >= 0 {
+			return from + i
 		}
 	}
-	return off
+	return from
 }
 
 // unknown reports a key that briefs does not take, with the key it probably meant.
@@ -188,19 +190,43 @@ func (p *frontParser) check(f *Front, vals map[string]any, isIndex bool) {
 			p.fail(p.valueAt("slug"), "slug %q: %v", f.Slug, err)
 		}
 	}
-	for _, a := range f.Aliases {
+	p.checkItems("aliases", f.Aliases, func(a string) error {
 		if err := CheckAlias(a); err != nil {
-			p.fail(p.itemAt("aliases", a), "aliases: %q %v", a, err)
+			return fmt.Errorf("%q %v", a, err)
 		}
-	}
+		return nil
+	})
+	p.checkItems("tags", f.Tags, func(tag string) error {
+		if strings.TrimSpace(tag) == "" {
+			return errors.New("an empty tag; remove it")
+		}
+		return nil
+	})
 	for i, tag := range f.Tags {
-		if f.Tags[i] = strings.TrimSpace(tag); f.Tags[i] == "" {
-			p.fail(p.itemAt("tags", tag), "tags: an empty tag; remove it")
-		}
+		f.Tags[i] = strings.TrimSpace(tag)
 	}
 	if !f.PublishDate.IsZero() && !f.ExpiryDate.IsZero() && f.ExpiryDate.Before(f.PublishDate) {
 		p.fail(p.valueAt("expiryDate"), "expiryDate %s is before publishDate %s, so this brief would never be published; move expiryDate later or remove it",
 			when(f.ExpiryDate, f.PublishDate.Location()), when(f.PublishDate, f.PublishDate.Location()))
+	}
+}
+
+// checkItems reports the items of a list that check rejects, each at its place, up to
+// maxUnknown of them: finding an item is a scan of the front matter.
+func (p *frontParser) checkItems(key string, items []string, check func(string) error) {
+	bad, at := 0, p.valueAt(key)
+	for _, item := range items {
+		err := check(item)
+		if err == nil {
+			continue
+		}
+		if bad++; bad > maxUnknown {
+			p.fail(p.valueAt(key), "%s: more entries like these; fix the ones above first", key)
+			return
+		}
+		at = p.itemAt(at, item)
+		p.fail(at, "%s: %v", key, err)
+		at++
 	}
 }
 
