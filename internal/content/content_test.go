@@ -273,3 +273,15 @@ func TestManyBadEntries(t *testing.T) {
 		t.Errorf("%d problems, first %v", len(got), got[0])
 	}
 }
+
+// TestFieldsListed keeps the key list that suggestions use in step with the decoders.
+func TestFieldsListed(t *testing.T) {
+	if len(fieldOrder) != len(fields) || len(keyNames) != len(fields) {
+		t.Fatalf("%d keys listed, %d decoders, %d spellings", len(fieldOrder), len(fields), len(keyNames))
+	}
+	for _, k := range fieldOrder {
+		if fields[k] == nil {
+			t.Errorf("%s is listed but has no decoder", k)
+		}
+	}
+}
