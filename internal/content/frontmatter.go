@@ -76,7 +76,7 @@ func parseFront(file string, front []byte, loc *time.Location, isIndex bool, err
 	}
 	p := &frontParser{file: file, front: front, errs: errs, ok: true, spelled: map[string]string{}}
 	var f Front
-	vals := map[string]any{} // by the key's own spelling
+	vals := map[string]any{} // by the key as briefs spells it ("publishDate")
 	for _, key := range md.Keys() {
 		name := key[0]
 		if _, seen := raw[name]; !seen {
