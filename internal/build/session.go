@@ -266,7 +266,7 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Pager(o.page, o.n, w))
 		}
 	})
-	errs.Add(r.Root(s.th, w), r.NotFound(w))
+	errs.Add(r.Root(w), r.NotFound(w))
 }
 
 // writeSitemap writes the sitemap and robots.txt, which list every page, and returns
