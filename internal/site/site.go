@@ -123,7 +123,6 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	wg.Wait()
 	s.translate(errs)
 	s.collect()
-	s.checkURLs(cfg, errs)
 	return s
 }
 
