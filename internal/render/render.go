@@ -37,10 +37,17 @@
 //	feedOf .        the site path of the RSS feed a page advertises (its own, its section's, or home's)
 //	relURLs         whether site.toml asks for relative URLs
 //	replace s old new  strings.ReplaceAll
+//	partial "partials/x.html" .
+//	                the partial's HTML, as {{template}} gives but usable in a pipeline
 //	partialCached "partials/x.html" . [variants...]
 //	                the partial's HTML, executed once per language and set of variants
 //	                and reused on every page (see partialCached); the default theme
 //	                caches its header navigation, footer and list entries this way
+//
+// Before anything is rendered, New checks the calls between templates (see
+// checkCalls): a partial's name must be a quoted string naming a template that exists,
+// and no partial may reach itself. Partials nested more than 100 deep are an error
+// when rendered, a second guard against a stack overflow.
 package render
 
 import (
