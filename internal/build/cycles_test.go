@@ -155,3 +155,14 @@ func TestUpdateLayoutCycle(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRootPartial checks that root.html, which renders /index.html on its own, can
+// call the partials as every other layout does.
+func TestRootPartial(t *testing.T) {
+	fsys := layoutSite(map[string]string{"root.html": `<p>{{partial "partials/x.html" .}}</p>`, "partials/x.html": "from a partial"})
+	mem, _, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "index.html", "<p>from a partial</p>")
+}

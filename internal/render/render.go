@@ -144,7 +144,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 			r.sets[code][f.Name] = r.nest(t, code, &errs)
 		}
 	}
-	r.root = r.parseRoot(th, &errs)
+	r.root = r.parseRoot(th, base, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -163,16 +163,20 @@ func (r *Renderer) nest(t *template.Template, code string, errs *diag.List) *nes
 	return n
 }
 
-// parseRoot parses root.html, the layout of /index.html, on its own: it shares no
-// partials with the pages.
-func (r *Renderer) parseRoot(th *theme.Theme, errs *diag.List) *nesting {
+// parseRoot parses root.html, the layout of /index.html, beside the partials (base):
+// it is a whole page of its own, not a block of baseof.html.
+func (r *Renderer) parseRoot(th *theme.Theme, base *template.Template, errs *diag.List) *nesting {
 	f, ok := th.Lookup("layouts", "root.html")
 	if !ok {
 		errs.Add(diag.At("layouts/root.html", 0, 0, "missing: the root page's layout is needed for /index.html"))
 		return nil
 	}
 	r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
-	t := template.New("").Funcs(placeholderFuncs())
+	t, err := base.Clone()
+	if err != nil {
+		errs.Add(err)
+		return nil
+	}
 	if !r.parse(t, f, errs) {
 		return nil
 	}
