@@ -63,19 +63,7 @@ type claims struct {
 // static files.
 func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claims {
 	cs := &claims{files: map[string]claim{}, dirs: map[string]string{}, blocked: map[string]bool{}, owner: map[string]outFile{}}
-	cs.add("index.html", claim{url: "/", what: "the root page"})
-	for _, name := range sitemaps {
-		cs.add(name, claim{url: "/" + name, what: generatedWhat(name)})
-	}
-	for _, l := range st.Languages {
-		cs.add(l.Code+"/404.html", claim{url: "/" + l.Code + "/404.html", what: "the 404 page"})
-	}
-	cs.add("404.html", claim{url: "/404.html", what: "the 404 page"})
-	for _, f := range statics {
-		if f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "the default theme's file"}) {
-			cs.statics = append(cs.statics, f)
-		}
-	}
+	cs.claimBuiltIn(st, sitemaps, statics)
 	for _, l := range st.Languages {
 		cs.claimPage(st, l.Home)
 		cs.claimPage(st, l.TagsPage)
@@ -99,6 +87,24 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claim
 		}
 	}
 	return cs
+}
+
+// claimBuiltIn claims the files that are there whatever the content: the root page,
+// the sitemap and robots.txt, the 404 pages, and the default theme's static files.
+func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme.File) {
+	cs.add("index.html", claim{url: "/", what: "the root page"})
+	for _, name := range sitemaps {
+		cs.add(name, claim{url: "/" + name, what: generatedWhat(name)})
+	}
+	for _, l := range st.Languages {
+		cs.add(l.Code+"/404.html", claim{url: "/" + l.Code + "/404.html", what: "the 404 page"})
+	}
+	cs.add("404.html", claim{url: "/404.html", what: "the 404 page"})
+	for _, f := range statics {
+		if f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "the default theme's file"}) {
+			cs.statics = append(cs.statics, f)
+		}
+	}
 }
 
 // generatedWhat names a file of the sitemap package.

@@ -60,6 +60,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
 	"unicode/utf8"
 
 	"golang.org/x/text/language"
@@ -213,13 +214,12 @@ var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*
 // templateError places a template error at layouts/<file>:line:col. fallback names
 // the file when the message does not.
 func (ls *layouts) templateError(err error, fallback string) *diag.Error {
-	var he *template.Error
-	if errors.As(err, &he) && he.Name != "" {
-		line, col := he.Line, 0
-		if he.Node != nil {
-			line, col = diag.LineCol(ls.srcs[he.Name], int(he.Node.Position()))
-		}
-		return diag.At(ls.file(he.Name), line, col, "template: %s", he.Description)
+	var he *template.Error // from html/template's escaper, whose message says "html/template:"
+	if errors.As(err, &he) && he.Node != nil {
+		loc, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
+		err = fmt.Errorf("template: %s: %s", loc, he.Description)
+	} else if he != nil && he.Name != "" {
+		return diag.At(ls.file(he.Name), he.Line, 0, "template: %s", he.Description)
 	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
