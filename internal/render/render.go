@@ -138,7 +138,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 			errs.Add(err)
 			continue
 		}
-		if !r.parse(t, f, &errs) {
+		if !r.parse(t, f, &errs) || !r.callsOK(t, &errs) {
 			continue
 		}
 		for _, code := range s.Config.Order {
@@ -152,13 +152,15 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	return r, nil
 }
 
-// nest checks the calls of a parsed layout and prepares it for rendering in language
-// code; nil when the calls have problems.
+// callsOK checks the calls between the templates of a parsed layout.
+func (r *Renderer) callsOK(t *template.Template, errs *diag.List) bool {
+	probs := r.checkCalls(t)
+	errs.Add(probs...)
+	return len(probs) == 0
+}
+
+// nest prepares a parsed and checked layout for rendering in language code.
 func (r *Renderer) nest(t *template.Template, code string, errs *diag.List) *nesting {
-	if probs := r.checkCalls(t); len(probs) > 0 {
-		errs.Add(probs...)
-		return nil
-	}
 	n, err := newNesting(t, r.funcs(code), r.layouts)
 	errs.Add(err)
 	return n
@@ -178,7 +180,7 @@ func (r *Renderer) parseRoot(th *theme.Theme, base *template.Template, errs *dia
 		errs.Add(err)
 		return nil
 	}
-	if !r.parse(t, f, errs) {
+	if !r.parse(t, f, errs) || !r.callsOK(t, errs) {
 		return nil
 	}
 	return r.nest(t, r.cfg.DefaultLanguage, errs)
