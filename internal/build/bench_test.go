@@ -202,7 +202,7 @@ func BenchmarkTemplates(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
-		if err := r.Root(th, mem); err != nil {
+		if err := r.Root(mem); err != nil {
 			b.Fatal(err)
 		}
 	}

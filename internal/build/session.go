@@ -34,6 +34,8 @@ type Session struct {
 	r      *render.Renderer
 	prints map[string]uint64  // output file -> fingerprint of what it shows
 	owner  map[string]outFile // output file -> the page it comes from
+	// statics are the static files, which claim their outputs in every update.
+	statics []theme.File
 
 	mu       sync.Mutex // guards bodies during parallel rendering
 	pending  map[string]bool
@@ -82,17 +84,24 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		s.files[f.Path] = f
 	}
 	st := s.graph(s.files, &errs)
+	statics, err := s.th.Files("static")
+	if err != nil {
+		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
+	}
+	maps := sitemap.Files(st, sitemap.MaxURLs)
+	cl := claimOutputs(st, sitemapNames(maps), statics)
+	errs.Add(cl.errs...)
 	// Layouts run even when content has problems, so that a template error is reported
-	// together with them; the caller discards the output of a failed build.
+	// together with them; the caller discards the output of a failed build. Only the
+	// first claim of each output is written, so a clash makes no error of its own.
 	r, err := render.New(s.th, st)
 	errs.Add(err)
 	if r != nil {
-		var names []string
-		names, s.owner = outputs(st)
-		s.render(r, s.owner, names, w, &errs)
-		s.sitemaps = writeSitemap(st, w, &errs)
+		s.owner, s.statics = cl.owner, statics
+		s.render(r, s.owner, cl.names, w, &errs)
+		s.sitemaps = writeSitemap(maps, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
-		s.writeStatic(st, w, &errs)
+		writeStatic(cl.statics, w, &errs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -225,32 +234,6 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	return b
 }
 
-// outputs lists every page file a site writes, and who writes it. When two pages
-// claim one file (an error the page graph reports), the first keeps it, so no file is
-// rendered twice at once.
-func outputs(st *site.Site) ([]string, map[string]outFile) {
-	owner := map[string]outFile{}
-	var names []string
-	add := func(name string, o outFile) {
-		if _, taken := owner[name]; !taken {
-			owner[name] = o
-			names = append(names, name)
-		}
-	}
-	for _, p := range st.Pages {
-		for n := 1; n <= st.Pagers(p); n++ {
-			add(site.PagerPath(p, n)+"index.html", outFile{page: p, n: n})
-		}
-		for _, a := range p.Aliases {
-			add(site.AliasFile(a), outFile{page: p, alias: a})
-		}
-		if feed.Has(p) {
-			add(feed.Path(p), outFile{page: p, feed: true})
-		}
-	}
-	return names, owner
-}
-
 // render writes the named outputs on all cores, then the root page.
 func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
 	parallel(len(names), func(i int) {
@@ -266,18 +249,16 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Pager(o.page, o.n, w))
 		}
 	})
-	errs.Add(r.Root(s.th, w), r.NotFound(w))
+	errs.Add(r.Root(w), r.NotFound(w))
 }
 
 // writeSitemap writes the sitemap and robots.txt, which list every page, and returns
 // the names of the files it wrote.
-func writeSitemap(st *site.Site, w render.Writer, errs *diag.List) []string {
-	var names []string
-	for _, f := range sitemap.Files(st, sitemap.MaxURLs) {
+func writeSitemap(files []sitemap.File, w render.Writer, errs *diag.List) []string {
+	for _, f := range files {
 		errs.Add(w.WriteFile(f.Name, f.Data))
-		names = append(names, f.Name)
 	}
-	return names
+	return sitemapNames(files)
 }
 
 func (s *Session) cachedBody(path string) *body {
@@ -316,18 +297,9 @@ func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
 	return r.Fingerprint(o.page, o.n)
 }
 
-// writeStatic copies the static files, refusing any that would overwrite a page.
-func (s *Session) writeStatic(st *site.Site, w render.Writer, errs *diag.List) {
-	statics, err := s.th.Files("static")
-	if err != nil {
-		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
-		return
-	}
+// writeStatic copies the static files that claimed their outputs.
+func writeStatic(statics []theme.File, w render.Writer, errs *diag.List) {
 	for _, f := range statics {
-		if _, taken := s.owner[f.Name]; taken || generated(st, f.Name) {
-			errs.Add(diag.At(f.Path, 0, 0, "would overwrite the page /%s; rename or remove the static file", f.Name))
-			continue
-		}
 		data, err := f.Read()
 		if err != nil {
 			errs.Add(diag.At(f.Path, 0, 0, "cannot read: %v", err))
@@ -335,19 +307,4 @@ func (s *Session) writeStatic(st *site.Site, w render.Writer, errs *diag.List) {
 		}
 		errs.Add(w.WriteFile(f.Name, data))
 	}
-}
-
-// generated reports whether name is a file the build writes besides pages, feeds and
-// aliases, which a static file must not replace.
-func generated(st *site.Site, name string) bool {
-	if name == "index.html" || name == "robots.txt" || name == "404.html" ||
-		strings.HasPrefix(name, "sitemap") && strings.HasSuffix(name, ".xml") {
-		return true
-	}
-	for _, l := range st.Languages {
-		if name == l.Code+"/404.html" {
-			return true
-		}
-	}
-	return false
 }

@@ -89,6 +89,7 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 	}
 	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
 	s.site, s.r, s.prints, s.owner, s.sitemaps = fresh.site, fresh.r, fresh.prints, fresh.owner, fresh.sitemaps
+	s.statics = fresh.statics
 	s.sitemapPrint = fresh.sitemapPrint
 	return ch, nil
 }
@@ -131,19 +132,27 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 	}
 	var errs diag.List
 	st := s.graph(files, &errs)
+	var maps []sitemap.File // nil when the sitemap is unchanged
+	names, fp := s.sitemaps, sitemap.Fingerprint(st)
+	if fp != s.sitemapPrint {
+		maps = sitemap.Files(st, sitemap.MaxURLs)
+		names = sitemapNames(maps)
+	}
+	cl := claimOutputs(st, names, s.statics)
+	errs.Add(cl.errs...)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	r := s.r.ForSite(st)
-	names, owner := outputs(st)
+	owner := cl.owner
 	prints := s.fingerprints(r, owner)
 	var dirty []string
-	for _, name := range names {
+	for _, name := range cl.names {
 		if old, ok := s.prints[name]; !ok || old != prints[name] {
 			dirty = append(dirty, name)
 		}
 	}
-	ch, err := s.commit(r, owner, dirty, out, st)
+	ch, err := s.commit(r, owner, dirty, out, maps, fp)
 	if err != nil {
 		return nil, err
 	}
@@ -171,16 +180,14 @@ func (s *Session) updateContent(out *output.Memory) (*Change, error) {
 }
 
 // commit renders dirty outputs into a staging area and, when all succeed, into out.
-// With a new page graph (st not nil), the sitemap is written again too.
-func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []string, out *output.Memory, st *site.Site) (*Change, error) {
+// The sitemap files maps, when not nil, are written too; fp is their fingerprint.
+func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []string, out *output.Memory, maps []sitemap.File, fp uint64) (*Change, error) {
 	var errs diag.List
 	stage := output.NewMemory()
 	s.render(r, owner, dirty, stage, &errs)
-	sitemaps, fp := s.sitemaps, s.sitemapPrint
-	if st != nil {
-		if fp = sitemap.Fingerprint(st); fp != s.sitemapPrint {
-			sitemaps = writeSitemap(st, stage, &errs)
-		}
+	sitemaps := s.sitemaps
+	if maps != nil {
+		sitemaps = writeSitemap(maps, stage, &errs)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -268,7 +275,7 @@ func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.Fil
 			dirty = append(dirty, name)
 		}
 	}
-	ch, err := s.commit(r, s.owner, dirty, out, nil)
+	ch, err := s.commit(r, s.owner, dirty, out, nil, s.sitemapPrint)
 	if err != nil {
 		restore()
 		return nil, err

@@ -23,7 +23,10 @@ type langFuncs struct {
 	tag     language.Tag
 	missing *sync.Map // key -> language codes that lacked it
 	frags   *fragments
-	set     *template.Template // the layout's templates, for partialCached
+	// nest and depth are the layout's templates and how deep in partial calls these
+	// functions run, for partial and partialCached.
+	nest  *nesting
+	depth int
 }
 
 func (f *langFuncs) funcMap() template.FuncMap {
@@ -41,6 +44,7 @@ func (f *langFuncs) funcMap() template.FuncMap {
 		"feedOf":        feedOf,
 		"relURLs":       func() bool { return f.cfg.RelativeURLs },
 		"replace":       strings.ReplaceAll,
+		"partial":       f.partial,
 		"partialCached": f.partialCached,
 	}
 }

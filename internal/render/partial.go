@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"text/template/parse"
 )
 
 // fragments caches the output of partialCached. A site with 10,000 briefs shows the
@@ -47,26 +46,23 @@ func (f *fragments) table(lang, name string) *sync.Map {
 // asked for in this language with these variants, and returns the same HTML every
 // later time, whatever ctx is then: as in Hugo, the variants must name everything the
 // output depends on. {{partialCached "partials/footer.html" .}} renders the footer
-// once per language; {{partialCached "partials/brief-item.html" . .}} once per brief.
+// once per language; {{partialCached "partials/brief-item.html" . .Page}} once per brief.
 //
-// Two pages rendered at once may both execute a partial that is not cached yet; they
-// produce the same HTML, so output stays deterministic.
+// Two pages rendered at once may both execute a partial that is not cached yet, each
+// with its own dot; only the first result is stored, and both return the stored one,
+// so every page shows the same fragment whichever page rendered it.
 func (f *langFuncs) partialCached(name string, ctx any, variants ...any) (template.HTML, error) {
 	table := f.frags.table(f.lang.Code, name)
 	key := variantKey(variants)
 	if h, ok := table.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	if f.set == nil || f.set.Lookup(name) == nil {
-		return "", fmt.Errorf("partialCached: no partial %q; name a file of layouts/partials, such as \"partials/footer.html\"", name)
-	}
-	var buf bytes.Buffer
-	if err := f.set.ExecuteTemplate(&buf, name, ctx); err != nil {
+	h, err := f.partial(name, ctx)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
-	table.Store(key, h)
-	return h, nil
+	stored, _ := table.LoadOrStore(key, h)
+	return stored.(template.HTML), nil
 }
 
 // noVariants is the key of a partial cached without variants.
@@ -129,108 +125,69 @@ func lenOf(v reflect.Value) int {
 	return 0
 }
 
-// checkCycles refuses layouts where partialCached can reach itself. Unlike
-// {{template}}, whose depth text/template limits, a partial that caches itself would
-// recurse until the Go stack overflows and the build crashes; so every partialCached
-// must name its partial with a quoted string, and no partial it names may lead back
-// to the template that calls it.
-func (r *Renderer) checkCycles(t *template.Template) []error {
-	edges := map[string][]string{}
-	var errs []error
-	cached := map[[2]string]string{} // caller, callee -> call site
-	for _, tt := range t.Templates() {
-		if tt.Tree == nil || tt.Tree.Root == nil {
-			continue
-		}
-		walkCalls(tt.Tree.Root, func(n parse.Node, callee string, isCached bool) {
-			if callee == "" {
-				loc, _ := tt.Tree.ErrorContext(n)
-				errs = append(errs, r.templateError(fmt.Errorf("template: %s: partialCached needs the partial's name as a quoted string, such as \"partials/footer.html\"", loc), ""))
-				return
-			}
-			edges[tt.Name()] = append(edges[tt.Name()], callee)
-			if isCached {
-				loc, _ := tt.Tree.ErrorContext(n)
-				cached[[2]string{tt.Name(), callee}] = loc
-			}
-		})
+// maxDepth is how deep partial calls may nest. The layouts are checked for partials
+// that reach themselves before anything runs; this limit is the second guard, so that
+// whatever the check misses ends in an error and never in a stack overflow, which
+// would kill the build and the dev server.
+const maxDepth = 100
+
+// partial executes the template name with ctx as its dot and returns its HTML, as
+// Hugo's partial does: unlike {{template}}, its result can be used in a pipeline.
+func (f *langFuncs) partial(name string, ctx any) (template.HTML, error) {
+	if f.nest == nil {
+		return "", fmt.Errorf("no layouts to find partial %q in", name)
 	}
-	for e, loc := range cached {
-		if reaches(edges, e[1], e[0]) {
-			errs = append(errs, r.templateError(fmt.Errorf("template: %s: partialCached %q leads back to %q, which would never end; call the partial with {{template}} instead", loc, e[1], e[0]), ""))
-		}
+	if f.depth >= maxDepth {
+		return "", fmt.Errorf("partials nested more than %d deep, which a partial that reaches itself would never end; call fewer partials inside each other", maxDepth)
 	}
-	return errs
+	set, err := f.nest.at(f.depth + 1)
+	if err != nil {
+		return "", err
+	}
+	if set.Lookup(name) == nil {
+		return "", fmt.Errorf("no partial %q; name a file of layouts/partials, such as \"partials/footer.html\"", name)
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, ctx); err != nil {
+		return "", f.nest.layouts.placeNested(err)
+	}
+	return template.HTML(buf.String()), nil
 }
 
-// walkCalls calls visit for every {{template "x"}} and every partialCached call
-// below n; callee is "" when partialCached's first argument is not a quoted string.
-func walkCalls(n parse.Node, visit func(n parse.Node, callee string, cached bool)) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			walkCalls(c, visit)
-		}
-	case *parse.TemplateNode:
-		visit(n, n.Name, false)
-		walkPipe(n.Pipe, visit)
-	case *parse.ActionNode:
-		walkPipe(n.Pipe, visit)
-	case *parse.IfNode:
-		walkBranch(&n.BranchNode, visit)
-	case *parse.RangeNode:
-		walkBranch(&n.BranchNode, visit)
-	case *parse.WithNode:
-		walkBranch(&n.BranchNode, visit)
-	}
+// nesting holds one layout's templates in one language, one copy per depth of partial
+// calls: a partial called at depth d runs in the copy of depth d+1, whose functions
+// know their depth. Template functions cannot tell apart the pages rendered at once,
+// so the depth cannot be a counter; it is which copy runs. Copies are made when first
+// needed, and a site's layouts rarely nest partials more than three deep.
+type nesting struct {
+	master  *template.Template // parsed and never executed: html/template clones only those
+	funcs   langFuncs          // the language's functions, given a depth in each copy
+	layouts *layouts           // for placing errors
+	top     *template.Template // the copy of depth 0, which renders pages
+
+	mu   sync.Mutex
+	sets []*template.Template // by depth
 }
 
-func walkBranch(b *parse.BranchNode, visit func(parse.Node, string, bool)) {
-	walkPipe(b.Pipe, visit)
-	walkCalls(b.List, visit)
-	walkCalls(b.ElseList, visit)
+func newNesting(master *template.Template, lf *langFuncs, ls *layouts) (*nesting, error) {
+	n := &nesting{master: master, funcs: *lf, layouts: ls}
+	top, err := n.at(0)
+	n.top = top
+	return n, err
 }
 
-func walkPipe(p *parse.PipeNode, visit func(parse.Node, string, bool)) {
-	if p == nil {
-		return
-	}
-	for _, c := range p.Cmds {
-		for i, a := range c.Args {
-			if id, ok := a.(*parse.IdentifierNode); ok && id.Ident == "partialCached" && i == 0 {
-				callee := ""
-				if len(c.Args) > 1 {
-					if s, ok := c.Args[1].(*parse.StringNode); ok {
-						callee = s.Text
-					}
-				}
-				visit(c, callee, true)
-			}
-			if sub, ok := a.(*parse.PipeNode); ok {
-				walkPipe(sub, visit)
-			}
+// at returns the copy of the templates that runs at depth.
+func (n *nesting) at(depth int) (*template.Template, error) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	for len(n.sets) <= depth {
+		t, err := n.master.Clone()
+		if err != nil {
+			return nil, err
 		}
+		lf := n.funcs
+		lf.depth, lf.nest = len(n.sets), n
+		n.sets = append(n.sets, t.Funcs(lf.funcMap()))
 	}
-}
-
-// reaches reports whether to can be reached from from along edges.
-func reaches(edges map[string][]string, from, to string) bool {
-	seen := map[string]bool{}
-	stack := []string{from}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n == to {
-			return true
-		}
-		if seen[n] {
-			continue
-		}
-		seen[n] = true
-		stack = append(stack, edges[n]...)
-	}
-	return false
+	return n.sets[depth], nil
 }

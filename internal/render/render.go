@@ -37,14 +37,22 @@
 //	feedOf .        the site path of the RSS feed a page advertises (its own, its section's, or home's)
 //	relURLs         whether site.toml asks for relative URLs
 //	replace s old new  strings.ReplaceAll
+//	partial "partials/x.html" .
+//	                the partial's HTML, as {{template}} gives but usable in a pipeline
 //	partialCached "partials/x.html" . [variants...]
 //	                the partial's HTML, executed once per language and set of variants
 //	                and reused on every page (see partialCached); the default theme
 //	                caches its header navigation, footer and list entries this way
+//
+// Before anything is rendered, New checks the calls between templates (see
+// checkCalls): a partial's name must be a quoted string naming a template that exists,
+// and no partial may reach itself. Partials nested more than 100 deep are an error
+// when rendered, a second guard against a stack overflow.
 package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"path"
@@ -52,6 +60,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"text/template/parse"
+	"unicode/utf8"
 
 	"golang.org/x/text/language"
 
@@ -81,8 +91,11 @@ type Renderer struct {
 // layouts are the parsed templates, shared by the renderers of successive versions of
 // a site in the dev server.
 type layouts struct {
-	paths   map[string]string                        // layout name -> path for messages
-	sets    map[string]map[string]*template.Template // lang -> layout name -> template
+	paths   map[string]string              // layout name -> path for messages
+	srcs    map[string][]byte              // layout name -> source, for columns
+	broken  map[string]bool                // layouts that failed to parse
+	sets    map[string]map[string]*nesting // lang -> layout name -> templates
+	root    *nesting                       // root.html, in the default language
 	missing sync.Map
 	bufs    sync.Pool
 	frags   *fragments
@@ -95,13 +108,15 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	return &Renderer{site: s, cfg: s.Config, layouts: r.layouts}
 }
 
-// New parses every layout of the theme; all template errors are reported together.
+// New parses every layout of the theme and checks the calls between them; all
+// template errors are reported together.
 func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	files, err := th.Files("layouts")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	r := &Renderer{site: s, cfg: s.Config, layouts: &layouts{paths: map[string]string{}, sets: map[string]map[string]*template.Template{}, frags: newFragments()}}
+	ls := &layouts{paths: map[string]string{}, srcs: map[string][]byte{}, broken: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
+	r := &Renderer{site: s, cfg: s.Config, layouts: ls}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
 	var pages []theme.File
@@ -115,7 +130,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		}
 	}
 	for _, code := range s.Config.Order {
-		r.sets[code] = map[string]*template.Template{}
+		r.sets[code] = map[string]*nesting{}
 	}
 	for _, f := range pages {
 		t, err := base.Clone()
@@ -123,26 +138,52 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 			errs.Add(err)
 			continue
 		}
-		if !r.parse(t, f, &errs) {
-			continue
-		}
-		if cycles := r.checkCycles(t); len(cycles) > 0 {
-			for _, e := range cycles {
-				errs.Add(e)
-			}
+		if !r.parse(t, f, &errs) || !r.callsOK(t, &errs) {
 			continue
 		}
 		for _, code := range s.Config.Order {
-			lt, _ := t.Clone()
-			lf := r.funcs(code)
-			lf.set = lt
-			r.sets[code][f.Name] = lt.Funcs(lf.funcMap())
+			r.sets[code][f.Name] = r.nest(t, code, &errs)
 		}
 	}
+	r.root = r.parseRoot(th, base, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return r, nil
+}
+
+// callsOK checks the calls between the templates of a parsed layout.
+func (r *Renderer) callsOK(t *template.Template, errs *diag.List) bool {
+	probs := r.checkCalls(t)
+	errs.Add(probs...)
+	return len(probs) == 0
+}
+
+// nest prepares a parsed and checked layout for rendering in language code.
+func (r *Renderer) nest(t *template.Template, code string, errs *diag.List) *nesting {
+	n, err := newNesting(t, r.funcs(code), r.layouts)
+	errs.Add(err)
+	return n
+}
+
+// parseRoot parses root.html, the layout of /index.html, beside the partials (base):
+// it is a whole page of its own, not a block of baseof.html.
+func (r *Renderer) parseRoot(th *theme.Theme, base *template.Template, errs *diag.List) *nesting {
+	f, ok := th.Lookup("layouts", "root.html")
+	if !ok {
+		errs.Add(diag.At("layouts/root.html", 0, 0, "missing: the root page's layout is needed for /index.html"))
+		return nil
+	}
+	r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
+	t, err := base.Clone()
+	if err != nil {
+		errs.Add(err)
+		return nil
+	}
+	if !r.parse(t, f, errs) || !r.callsOK(t, errs) {
+		return nil
+	}
+	return r.nest(t, r.cfg.DefaultLanguage, errs)
 }
 
 func (r *Renderer) funcs(code string) *langFuncs {
@@ -161,7 +202,9 @@ func (r *Renderer) parse(t *template.Template, f theme.File, errs *diag.List) bo
 		errs.Add(diag.At(r.paths[f.Name], 0, 0, "cannot read: %v", err))
 		return false
 	}
+	r.srcs[f.Name] = src
 	if _, err := t.New(f.Name).Parse(string(src)); err != nil {
+		r.broken[f.Name] = true
 		errs.Add(r.templateError(err, ""))
 		return false
 	}
@@ -172,7 +215,14 @@ var templateErrRE = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (.*
 
 // templateError places a template error at layouts/<file>:line:col. fallback names
 // the file when the message does not.
-func (r *Renderer) templateError(err error, fallback string) *diag.Error {
+func (ls *layouts) templateError(err error, fallback string) *diag.Error {
+	var he *template.Error // from html/template's escaper, whose message says "html/template:"
+	if errors.As(err, &he) && he.Node != nil {
+		loc, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
+		err = fmt.Errorf("template: %s: %s", loc, he.Description)
+	} else if he != nil && he.Name != "" {
+		return diag.At(ls.file(he.Name), he.Line, 0, "template: %s", he.Description)
+	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
 	if m == nil {
@@ -180,19 +230,50 @@ func (r *Renderer) templateError(err error, fallback string) *diag.Error {
 	}
 	line, _ := strconv.Atoi(m[2])
 	col, _ := strconv.Atoi(m[3])
-	file := r.paths[m[1]]
-	if file == "" {
-		file = "layouts/" + m[1]
+	if m[3] != "" {
+		col = ls.column(m[1], line, col)
 	}
-	return diag.At(file, line, col, "template: %s", m[4])
+	return diag.At(ls.file(m[1]), line, col, "template: %s", m[4])
+}
+
+// placeNested places the error of a partial's execution at its innermost place: an
+// error already placed by a nested partial is passed on as it is, not wrapped once
+// more by every partial call around it.
+func (ls *layouts) placeNested(err error) error {
+	var de *diag.Error
+	if errors.As(err, &de) {
+		return de
+	}
+	return ls.templateError(err, "")
+}
+
+// file is the path shown in messages for the layout name.
+func (ls *layouts) file(name string) string {
+	if f := ls.paths[name]; f != "" {
+		return f
+	}
+	return "layouts/" + name
+}
+
+// column turns text/template's column, a byte offset from 0, into characters from 1,
+// as every other column briefs reports.
+func (ls *layouts) column(name string, line, byteCol int) int {
+	src, ok := ls.srcs[name]
+	if !ok {
+		return byteCol
+	}
+	for range line - 1 {
+		_, src, _ = bytes.Cut(src, []byte{'\n'})
+	}
+	return utf8.RuneCount(src[:min(byteCol, len(src))]) + 1
 }
 
 // lookup finds the layout for a page in its language.
 func (r *Renderer) lookup(p *site.Page) (*template.Template, string) {
 	set := r.sets[p.Lang.Code]
 	for _, name := range candidates(p) {
-		if t := set[name]; t != nil {
-			return t, name
+		if n := set[name]; n != nil {
+			return n.top, name
 		}
 	}
 	return nil, strings.Join(candidates(p), ", ")
@@ -263,6 +344,10 @@ func (r *Renderer) execute(t *template.Template, name string, data any, out stri
 	defer r.bufs.Put(buf)
 	buf.Reset()
 	if err := t.ExecuteTemplate(buf, name, data); err != nil {
+		var de *diag.Error
+		if errors.As(err, &de) {
+			return de // placed inside a partial
+		}
 		return r.templateError(err, "layouts/"+name)
 	}
 	page := buf.Bytes()
@@ -299,20 +384,8 @@ func (r *Renderer) NotFound(w Writer) error {
 }
 
 // Root renders /index.html, which sends visitors to their language.
-func (r *Renderer) Root(th *theme.Theme, w Writer) error {
-	f, ok := th.Lookup("layouts", "root.html")
-	if !ok {
-		return diag.At("layouts/root.html", 0, 0, "missing: the root page's layout is needed for /index.html")
-	}
-	r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
-	lf := r.funcs(r.cfg.DefaultLanguage)
-	t := template.New("").Funcs(lf.funcMap())
-	lf.set = t
-	var errs diag.List
-	if !r.parse(t, f, &errs) {
-		return errs.Err()
-	}
-	return r.execute(t, "root.html", r.rootData(), "index.html", w)
+func (r *Renderer) Root(w Writer) error {
+	return r.execute(r.root.top, "root.html", r.rootData(), "index.html", w)
 }
 
 // aliasPage redirects an old URL to a page's current one. It needs no layout: a

@@ -1,6 +1,7 @@
 // Package site turns content files into the page graph of a multilingual site: one tree
 // per language with a home page, sections, briefs, the tags index and one page per tag,
-// every page linked to its translations, and every URL checked to be unique.
+// every page linked to its translations. Package build checks that no two pages, feeds,
+// aliases or static files write one file; Page.Place says where a page's URL comes from.
 //
 // URLs are "pretty" and every language has its own prefix:
 //

@@ -79,7 +79,8 @@ func (o Options) Excluded(f *content.File) string {
 	return ""
 }
 
-// New builds the page graph. Problems such as two pages with one URL go to errs.
+// New builds the page graph. Problems such as two files that translate one brief in
+// the same language go to errs.
 func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List) *Site {
 	s := &Site{Config: cfg}
 	index := map[string]*content.File{} // lang + "\x00" + section
@@ -123,7 +124,6 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	wg.Wait()
 	s.translate(errs)
 	s.collect()
-	s.checkURLs(cfg, errs)
 	return s
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"fmt"
 	"path"
 	"slices"
@@ -123,38 +124,48 @@ func PagerPath(p *Page, n int) string {
 	return fmt.Sprintf("%spage/%d/", p.Path, n)
 }
 
-// checkURLs makes sure no two pages, pagers or aliases write the same file.
-func (s *Site) checkURLs(cfg *config.Site, errs *diag.List) {
-	owner := map[string]*Page{}
-	claim := func(url string, p *Page, key string) {
-		if q := owner[url]; q != nil && q != p {
-			where := func(p *Page) string {
-				if p.File != nil {
-					return p.File.Path
-				}
-				return "the " + p.Kind.String() + " page " + p.Title
+// Place is where a page's URL comes from, for errors about it: a brief's file (at its
+// slug, when it has one), a list page's _index file, the folder of a section that has
+// none, or the first brief that names a tag. File is "" for the built-in home and tags
+// pages without an _index file; Line is 0 for a folder.
+func (p *Page) Place() (file string, line, col int) {
+	switch {
+	case p.Kind == KindBrief && p.File.Front.Slug != "":
+		line, col = keyPos(p.File, "slug")
+		return p.File.Path, line, col
+	case p.File != nil:
+		return p.File.Path, 1, 1
+	case p.Kind == KindSection:
+		return content.Dir + "/" + p.group, 0, 0
+	case p.Kind == KindTag && len(p.Pages) > 0:
+		f := p.Pages[0].File
+		for _, name := range f.Front.Tags {
+			if TagSlug(name) == p.group {
+				line, col = ValuePos(f, "tags", name)
+				return f.Path, line, col
 			}
-			file, line, col := "", 0, 0
-			if p.File != nil {
-				file = p.File.Path
-				line, col = keyPos(p.File, key)
-			}
-			errs.Add(diag.At(file, line, col, "URL /%s is also used by %s; change the slug or move the file",
-				strings.TrimSuffix(url, "index.html"), where(q)))
-			return
 		}
-		owner[url] = p
+		line, col = keyPos(f, "tags")
+		return f.Path, line, col
 	}
-	for _, p := range s.Pages {
-		for n := 1; n <= s.Pagers(p); n++ {
-			claim(PagerPath(p, n)+"index.html", p, "slug")
+	return "", 0, 0
+}
+
+// ValuePos finds where a string value of a front matter key, such as one of its
+// aliases, is written: at its opening quote, or at the key when it cannot be found.
+func ValuePos(f *content.File, key, value string) (line, col int) {
+	line, col = keyPos(f, key)
+	start := 0
+	for range line - 1 {
+		start += bytes.IndexByte(f.Src[start:], '\n') + 1
+	}
+	front := f.Src[start:min(max(f.BodyOffset, start), len(f.Src))]
+	for _, q := range []string{`"`, `'`} {
+		if i := bytes.Index(front, []byte(q+value+q)); i >= 0 {
+			return diag.LineCol(f.Src, start+i)
 		}
 	}
-	for _, p := range s.Pages {
-		for _, a := range p.Aliases {
-			claim(AliasFile(a), p, "aliases")
-		}
-	}
+	return line, col
 }
 
 // keyPos finds a front matter key in a file, for pointing an error at it.

@@ -21,6 +21,9 @@ type Theme struct {
 // layouts/ and static/; may be nil).
 func New(site, defaults fs.FS) *Theme { return &Theme{site: site, defaults: defaults} }
 
+// defaultSuffix marks the built-in theme's files in messages.
+const defaultSuffix = " (default theme)"
+
 // File is one theme file and where it came from.
 type File struct {
 	// Name is the path below layouts/ or static/ ("partials/head.html").
@@ -28,6 +31,9 @@ type File struct {
 	// Path is the path shown in messages: "layouts/x.html" for a site file,
 	// "layouts/x.html (default theme)" for a built-in one.
 	Path string
+	// Default is true for a file of the built-in theme, which has no place in the
+	// site folder that a message could point at.
+	Default bool
 	// FS and FullPath read the file.
 	FS       fs.FS
 	FullPath string
@@ -43,7 +49,7 @@ func (t *Theme) Files(dir string) ([]File, error) {
 	for _, src := range []struct {
 		fsys   fs.FS
 		suffix string
-	}{{t.defaults, " (default theme)"}, {t.site, ""}} {
+	}{{t.defaults, defaultSuffix}, {t.site, ""}} {
 		if src.fsys == nil {
 			continue
 		}
@@ -64,7 +70,7 @@ func (t *Theme) Files(dir string) ([]File, error) {
 				return nil // symbolic links could reach outside the site: never followed
 			}
 			name := strings.TrimPrefix(p, dir+"/")
-			byName[name] = File{Name: name, Path: p + src.suffix, FS: src.fsys, FullPath: p}
+			byName[name] = File{Name: name, Path: p + src.suffix, Default: src.suffix != "", FS: src.fsys, FullPath: p}
 			return nil
 		})
 		if err != nil {
@@ -84,13 +90,13 @@ func (t *Theme) Lookup(dir, name string) (File, bool) {
 	for _, src := range []struct {
 		fsys   fs.FS
 		suffix string
-	}{{t.site, ""}, {t.defaults, " (default theme)"}} {
+	}{{t.site, ""}, {t.defaults, defaultSuffix}} {
 		if src.fsys == nil {
 			continue
 		}
 		p := path.Join(dir, name)
 		if info, err := fs.Stat(src.fsys, p); err == nil && info.Mode().IsRegular() {
-			return File{Name: name, Path: p + src.suffix, FS: src.fsys, FullPath: p}, true
+			return File{Name: name, Path: p + src.suffix, Default: src.suffix != "", FS: src.fsys, FullPath: p}, true
 		}
 	}
 	return File{}, false

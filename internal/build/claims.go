@@ -1,0 +1,201 @@
+package build
+
+import (
+	"fmt"
+	"path"
+
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/feed"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/sitemap"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// claim is one source of an output file: a page, a feed, an alias, a file the build
+// makes itself, or a static file.
+type claim struct {
+	out  outFile // the page output it renders; zero for the other files
+	url  string  // the address as people know it: "/zh/law/x/", "/404.html"
+	what string  // "the brief page", "alias", "static file"
+	// file, line and col are where the claim comes from; file is "" when built in.
+	file      string
+	line, col int
+	fix       string // what to do when it clashes with an earlier claim
+}
+
+// place is where the claim comes from, as a message shows it.
+func (c claim) place() string {
+	switch {
+	case c.file == "":
+		return "built-in"
+	case c.line == 0:
+		return c.file
+	}
+	return fmt.Sprintf("%s:%d:%d", c.file, c.line, c.col)
+}
+
+// describe names the claim for a message about another one at url.
+func (c claim) describe(url string) string {
+	if c.url == url {
+		return fmt.Sprintf("%s (%s)", c.what, c.place())
+	}
+	return fmt.Sprintf("%s %s (%s)", c.what, c.url, c.place())
+}
+
+// claims gives every output file one source. Two sources that would write one file,
+// or a file where another output needs a folder (a static file zh/law beside the page
+// folder zh/law/), would otherwise overwrite each other silently or fail with an
+// operating system error about the staging folder; each is an error at the later
+// source's place that names the earlier one, and the later one is not written.
+type claims struct {
+	files   map[string]claim  // output file -> its source
+	dirs    map[string]string // folder -> the first output file inside it
+	blocked map[string]bool   // folders that are files, reported once
+	names   []string          // the page, feed and alias outputs, in order
+	owner   map[string]outFile
+	statics []theme.File // the static files to copy
+	errs    []error
+}
+
+// claimOutputs claims every output of a site, in an order that puts the error of a
+// clash at the source easiest to change: the built-in files first, then the home and
+// tags pages, the other pages (each with its feed), aliases, and last the site's
+// static files.
+func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claims {
+	cs := &claims{files: map[string]claim{}, dirs: map[string]string{}, blocked: map[string]bool{}, owner: map[string]outFile{}}
+	cs.claimBuiltIn(st, sitemaps, statics)
+	for _, l := range st.Languages {
+		cs.claimPage(st, l.Home)
+		cs.claimPage(st, l.TagsPage)
+	}
+	for _, p := range st.Pages {
+		if p.Kind != site.KindHome && p.Kind != site.KindTags {
+			cs.claimPage(st, p)
+		}
+	}
+	for _, p := range st.Pages {
+		for _, a := range p.Aliases {
+			line, col := site.ValuePos(p.File, "aliases", a)
+			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, alias: a}, url: a, what: "alias",
+				file: p.File.Path, line: line, col: col, fix: "choose another alias"})
+		}
+	}
+	for _, f := range statics {
+		if !f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "static file", file: f.Path, line: 1, col: 1,
+			fix: "rename or remove the static file"}) {
+			cs.statics = append(cs.statics, f)
+		}
+	}
+	return cs
+}
+
+// claimBuiltIn claims the files that are there whatever the content: the root page,
+// the sitemap and robots.txt, the 404 pages, and the default theme's static files.
+func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme.File) {
+	cs.add("index.html", claim{url: "/", what: "the root page"})
+	for _, name := range sitemaps {
+		cs.add(name, claim{url: "/" + name, what: generatedWhat(name)})
+	}
+	for _, l := range st.Languages {
+		cs.add(l.Code+"/404.html", claim{url: "/" + l.Code + "/404.html", what: "the 404 page"})
+	}
+	cs.add("404.html", claim{url: "/404.html", what: "the 404 page"})
+	for _, f := range statics {
+		if f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "the default theme's file"}) {
+			cs.statics = append(cs.statics, f)
+		}
+	}
+}
+
+// generatedWhat names a file of the sitemap package.
+func generatedWhat(name string) string {
+	if name == "robots.txt" {
+		return "the robots file"
+	}
+	return "the sitemap"
+}
+
+// claimPage claims every pager of a page, and its feed.
+func (cs *claims) claimPage(st *site.Site, p *site.Page) {
+	for n := 1; n <= st.Pagers(p); n++ {
+		cs.addOutput(site.PagerPath(p, n)+"index.html", pageClaim(p, n))
+	}
+	if feed.Has(p) {
+		c := pageClaim(p, 1)
+		c.out, c.url, c.what = outFile{page: p, feed: true}, "/"+feed.Path(p), "the RSS feed of "+c.what
+		cs.addOutput(feed.Path(p), c)
+	}
+}
+
+// pageClaim describes pager n of page p.
+func pageClaim(p *site.Page, n int) claim {
+	c := claim{out: outFile{page: p, n: n}, url: "/" + site.PagerPath(p, n), what: "the " + p.Kind.String() + " page"}
+	if p.Kind == site.KindBrief {
+		c.what = "the brief"
+	}
+	if n > 1 {
+		c.what = fmt.Sprintf("page %d of %s", n, c.what)
+	}
+	c.file, c.line, c.col = p.Place()
+	switch p.Kind {
+	case site.KindBrief:
+		c.fix = "change the slug or move the file"
+	case site.KindSection:
+		c.fix = "rename the folder content/" + p.SectionPath()
+	case site.KindTag:
+		c.fix = "rename the tag"
+	default:
+		c.fix = "move the other file"
+	}
+	return c
+}
+
+// addOutput claims a file that a page, feed or alias renders.
+func (cs *claims) addOutput(name string, c claim) {
+	if cs.add(name, c) {
+		cs.names = append(cs.names, name)
+		cs.owner[name] = c.out
+	}
+}
+
+// add claims name for c, or reports why it cannot be c's.
+func (cs *claims) add(name string, c claim) bool {
+	if first, ok := cs.files[name]; ok {
+		cs.clash(c, "is also "+first.describe(c.url))
+		return false
+	}
+	if inside, ok := cs.dirs[name]; ok {
+		cs.clash(c, "is also the folder of "+cs.files[inside].describe(""))
+		return false
+	}
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		if first, ok := cs.files[d]; ok {
+			if !cs.blocked[d] { // what else is inside has the same cause
+				cs.blocked[d] = true
+				cs.clash(c, "needs a folder /"+d+", which is "+first.describe("/"+d))
+			}
+			return false
+		}
+	}
+	cs.files[name] = c
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		if _, ok := cs.dirs[d]; ok {
+			break // and its parents too
+		}
+		cs.dirs[d] = name
+	}
+	return true
+}
+
+func (cs *claims) clash(c claim, msg string) {
+	cs.errs = append(cs.errs, diag.At(c.file, c.line, c.col, "%s %s %s; %s", c.what, c.url, msg, c.fix))
+}
+
+// sitemapNames lists the names of the sitemap files.
+func sitemapNames(files []sitemap.File) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	return names
+}
