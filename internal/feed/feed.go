@@ -5,10 +5,18 @@
 // A feed lists the newest briefs first (site.toml feedSize, default 20), with absolute
 // links, RFC 822 dates, the language's locale, and an Atom self link, as the RSS
 // Advisory Board's profile recommends.
+//
+// Text is escaped for where it lands. Titles and categories are plain text in RSS,
+// so they are only XML-escaped. A description is HTML to feed readers, and ours are
+// plain text (a summary or description the page shows as text), so a description is
+// HTML-escaped and then XML-escaped: a reader shows "<img src=x>" in a summary as
+// those characters, never as an image. The summaries' entities were decoded once, when
+// the Markdown was read, as the page decodes them.
 package feed
 
 import (
 	"encoding/xml"
+	"html"
 	"strings"
 	"time"
 
@@ -65,11 +73,11 @@ type guid struct {
 // Render returns the feed of page p. title is the channel's title as the page's
 // heading shows it (a tag page's "Tag: x").
 func Render(cfg *config.Site, p *site.Page, title string) []byte {
-	ch := channel{Title: title, Link: cfg.AbsURL(p.Path), Description: p.Description,
+	ch := channel{Title: title, Link: cfg.AbsURL(p.Path), Description: html.EscapeString(p.Description),
 		Language: p.Lang.Locale, Generator: "briefs",
 		Self: atomLink{Href: cfg.AbsURL(Path(p)), Rel: "self", Type: "application/rss+xml"}}
 	if ch.Description == "" {
-		ch.Description = title
+		ch.Description = html.EscapeString(title)
 	}
 	briefs := p.Pages[:min(cfg.FeedSize, len(p.Pages))]
 	if len(briefs) > 0 {
@@ -77,7 +85,7 @@ func Render(cfg *config.Site, p *site.Page, title string) []byte {
 	}
 	for _, b := range briefs {
 		it := item{Title: b.Title, Link: cfg.AbsURL(b.Path), GUID: guid{cfg.AbsURL(b.Path), true},
-			PubDate: rfc822(b.Date), Description: b.Summary}
+			PubDate: rfc822(b.Date), Description: html.EscapeString(b.Summary)}
 		for _, t := range b.Tags {
 			it.Categories = append(it.Categories, t.Title)
 		}
