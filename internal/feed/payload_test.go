@@ -189,7 +189,7 @@ func checkBrief(t *testing.T, mem *output.Memory, i int, p string) {
 	}
 	var ld struct {
 		Headline, Description, IsBasedOn string
-		Editor                            struct{ Name string }
+		Editor                           struct{ Name string }
 	}
 	if err := json.Unmarshal([]byte(textOf(toks, "script", "type", "application/ld+json")), &ld); err != nil {
 		t.Errorf("%s: JSON-LD: %v", name, err)
