@@ -69,7 +69,7 @@ func plainText(doc ast.Node, src []byte, opts Options) string {
 // HTML, so "&lt;b&gt;" in the source is "<b>" in the summary, as on the page. Raw
 // text (a code span's) is shown as written.
 func writeText(b *strings.Builder, v []byte, raw bool) {
-	if raw || bytes.IndexAny(v, "&\\\x00") < 0 {
+	if raw || !bytes.ContainsAny(v, "&\\\x00") {
 		b.Write(v)
 		return
 	}
