@@ -46,7 +46,6 @@ func (s *Server) forbidHost(w http.ResponseWriter, r *http.Request) {
 	if s.cfg.Bind != "" {
 		names += " or " + s.cfg.Bind
 	}
-	w.Header().Set("X-Content-Type-Options", "nosniff")
 	http.Error(w, fmt.Sprintf("briefs serve answers only to its own address (%s), not to Host %q; "+
 		"open the preview at the address the terminal shows. (This keeps other web sites from reading drafts.)",
 		names, r.Host), http.StatusForbidden)

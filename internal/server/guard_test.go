@@ -166,6 +166,8 @@ func TestBrokenFirstBuildServesNothing(t *testing.T) {
 	os.Remove(filepath.Join(dir, "content/law/a.zh.md"))
 	if ev := srv.Rebuild([]string{"content/law/a.en.md", "content/law/a.zh.md"}); ev.Err == nil {
 		t.Fatal("built with b still broken")
+	} else if !strings.Contains(ev.String(), "nothing to serve until it builds") {
+		t.Errorf("the terminal line: %s", ev)
 	}
 	write(t, dir, "content/law/b.en.md", "+++\ntitle = \"B\"\ndate = 2024-01-02\n+++\nFixed.\n")
 	if ev := srv.Rebuild([]string{"content/law/b.en.md"}); ev.Err != nil {

@@ -56,6 +56,8 @@ type Rebuild struct {
 	Took  time.Duration
 	// Err is the build's problems when it failed.
 	Err error
+	// Unbuilt is true when no build has succeeded yet, so nothing is served.
+	Unbuilt bool
 }
 
 // String is the one line the terminal shows for a rebuild.
@@ -68,7 +70,11 @@ func (r Rebuild) String() string {
 		what = "site"
 	}
 	if r.Err != nil {
-		return fmt.Sprintf("changed %s: build failed in %d ms; still serving the last good build:\n%v", what, r.Took.Milliseconds(), r.Err)
+		served := "still serving the last good build"
+		if r.Unbuilt {
+			served = "nothing to serve until it builds"
+		}
+		return fmt.Sprintf("changed %s: build failed in %d ms; %s:\n%v", what, r.Took.Milliseconds(), served, r.Err)
 	}
 	kind := ""
 	if r.Full {
@@ -116,7 +122,7 @@ func New(cfg Config) *Server {
 	ch, err := s.firstBuild()
 	s.setResult(err)
 	if cfg.OnRebuild != nil {
-		ev := Rebuild{Changed: []string{"(start)"}, Full: true, Took: time.Since(start), Err: err}
+		ev := Rebuild{Changed: []string{"(start)"}, Full: true, Took: time.Since(start), Err: err, Unbuilt: ch == nil}
 		if ch != nil {
 			ev.Pages = ch.Written
 		}
@@ -154,7 +160,7 @@ func (s *Server) Rebuild(changed []string) Rebuild {
 	} else {
 		ch, err = s.firstBuild()
 	}
-	ev.Took, ev.Err = time.Since(start), err
+	ev.Took, ev.Err, ev.Unbuilt = time.Since(start), err, s.out.Load() == nil
 	s.setResult(err)
 	if err != nil {
 		s.hub.send("problems", s.Problems())
