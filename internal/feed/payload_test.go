@@ -235,8 +235,9 @@ type rssFeed struct {
 	} `xml:"channel"`
 }
 
-// checkFeed parses a feed as XML; each description, read as HTML, must hold no tag and
-// show what the page's list shows.
+// checkFeed parses a feed as XML. Each title and category, plain text, must be the
+// page's heading and tag;
+// each description, read as HTML, must hold no tag and show what the page's list shows.
 func checkFeed(t *testing.T, name string, data []byte, mem *output.Memory) {
 	t.Helper()
 	var f rssFeed
@@ -249,8 +250,14 @@ func checkFeed(t *testing.T, name string, data []byte, mem *output.Memory) {
 	descs := []string{f.Channel.Description}
 	for _, it := range f.Channel.Items {
 		descs = append(descs, it.Description)
-		if strings.Contains(it.Title, "plain text") {
-			t.Errorf("%s: %q", name, it.Title)
+		page, _ := mem.Get(strings.TrimPrefix(it.Link, "https://example.org/") + "index.html")
+		toks := tokenize(string(page))
+		if h1 := textOf(toks, "h1", "", ""); it.Title != h1 {
+			t.Errorf("%s: the title is %q, the page's %q", name, it.Title, h1)
+		}
+		tag := attrOf(toks, "meta", "property", "article:tag", "content")
+		if len(it.Categories) != 1 || it.Categories[0] != tag {
+			t.Errorf("%s: the categories are %q, the page's tag %q", name, it.Categories, tag)
 		}
 	}
 	for _, desc := range descs {
