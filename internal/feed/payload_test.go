@@ -236,8 +236,8 @@ type rssFeed struct {
 }
 
 // checkFeed parses a feed as XML. Each title and category, plain text, must be the
-// page's heading and tag;
-// each description, read as HTML, must hold no tag and show what the page's list shows.
+// page's heading and tag; each description, read as HTML, must hold no tag and show
+// what the page's list shows.
 func checkFeed(t *testing.T, name string, data []byte, mem *output.Memory) {
 	t.Helper()
 	var f rssFeed
