@@ -16,7 +16,6 @@ package feed
 
 import (
 	"encoding/xml"
-	"html"
 	"strings"
 	"time"
 
@@ -73,11 +72,11 @@ type guid struct {
 // Render returns the feed of page p. title is the channel's title as the page's
 // heading shows it (a tag page's "Tag: x").
 func Render(cfg *config.Site, p *site.Page, title string) []byte {
-	ch := channel{Title: title, Link: cfg.AbsURL(p.Path), Description: html.EscapeString(p.Description),
+	ch := channel{Title: title, Link: cfg.AbsURL(p.Path), Description: escapeHTML(p.Description),
 		Language: p.Lang.Locale, Generator: "briefs",
 		Self: atomLink{Href: cfg.AbsURL(Path(p)), Rel: "self", Type: "application/rss+xml"}}
 	if ch.Description == "" {
-		ch.Description = html.EscapeString(title)
+		ch.Description = escapeHTML(title)
 	}
 	briefs := p.Pages[:min(cfg.FeedSize, len(p.Pages))]
 	if len(briefs) > 0 {
@@ -85,7 +84,7 @@ func Render(cfg *config.Site, p *site.Page, title string) []byte {
 	}
 	for _, b := range briefs {
 		it := item{Title: b.Title, Link: cfg.AbsURL(b.Path), GUID: guid{cfg.AbsURL(b.Path), true},
-			PubDate: rfc822(b.Date), Description: html.EscapeString(b.Summary)}
+			PubDate: rfc822(b.Date), Description: escapeHTML(b.Summary)}
 		for _, t := range b.Tags {
 			it.Categories = append(it.Categories, t.Title)
 		}
@@ -94,6 +93,11 @@ func Render(cfg *config.Site, p *site.Page, title string) []byte {
 	out, _ := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", "  ")
 	return []byte(xml.Header + string(out) + "\n")
 }
+
+// escapeHTML makes plain text into HTML that shows it. Text in an element needs only
+// &, < and > escaped; leaving quotes alone keeps "it's" from becoming "it&amp;#39;s"
+// in every feed.
+var escapeHTML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
 
 // rfc822 writes a date as RSS wants it, with a numeric zone.
 func rfc822(t time.Time) string { return strings.TrimSpace(t.Format(time.RFC1123Z)) }
