@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 )
@@ -43,8 +44,8 @@ func (s *Server) hostAllowed(host string) bool {
 // forbidHost refuses a request for another host name, and says why.
 func (s *Server) forbidHost(w http.ResponseWriter, r *http.Request) {
 	names := "localhost, 127.0.0.1 or [::1]"
-	if s.cfg.Bind != "" {
-		names += " or " + s.cfg.Bind
+	if b := s.cfg.Bind; b != "" && !slices.Contains([]string{"localhost", "127.0.0.1", "::1", "[::1]"}, b) {
+		names = "localhost, 127.0.0.1, [::1] or " + b
 	}
 	http.Error(w, fmt.Sprintf("briefs serve answers only to its own address (%s), not to Host %q; "+
 		"open the preview at the address the terminal shows. (This keeps other web sites from reading drafts.)",
