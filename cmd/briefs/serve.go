@@ -39,7 +39,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	url := "http://" + ln.Addr().String() + "/"
 	opts := sf.options()
 	opts.BaseURL = url
-	srv := server.New(server.Config{Dir: sf.dir, Build: opts, OnRebuild: func(r server.Rebuild) {
+	srv := server.New(server.Config{Dir: sf.dir, Build: opts, Bind: *bind, OnRebuild: func(r server.Rebuild) {
 		fmt.Fprintf(stdout, "%s %s\n", time.Now().Format("15:04:05"), r)
 	}})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -49,7 +49,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "briefs serve: watching:", err)
 		}
 	}()
-	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}
+	hs := srv.HTTPServer()
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), time.Second)

@@ -5,6 +5,13 @@
 // A feed lists the newest briefs first (site.toml feedSize, default 20), with absolute
 // links, RFC 822 dates, the language's locale, and an Atom self link, as the RSS
 // Advisory Board's profile recommends.
+//
+// Text is escaped for where it lands. Titles and categories are plain text in RSS,
+// so they are only XML-escaped. A description is HTML to feed readers, and ours are
+// plain text (a summary or description the page shows as text), so a description is
+// HTML-escaped and then XML-escaped: a reader shows "<img src=x>" in a summary as
+// those characters, never as an image. The summaries' entities were decoded once, when
+// the Markdown was read, as the page decodes them.
 package feed
 
 import (
@@ -65,11 +72,11 @@ type guid struct {
 // Render returns the feed of page p. title is the channel's title as the page's
 // heading shows it (a tag page's "Tag: x").
 func Render(cfg *config.Site, p *site.Page, title string) []byte {
-	ch := channel{Title: title, Link: cfg.AbsURL(p.Path), Description: p.Description,
+	ch := channel{Title: title, Link: cfg.AbsURL(p.Path), Description: escapeHTML(p.Description),
 		Language: p.Lang.Locale, Generator: "briefs",
 		Self: atomLink{Href: cfg.AbsURL(Path(p)), Rel: "self", Type: "application/rss+xml"}}
 	if ch.Description == "" {
-		ch.Description = title
+		ch.Description = escapeHTML(title)
 	}
 	briefs := p.Pages[:min(cfg.FeedSize, len(p.Pages))]
 	if len(briefs) > 0 {
@@ -77,7 +84,7 @@ func Render(cfg *config.Site, p *site.Page, title string) []byte {
 	}
 	for _, b := range briefs {
 		it := item{Title: b.Title, Link: cfg.AbsURL(b.Path), GUID: guid{cfg.AbsURL(b.Path), true},
-			PubDate: rfc822(b.Date), Description: b.Summary}
+			PubDate: rfc822(b.Date), Description: escapeHTML(b.Summary)}
 		for _, t := range b.Tags {
 			it.Categories = append(it.Categories, t.Title)
 		}
@@ -86,6 +93,11 @@ func Render(cfg *config.Site, p *site.Page, title string) []byte {
 	out, _ := xml.MarshalIndent(rss{Version: "2.0", Atom: "http://www.w3.org/2005/Atom", Channel: ch}, "", "  ")
 	return []byte(xml.Header + string(out) + "\n")
 }
+
+// escapeHTML makes plain text into HTML that shows it. Text in an element needs only
+// &, < and > escaped; leaving quotes alone keeps "it's" from becoming "it&amp;#39;s"
+// in every feed.
+var escapeHTML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
 
 // rfc822 writes a date as RSS wants it, with a numeric zone.
 func rfc822(t time.Time) string { return strings.TrimSpace(t.Format(time.RFC1123Z)) }

@@ -1,7 +1,9 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
+	stdhtml "html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,6 +11,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -17,7 +20,7 @@ import (
 const maxText = 4000
 
 // plainText collects the text of the body's paragraphs and lists, in order, with
-// figures as the page shows them.
+// figures, entities and inline HTML as the page shows them.
 func plainText(doc ast.Node, src []byte, opts Options) string {
 	var b strings.Builder
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -26,7 +29,12 @@ func plainText(doc ast.Node, src []byte, opts Options) string {
 		}
 		switch n.Kind() {
 		case ast.KindHeading, ast.KindFencedCodeBlock, ast.KindCodeBlock, east.KindTable,
-			east.KindFootnoteList, ast.KindHTMLBlock, ast.KindRawHTML:
+			east.KindFootnoteList, ast.KindHTMLBlock:
+			return ast.WalkSkipChildren, nil
+		case ast.KindRawHTML:
+			if entering && !opts.Unsafe {
+				writeRawHTML(&b, n.(*ast.RawHTML), src)
+			}
 			return ast.WalkSkipChildren, nil
 		case ast.KindParagraph, ast.KindTextBlock:
 			if !entering && b.Len() > 0 && !opts.CJK {
@@ -35,7 +43,7 @@ func plainText(doc ast.Node, src []byte, opts Options) string {
 		case ast.KindText:
 			if entering {
 				t := n.(*ast.Text)
-				b.Write(t.Segment.Value(src))
+				writeText(&b, t.Segment.Value(src), t.IsRaw())
 				if t.SoftLineBreak() && !opts.CJK {
 					b.WriteByte(' ')
 				}
@@ -54,6 +62,35 @@ func plainText(doc ast.Node, src []byte, opts Options) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// writeText adds a text node's characters as the page shows them: backslash escapes
+// and entities are decoded, once, by goldmark's own writer and an unescape of its
+// HTML, so "&lt;b&gt;" in the source is "<b>" in the summary, as on the page. Raw
+// text (a code span's) is shown as written.
+func writeText(b *strings.Builder, v []byte, raw bool) {
+	if raw || !bytes.ContainsAny(v, "&\\\x00") {
+		b.Write(v)
+		return
+	}
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	html.DefaultWriter.Write(w, v)
+	w.Flush()
+	b.WriteString(stdhtml.UnescapeString(buf.String()))
+}
+
+// writeRawHTML adds inline HTML as a safe page shows it (escapedHTML): as text,
+// comments left out. Where the site lets HTML through, it is markup, not text.
+func writeRawHTML(b *strings.Builder, n *ast.RawHTML, src []byte) {
+	var raw []byte
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		raw = append(raw, seg.Value(src)...)
+	}
+	if !bytes.HasPrefix(raw, []byte("<!--")) {
+		b.Write(raw)
+	}
 }
 
 // Summarize cuts text at the first sentence end after length units: characters for

@@ -4,10 +4,13 @@ import (
 	"bufio"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -95,6 +98,13 @@ func launch(t *testing.T, extra ...string) *chromium {
 // call sends one command and waits for its reply, skipping events.
 func (c *chromium) call(t *testing.T, session, method string, params any, result any) {
 	t.Helper()
+	if err := c.try(session, method, params, result); err != nil {
+		t.Fatalf("%s: %v", method, err)
+	}
+}
+
+// try is call, returning the error.
+func (c *chromium) try(session, method string, params any, result any) error {
 	c.id++
 	msg := map[string]any{"id": c.id, "method": method}
 	if params != nil {
@@ -105,12 +115,12 @@ func (c *chromium) call(t *testing.T, session, method string, params any, result
 	}
 	b, _ := json.Marshal(msg)
 	if _, err := c.w.Write(append(b, 0)); err != nil {
-		t.Fatalf("%s: %v", method, err)
+		return err
 	}
 	for {
 		raw, err := c.r.ReadBytes(0)
 		if err != nil {
-			t.Fatalf("%s: reading reply: %v", method, err)
+			return fmt.Errorf("reading reply: %v", err)
 		}
 		var reply struct {
 			ID     int
@@ -122,12 +132,12 @@ func (c *chromium) call(t *testing.T, session, method string, params any, result
 			continue
 		}
 		if reply.Error != nil {
-			t.Fatalf("%s: %s", method, reply.Error.Message)
+			return errors.New(reply.Error.Message)
 		}
 		if result != nil {
 			json.Unmarshal(reply.Result, result)
 		}
-		return
+		return nil
 	}
 }
 
@@ -146,9 +156,16 @@ func (c *chromium) until(t *testing.T, js string, timeout time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
-		if c.eval(t, js) == "true" {
-			return
+		var res struct {
+			Result struct{ Value json.RawMessage }
 		}
+		err := c.try(c.session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
+		if err != nil && !strings.Contains(err.Error(), "navigated") {
+			t.Fatalf("Runtime.evaluate: %v", err)
+		}
+		if err == nil && string(res.Result.Value) == "true" {
+			return
+		} // else the page is reloading, as it may at any time here: ask again
 		time.Sleep(50 * time.Millisecond)
 	}
 	t.Fatalf("still false after %v: %s", timeout, js)
@@ -207,4 +224,25 @@ func TestBrowserRootChoosesLanguage(t *testing.T) {
 		c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
 		c.until(t, `location.pathname === "`+tt.want+`" && document.readyState === "complete"`, 5*time.Second)
 	}
+}
+
+// TestBrowserBrokenFirstBuild opens a page of a site whose first build failed: the
+// overlay shows the problem and says nothing is served; once fixed, the page reloads
+// into the site.
+func TestBrowserBrokenFirstBuild(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range testSite {
+		write(t, dir, name, body)
+	}
+	write(t, dir, "content/law/a.en.md", "+++\ntittle = 1\n+++\nx\n")
+	srv, ts := serve(t, dir, Timeouts{})
+	c := launch(t)
+	c.call(t, c.session, "Page.enable", nil, nil)
+	c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
+	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:1") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, 5*time.Second)
+	time.Sleep(200 * time.Millisecond) // let the event stream connect
+	c.screenshot(t, "unbuilt.png")
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nNow it builds.\n")
+	srv.Rebuild([]string{"content/law/a.en.md"})
+	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Now it builds.")`, 5*time.Second)
 }

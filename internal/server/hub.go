@@ -38,12 +38,13 @@ func (h *hub) count() int {
 	return len(h.clients)
 }
 
-func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
-	flusher, ok := w.(http.Flusher)
-	if !ok {
-		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
-		return
-	}
+// serve streams events to one page until it goes. The server's WriteTimeout would
+// cut the stream when it runs out, so each write gets writeTimeout from when it
+// starts instead: a page that stops reading is still let go. (ReadTimeout does not
+// reach the stream: net/http lifts the read deadline once a request without a body
+// is read.)
+func (h *hub) serve(w http.ResponseWriter, r *http.Request, writeTimeout time.Duration) {
+	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Connection", "keep-alive")
 	c := make(chan []byte, 16)
@@ -55,19 +56,29 @@ func (h *hub) serve(w http.ResponseWriter, r *http.Request) {
 		delete(h.clients, c)
 		h.mu.Unlock()
 	}()
-	fmt.Fprint(w, "retry: 500\n: connected\n\n")
-	flusher.Flush()
+	send := func(msg []byte) error {
+		_ = rc.SetWriteDeadline(time.Now().Add(writeTimeout))
+		if _, err := w.Write(msg); err != nil {
+			return err
+		}
+		return rc.Flush()
+	}
+	if send([]byte("retry: 500\n: connected\n\n")) != nil {
+		return
+	}
 	ping := time.NewTicker(20 * time.Second)
 	defer ping.Stop()
 	for {
+		var err error
 		select {
 		case msg := <-c:
-			w.Write(msg)
-			flusher.Flush()
+			err = send(msg)
 		case <-ping.C:
-			fmt.Fprint(w, ": ping\n\n")
-			flusher.Flush()
+			err = send([]byte(": ping\n\n"))
 		case <-r.Context().Done():
+			return
+		}
+		if err != nil {
 			return
 		}
 	}

@@ -35,8 +35,10 @@
     var title = el("h1", "font:600 20px/1.3 system-ui,sans-serif;margin:0 0 1rem;color:#ff8a80;",
       problems.length === 1 ? "Build failed: 1 problem" : "Build failed: " + problems.length + " problems");
     overlay.appendChild(title);
+    var served = document.body.id === "briefs-unbuilt" ?
+      "No build has succeeded yet, so nothing is served." : "The last good build is still served.";
     overlay.appendChild(el("p", "margin:0 0 1.5rem;color:#bbb;font-family:system-ui,sans-serif;",
-      "The last good build is still served. Fix the file and save: this page updates by itself."));
+      served + " Fix the file and save: this page updates by itself."));
     problems.forEach(function (p) {
       var box = el("section", "margin:0 0 1.5rem;padding:1rem;background:#1d2027;border-left:4px solid #ff5252;border-radius:4px;");
       box.appendChild(el("div", "color:#80d8ff;", p.place || ""));

@@ -3,10 +3,14 @@
 // rebuilds what each edit touches. Pages open in a browser reload themselves after a
 // rebuild (server-sent events), and a build error is shown over the page, with its
 // file:line:col and the lines around it, while the last good build stays served.
+// Until a first build succeeds, every page is an error page with that overlay: the
+// files of a failed build are never served.
 //
 // The server only ever answers from the built site held in memory: no request reaches
 // the file system, so no path (../, encoded or not, or a symbolic link in static/) can
-// read a file outside the site.
+// read a file outside the site. It answers only requests whose Host names it (see
+// [Server.ServeHTTP]), and its [Server.HTTPServer] bounds how long a client may hold a
+// connection.
 package server
 
 import (
@@ -19,6 +23,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/briefs/briefs/internal/build"
@@ -32,6 +37,11 @@ type Config struct {
 	Dir string
 	// Build are the build options; Build.Site is usually os.DirFS(Dir).
 	Build build.Options
+	// Bind is the address the server listens on (serve's --bind); requests must name
+	// it, or loopback, in their Host header. Empty means loopback only.
+	Bind string
+	// Timeouts bound slow clients; zero fields take the defaults.
+	Timeouts Timeouts
 	// OnRebuild is called after every rebuild, for the terminal.
 	OnRebuild func(Rebuild)
 }
@@ -46,6 +56,8 @@ type Rebuild struct {
 	Took  time.Duration
 	// Err is the build's problems when it failed.
 	Err error
+	// Unbuilt is true when no build has succeeded yet, so nothing is served.
+	Unbuilt bool
 }
 
 // String is the one line the terminal shows for a rebuild.
@@ -58,7 +70,11 @@ func (r Rebuild) String() string {
 		what = "site"
 	}
 	if r.Err != nil {
-		return fmt.Sprintf("changed %s: build failed in %d ms; still serving the last good build:\n%v", what, r.Took.Milliseconds(), r.Err)
+		served := "still serving the last good build"
+		if r.Unbuilt {
+			served = "nothing to serve until it builds"
+		}
+		return fmt.Sprintf("changed %s: build failed in %d ms; %s:\n%v", what, r.Took.Milliseconds(), served, r.Err)
 	}
 	kind := ""
 	if r.Full {
@@ -76,15 +92,17 @@ func plural(n int, one, other string) string {
 
 // Server serves a site from memory and rebuilds it on changes.
 type Server struct {
-	cfg  Config
-	sess *build.Session
-	out  *output.Memory
-	hub  *hub
+	cfg Config
+	hub *hub
 
-	rebuildMu sync.Mutex // one rebuild at a time
-	mu        sync.RWMutex
-	problems  []Problem // of the last build, empty when it succeeded
-	built     bool      // whether any build succeeded
+	rebuildMu sync.Mutex     // one rebuild at a time; guards sess
+	sess      *build.Session // the session of the served build
+	// out is the served build, nil until a build succeeds. The first good build is
+	// swapped in whole; later ones update it in place.
+	out atomic.Pointer[output.Memory]
+
+	mu       sync.RWMutex
+	problems []Problem // of the last build, empty when it succeeded
 }
 
 // Problem is one build problem as the browser overlay shows it.
@@ -99,14 +117,33 @@ type Problem struct {
 // gets a server: it shows the problems until they are fixed.
 func New(cfg Config) *Server {
 	cfg.Build.Incremental = true
-	s := &Server{cfg: cfg, sess: build.NewSession(cfg.Build), out: output.NewMemory(), hub: newHub()}
+	s := &Server{cfg: cfg, hub: newHub()}
 	start := time.Now()
-	_, err := s.sess.Build(s.out)
+	ch, err := s.firstBuild()
 	s.setResult(err)
 	if cfg.OnRebuild != nil {
-		cfg.OnRebuild(Rebuild{Changed: []string{"(start)"}, Pages: s.out.Names(), Full: true, Took: time.Since(start), Err: err})
+		ev := Rebuild{Changed: []string{"(start)"}, Full: true, Took: time.Since(start), Err: err, Unbuilt: ch == nil}
+		if ch != nil {
+			ev.Pages = ch.Written
+		}
+		cfg.OnRebuild(ev)
 	}
 	return s
+}
+
+// firstBuild builds the site in a new session and output, and serves them only when
+// the build succeeded. A failed build writes part of the site (layouts run despite
+// content errors, to report every problem at once); none of it may be served, nor
+// outlive the build: a brief deleted before the first good build must stay deleted.
+func (s *Server) firstBuild() (*build.Change, error) {
+	sess := build.NewSession(s.cfg.Build)
+	out := output.NewMemory()
+	if _, err := sess.Build(out); err != nil {
+		return nil, err
+	}
+	s.sess = sess
+	s.out.Store(out)
+	return &build.Change{Written: out.Names(), Full: true}, nil
 }
 
 // Rebuild applies changes to the given site files (slash-separated, relative to the
@@ -118,22 +155,12 @@ func (s *Server) Rebuild(changed []string) Rebuild {
 	ev := Rebuild{Changed: changed}
 	var ch *build.Change
 	var err error
-	if s.isBuilt() {
-		ch, err = s.sess.Update(changed, s.out)
+	if out := s.out.Load(); out != nil {
+		ch, err = s.sess.Update(changed, out)
 	} else {
-		// No good build yet: build afresh, then fill the served output in place, since
-		// requests read it concurrently.
-		s.sess = build.NewSession(s.cfg.Build)
-		tmp := output.NewMemory()
-		if _, err = s.sess.Build(tmp); err == nil {
-			ch = &build.Change{Written: tmp.Names(), Full: true}
-			for _, name := range ch.Written {
-				data, _ := tmp.Get(name)
-				s.out.WriteFile(name, data)
-			}
-		}
+		ch, err = s.firstBuild()
 	}
-	ev.Took, ev.Err = time.Since(start), err
+	ev.Took, ev.Err, ev.Unbuilt = time.Since(start), err, s.out.Load() == nil
 	s.setResult(err)
 	if err != nil {
 		s.hub.send("problems", s.Problems())
@@ -148,12 +175,6 @@ func (s *Server) Rebuild(changed []string) Rebuild {
 		s.cfg.OnRebuild(ev)
 	}
 	return ev
-}
-
-func (s *Server) isBuilt() bool {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.built
 }
 
 // urlPath turns an output file into the URL path a browser shows for it.
@@ -176,9 +197,6 @@ func (s *Server) setResult(err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.problems = probs
-	if err == nil {
-		s.built = true
-	}
 }
 
 func (s *Server) describe(err error) []Problem {
@@ -222,11 +240,11 @@ func (s *Server) problemsJSON() []byte {
 }
 
 // lookup finds the output file for a URL path: "/zh/" is zh/index.html.
-func (s *Server) lookup(urlPath string) (name string, data []byte, ok bool) {
+func lookup(out *output.Memory, urlPath string) (name string, data []byte, ok bool) {
 	name = strings.TrimPrefix(path.Clean("/"+urlPath), "/")
 	if name == "" || strings.HasSuffix(urlPath, "/") {
 		name = path.Join(name, "index.html")
 	}
-	data, ok = s.out.Get(name)
+	data, ok = out.Get(name)
 	return name, data, ok
 }

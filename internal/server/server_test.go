@@ -30,20 +30,28 @@ func start(t *testing.T) (dir string, srv *Server, ts *httptest.Server) {
 	for name, body := range testSite {
 		write(t, dir, name, body)
 	}
-	ts = httptest.NewUnstartedServer(nil)
-	srv = New(Config{Dir: dir, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme,
-		Drafts: true, BaseURL: "http://" + ts.Listener.Addr().String() + "/"}})
+	srv, ts = serve(t, dir, Timeouts{})
 	if p := srv.Problems(); len(p) > 0 {
 		t.Fatalf("initial build: %v", p)
 	}
-	ts.Config.Handler = srv
-	ts.Start()
-	t.Cleanup(ts.Close)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	go srv.Watch(ctx)
 	time.Sleep(100 * time.Millisecond) // let the watcher register its folders
 	return dir, srv, ts
+}
+
+// serve builds the site in dir and serves it on 127.0.0.1 as briefs serve does, with
+// the server's own http.Server settings; there is no watcher.
+func serve(t *testing.T, dir string, timeouts Timeouts) (*Server, *httptest.Server) {
+	t.Helper()
+	ts := httptest.NewUnstartedServer(nil)
+	srv := New(Config{Dir: dir, Timeouts: timeouts, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme,
+		Drafts: true, BaseURL: "http://" + ts.Listener.Addr().String() + "/"}})
+	ts.Config = srv.HTTPServer()
+	ts.Start()
+	t.Cleanup(ts.Close)
+	return srv, ts
 }
 
 func write(t *testing.T, dir, name, body string) {
@@ -214,11 +222,11 @@ func TestFirstGoodBuildWhileServing(t *testing.T) {
 	done := make(chan bool)
 	go func() { srv.Rebuild([]string{"content/law/b.en.md"}); close(done) }()
 	for i := 0; i < 200; i++ {
-		srv.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "/zh/", nil))
+		srv.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest(http.MethodGet, "http://127.0.0.1/zh/", nil))
 	}
 	<-done
 	rec := httptest.NewRecorder()
-	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/en/law/a/", nil))
+	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://127.0.0.1/en/law/a/", nil))
 	if rec.Code != 200 || len(srv.Problems()) != 0 {
 		t.Errorf("after the fix: %d, problems %v", rec.Code, srv.Problems())
 	}
