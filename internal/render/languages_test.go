@@ -108,14 +108,15 @@ func themeKeys() (keys, anywhere map[string]bool) {
 // hreflang carry canonical locales, and which warnings the build gives.
 func TestNoRawKeys(t *testing.T) {
 	tests := []struct {
-		l1, l2, locale1, locale2 string
-		warnings                 bool // L1 has no built-in words
+		l1, l2, locale1, locale2, og string
+		warnings                     bool // L1 has no built-in words
 	}{
-		{"zh-cn", "en-us", "zh-CN", "en-US", false},
-		{"zh-hans", "en", "zh-Hans", "en", false},
-		{"zh", "en", "zh-CN", "en", false},
-		{"zh-tw", "en-gb", "zh-TW", "en-GB", false},
-		{"fr", "en", "fr", "en", true},
+		{"zh-cn", "en-us", "zh-CN", "en-US", "zh_CN", false},
+		{"zh-hans", "en", "zh-Hans", "en", "zh_CN", false},
+		{"zh", "en", "zh-CN", "en", "zh_CN", false},
+		{"zh-tw", "en-gb", "zh-TW", "en-GB", "zh_TW", false},
+		{"zh-hant", "en", "zh-Hant", "en", "zh_TW", false},
+		{"fr", "en", "fr", "en", "fr_FR", true},
 	}
 	keys, anywhere := themeKeys()
 	if len(anywhere) < 20 {
@@ -142,6 +143,10 @@ func TestNoRawKeys(t *testing.T) {
 					t.Errorf("%s+%s: %s has %s", tt.l1, tt.l2, name, m[0])
 				}
 			}
+		}
+		home, _ := mem.Get(tt.l1 + "/index.html")
+		if want := `<meta property="og:locale" content="` + tt.og + `">`; !strings.Contains(string(home), want) {
+			t.Errorf("%s+%s: home page lacks %s", tt.l1, tt.l2, want)
 		}
 		if pages < 30 {
 			t.Errorf("%s+%s: only %d pages", tt.l1, tt.l2, pages)
