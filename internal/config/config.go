@@ -4,6 +4,10 @@
 // builds, because the theme's words ("Source", "Tags", "Next page"...) have built-in
 // defaults for Chinese and English. Keys are checked strictly: a misspelt key is an error
 // that names the line ("unknown key `tittle`"), never a setting silently ignored.
+//
+// Language codes and locales are BCP 47 tags with registered subtags (see parseCode
+// and parseTag): a code, which is also a URL prefix and a file suffix, in its one
+// canonical lowercase spelling; a locale in any case, written out canonically.
 package config
 
 import (
