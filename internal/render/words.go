@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/briefs/briefs/internal/config"
@@ -120,6 +121,7 @@ func format(s string, args []any) (out string, ok bool) {
 		return s, true
 	}
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	next, ok := 0, true
 	for {
 		i := strings.IndexByte(s, '%')
@@ -136,12 +138,26 @@ func format(s string, args []any) (out string, ok bool) {
 		case arg < 0: // %%
 			b.WriteByte('%')
 		case arg < len(args):
-			fmt.Fprint(&b, args[arg])
+			writeValue(&b, args[arg])
 			next = arg + 1
 		default:
 			ok, next = false, arg+1
 		}
 		s = s[i+size:]
+	}
+}
+
+// writeValue writes a value as fmt's %v would, sparing the usual string and int
+// values fmt's reflection.
+func writeValue(b *strings.Builder, v any) {
+	switch v := v.(type) {
+	case string:
+		b.WriteString(v)
+	case int:
+		var buf [20]byte
+		b.Write(strconv.AppendInt(buf[:0], int64(v), 10))
+	default:
+		fmt.Fprint(b, v)
 	}
 }
 

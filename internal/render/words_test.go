@@ -274,3 +274,22 @@ func TestTranslate(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+func BenchmarkTranslate(b *testing.B) {
+	cfg, err := config.Load("site.toml", []byte("[languages.zh-cn]\n[languages.fr]\n[languages.en]\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := &Renderer{cfg: cfg, layouts: &layouts{}}
+	for _, code := range []string{"zh-cn", "fr"} {
+		f := r.funcs(code)
+		b.Run(code, func(b *testing.B) {
+			b.ReportAllocs()
+			for range b.N {
+				f.translate("home")
+				f.translate("pageOf", 2, 10)
+				f.translate("noTranslation", "English")
+			}
+		})
+	}
+}
