@@ -110,10 +110,10 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	if s.opts.Incremental {
 		s.prints = s.fingerprints(r, s.owner)
 	}
-	res := &Result{Warnings: errs.Warnings()}
-	for _, key := range r.MissingStrings() {
-		res.Warnings = append(res.Warnings, diag.Warn(config.FileName, 0, 0, "no theme string %s; add it under [languages.<code>.strings]", key))
+	for _, w := range r.MissingStrings() {
+		errs.Add(w)
 	}
+	res := &Result{Warnings: errs.Warnings()}
 	res.count(st)
 	return res, nil
 }

@@ -146,23 +146,15 @@ func TestOneLanguageAndOverrides(t *testing.T) {
 	checkLinks(t, mem, "http://localhost/")
 }
 
-// TestMissingStringWarns checks that a theme string no language defines is reported
-// once per language, and falls back to its key on the page.
-func TestMissingStringWarns(t *testing.T) {
+// TestUndefinedStringFails checks that a theme string no language defines stops the
+// build at the layout that asks for it, rather than showing its key on the page.
+func TestUndefinedStringFails(t *testing.T) {
 	fsys := siteFS(t, "monolingual.txtar")
 	fsys["layouts/partials/footer.html"].Data = []byte(`<footer><p>{{T "colophon"}}</p></footer>`)
-	mem, res, err := buildSite(t, fsys, build.Options{})
-	if err != nil {
-		t.Fatal(err)
+	_, _, err := buildSite(t, fsys, build.Options{})
+	if want := `partials/footer.html:1:13: executing "partials/footer.html" at <T "colophon">: error calling T: no theme string "colophon" in any language; add colophon = "…" under [languages.en.strings] in site.toml`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got %v\nwant an error with %s", err, want)
 	}
-	var got []string
-	for _, w := range res.Warnings {
-		got = append(got, w.Error())
-	}
-	if want := "site.toml: warning: no theme string en: colophon; add it under [languages.<code>.strings]"; strings.Join(got, "\n") != want {
-		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
-	}
-	contains(t, mem, "en/news/a/index.html", "<p>colophon</p>")
 }
 
 // TestEnglishTagsIgnoreCase checks the English collation: case does not split the order.

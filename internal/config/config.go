@@ -4,6 +4,10 @@
 // builds, because the theme's words ("Source", "Tags", "Next page"...) have built-in
 // defaults for Chinese and English. Keys are checked strictly: a misspelt key is an error
 // that names the line ("unknown key `tittle`"), never a setting silently ignored.
+//
+// Language codes and locales are BCP 47 tags with registered subtags (see parseCode
+// and parseTag): a code, which is also a URL prefix and a file suffix, in its one
+// canonical lowercase spelling; a locale in any case, written out canonically.
 package config
 
 import (
@@ -73,38 +77,6 @@ type Markup struct {
 	Unsafe bool `toml:"unsafe"`
 }
 
-// Language describes one site language.
-type Language struct {
-	// Code is the key under [languages], also the URL prefix and file suffix.
-	Code string `toml:"-"`
-	// Title is the site's name in this language.
-	Title string `toml:"title"`
-	// Description is the site's one-line description in this language.
-	Description string `toml:"description"`
-	// Locale is the BCP 47 tag written into <html lang>, such as "zh-CN".
-	Locale string `toml:"locale"`
-	// Label is the language's own name, shown in the language switch.
-	Label string `toml:"label"`
-	// Weight orders the languages in the switch; lower first.
-	Weight int `toml:"weight"`
-	// DateFormat is a Go time layout for dates ("2006年1月2日", "2 January 2006").
-	DateFormat string `toml:"dateFormat"`
-	// SummaryLength is how long generated summaries are: characters for Chinese,
-	// Japanese and Korean, words for other languages.
-	SummaryLength int `toml:"summaryLength"`
-	// Publisher is the publishing organisation's name in this language.
-	Publisher string `toml:"publisher"`
-	// Strings overrides the theme's words for this language.
-	Strings map[string]string `toml:"strings"`
-}
-
-// CJK reports whether the language is written without spaces between words, which
-// changes how summaries are measured and how text is wrapped.
-func (l *Language) CJK() bool {
-	base, _, _ := strings.Cut(strings.ToLower(l.Code), "-")
-	return base == "zh" || base == "ja" || base == "ko"
-}
-
 // Language returns the language with the given code, or nil.
 func (s *Site) Language(code string) *Language { return s.Languages[code] }
 
@@ -139,10 +111,7 @@ func (s *Site) fill(file string, src []byte, errs *diag.List) {
 	}
 	for code, l := range s.Languages {
 		l.Code = code
-		if err := checkCode(code); err != nil {
-			line, col := at("languages", code)
-			errs.Add(diag.At(file, line, col, "language %q: %v", code, err))
-		}
+		l.check(file, at, errs)
 		l.fill()
 	}
 	// Languages are ordered by weight, then as they stand in the file, so that a
@@ -160,6 +129,7 @@ func (s *Site) fill(file string, src []byte, errs *diag.List) {
 		errs.Add(diag.At(file, line, col, "defaultLanguage %q is not one of the languages (%s)",
 			s.DefaultLanguage, strings.Join(s.Order, ", ")))
 	}
+	s.checkLocales(file, at, errs)
 	s.fillNumbers(file, at, errs)
 	s.fillURL(file, at, errs)
 	s.fillZone(file, at, errs)
@@ -260,54 +230,4 @@ func (s *Site) fillZone(file string, at func(...string) (int, int), errs *diag.L
 		loc = time.UTC
 	}
 	s.Location = loc
-}
-
-// checkCode accepts language codes that are safe as URL prefixes and file suffixes.
-func checkCode(code string) error {
-	if code == "" || len(code) > 12 {
-		return fmt.Errorf("a language code is 2 to 12 letters, such as zh or en")
-	}
-	for _, r := range code {
-		if !(r >= 'a' && r <= 'z' || r == '-' || r >= '0' && r <= '9') {
-			return fmt.Errorf("use lowercase letters, digits and '-' only (zh, en, zh-hant)")
-		}
-	}
-	return nil
-}
-
-func (l *Language) fill() {
-	if l.Locale == "" {
-		l.Locale = defaultLocales[l.Code]
-		if l.Locale == "" {
-			l.Locale = l.Code
-		}
-	}
-	if l.Label == "" {
-		l.Label = defaultLabels[l.Code]
-		if l.Label == "" {
-			l.Label = l.Code
-		}
-	}
-	if l.DateFormat == "" {
-		l.DateFormat = "2 January 2006"
-		if l.CJK() {
-			l.DateFormat = "2006年1月2日"
-		}
-	}
-	if l.SummaryLength <= 0 {
-		l.SummaryLength = 50
-		if l.CJK() {
-			l.SummaryLength = 120
-		}
-	}
-	if l.Title == "" {
-		l.Title = "briefs"
-	}
-}
-
-var defaultLocales = map[string]string{"zh": "zh-CN", "en": "en", "fr": "fr", "ja": "ja", "ko": "ko"}
-
-var defaultLabels = map[string]string{
-	"zh": "中文", "en": "English", "fr": "Français", "ja": "日本語", "ko": "한국어",
-	"es": "Español", "de": "Deutsch", "ru": "Русский", "ar": "العربية",
 }

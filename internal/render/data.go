@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 
+	"golang.org/x/text/language"
+
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/site"
 )
@@ -85,9 +87,18 @@ func (r *Renderer) pager(p *site.Page, n int) *Pager {
 	return nil
 }
 
-// ogLocale writes a language's locale as OpenGraph wants it: zh-CN is zh_CN. The
-// fields that hold it spare every page's head a template call per language.
-func ogLocale(l *config.Language) string { return strings.ReplaceAll(l.Locale, "-", "_") }
+// ogLocale writes a language's locale as OpenGraph wants it, language_TERRITORY:
+// zh-CN is zh_CN, and a locale without a region gets its likeliest one (zh-Hans is
+// zh_CN, zh-Hant zh_TW, en en_US). The fields that hold it spare every page's head a
+// template call per language.
+func ogLocale(l *config.Language) string {
+	base, _ := l.Tag.Base()
+	region, conf := l.Tag.Region()
+	if l.Tag == language.Und || conf == language.No {
+		return strings.ReplaceAll(l.Locale, "-", "_")
+	}
+	return base.String() + "_" + region.String()
+}
 
 func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 	out := make([]SwitchEntry, 0, len(r.site.Languages))

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 	"github.com/briefs/briefs/internal/site"
 )
@@ -21,7 +22,8 @@ type langFuncs struct {
 	cfg     *config.Site
 	lang    *config.Language
 	tag     language.Tag
-	missing *sync.Map // key -> language codes that lacked it
+	words   *words
+	missing *sync.Map // warnKey -> *diag.Error, the warnings about theme strings
 	frags   *fragments
 	// nest and depth are the layout's templates and how deep in partial calls these
 	// functions run, for partial and partialCached.
@@ -54,38 +56,35 @@ func placeholderFuncs() template.FuncMap {
 	return (&langFuncs{}).funcMap()
 }
 
-// translate returns the theme string key in the page's language, formatted with args.
-func (f *langFuncs) translate(key string, args ...any) string {
-	s, ok := lookupString(f.cfg, f.lang.Code, key)
+// translate returns the theme string key in the page's language, its placeholders
+// filled with args (see format). A word the language lacks comes from the next table
+// of its words, with a warning; a key no table has is an error at the layout's call.
+func (f *langFuncs) translate(key string, args ...any) (string, error) {
+	s, src := f.words.lookup(key)
+	if src == nil {
+		return "", fmt.Errorf("no theme string %q in any language; add %s = \"…\" under [languages.%s.strings] in site.toml",
+			key, key, f.lang.Code)
+	}
+	if !src.own {
+		f.warnOnce(warnKey{lang: f.lang.Code, key: key}, func() *diag.Error { return fallbackWarning(f.lang, key, s, src) })
+	}
+	out, ok := format(s, args)
 	if !ok {
-		f.missing.Store(f.lang.Code+"\x00"+key, true)
-		s = key
+		f.warnOnce(warnKey{lang: f.lang.Code, key: key, arity: true}, func() *diag.Error { return arityWarning(f.lang, key, s, src, len(args)) })
 	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
-	}
-	return s
+	return out, nil
 }
 
-// lookupString finds a theme string: the site's words for the language, the built-in
-// ones, then the same for the default language and English.
-func lookupString(cfg *config.Site, code, key string) (string, bool) {
-	for _, c := range []string{code, cfg.DefaultLanguage, "en"} {
-		if l := cfg.Languages[c]; l != nil {
-			if s, ok := l.Strings[key]; ok {
-				return s, c == code
-			}
-		}
-		if s, ok := defaultStrings[c][key]; ok {
-			return s, c == code
-		}
+// warnOnce records the warning k the first time a page of the site meets it.
+func (f *langFuncs) warnOnce(k warnKey, warning func() *diag.Error) {
+	if _, ok := f.missing.Load(k); !ok {
+		f.missing.LoadOrStore(k, warning())
 	}
-	return "", false
 }
 
 // translateCount picks the plural form of key for n ("1 brief", "2 briefs") by the
 // language's CLDR rules, and formats n as a figure.
-func (f *langFuncs) translateCount(key string, n int) string {
+func (f *langFuncs) translateCount(key string, n int) (string, error) {
 	form := "Other"
 	if plural.Cardinal.MatchPlural(f.tag, n, 0, 0, 0, 0) == plural.One {
 		form = "One"
@@ -140,10 +139,11 @@ func (f *langFuncs) url(p string) string { return f.cfg.URL(p) }
 // absURL turns a site path into a full URL, for canonical links and feeds.
 func (f *langFuncs) absURL(p string) string { return f.cfg.AbsURL(p) }
 
-// String returns the theme string key in language code, with the same fallbacks as T;
-// the build uses it to title pages that have no _index file.
+// String returns the theme string key in language code, with the same fallbacks as
+// T; the build uses it to title pages that have no _index file. It returns key
+// itself only for a key that no table has, which the theme's own keys never are.
 func String(cfg *config.Site, code, key string) string {
-	if s, ok := lookupString(cfg, code, key); ok || s != "" {
+	if s, src := newWords(cfg, cfg.Languages[code]).lookup(key); src != nil {
 		return s
 	}
 	return key

@@ -24,7 +24,7 @@
 //
 // # Functions
 //
-//	T key [args]    the theme string key in the page's language, fmt-formatted with args
+//	T key [args]    the theme string key in the page's language, %s/%d filled with args
 //	Tn key n        the plural form keyOne/keyOther of key for n, with n formatted
 //	date t          a time in the language's dateFormat and the site's time zone
 //	isoDate t       a time in RFC 3339, for datetime attributes
@@ -192,7 +192,7 @@ func (r *Renderer) funcs(code string) *langFuncs {
 	if err != nil {
 		tag = language.Und
 	}
-	return &langFuncs{cfg: r.cfg, lang: l, tag: tag, missing: &r.missing, frags: r.frags}
+	return &langFuncs{cfg: r.cfg, lang: l, tag: tag, words: newWords(r.cfg, l), missing: &r.missing, frags: r.frags}
 }
 
 // parse adds one layout file to t under its name, recording errors at file:line.
@@ -305,13 +305,12 @@ func candidates(p *site.Page) []string {
 	return names
 }
 
-// MissingStrings lists theme strings that layouts asked for and no language defined,
-// as "lang: key" lines, for the build's warnings.
-func (r *Renderer) MissingStrings() []string {
-	var out []string
-	r.missing.Range(func(k, _ any) bool {
-		lang, key, _ := strings.Cut(k.(string), "\x00")
-		out = append(out, lang+": "+key)
+// MissingStrings returns the warnings about theme strings that pages met: words a
+// language lacked and took from another (see words), once per language and key.
+func (r *Renderer) MissingStrings() []*diag.Error {
+	var out []*diag.Error
+	r.missing.Range(func(_, v any) bool {
+		out = append(out, v.(*diag.Error))
 		return true
 	})
 	return out

@@ -1,9 +1,13 @@
 package render
 
-// defaultStrings are the default theme's words. A site overrides any of them per language
-// in site.toml under [languages.<code>.strings]; a language with no entry here falls
-// back to the site's default language, then to English.
-var defaultStrings = map[string]map[string]string{
+import "golang.org/x/text/language"
+
+// builtinStrings are the default theme's words, by BCP 47 tag: zh is Simplified
+// Chinese (zh-CN, zh-Hans, zh-SG pages use it), zh-Hant Traditional (zh-TW, zh-HK).
+// A site overrides any of them per language in site.toml under
+// [languages.<code>.strings]; see words for the order in which a page looks for a
+// word it lacks.
+var builtinStrings = map[string]map[string]string{
 	"zh": {
 		"home":            "首页",
 		"sections":        "栏目",
@@ -41,6 +45,44 @@ var defaultStrings = map[string]map[string]string{
 		"mainNavigation":  "主导航",
 		"breadcrumb":      "位置",
 		"translationNote": "%s原文在本译文完成后有更新，译文可能未反映最新内容。",
+	},
+	"zh-Hant": {
+		"home":            "首頁",
+		"sections":        "欄目",
+		"latest":          "最新簡報",
+		"allBriefs":       "全部簡報",
+		"source":          "來源",
+		"editor":          "責任編輯",
+		"published":       "發布時間",
+		"tags":            "標籤",
+		"allTags":         "全部標籤",
+		"related":         "相關簡報",
+		"nextPage":        "下一頁",
+		"prevPage":        "上一頁",
+		"pageOf":          "第 %d 頁，共 %d 頁",
+		"pagination":      "分頁",
+		"translations":    "其他語言版本",
+		"noTranslation":   "本文暫無%s版本。",
+		"language":        "語言",
+		"skipToContent":   "跳到正文",
+		"briefsOne":       "%s篇簡報",
+		"briefsOther":     "%s篇簡報",
+		"draft":           "草稿",
+		"chooseLanguage":  "請選擇語言",
+		"noBriefs":        "暫無簡報。",
+		"subsections":     "子欄目",
+		"taggedWith":      "標籤：%s",
+		"footer":          "本站由 briefs 生成。",
+		"onThisPage":      "本頁目錄",
+		"backToTop":       "回到頂部",
+		"readMore":        "閱讀全文",
+		"tagTitle":        "標籤：%s",
+		"notFound":        "頁面未找到",
+		"notFoundText":    "您訪問的頁面不存在或已被移動。",
+		"footnotes":       "註釋",
+		"mainNavigation":  "主導航",
+		"breadcrumb":      "位置",
+		"translationNote": "%s原文在本譯文完成後有更新，譯文可能未反映最新內容。",
 	},
 	"en": {
 		"home":            "Home",
@@ -80,4 +122,24 @@ var defaultStrings = map[string]map[string]string{
 		"breadcrumb":      "Breadcrumb",
 		"translationNote": "The %s original was updated after this translation was made.",
 	},
+}
+
+// builtinTags lists the tables of builtinStrings in the order builtinMatcher knows them:
+// English first, so that it is the matcher's answer (with confidence No) for languages
+// the theme has no words in.
+var builtinTags = []language.Tag{language.English, language.Chinese, language.TraditionalChinese}
+
+// builtinMatcher finds the table of builtinStrings for a language as CLDR relates
+// languages: zh-CN and zh-Hans match zh, zh-TW and zh-HK zh-Hant, en-US and en-GB en.
+var builtinMatcher = language.NewMatcher(builtinTags)
+
+// builtinFor returns the built-in words in language t, if the theme has them:
+// t matched one of builtinTags with at least High confidence.
+func builtinFor(t language.Tag) (name string, table map[string]string, ok bool) {
+	_, i, conf := builtinMatcher.Match(t)
+	if conf < language.High {
+		return "", nil, false
+	}
+	name = builtinTags[i].String()
+	return name, builtinStrings[name], true
 }

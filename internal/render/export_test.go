@@ -1,0 +1,5 @@
+package render
+
+// BuiltinStrings lets the end-to-end tests in package render_test know every key of
+// the theme's words.
+var BuiltinStrings = builtinStrings
