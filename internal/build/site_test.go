@@ -152,7 +152,7 @@ func TestUndefinedStringFails(t *testing.T) {
 	fsys := siteFS(t, "monolingual.txtar")
 	fsys["layouts/partials/footer.html"].Data = []byte(`<footer><p>{{T "colophon"}}</p></footer>`)
 	_, _, err := buildSite(t, fsys, build.Options{})
-	if want := `partials/footer.html:1:13: executing "partials/footer.html" at <T "colophon">: error calling T: no theme string "colophon" in any language; add colophon = "…" under [languages.en.strings] in site.toml`; err == nil || !strings.Contains(err.Error(), want) {
+	if want := `partials/footer.html:1:14: template: executing "partials/footer.html" at <T "colophon">: error calling T: no theme string "colophon" in any language; add colophon = "…" under [languages.en.strings] in site.toml`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("got %v\nwant an error with %s", err, want)
 	}
 }
