@@ -71,12 +71,44 @@ func TestProblems(t *testing.T) {
 		{`a {{< num "1" x="2" >}}`, 2, "unknown argument x="},
 		{`a {{< num "1 >}}`, 2, "no closing quote"},
 		{"first\n\nsecond {{< num \"1亿亿\" >}}", 14, "two scale words"},
+		// A closing tag ends its shortcode: one error, at the unknown opening.
+		{`a {{< highlight go >}}x{{< /highlight >}}`, 2, `unknown shortcode "highlight"`},
+		{"a {{< x >}}\n\nb {{< / x >}}", 2, `unknown shortcode "x"`},
+		{`a {{< /x >}}`, 2, "{{< /x >}} has no opening"},
+		{`a {{< / highlight >}}`, 2, "{{< /highlight >}} has no opening {{< highlight >}}"},
+		{`a {{< / >}}`, 2, "closing shortcode tag has no name"},
+		{`a {{< /x y >}}`, 2, "takes no arguments"},
+		{`a {{< num "1" >}}{{< /num >}}`, 17, "num has no closing tag"},
 	}
 	md := New(Options{Lang: "en"})
 	for _, tt := range tests {
 		res := md.Render([]byte(tt.src))
 		if len(res.Problems) != 1 || res.Problems[0].Offset != tt.offset || !strings.Contains(res.Problems[0].Msg, tt.msg) {
 			t.Errorf("%q: problems %+v, want one at %d with %q", tt.src, res.Problems, tt.offset, tt.msg)
+		}
+	}
+}
+
+// TestClosingTags checks that closing tags match their opening tags, nested or not,
+// and that each problem is reported once.
+func TestClosingTags(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []Problem // messages are matched as substrings
+	}{
+		{`a {{< x >}}{{< y >}}{{< /y >}}{{< /x >}}`, []Problem{{2, `unknown shortcode "x"`}, {11, `unknown shortcode "y"`}}},
+		{`a {{< x >}}{{< /x >}} {{< /x >}}`, []Problem{{2, `unknown shortcode "x"`}, {22, "{{< /x >}} has no opening {{< x >}}"}}},
+		{`{{< /x >}}{{< x >}}`, []Problem{{0, "has no opening"}, {10, `unknown shortcode "x"`}}},
+	}
+	md := New(Options{Lang: "en"})
+	for _, tt := range tests {
+		got := md.Render([]byte(tt.src)).Problems
+		ok := len(got) == len(tt.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = got[i].Offset == tt.want[i].Offset && strings.Contains(got[i].Msg, tt.want[i].Msg)
+		}
+		if !ok {
+			t.Errorf("%q: problems %+v, want %+v", tt.src, got, tt.want)
 		}
 	}
 }

@@ -75,10 +75,19 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 	}
 	block.Advance(end + len(">}}"))
 	n := &Shortcode{Offset: seg.Start}
-	var buf [4]arg // num takes two arguments at most: no allocation for them
-	args, err := splitArgs(string(line[len("{{<"):end]), buf[:0])
-	if err == nil {
-		err = p.eval(n, args)
+	inner := string(line[len("{{<"):end])
+	var err error
+	if name, ok := strings.CutPrefix(strings.TrimSpace(inner), "/"); ok {
+		err = closeShortcode(pc, strings.TrimSpace(name))
+	} else {
+		var buf [4]arg // num takes two arguments at most: no allocation for them
+		var args []arg
+		if args, err = splitArgs(inner, buf[:0]); err == nil {
+			err = p.eval(n, args)
+		}
+		if len(args) > 0 && args[0].key == "" && args[0].val != "num" {
+			openShortcode(pc, args[0].val)
+		}
 	}
 	if err != nil {
 		// The page shows the shortcode as written; it is never published anyway.
@@ -86,6 +95,37 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
 	}
 	return n
+}
+
+var openKey = parser.NewContextKey()
+
+// openShortcode records an unknown shortcode, already reported, so that its closing
+// tag is taken as its end rather than reported again.
+func openShortcode(pc parser.Context, name string) {
+	open := pc.ComputeIfAbsent(openKey, func() any { return new([]string) }).(*[]string)
+	*open = append(*open, name)
+}
+
+// closeShortcode reads a closing tag, {{< /name >}} or {{< / name >}} as in Hugo: it
+// ends the last shortcode of that name still open, or is an error of its own.
+func closeShortcode(pc parser.Context, name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("closing shortcode tag has no name; write {{< /name >}}")
+	case strings.ContainsAny(name, " \t\""):
+		return fmt.Errorf("closing shortcode tag {{< /%s >}} takes no arguments; write {{< /name >}}", name)
+	case name == "num":
+		return fmt.Errorf("num has no closing tag; remove {{< /num >}}")
+	}
+	if open, ok := pc.Get(openKey).(*[]string); ok {
+		for i := len(*open) - 1; i >= 0; i-- {
+			if (*open)[i] == name {
+				*open = append((*open)[:i], (*open)[i+1:]...)
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("closing tag {{< /%s >}} has no opening {{< %s >}} before it; remove it or add the opening tag", name, name)
 }
 
 // eval runs the shortcode: today only num.
