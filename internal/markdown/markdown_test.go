@@ -113,34 +113,6 @@ func TestClosingTags(t *testing.T) {
 	}
 }
 
-func TestSummarize(t *testing.T) {
-	tests := []struct {
-		text   string
-		length int
-		cjk    bool
-		want   string
-	}{
-		{"一二三。四五六。七八九。", 5, true, "一二三。四五六。"},
-		{"一二三。四五六。", 100, true, "一二三。四五六。"},
-		{"One two three. Four five. Six.", 3, false, "One two three."},
-		{"It rose 7.9 percent. Then fell.", 3, false, "It rose 7.9 percent."},
-		{"Short", 10, false, "Short"},
-	}
-	for _, tt := range tests {
-		if got := Summarize(tt.text, tt.length, tt.cjk); got != tt.want {
-			t.Errorf("Summarize(%q, %d) = %q, want %q", tt.text, tt.length, got, tt.want)
-		}
-	}
-}
-
-func TestPlainText(t *testing.T) {
-	md := New(Options{Lang: "en"})
-	text := md.Lead([]byte("## Heading\n\nFroze {{< num \"7.9亿元\" >}} in\naccounts.\n\n| t |\n|---|\n| x |\n\nEnd."), 50)
-	if want := "Froze 790 million yuan in accounts. End."; text != want {
-		t.Errorf("text %q, want %q", text, want)
-	}
-}
-
 // FuzzRender renders arbitrary Markdown in both languages: it must never panic, and
 // every problem must point inside the source.
 func FuzzRender(f *testing.F) {
