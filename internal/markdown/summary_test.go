@@ -101,3 +101,27 @@ func TestSummaryLongLine(t *testing.T) {
 		}
 	}
 }
+
+// TestSummary cuts summaries from Markdown bodies, through Lead, at the default
+// lengths: 120 characters for Chinese, 50 words otherwise.
+func TestSummary(t *testing.T) {
+	tests := []struct {
+		lang, src string
+		length    int
+		want      string
+	}{
+		// 121 characters to the second full stop: one too many.
+		{"zh", zhQuote + "\n\n## 以法促安\n\n" + zhFigures + "\n\n" + zhFigures, 120,
+			zhQuote + " " + strings.TrimSuffix(zhFigures, "。") + "…"},
+		{"zh", zhQuote + "\n\n## 以法促安\n\n" + zhFigures + "\n\n" + zhFigures, 121, zhQuote + " " + zhFigures},
+		{"zh", "止付冻结资金{{< num \"7.9亿元\" >}}\n\n- F02 {{< num \"2235万元\" >}}\n- 返还", 8, "止付冻结资金…"},
+		{"en", strings.Repeat(enFigures+"\n", 5), 50,
+			strings.TrimSpace(strings.Repeat(enFigures+" ", 3))},
+	}
+	mds := renderers()
+	for _, tt := range tests {
+		if got := mds[tt.lang].Summary([]byte(tt.src), tt.length); got != tt.want {
+			t.Errorf("%s %.40q…:\n got %q\nwant %q", tt.lang, tt.src, got, tt.want)
+		}
+	}
+}
