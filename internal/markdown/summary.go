@@ -159,15 +159,19 @@ func isScaleOrQualifier(r rune) bool { return r == '余' || r == '多' || r == '
 func (sc unitScanner) figureWords(i int, chars *int) (int, int) {
 	words := 0
 	for k, isPart := range []func(string) bool{isScaleWord, sc.isUnitWord} {
+		if i >= len(sc.text) || sc.text[i] != ' ' {
+			break
+		}
 		w, _, _ := strings.Cut(sc.text[i+1:], " ")
-		if w == "" || !isPart(strings.TrimRight(w, ".,;:!?)”’\"'")) {
+		bare := strings.TrimRight(w, ".,;:!?)”’\"'")
+		if bare == "" || !isPart(bare) {
 			if k == 0 {
 				continue // no scale word: a unit may follow the number directly
 			}
 			break
 		}
 		i, words, *chars = i+1+len(w), words+1, *chars+utf8.RuneCountInString(w)
-		if strings.ContainsAny(w, ",;:") {
+		if bare != w {
 			break // the figure ends at the punctuation
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Real sentences (the Zibo brief of 2024-03-15, and its English version), as
@@ -124,4 +125,31 @@ func TestSummary(t *testing.T) {
 			t.Errorf("%s %.40q…:\n got %q\nwant %q", tt.lang, tt.src, got, tt.want)
 		}
 	}
+}
+
+// FuzzSummarize: a summary is a prefix of the text, spaces normalised, ending on a
+// character boundary, perhaps with an ellipsis.
+func FuzzSummarize(f *testing.F) {
+	for _, s := range []string{zhFigures, zhQuote, enFigures, "家人👨\u200d👩\u200d👧旗🇨🇳好", "a 1 million"} {
+		f.Add(s, 10, true)
+		f.Add(s, 3, false)
+	}
+	f.Fuzz(func(t *testing.T, text string, length int, cjk bool) {
+		if !utf8.ValidString(text) || length < 1 || length > 1000 {
+			return
+		}
+		norm := strings.Join(strings.Fields(text), " ")
+		got := Summarize(text, length, cjk)
+		cut := strings.TrimSuffix(got, "…")
+		if !strings.HasPrefix(norm, cut) {
+			t.Fatalf("Summarize(%q, %d) = %q, not a prefix", text, length, got)
+		}
+		i := 0
+		for i < len(cut) {
+			i += graphemeLen(norm[i:])
+		}
+		if i != len(cut) {
+			t.Fatalf("Summarize(%q, %d) = %q cuts a character", text, length, got)
+		}
+	})
 }
