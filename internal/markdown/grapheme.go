@@ -11,6 +11,9 @@ import (
 // joined to by U+200D, a flag of two regional indicators, a Hangul syllable written
 // as jamo, CR LF. A summary is never cut inside one.
 func graphemeLen(s string) int {
+	if s[0] < utf8.RuneSelf && s[0] != '\r' && (len(s) == 1 || s[1] < utf8.RuneSelf) {
+		return 1 // nothing ASCII joins characters
+	}
 	r, n := utf8.DecodeRuneInString(s)
 	if r == '\r' && len(s) > 1 && s[1] == '\n' {
 		return 2

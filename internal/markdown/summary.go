@@ -40,36 +40,43 @@ func (m *Markdown) Summary(src []byte, length int) string {
 // summarize cuts text; more says that the body goes on after text, inside the same
 // paragraph, so that even a text that fits whole ends in an ellipsis.
 func summarize(text string, length int, cjk bool, units *figures.Units, more bool) string {
-	text = strings.Join(strings.Fields(text), " ")
-	if text == "" {
-		return ""
-	}
 	sc := unitScanner{text: text, cjk: cjk, units: units}
 	total, last, best := 0, -1, -1
-	for i := 0; i < len(text); {
+	i := spaceLen(text)
+	for i < len(text) {
 		t := sc.next(i)
 		if total+t.count > length {
 			break
 		}
-		total, last, i = total+t.count, t.end, t.end
+		total, last, i = total+t.count, t.end, t.end+spaceLen(text[t.end:])
 		if t.stop && total*10 >= length*nearSentenceEnd {
 			best = t.end
 		}
-		if i < len(text) && text[i] == ' ' {
-			i++
-		}
 	}
 	switch {
-	case last == len(text) && more:
-		return trimHanging(text) + "…"
-	case last == len(text):
-		return text
+	case last < 0 && i >= len(text): // nothing but spaces
+		return ""
+	case i >= len(text) && more:
+		return trimHanging(normalSpace(text)) + "…"
+	case i >= len(text):
+		return normalSpace(text)
 	case best >= 0:
-		return text[:best]
+		return normalSpace(text[:best])
 	case last >= 0:
-		return trimHanging(text[:last]) + "…"
+		return trimHanging(normalSpace(text[:last])) + "…"
 	}
-	return sc.prefix(length) + "…"
+	return normalSpace(sc.prefix(length)) + "…"
+}
+
+// normalSpace turns every run of spaces into one space, and trims the ends.
+func normalSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// spaceLen returns the length of the spaces s starts with.
+func spaceLen(s string) int {
+	if i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsSpace(r) }); i >= 0 {
+		return i
+	}
+	return len(s)
 }
 
 // trimHanging drops what cannot end a cut-off summary: spaces, commas and the like,
@@ -103,7 +110,7 @@ func (sc unitScanner) next(i int) unit {
 	if i < len(sc.text) && isWide(firstRune(sc.text[i:])) {
 		i, chars = i+graphemeLen(sc.text[i:]), chars+1
 	} else {
-		for i < len(sc.text) && sc.text[i] != ' ' && !isWide(firstRune(sc.text[i:])) {
+		for i < len(sc.text) && !unicode.IsSpace(firstRune(sc.text[i:])) && !isWide(firstRune(sc.text[i:])) {
 			i, chars = i+graphemeLen(sc.text[i:]), chars+1
 		}
 	}
@@ -130,7 +137,7 @@ func (sc unitScanner) next(i int) unit {
 // 7.9|亿元, 6800|余名, 790| million yuan. It returns the new end and the number of
 // words added; chars counts the characters.
 func (sc unitScanner) figureEnd(i int, chars *int) (int, int) {
-	if i < len(sc.text) && sc.text[i] == ' ' {
+	if spaceLen(sc.text[i:]) > 0 {
 		return sc.figureWords(i, chars)
 	}
 	for _, w := range []string{"余", "多", "万亿", "亿", "万", "余", "多"} {
@@ -159,10 +166,14 @@ func isScaleOrQualifier(r rune) bool { return r == '余' || r == '多' || r == '
 func (sc unitScanner) figureWords(i int, chars *int) (int, int) {
 	words := 0
 	for k, isPart := range []func(string) bool{isScaleWord, sc.isUnitWord} {
-		if i >= len(sc.text) || sc.text[i] != ' ' {
+		j := i + spaceLen(sc.text[i:])
+		if j == i {
 			break
 		}
-		w, _, _ := strings.Cut(sc.text[i+1:], " ")
+		w := sc.text[j:]
+		if end := strings.IndexFunc(w, unicode.IsSpace); end >= 0 {
+			w = w[:end]
+		}
 		bare := strings.TrimRight(w, ".,;:!?)”’\"'")
 		if bare == "" || !isPart(bare) {
 			if k == 0 {
@@ -170,7 +181,7 @@ func (sc unitScanner) figureWords(i int, chars *int) (int, int) {
 			}
 			break
 		}
-		i, words, *chars = i+1+len(w), words+1, *chars+utf8.RuneCountInString(w)
+		i, words, *chars = j+len(w), words+1, *chars+utf8.RuneCountInString(w)
 		if bare != w {
 			break // the figure ends at the punctuation
 		}
@@ -192,11 +203,12 @@ func (sc unitScanner) isUnitWord(w string) bool {
 
 // prefix returns the first length characters of the text, whole graphemes only.
 func (sc unitScanner) prefix(length int) string {
-	i := 0
+	start := spaceLen(sc.text)
+	i := start
 	for n := 0; n < length && i < len(sc.text); n++ {
 		i += graphemeLen(sc.text[i:])
 	}
-	return sc.text[:i]
+	return sc.text[start:i]
 }
 
 // endsSentence reports whether a unit ends a sentence: 。！？, or . ! ? at its end

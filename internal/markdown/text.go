@@ -5,6 +5,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -18,54 +19,78 @@ import (
 // escapes removed.
 var textWriter = html.NewWriter(html.WithEscapedSpace())
 
+// plain is where plainText writes: HTML-escaped text, unescaped once at the end.
+// They are reused, as every page needs one.
+type plain struct {
+	buf   bytes.Buffer
+	w     *bufio.Writer
+	src   []byte
+	space bool // a space is due before the next text
+}
+
+var plains = sync.Pool{New: func() any {
+	p := new(plain)
+	p.w = bufio.NewWriter(&p.buf)
+	return p
+}}
+
 // plainText collects the text of the body's paragraphs and lists, in order, with
 // figures as the page shows them, until it has about limit bytes. Blocks are joined
 // by a space, and line breaks follow the rule of linebreaks.go, so no two words are
 // glued together. The text is decoded: "&lt;" in the source is "<" here, to be
 // escaped once, by the template that shows it.
 func plainText(doc ast.Node, src []byte, limit int) string {
-	var buf bytes.Buffer // HTML-escaped text, unescaped once at the end
-	w := bufio.NewWriter(&buf)
-	space := false // a space is due before the next text
-	write := func(s []byte, raw bool) {
-		if space && buf.Len()+w.Buffered() > 0 {
-			_ = w.WriteByte(' ')
-		}
-		space = false
-		if raw {
-			textWriter.RawWrite(w, s)
-		} else {
-			textWriter.Write(w, s)
-		}
-	}
+	p := plains.Get().(*plain)
+	defer plains.Put(p)
+	p.buf.Reset()
+	p.w.Reset(&p.buf)
+	p.src, p.space = src, false
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if buf.Len()+w.Buffered() >= limit {
+		if p.buf.Len()+p.w.Buffered() >= limit {
 			return ast.WalkStop, nil
 		}
-		switch n := n.(type) {
-		case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *east.Table,
-			*east.FootnoteList, *ast.HTMLBlock, *ast.RawHTML, *east.FootnoteLink:
-			return ast.WalkSkipChildren, nil
-		case *ast.Paragraph, *ast.TextBlock:
-			space = space || !entering
-		case *ast.Text:
-			if entering {
-				write(n.Segment.Value(src), n.IsRaw())
-				space = n.HardLineBreak() || n.SoftLineBreak() && keepsBreak(n, src)
-			}
-		case *ast.String:
-			if entering {
-				write(n.Value, n.IsRaw() || n.IsCode())
-			}
-		case *Shortcode:
-			if entering {
-				write([]byte(n.Display), true)
-			}
-		}
-		return ast.WalkContinue, nil
+		return p.visit(n, entering), nil
 	})
-	_ = w.Flush()
-	return strings.TrimSpace(stdhtml.UnescapeString(buf.String()))
+	_ = p.w.Flush()
+	p.src = nil
+	return strings.TrimSpace(stdhtml.UnescapeString(p.buf.String()))
+}
+
+func (p *plain) visit(n ast.Node, entering bool) ast.WalkStatus {
+	switch n := n.(type) {
+	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *east.Table,
+		*east.FootnoteList, *ast.HTMLBlock, *ast.RawHTML, *east.FootnoteLink:
+		return ast.WalkSkipChildren
+	case *ast.Paragraph, *ast.TextBlock:
+		p.space = p.space || !entering
+	case *ast.Text:
+		if entering {
+			p.write(n.Segment.Value(p.src), n.IsRaw())
+			p.space = n.HardLineBreak() || n.SoftLineBreak() && keepsBreak(n, p.src)
+		}
+	case *ast.String:
+		if entering {
+			p.write(n.Value, n.IsRaw() || n.IsCode())
+		}
+	case *Shortcode:
+		if entering {
+			p.write([]byte(n.Display), true)
+		}
+	}
+	return ast.WalkContinue
+}
+
+// write adds text, raw or to be decoded, after the space due, if any.
+func (p *plain) write(s []byte, raw bool) {
+	if p.space && p.buf.Len()+p.w.Buffered() > 0 {
+		_ = p.w.WriteByte(' ')
+	}
+	p.space = false
+	if raw {
+		textWriter.RawWrite(p.w, s)
+	} else {
+		textWriter.Write(p.w, s)
+	}
 }
 
 // LeadFactor is how many bytes of source Lead reads per summary unit (then up to a
