@@ -142,7 +142,7 @@ func leadCut(src []byte, want int) (cut int, more bool) {
 	// Up to and including byte 2×want: LoadLean may have cut right before it.
 	window := src[want : 2*want+1]
 	if i := bytes.LastIndexByte(window, '\n'); i >= 0 {
-		return want + i, true
+		return want + i, !atParagraphBreak(src, want+i)
 	}
 	if i := bytes.LastIndexByte(window, ' '); i >= 0 {
 		return want + i, true
@@ -152,4 +152,9 @@ func leadCut(src []byte, want int) (cut int, more bool) {
 		cut--
 	}
 	return cut, true
+}
+
+// atParagraphBreak reports whether the line break at i is part of a blank line.
+func atParagraphBreak(src []byte, i int) bool {
+	return i > 0 && src[i-1] == '\n' || i+1 < len(src) && src[i+1] == '\n'
 }

@@ -35,9 +35,11 @@ func TestLeadText(t *testing.T) {
 // TestLeadOfLeanOpening: a lean load keeps a body's first bytes up to the next
 // paragraph break (content.LoadLean); the summary cut from that opening must be the
 // one cut from the whole body, or one-shot and incremental builds would differ.
+// Bodies of links and comments, which show little text, make summaries that fit whole.
 func TestLeadOfLeanOpening(t *testing.T) {
 	md := New(Options{Lang: "en"})
-	pieces := []string{"\n", "\n\n", "\n\n\n", " ", "word", "淄博", "a.", "*em*", "[l](/x)"}
+	pieces := []string{"\n", "\n\n", "\n\n\n", " ", "word", "淄博", "a.", "*em*", "[l](/x)",
+		"[l](/a/long/link/that/shows/one/letter/)", "<!-- a comment, which shows nothing -->"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 3000 {
 		var b bytes.Buffer
@@ -49,6 +51,9 @@ func TestLeadOfLeanOpening(t *testing.T) {
 		leadBytes := length*LeadFactor + rng.IntN(20)
 		if got, want := md.Lead(leanOpening(src, leadBytes), length), md.Lead(src, length); got != want {
 			t.Fatalf("length %d, lean %d, body %q:\nlean opening gives %q\n whole body gives %q", length, leadBytes, src, got, want)
+		}
+		if got, want := md.Summary(leanOpening(src, leadBytes), length), md.Summary(src, length); got != want {
+			t.Fatalf("length %d, lean %d, body %q:\nlean opening gives summary %q\n whole body gives %q", length, leadBytes, src, got, want)
 		}
 	}
 }
