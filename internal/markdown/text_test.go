@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -67,4 +68,15 @@ func leanOpening(body []byte, leadBytes int) []byte {
 		return body[:leadBytes+i]
 	}
 	return body
+}
+
+// TestInspectKeepsLinesApart: the prose quality checks read is never glued across a
+// line break either: each line is its own run, at its own place.
+func TestInspectKeepsLinesApart(t *testing.T) {
+	src := "a common goal.\nIn cloud native computing,\n[this](/x/) and\n抓获犯罪嫌疑人4810名,\n止付冻结资金"
+	for _, span := range New(Options{Lang: "en"}).Inspect([]byte(src)).Texts {
+		if src[span.Offset:span.Offset+len(span.Text)] != span.Text || strings.Contains(span.Text, "\n") {
+			t.Errorf("span %q at %d is not a part of one line of the source", span.Text, span.Offset)
+		}
+	}
 }
