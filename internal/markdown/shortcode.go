@@ -75,26 +75,28 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 	}
 	block.Advance(end + len(">}}"))
 	n := &Shortcode{Offset: seg.Start}
-	inner := string(line[len("{{<"):end])
-	var err error
-	if name, ok := strings.CutPrefix(strings.TrimSpace(inner), "/"); ok {
-		err = closeShortcode(pc, strings.TrimSpace(name))
-	} else {
-		var buf [4]arg // num takes two arguments at most: no allocation for them
-		var args []arg
-		if args, err = splitArgs(inner, buf[:0]); err == nil {
-			err = p.eval(n, args)
-		}
-		if len(args) > 0 && args[0].key == "" && args[0].val != "num" {
-			openShortcode(pc, args[0].val)
-		}
-	}
-	if err != nil {
+	if err := p.tag(n, string(line[len("{{<"):end]), pc); err != nil {
 		// The page shows the shortcode as written; it is never published anyway.
 		n.Display = string(line[:end+len(">}}")])
 		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
 	}
 	return n
+}
+
+// tag reads what is inside {{< … >}}: a closing tag, or a shortcode to run.
+func (p *shortcodeParser) tag(n *Shortcode, inner string, pc parser.Context) error {
+	if name, ok := strings.CutPrefix(strings.TrimSpace(inner), "/"); ok {
+		return closeShortcode(pc, strings.TrimSpace(name))
+	}
+	var buf [4]arg // num takes two arguments at most: no allocation for them
+	args, err := splitArgs(inner, buf[:0])
+	if err != nil {
+		return err
+	}
+	if len(args) > 0 && args[0].key == "" && args[0].val != "num" {
+		openShortcode(pc, args[0].val)
+	}
+	return p.eval(n, args)
 }
 
 var openKey = parser.NewContextKey()
