@@ -126,7 +126,7 @@ func (s *Session) load(cfg *config.Site, errs *diag.List) []*content.File {
 	}
 	lead := 0 // as much as markdown.Lead reads for the longest summary
 	for _, l := range cfg.Languages {
-		lead = max(lead, l.SummaryLength*16)
+		lead = max(lead, l.SummaryLength*markdown.LeadFactor)
 	}
 	return content.LoadLean(s.opts.Site, cfg, errs, lead)
 }
@@ -160,7 +160,7 @@ func (s *Session) fillSummary(p *site.Page) {
 		if lead == nil {
 			lead = p.File.Body
 		}
-		p.Summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(lead, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
+		p.Summary = s.mds[p.Lang.Code].Summary(lead, p.Lang.SummaryLength)
 	}
 	// The opening was kept for the summary only; at 100,000 pairs it would hold
 	// hundreds of megabytes until the end of the build.
@@ -229,7 +229,7 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	b.probs = res.Problems
 	b.hash = maphash.String(contentSeed, res.HTML)
 	// The same opening-only summary as a one-shot build's, so both give the same pages.
-	b.summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(f.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
+	b.summary = s.mds[p.Lang.Code].Summary(f.Body, p.Lang.SummaryLength)
 	s.storeBody(f.Path, b)
 	return b
 }

@@ -2,9 +2,9 @@
 // that summaries are cut from.
 //
 // On top of CommonMark it enables GitHub tables and strikethrough, autolinks, task lists,
-// footnotes and the CJK extension (a line break inside Chinese text does not become a
-// space). Headings get IDs that keep Chinese characters, so "## 以法促安" can be linked
-// as #以法促安. Raw HTML is escaped, so it shows as text, unless the site sets
+// footnotes, and a line-break rule of its own (linebreaks.go: a line break between two
+// Chinese characters is dropped, any other one is a space). Headings get IDs that keep
+// Chinese characters, so "## 以法促安" can be linked as #以法促安. Raw HTML is escaped, so it shows as text, unless the site sets
 // [markup] unsafe = true; HTML comments are dropped either way.
 //
 // One shortcode is built in, in Hugo's syntax: {{< num "7.9亿元" >}} renders a figure in
@@ -80,7 +80,8 @@ func New(opts Options) *Markdown {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
-			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft), extension.WithEscapedSpace()),
+			extension.NewCJK(extension.WithEscapedSpace()),
+			softBreaks{},
 			&shortcodes{opts: opts},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),

@@ -71,6 +71,14 @@ func TestProblems(t *testing.T) {
 		{`a {{< num "1" x="2" >}}`, 2, "unknown argument x="},
 		{`a {{< num "1 >}}`, 2, "no closing quote"},
 		{"first\n\nsecond {{< num \"1亿亿\" >}}", 14, "two scale words"},
+		// A closing tag ends its shortcode: one error, at the unknown opening.
+		{`a {{< highlight go >}}x{{< /highlight >}}`, 2, `unknown shortcode "highlight"`},
+		{"a {{< x >}}\n\nb {{< / x >}}", 2, `unknown shortcode "x"`},
+		{`a {{< /x >}}`, 2, "{{< /x >}} has no opening"},
+		{`a {{< / highlight >}}`, 2, "{{< /highlight >}} has no opening {{< highlight >}}"},
+		{`a {{< / >}}`, 2, "closing shortcode tag has no name"},
+		{`a {{< /x y >}}`, 2, "takes no arguments"},
+		{`a {{< num "1" >}}{{< /num >}}`, 17, "num has no closing tag"},
 	}
 	md := New(Options{Lang: "en"})
 	for _, tt := range tests {
@@ -81,31 +89,27 @@ func TestProblems(t *testing.T) {
 	}
 }
 
-func TestSummarize(t *testing.T) {
+// TestClosingTags checks that closing tags match their opening tags, nested or not,
+// and that each problem is reported once.
+func TestClosingTags(t *testing.T) {
 	tests := []struct {
-		text   string
-		length int
-		cjk    bool
-		want   string
+		src  string
+		want []Problem // messages are matched as substrings
 	}{
-		{"一二三。四五六。七八九。", 5, true, "一二三。四五六。"},
-		{"一二三。四五六。", 100, true, "一二三。四五六。"},
-		{"One two three. Four five. Six.", 3, false, "One two three."},
-		{"It rose 7.9 percent. Then fell.", 3, false, "It rose 7.9 percent."},
-		{"Short", 10, false, "Short"},
+		{`a {{< x >}}{{< y >}}{{< /y >}}{{< /x >}}`, []Problem{{2, `unknown shortcode "x"`}, {11, `unknown shortcode "y"`}}},
+		{`a {{< x >}}{{< /x >}} {{< /x >}}`, []Problem{{2, `unknown shortcode "x"`}, {22, "{{< /x >}} has no opening {{< x >}}"}}},
+		{`{{< /x >}}{{< x >}}`, []Problem{{0, "has no opening"}, {10, `unknown shortcode "x"`}}},
 	}
-	for _, tt := range tests {
-		if got := Summarize(tt.text, tt.length, tt.cjk); got != tt.want {
-			t.Errorf("Summarize(%q, %d) = %q, want %q", tt.text, tt.length, got, tt.want)
-		}
-	}
-}
-
-func TestPlainText(t *testing.T) {
 	md := New(Options{Lang: "en"})
-	text := md.Lead([]byte("## Heading\n\nFroze {{< num \"7.9亿元\" >}} in\naccounts.\n\n| t |\n|---|\n| x |\n\nEnd."), 50)
-	if want := "Froze 790 million yuan in accounts. End."; text != want {
-		t.Errorf("text %q, want %q", text, want)
+	for _, tt := range tests {
+		got := md.Render([]byte(tt.src)).Problems
+		ok := len(got) == len(tt.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = got[i].Offset == tt.want[i].Offset && strings.Contains(got[i].Msg, tt.want[i].Msg)
+		}
+		if !ok {
+			t.Errorf("%q: problems %+v, want %+v", tt.src, got, tt.want)
+		}
 	}
 }
 

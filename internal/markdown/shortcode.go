@@ -75,17 +75,59 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 	}
 	block.Advance(end + len(">}}"))
 	n := &Shortcode{Offset: seg.Start}
-	var buf [4]arg // num takes two arguments at most: no allocation for them
-	args, err := splitArgs(string(line[len("{{<"):end]), buf[:0])
-	if err == nil {
-		err = p.eval(n, args)
-	}
-	if err != nil {
+	if err := p.tag(n, string(line[len("{{<"):end]), pc); err != nil {
 		// The page shows the shortcode as written; it is never published anyway.
 		n.Display = string(line[:end+len(">}}")])
 		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
 	}
 	return n
+}
+
+// tag reads what is inside {{< … >}}: a closing tag, or a shortcode to run.
+func (p *shortcodeParser) tag(n *Shortcode, inner string, pc parser.Context) error {
+	if name, ok := strings.CutPrefix(strings.TrimSpace(inner), "/"); ok {
+		return closeShortcode(pc, strings.TrimSpace(name))
+	}
+	var buf [4]arg // num takes two arguments at most: no allocation for them
+	args, err := splitArgs(inner, buf[:0])
+	if err != nil {
+		return err
+	}
+	if len(args) > 0 && args[0].key == "" && args[0].val != "num" {
+		openShortcode(pc, args[0].val)
+	}
+	return p.eval(n, args)
+}
+
+var openKey = parser.NewContextKey()
+
+// openShortcode records an unknown shortcode, already reported, so that its closing
+// tag is taken as its end rather than reported again.
+func openShortcode(pc parser.Context, name string) {
+	open := pc.ComputeIfAbsent(openKey, func() any { return new([]string) }).(*[]string)
+	*open = append(*open, name)
+}
+
+// closeShortcode reads a closing tag, {{< /name >}} or {{< / name >}} as in Hugo: it
+// ends the last shortcode of that name still open, or is an error of its own.
+func closeShortcode(pc parser.Context, name string) error {
+	switch {
+	case name == "":
+		return fmt.Errorf("closing shortcode tag has no name; write {{< /name >}}")
+	case strings.ContainsAny(name, " \t\""):
+		return fmt.Errorf("closing shortcode tag {{< /%s >}} takes no arguments; write {{< /name >}}", name)
+	case name == "num":
+		return fmt.Errorf("num has no closing tag; remove {{< /num >}}")
+	}
+	if open, ok := pc.Get(openKey).(*[]string); ok {
+		for i := len(*open) - 1; i >= 0; i-- {
+			if (*open)[i] == name {
+				*open = append((*open)[:i], (*open)[i+1:]...)
+				return nil
+			}
+		}
+	}
+	return fmt.Errorf("closing tag {{< /%s >}} has no opening {{< %s >}} before it; remove it or add the opening tag", name, name)
 }
 
 // eval runs the shortcode: today only num.

@@ -5,7 +5,7 @@ import (
 	"bytes"
 	stdhtml "html"
 	"strings"
-	"unicode"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -15,138 +15,169 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// maxText bounds the plain text kept per page: summaries and descriptions need the
-// opening paragraphs only, and a bound keeps memory proportional to the page count.
-const maxText = 4000
+// textWriter decodes text as the page shows it: entities (&lt;) resolved, backslash
+// escapes removed.
+var textWriter = html.NewWriter(html.WithEscapedSpace())
 
-// plainText collects the text of the body's paragraphs and lists, in order, with
-// figures, entities and inline HTML as the page shows them.
-func plainText(doc ast.Node, src []byte, opts Options) string {
-	var b strings.Builder
-	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if b.Len() >= maxText {
-			return ast.WalkStop, nil
-		}
-		switch n.Kind() {
-		case ast.KindHeading, ast.KindFencedCodeBlock, ast.KindCodeBlock, east.KindTable,
-			east.KindFootnoteList, ast.KindHTMLBlock:
-			return ast.WalkSkipChildren, nil
-		case ast.KindRawHTML:
-			if entering && !opts.Unsafe {
-				writeRawHTML(&b, n.(*ast.RawHTML), src)
-			}
-			return ast.WalkSkipChildren, nil
-		case ast.KindParagraph, ast.KindTextBlock:
-			if !entering && b.Len() > 0 && !opts.CJK {
-				b.WriteString(" ")
-			}
-		case ast.KindText:
-			if entering {
-				t := n.(*ast.Text)
-				writeText(&b, t.Segment.Value(src), t.IsRaw())
-				if t.SoftLineBreak() && !opts.CJK {
-					b.WriteByte(' ')
-				}
-			}
-		case ast.KindString:
-			if entering {
-				b.Write(n.(*ast.String).Value)
-			}
-		case KindShortcode:
-			if entering {
-				b.WriteString(n.(*Shortcode).Display)
-			}
-		case east.KindFootnoteLink:
-			return ast.WalkSkipChildren, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	return strings.TrimSpace(b.String())
+// plain is where plainText writes: HTML-escaped text, unescaped once at the end.
+// They are reused, as every page needs one.
+type plain struct {
+	buf   bytes.Buffer
+	w     *bufio.Writer
+	src   []byte
+	space bool // a space is due before the next text
+	// html is whether inline HTML is markup on the page (the site's unsafe = true),
+	// and so no text of the summary; otherwise the page shows it as text, and so does
+	// the summary.
+	html bool
 }
 
-// writeText adds a text node's characters as the page shows them: backslash escapes
-// and entities are decoded, once, by goldmark's own writer and an unescape of its
-// HTML, so "&lt;b&gt;" in the source is "<b>" in the summary, as on the page. Raw
-// text (a code span's) is shown as written.
-func writeText(b *strings.Builder, v []byte, raw bool) {
-	if raw || !bytes.ContainsAny(v, "&\\\x00") {
-		b.Write(v)
-		return
+var plains = sync.Pool{New: func() any {
+	p := new(plain)
+	p.w = bufio.NewWriter(&p.buf)
+	return p
+}}
+
+// plainText collects the text of the body's paragraphs and lists, in order, with
+// figures as the page shows them, until it has about limit bytes. Blocks are joined
+// by a space, and line breaks follow the rule of linebreaks.go, so no two words are
+// glued together. The text is decoded: "&lt;" in the source is "<" here, to be
+// escaped once, by the template that shows it.
+func plainText(doc ast.Node, src []byte, limit int, html bool) string {
+	p := plains.Get().(*plain)
+	defer plains.Put(p)
+	p.buf.Reset()
+	p.w.Reset(&p.buf)
+	p.src, p.space, p.html = src, false, html
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if p.buf.Len()+p.w.Buffered() >= limit {
+			return ast.WalkStop, nil
+		}
+		return p.visit(n, entering), nil
+	})
+	_ = p.w.Flush()
+	p.src = nil
+	return strings.TrimSpace(stdhtml.UnescapeString(p.buf.String()))
+}
+
+// visit adds what one node shows as text.
+func (p *plain) visit(n ast.Node, entering bool) ast.WalkStatus {
+	switch n := n.(type) {
+	case *ast.Heading, *ast.FencedCodeBlock, *ast.CodeBlock, *east.Table,
+		*east.FootnoteList, *ast.HTMLBlock, *east.FootnoteLink:
+		return ast.WalkSkipChildren
+	case *ast.RawHTML:
+		if entering && !p.html {
+			p.writeRawHTML(n)
+		}
+		return ast.WalkSkipChildren
+	case *ast.Paragraph, *ast.TextBlock:
+		p.space = p.space || !entering
+	case *ast.Text:
+		if entering {
+			p.write(n.Segment.Value(p.src), n.IsRaw())
+			p.space = n.HardLineBreak() || n.SoftLineBreak() && keepsBreak(n, p.src)
+		}
+	case *ast.String:
+		if entering {
+			p.write(n.Value, n.IsRaw() || n.IsCode())
+		}
+	case *Shortcode:
+		if entering {
+			p.write([]byte(n.Display), true)
+		}
 	}
-	var buf bytes.Buffer
-	w := bufio.NewWriter(&buf)
-	html.DefaultWriter.Write(w, v)
-	w.Flush()
-	b.WriteString(stdhtml.UnescapeString(buf.String()))
+	return ast.WalkContinue
+}
+
+// write adds text, raw or to be decoded, after the space due, if any.
+func (p *plain) write(s []byte, raw bool) {
+	if p.space && p.buf.Len()+p.w.Buffered() > 0 {
+		_ = p.w.WriteByte(' ')
+	}
+	p.space = false
+	if raw {
+		textWriter.RawWrite(p.w, s)
+	} else {
+		textWriter.Write(p.w, s)
+	}
 }
 
 // writeRawHTML adds inline HTML as a safe page shows it (escapedHTML): as text,
-// comments left out. Where the site lets HTML through, it is markup, not text.
-func writeRawHTML(b *strings.Builder, n *ast.RawHTML, src []byte) {
+// comments left out.
+func (p *plain) writeRawHTML(n *ast.RawHTML) {
 	var raw []byte
 	for i := range n.Segments.Len() {
 		seg := n.Segments.At(i)
-		raw = append(raw, seg.Value(src)...)
+		raw = append(raw, seg.Value(p.src)...)
 	}
 	if !bytes.HasPrefix(raw, []byte("<!--")) {
-		b.Write(raw)
+		p.write(raw, true)
 	}
 }
 
-// Summarize cuts text at the first sentence end after length units: characters for
-// CJK text, words otherwise. Text shorter than that is returned whole.
-func Summarize(text string, length int, cjk bool) string {
-	count, inWord := 0, false
-	for i, r := range text {
-		if cjk {
-			if !unicode.IsSpace(r) {
-				count++
-			}
-		} else if isSpace := unicode.IsSpace(r); isSpace && inWord {
-			inWord = false
-		} else if !isSpace && !inWord {
-			inWord, count = true, count+1
-		}
-		if count >= length && isSentenceEnd(text, i, r) {
-			return strings.TrimSpace(text[:i+utf8.RuneLen(r)])
-		}
-	}
-	return strings.TrimSpace(text)
-}
-
-// isSentenceEnd reports whether r at i ends a sentence: a Chinese full stop, or a Latin
-// one followed by a space or the end (so "7.9" and "e.g." inside words do not count).
-func isSentenceEnd(text string, i int, r rune) bool {
-	switch r {
-	case '。', '！', '？':
-		return true
-	case '.', '!', '?':
-		rest := text[i+1:]
-		return rest == "" || rest[0] == ' ' || rest[0] == '\n'
-	}
-	return false
-}
+// LeadFactor is how many bytes of source Lead reads per summary unit (then up to a
+// paragraph break): enough for summaries, which are a few sentences, with room for
+// markup. A lean load keeps as much of each body.
+const LeadFactor = 16
 
 // Lead returns the plain text of a body's opening, enough for a summary of length
 // units, without rendering the whole body: a one-shot build renders each body only
 // when it writes its page, and needs summaries before that, for the lists.
+//
+// It reads LeadFactor×length bytes, then up to the next paragraph break, the last
+// line break, or a character, at most twice as much in all, so a body of one long
+// line costs no more than any other. The cut depends only on those first bytes:
+// content.LoadLean keeps at least them, and the opening it keeps gives the same text.
 func (m *Markdown) Lead(src []byte, length int) string {
-	// A generous prefix, cut at a paragraph break: summaries are a few sentences.
-	want := length * 16
-	if len(src) > want {
-		cut := want
-		if i := bytes.Index(src[want:], []byte("\n\n")); i >= 0 {
-			cut = want + i
-		} else {
-			cut = len(src)
-		}
-		src = src[:cut]
-	}
+	text, _ := m.lead(src, length)
+	return text
+}
+
+// lead is Lead, and reports whether the opening was cut inside a paragraph, so the
+// text stops short of its end.
+func (m *Markdown) lead(src []byte, length int) (plain string, more bool) {
+	want := length * LeadFactor
+	cut, more := leadCut(src, want)
+	src = src[:cut]
 	if !utf8.Valid(src) {
-		return ""
+		return "", false
 	}
 	defer func() { _ = recover() }() // a problem here is reported by the full render
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
-	return plainText(doc, src, m.opts)
+	return plainText(doc, src, 2*want, m.opts.Unsafe), more
+}
+
+// leadCut returns where Lead cuts src: after want bytes, at the next paragraph break
+// within another want bytes, else at the last line break or space there, else at the
+// last character that fits; more reports a cut inside a paragraph.
+func leadCut(src []byte, want int) (cut int, more bool) {
+	if len(src) <= want {
+		return len(src), false
+	}
+	if i := bytes.Index(src[want:min(len(src), 2*want)], []byte("\n\n")); i >= 0 {
+		return want + i, false
+	}
+	if len(src) <= 2*want {
+		return len(src), false
+	}
+	// Up to and including byte 2×want: LoadLean may have cut right before it.
+	window := src[want : 2*want+1]
+	if i := bytes.LastIndexByte(window, '\n'); i >= 0 {
+		return want + i, !atParagraphBreak(src, want+i)
+	}
+	if i := bytes.LastIndexByte(window, ' '); i >= 0 {
+		return want + i, true
+	}
+	cut = 2 * want
+	for cut > want && !utf8.RuneStart(src[cut]) {
+		cut--
+	}
+	return cut, true
+}
+
+// atParagraphBreak reports whether the line break at i is part of a blank line.
+func atParagraphBreak(src []byte, i int) bool {
+	return i > 0 && src[i-1] == '\n' || i+1 < len(src) && src[i+1] == '\n'
 }
