@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"hash/fnv"
 	"hash/maphash"
 	"html/template"
@@ -93,6 +94,9 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		s.sitemaps = writeSitemap(st, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
 		s.writeStatic(st, w, &errs)
+	}
+	if ctx := s.opts.context(); ctx.Err() != nil {
+		return nil, context.Cause(ctx)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -253,7 +257,11 @@ func outputs(st *site.Site) ([]string, map[string]outFile) {
 
 // render writes the named outputs on all cores, then the root page.
 func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
+	ctx := s.opts.context()
 	parallel(len(names), func(i int) {
+		if ctx.Err() != nil {
+			return // stopped: the rest is skipped, not rendered
+		}
 		o := owner[names[i]]
 		switch {
 		case o.alias != "":
