@@ -91,6 +91,9 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		var names []string
 		names, s.owner = outputs(st)
 		s.render(r, s.owner, names, w, &errs)
+		if ctx := s.opts.context(); ctx.Err() != nil {
+			return nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
+		}
 		s.sitemaps = writeSitemap(st, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
 		s.writeStatic(st, w, &errs)
@@ -274,7 +277,9 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Pager(o.page, o.n, w))
 		}
 	})
-	errs.Add(r.Root(s.th, w), r.NotFound(w))
+	if ctx.Err() == nil {
+		errs.Add(r.Root(s.th, w), r.NotFound(w))
+	}
 }
 
 // writeSitemap writes the sitemap and robots.txt, which list every page, and returns
