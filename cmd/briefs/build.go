@@ -123,7 +123,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // startCPUProfile profiles the process into file until the returned stop is called.
 // A profile is what a slow build's bug report needs; Go's own tools take the same flag.
 func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
+	f, err := createProfile(file)
 	if err != nil {
 		return nil, err
 	}
@@ -176,6 +176,31 @@ func reportBuildFailure(stderr io.Writer, dir, out string, err error) int {
 		return exitInterrupted
 	}
 	return reportFailure(stderr, dir, err)
+}
+
+// createProfile opens file for a new profile. It overwrites only an earlier profile
+// (gzip data, as pprof writes them), so that a slip such as --cpuprofile site.toml
+// loses nothing.
+func createProfile(file string) (*os.File, error) {
+	f, err := os.OpenFile(file, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	head := make([]byte, 2)
+	n, _ := io.ReadFull(f, head)
+	if n > 0 && (n < 2 || head[0] != 0x1f || head[1] != 0x8b) {
+		f.Close()
+		return nil, fmt.Errorf("%s exists and is not a CPU profile; choose another --cpuprofile file", file)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // reportFailure prints every problem of a failed build, then a count.

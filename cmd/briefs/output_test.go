@@ -280,3 +280,21 @@ func TestWriteErrorReportedOnce(t *testing.T) {
 	}
 	sameTree(t, "the output after a write error", readTree(t, filepath.Join(dir, "public")), built)
 }
+
+func TestCPUProfileOverwritesOnlyAProfile(t *testing.T) {
+	dir := writeSite(t, smallSite)
+	prof := filepath.Join(dir, "cpu.out")
+	for range 2 { // the second build overwrites the first one's profile
+		if code, _, errOut := runCmd("build", "-s", dir, "--cpuprofile", prof); code != exitOK {
+			t.Fatal(errOut)
+		}
+	}
+	if b, _ := os.ReadFile(prof); len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Errorf("the profile written over another does not start as gzip data: % x", b[:min(len(b), 4)])
+	}
+	toml := filepath.Join(dir, "site.toml")
+	code, _, errOut := runCmd("build", "-s", dir, "--cpuprofile", toml)
+	if b, _ := os.ReadFile(toml); code != exitUsage || string(b) != smallSite["site.toml"] {
+		t.Errorf("--cpuprofile site.toml: exit %d, %q; site.toml now %q", code, errOut, b)
+	}
+}
