@@ -188,8 +188,8 @@ func resolve(p string) (string, error) {
 // split cuts p at its last separator without cleaning it, unlike filepath.Split and
 // filepath.Dir, which would apply ".." before the links before it are resolved.
 func split(p string) (dir, base string) {
-	trimmed := strings.TrimRight(p, `/`+string(filepath.Separator))
-	i := strings.LastIndexAny(trimmed, `/`+string(filepath.Separator))
+	trimmed := strings.TrimRightFunc(p, isSeparator)
+	i := strings.LastIndexFunc(trimmed, isSeparator)
 	if trimmed == "" || i < 0 {
 		return p, ""
 	}
@@ -198,3 +198,5 @@ func split(p string) (dir, base string) {
 	}
 	return trimmed[:i], trimmed[i+1:]
 }
+
+func isSeparator(r rune) bool { return r == '/' || r == filepath.Separator }
