@@ -116,7 +116,7 @@ func TestRefusedOutputs(t *testing.T) {
 		{filepath.Dir(root), "it holds the site folder"},
 		{"/", "it is the root folder"},
 		{filepath.Join(root, "notes.txt"), "it is a file"},
-		{filepath.Join(root, "notes.txt", "out"), "not a directory"},
+		{filepath.Join(root, "notes.txt", "out"), "a folder in its path is a file"},
 		{filepath.Join(root, "mine"), "briefs did not make"},
 		{filepath.Join(root, "to-site"), "it is the site folder"},
 		{filepath.Join(root, "to-content", "x"), "inside the site's content/"},

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Site is what a build reads, which its output must never be, hold, or be inside.
@@ -43,6 +44,9 @@ type target struct {
 // It reads the disk and writes nothing.
 func findTarget(out string, s Site) (*target, error) {
 	path, err := resolve(out)
+	if errors.Is(err, syscall.ENOTDIR) {
+		return nil, &RefusedError{Out: out, Reason: "a folder in its path is a file; choose another -o"}
+	}
 	if err != nil {
 		return nil, &RefusedError{Out: out, Reason: err.Error()}
 	}
