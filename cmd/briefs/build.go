@@ -1,18 +1,22 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/pprof"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 )
@@ -83,29 +87,29 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
-	if info, err := os.Stat(sf.dir); err != nil || !info.IsDir() {
-		fmt.Fprintf(stderr, "briefs build: %s is not a site folder; name one with -s\n", sf.dir)
-		return exitUsage
+	if code := checkSite(stderr, sf.dir); code != exitOK {
+		return code
 	}
 	if *out == "" {
 		*out = filepath.Join(sf.dir, "public")
 	}
 	start := time.Now()
-	dir, err := output.NewDir(*out)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	dir, err := output.NewDir(ctx, *out, output.Site{Dir: sf.dir, Reads: build.Sources()})
 	if err != nil {
-		fmt.Fprintln(stderr, "briefs build:", err)
-		return exitContent
+		return reportOutput(stderr, err)
 	}
-	res, err := build.Run(sf.options(), dir)
+	opts := sf.options()
+	opts.Context = dir.Context()
+	res, err := build.Run(opts, dir)
+	if err == nil {
+		printWarnings(stderr, sf.dir, res.Warnings)
+		err = dir.Commit()
+	}
 	if err != nil {
 		_ = dir.Abort()
-		return reportFailure(stderr, sf.dir, err)
-	}
-	printWarnings(stderr, sf.dir, res.Warnings)
-	if err := dir.Commit(); err != nil {
-		_ = dir.Abort()
-		fmt.Fprintln(stderr, "briefs build:", err)
-		return exitContent
+		return reportBuildFailure(stderr, sf.dir, *out, err)
 	}
 	var langs []string
 	for _, c := range res.Pages {
@@ -119,7 +123,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 // startCPUProfile profiles the process into file until the returned stop is called.
 // A profile is what a slow build's bug report needs; Go's own tools take the same flag.
 func startCPUProfile(file string) (stop func(), err error) {
-	f, err := os.Create(file)
+	f, err := createProfile(file)
 	if err != nil {
 		return nil, err
 	}
@@ -131,6 +135,72 @@ func startCPUProfile(file string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// checkSite refuses, before anything is written, a site folder that is not one: a
+// build of a folder without content/ would publish an empty site over the last one.
+func checkSite(stderr io.Writer, dir string) int {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "briefs build: %s is not a site folder; name one with -s\n", dir)
+		return exitUsage
+	}
+	if info, err := os.Stat(filepath.Join(dir, content.Dir)); err != nil || !info.IsDir() {
+		fmt.Fprintf(stderr, "%s: no content/ folder; nothing was written. Name the site folder with -s, or start one with briefs new SECTION/SLUG\n", dir)
+		return exitContent
+	}
+	return exitOK
+}
+
+// reportOutput prints why the output folder cannot be used: exit 2 when it is the
+// wrong place (the command line must change), 1 when the disk said no.
+func reportOutput(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, "briefs build:", err)
+	var refused *output.RefusedError
+	if errors.As(err, &refused) {
+		return exitUsage
+	}
+	return exitContent
+}
+
+// reportBuildFailure prints why a build failed: one line for a write error or an
+// interruption, which stop the build, or else every problem of the site.
+func reportBuildFailure(stderr io.Writer, dir, out string, err error) int {
+	var we *output.WriteError
+	var refused *output.RefusedError
+	switch {
+	case errors.As(err, &we), errors.As(err, &refused):
+		fmt.Fprintf(stderr, "briefs build: %v (%s is unchanged)\n", err, out)
+		return exitContent
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintf(stderr, "briefs build: interrupted; nothing was written, %s is unchanged\n", out)
+		return exitInterrupted
+	}
+	return reportFailure(stderr, dir, err)
+}
+
+// createProfile opens file for a new profile. It overwrites only an earlier profile
+// (gzip data, as pprof writes them), so that a slip such as --cpuprofile site.toml
+// loses nothing.
+func createProfile(file string) (*os.File, error) {
+	f, err := os.OpenFile(file, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	head := make([]byte, 2)
+	n, _ := io.ReadFull(f, head)
+	if n > 0 && (n < 2 || head[0] != 0x1f || head[1] != 0x8b) {
+		f.Close()
+		return nil, fmt.Errorf("%s exists and is not a CPU profile; choose another --cpuprofile file", file)
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		f.Close()
+		return nil, err
+	}
+	if err := f.Truncate(0); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return f, nil
 }
 
 // reportFailure prints every problem of a failed build, then a count.

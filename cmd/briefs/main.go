@@ -26,6 +26,8 @@ const (
 	exitOK      = 0
 	exitContent = 1 // the content or layouts have errors
 	exitUsage   = 2 // the command line is wrong
+	// exitInterrupted is the shells' status for a command stopped by Ctrl+C (128+SIGINT).
+	exitInterrupted = 130
 )
 
 // version is set at link time with -ldflags "-X main.version=…".

@@ -10,6 +10,7 @@ package build_test
 //	BRIEFS_BENCH_LARGE=1 go test -run '^$' -bench Build10000 -benchtime 1x ./internal/build/
 
 import (
+	"context"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -229,7 +230,8 @@ func BenchmarkWrite(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := range b.N {
-		d, err := output.NewDir(filepath.Join(root, fmt.Sprint(i), "public"))
+		site := output.Site{Dir: filepath.Join(root, "site"), Reads: build.Sources()}
+		d, err := output.NewDir(context.Background(), filepath.Join(root, fmt.Sprint(i), "public"), site)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -5,6 +5,7 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
@@ -34,6 +36,22 @@ type Options struct {
 	// the dev server does. A one-shot build instead renders each body only when it
 	// writes its page and lets it go, so memory stays near the size of the content.
 	Incremental bool
+	// Context, when set, stops the build early when it is done (the user pressed
+	// Ctrl+C, or output.Dir could not write a file): no more pages are rendered, and
+	// the build fails with context.Cause.
+	Context context.Context
+}
+
+// Sources are the files and folders of a site folder that a build reads, which its
+// output must never replace or be inside.
+func Sources() []string { return []string{config.FileName, content.Dir + "/", "layouts/", "static/"} }
+
+// context is the build's context, which is never nil.
+func (o Options) context() context.Context {
+	if o.Context == nil {
+		return context.Background()
+	}
+	return o.Context
 }
 
 // Result describes a finished build.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"hash/fnv"
 	"hash/maphash"
 	"html/template"
@@ -99,9 +100,15 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	if r != nil {
 		s.owner, s.statics = cl.owner, statics
 		s.render(r, s.owner, cl.names, w, &errs)
+		if ctx := s.opts.context(); ctx.Err() != nil {
+			return nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
+		}
 		s.sitemaps = writeSitemap(maps, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
 		writeStatic(cl.statics, w, &errs)
+	}
+	if ctx := s.opts.context(); ctx.Err() != nil {
+		return nil, context.Cause(ctx)
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
@@ -236,7 +243,11 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 
 // render writes the named outputs on all cores, then the root page.
 func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
+	ctx := s.opts.context()
 	parallel(len(names), func(i int) {
+		if ctx.Err() != nil {
+			return // stopped: the rest is skipped, not rendered
+		}
 		o := owner[names[i]]
 		switch {
 		case o.alias != "":
@@ -249,7 +260,9 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Pager(o.page, o.n, w))
 		}
 	})
-	errs.Add(r.Root(w), r.NotFound(w))
+	if ctx.Err() == nil {
+		errs.Add(r.Root(w), r.NotFound(w))
+	}
 }
 
 // writeSitemap writes the sitemap and robots.txt, which list every page, and returns

@@ -1,10 +1,25 @@
-// Package output is the only part of briefs that writes to disk.
+// Package output is the only part of briefs that writes to disk, and it keeps one
+// promise: it never deletes or replaces what briefs did not make.
 //
 // A build writes into a fresh staging folder beside the output folder and, only when
 // every page rendered, swaps it in place of the old output. So a failed build leaves the
 // previous site exactly as it was, and a successful one leaves no stale files behind
-// from articles that were deleted. Memory keeps files in memory instead, for the dev
-// server and for tests.
+// from articles that were deleted. The contract, enforced by NewDir and Commit:
+//
+//   - Every output briefs builds holds a marker file, [Marker]. An existing output is
+//     replaced only when it holds the marker or is empty; any other folder is refused.
+//   - An output that is the site folder, holds it, is inside a folder the build reads
+//     (content/, layouts/, static/), is a file, or is the root is refused before any
+//     work. Paths are compared with symbolic links and ".." resolved.
+//   - An output that is a symbolic link is followed: the folder it names is replaced,
+//     the link stays. The staging folder is made beside that folder, and the two are
+//     swapped in one step where the system allows it (renameat2 on Linux), otherwise
+//     with two renames.
+//   - What an interrupted build left (a staging folder, or a previous output moved
+//     aside) is recognised by its name and its marker, and removed by the next build; a
+//     previous output left aside by a swap cut in half is put back first.
+//
+// Memory keeps files in memory instead, for the dev server and for tests.
 package output
 
 import (
@@ -17,60 +32,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 )
-
-// Dir writes a build into a staging folder and swaps it in on Commit.
-type Dir struct {
-	final   string
-	staging string
-	count   atomic.Int64
-	bytes   atomic.Int64
-	dirs    sync.Map
-}
-
-// NewDir prepares a staging folder for the output folder final.
-func NewDir(final string) (*Dir, error) {
-	final = filepath.Clean(final)
-	parent := filepath.Dir(final)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	staging, err := os.MkdirTemp(parent, "."+filepath.Base(final)+".tmp-")
-	if err != nil {
-		return nil, fmt.Errorf("cannot create a staging folder next to %s: %w", final, err)
-	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		return nil, err
-	}
-	return &Dir{final: final, staging: staging}, nil
-}
-
-// WriteFile writes one file; name is a slash-separated path inside the output. It is
-// safe for concurrent use.
-func (d *Dir) WriteFile(name string, data []byte) error {
-	if err := checkName(name); err != nil {
-		return err
-	}
-	full := filepath.Join(d.staging, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	if _, ok := d.dirs.Load(dir); !ok {
-		// Mkdir first: its parent is usually made already, and MkdirAll would stat
-		// the folder before making it, one system call per page more.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return err
-			}
-		}
-		d.dirs.Store(dir, true)
-	}
-	if err := os.WriteFile(full, data, 0o644); err != nil {
-		return err
-	}
-	d.count.Add(1)
-	d.bytes.Add(int64(len(data)))
-	return nil
-}
 
 // checkName refuses paths that would leave the output folder.
 func checkName(name string) error {
@@ -79,36 +41,6 @@ func checkName(name string) error {
 	}
 	return nil
 }
-
-// Files is the number of files written so far; Bytes their total size.
-func (d *Dir) Files() int { return int(d.count.Load()) }
-
-// Bytes is the total size of the files written so far.
-func (d *Dir) Bytes() int64 { return d.bytes.Load() }
-
-// Commit replaces the output folder with the staging folder.
-func (d *Dir) Commit() error {
-	old := ""
-	if _, err := os.Lstat(d.final); err == nil {
-		old = d.staging + ".old"
-		if err := os.Rename(d.final, old); err != nil {
-			return fmt.Errorf("cannot move the previous output aside: %w", err)
-		}
-	}
-	if err := os.Rename(d.staging, d.final); err != nil {
-		if old != "" {
-			_ = os.Rename(old, d.final)
-		}
-		return fmt.Errorf("cannot put the new output in place: %w", err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-// Abort removes the staging folder, leaving the previous output untouched.
-func (d *Dir) Abort() error { return os.RemoveAll(d.staging) }
 
 // Memory keeps written files in memory. It is safe for concurrent use.
 type Memory struct {
