@@ -272,8 +272,7 @@ func BenchmarkUpdate(b *testing.B) {
 		b.Run(kind, func(b *testing.B) {
 			fsys := testcorpus.FS(testcorpus.Options{N: n, Seed: 1})
 			opts := benchOptions(fsys)
-			opts.Incremental = true
-			sess := build.NewSession(opts)
+			sess := build.NewLive(opts)
 			mem := output.NewMemory()
 			if _, err := sess.Build(mem); err != nil {
 				b.Fatal(err)

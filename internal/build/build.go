@@ -32,10 +32,6 @@ type Options struct {
 	Drafts, Future, Expired bool
 	// Now is the time embargoes and expiry are judged at; zero means the current time.
 	Now time.Time
-	// Incremental keeps what later updates need (rendered bodies, fingerprints), as
-	// the dev server does. A one-shot build instead renders each body only when it
-	// writes its page and lets it go, so memory stays near the size of the content.
-	Incremental bool
 	// Context, when set, stops the build early when it is done (the user pressed
 	// Ctrl+C, or output.Dir could not write a file): no more pages are rendered, and
 	// the build fails with context.Cause.

@@ -21,11 +21,13 @@ import (
 	"github.com/briefs/briefs/internal/theme"
 )
 
-// Session is a site built once and kept, so that later changes re-render only what
-// they touch. The build command uses a session for one full build; the dev server keeps
-// one for as long as it runs.
+// Session is one build of a site. A one-shot session (NewSession, as the build command
+// uses) renders each body only when it writes its page and lets it go, so memory stays
+// near the size of the content. A live session (inside a Live, as the dev server
+// keeps) holds on to what later updates need: rendered bodies and fingerprints.
 type Session struct {
 	opts   Options
+	live   bool // made by NewLive: keep bodies and fingerprints for Live.Update
 	cfg    *config.Site
 	th     *theme.Theme
 	mds    map[string]*markdown.Markdown
@@ -64,7 +66,8 @@ type outFile struct {
 	feed  bool   // the page's RSS feed
 }
 
-// NewSession prepares a session; nothing is read until Build.
+// NewSession prepares a one-shot build; nothing is read until Build. To update a site
+// after it was built, use NewLive.
 func NewSession(opts Options) *Session { return &Session{opts: opts} }
 
 // Build reads the whole site and renders every page into w.
@@ -114,7 +117,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		return nil, err
 	}
 	s.site, s.r = st, r
-	if s.opts.Incremental {
+	if s.live {
 		s.prints = s.fingerprints(r, s.owner)
 	}
 	for _, w := range r.MissingStrings() {
@@ -125,10 +128,10 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	return res, nil
 }
 
-// load reads the content files: whole for incremental sessions, lean for one-shot
+// load reads the content files: whole for live sessions, lean for one-shot
 // builds, which read each body again when they write its page.
 func (s *Session) load(cfg *config.Site, errs *diag.List) []*content.File {
-	if s.opts.Incremental {
+	if s.live {
 		return content.Load(s.opts.Site, cfg, errs)
 	}
 	lead := 0 // as much as markdown.Lead reads for the longest summary
@@ -145,7 +148,7 @@ func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.S
 	opts.Previous = s.site
 	st := site.New(s.cfg, list, opts, errs)
 	parallel(len(st.Pages), func(i int) {
-		if p := st.Pages[i]; s.opts.Incremental || p.Kind != site.KindBrief {
+		if p := st.Pages[i]; s.live || p.Kind != site.KindBrief {
 			s.fillBody(p, errs)
 		} else {
 			s.fillSummary(p)
@@ -254,7 +257,7 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Alias(o.page, o.alias, w))
 		case o.feed:
 			errs.Add(w.WriteFile(names[i], feed.Render(s.cfg, o.page, r.Heading(o.page))))
-		case !s.opts.Incremental && o.page.Kind == site.KindBrief:
+		case !s.live && o.page.Kind == site.KindBrief:
 			s.streamBrief(r, o.page, o.n, w, errs)
 		default:
 			errs.Add(r.Pager(o.page, o.n, w))

@@ -35,7 +35,13 @@ func TestSummaryOfLongLine(t *testing.T) {
 	const mb = 1 << 20
 	size := func(n int, incremental bool) int {
 		body := strings.Repeat("word ", n/5)
-		mem, _, err := buildSite(t, summarySite(body), build.Options{Incremental: incremental})
+		var mem *output.Memory
+		var err error
+		if incremental {
+			mem, err = buildLive(summarySite(body))
+		} else {
+			mem, _, err = buildSite(t, summarySite(body), build.Options{})
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

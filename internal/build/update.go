@@ -30,13 +30,29 @@ type Change struct {
 	sitemapPrint uint64   // and the fingerprint of their pages
 }
 
+// Live is a site kept built for as long as the dev server runs, so that later changes
+// re-render only what they touch. It is its own type, not a flag on Session, because
+// updating needs what only a live session keeps (every rendered body, every output's
+// fingerprint): a one-shot build has no Update to call.
+type Live struct {
+	s *Session
+}
+
+// NewLive prepares a live session; nothing is read until Build or Update.
+func NewLive(opts Options) *Live { return &Live{s: newLiveSession(opts)} }
+
+func newLiveSession(opts Options) *Session { return &Session{opts: opts, live: true} }
+
+// Build reads the whole site and renders every page into w.
+func (l *Live) Build(w render.Writer) (*Result, error) { return l.s.Build(w) }
+
 // Update applies changes to the site files at paths (slash-separated, relative to the
 // site folder; created, edited or deleted) and brings out up to date. It re-renders
 // only the pages whose fingerprint changed. On failure out and the session keep the
-// last good build, and the paths are retried with the next update.
-//
-// The session must have been made with Options.Incremental.
-func (s *Session) Update(paths []string, out *output.Memory) (*Change, error) {
+// last good build, and the paths are retried with the next update. Before the first
+// good build, Update builds the whole site.
+func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
+	s := l.s
 	if s.pending == nil {
 		s.pending = map[string]bool{}
 	}
@@ -68,7 +84,7 @@ func (s *Session) needsFull() bool {
 
 // rebuild builds the site anew and writes what differs from out.
 func (s *Session) rebuild(out *output.Memory) (*Change, error) {
-	fresh := NewSession(s.opts)
+	fresh := newLiveSession(s.opts)
 	tmp := output.NewMemory()
 	if _, err := fresh.Build(tmp); err != nil {
 		return nil, err

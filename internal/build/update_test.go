@@ -1,8 +1,10 @@
 package build_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -26,16 +28,23 @@ func writeTree(t *testing.T, name string) string {
 }
 
 // startSession writes the basic site to disk and builds it in an incremental session.
-func startSession(t *testing.T) (string, build.Options, *build.Session, *output.Memory) {
+func startSession(t *testing.T) (string, build.Options, *build.Live, *output.Memory) {
 	t.Helper()
 	dir := writeTree(t, "basic.txtar")
-	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now, Incremental: true}
-	sess := build.NewSession(opts)
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+	sess := build.NewLive(opts)
 	mem := output.NewMemory()
 	if _, err := sess.Build(mem); err != nil {
 		t.Fatal(err)
 	}
 	return dir, opts, sess, mem
+}
+
+// buildLive builds the site as the dev server does, in a live session.
+func buildLive(fsys fs.FS) (*output.Memory, error) {
+	mem := output.NewMemory()
+	_, err := build.NewLive(build.Options{Site: fsys, Theme: briefs.Theme, Now: now}).Build(mem)
+	return mem, err
 }
 
 func edit(t *testing.T, dir, name, from, to string) {
@@ -109,7 +118,7 @@ func contains1(list []string, s string) bool {
 func sameAsFullBuild(t *testing.T, step string, opts build.Options, got *output.Memory) {
 	t.Helper()
 	want := output.NewMemory()
-	opts.Incremental = false // the one-shot build, which streams bodies, must agree
+	// The one-shot build, which streams bodies, must agree.
 	if _, err := build.Run(opts, want); err != nil {
 		t.Fatalf("%s: full build: %v", step, err)
 	}
@@ -147,4 +156,33 @@ func TestUpdateKeepsLastGoodBuild(t *testing.T) {
 		t.Error("fixed edit not shown")
 	}
 	sameAsFullBuild(t, "fixed", opts, mem)
+}
+
+// TestOneShotHasNoUpdate: updating needs what only a live session keeps (every body,
+// every fingerprint). A one-shot Session used to have Update too, and an edit to a
+// body then panicked on a nil map; now only Live has it.
+func TestOneShotHasNoUpdate(t *testing.T) {
+	if _, ok := reflect.TypeFor[*build.Session]().MethodByName("Update"); ok {
+		t.Error("build.Session has an Update method; only build.Live may")
+	}
+	if _, ok := reflect.TypeFor[*build.Live]().MethodByName("Update"); !ok {
+		t.Error("build.Live has no Update method")
+	}
+}
+
+// TestLiveUpdateBeforeBuild: an update to a live session that was never built builds
+// the whole site, and then edits to a body update it as a full build would.
+func TestLiveUpdateBeforeBuild(t *testing.T) {
+	dir := writeTree(t, "basic.txtar")
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+	sess, mem := build.NewLive(opts), output.NewMemory()
+	if ch, err := sess.Update(nil, mem); err != nil || !ch.Full {
+		t.Fatalf("first update: %+v, %v; want a full build", ch, err)
+	}
+	edit(t, dir, "content/law/zibo.zh.md", "第一句话。", "改过的第一句。")
+	if _, err := sess.Update([]string{"content/law/zibo.zh.md"}, mem); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "zh/law/zibo/index.html", "改过的第一句。")
+	sameAsFullBuild(t, "body edit", opts, mem)
 }

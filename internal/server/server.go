@@ -95,8 +95,8 @@ type Server struct {
 	cfg Config
 	hub *hub
 
-	rebuildMu sync.Mutex     // one rebuild at a time; guards sess
-	sess      *build.Session // the session of the served build
+	rebuildMu sync.Mutex  // one rebuild at a time; guards sess
+	sess      *build.Live // the session of the served build
 	// out is the served build, nil until a build succeeds. The first good build is
 	// swapped in whole; later ones update it in place.
 	out atomic.Pointer[output.Memory]
@@ -116,7 +116,6 @@ type Problem struct {
 // New builds the site and returns a server for it. A site that fails to build still
 // gets a server: it shows the problems until they are fixed.
 func New(cfg Config) *Server {
-	cfg.Build.Incremental = true
 	s := &Server{cfg: cfg, hub: newHub()}
 	start := time.Now()
 	ch, err := s.firstBuild()
@@ -136,7 +135,7 @@ func New(cfg Config) *Server {
 // content errors, to report every problem at once); none of it may be served, nor
 // outlive the build: a brief deleted before the first good build must stay deleted.
 func (s *Server) firstBuild() (*build.Change, error) {
-	sess := build.NewSession(s.cfg.Build)
+	sess := build.NewLive(s.cfg.Build)
 	out := output.NewMemory()
 	if _, err := sess.Build(out); err != nil {
 		return nil, err
