@@ -241,6 +241,24 @@ func inSite(dir string, e *diag.Error) *diag.Error {
 	return &c
 }
 
+// inSiteErr is err with the files of its problems named as paths from the current
+// folder, as inSite does for one problem.
+func inSiteErr(dir string, err error) error {
+	var list *diag.List
+	var de *diag.Error
+	switch {
+	case errors.As(err, &list):
+		var out diag.List
+		for _, e := range list.Sorted() {
+			out.Add(inSite(dir, e))
+		}
+		return &out
+	case errors.As(err, &de):
+		return inSite(dir, de)
+	}
+	return err
+}
+
 func plural(n int, one, other string) string {
 	if n == 1 {
 		return one

@@ -79,13 +79,9 @@ func missing(dir string, files map[string][]byte) []string {
 
 // loadSiteConfig reads SITE/site.toml for commands that need only the settings.
 func loadSiteConfig(dir string) (*config.Site, error) {
-	src, err := os.ReadFile(filepath.Join(dir, config.FileName))
+	cfg, err := config.Read(os.DirFS(dir))
 	if err != nil {
-		return nil, fmt.Errorf("%s: not found: run briefs in a site folder, or name one with -s", filepath.Join(dir, config.FileName))
-	}
-	cfg, err := config.Load(filepath.Join(dir, config.FileName), src)
-	if err != nil {
-		return nil, err
+		return nil, inSiteErr(dir, err)
 	}
 	return cfg, nil
 }

@@ -205,3 +205,18 @@ func TestCheckJSONAndExitCodes(t *testing.T) {
 		t.Errorf("bad format: exit %d", code)
 	}
 }
+
+// TestSiteConfigPlaced: the commands that read only the settings report a missing or
+// broken site.toml at its path from the current folder, as the build does.
+func TestSiteConfigPlaced(t *testing.T) {
+	empty := t.TempDir()
+	code, _, errOut := runCmd("list", "-s", empty, "drafts")
+	if want := filepath.Join(empty, "site.toml") + ": not found: run briefs in a site folder, or name one with -s\n"; code != exitContent || errOut != want {
+		t.Errorf("missing: exit %d %q, want %q", code, errOut, want)
+	}
+	dir := writeSite(t, map[string]string{"site.toml": "tittle = 1\n[languages.zh]\n"})
+	code, _, errOut = runCmd("new", "-s", dir, "law/x")
+	if want := filepath.Join(dir, "site.toml") + ":1:1: unknown key `tittle`"; code != exitContent || !strings.HasPrefix(errOut, want) {
+		t.Errorf("broken: exit %d %q, want %s…", code, errOut, want)
+	}
+}

@@ -6,7 +6,6 @@ package build
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"runtime"
@@ -80,14 +79,7 @@ func (o Options) siteOptions() site.Options {
 }
 
 func loadConfig(opts Options) (*config.Site, error) {
-	src, err := fs.ReadFile(opts.Site, config.FileName)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.At(config.FileName, 0, 0, "not found: run briefs in a site folder, or name one with -s")
-		}
-		return nil, diag.At(config.FileName, 0, 0, "cannot read: %v", err)
-	}
-	cfg, err := config.Load(config.FileName, src)
+	cfg, err := config.Read(opts.Site)
 	if err != nil {
 		return nil, err
 	}

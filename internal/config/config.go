@@ -12,7 +12,9 @@ package config
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"net/url"
 	"slices"
@@ -100,6 +102,20 @@ func Load(file string, src []byte) (*Site, error) {
 		return nil, err
 	}
 	return &s, nil
+}
+
+// Read reads site.toml at the root of the site folder fsys and loads it. The build,
+// the dev server and the commands that need only the settings all go through it, so
+// that each reports a missing or broken file the same way, at site.toml.
+func Read(fsys fs.FS) (*Site, error) {
+	src, err := fs.ReadFile(fsys, FileName)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, diag.At(FileName, 0, 0, "not found: run briefs in a site folder, or name one with -s")
+		}
+		return nil, diag.At(FileName, 0, 0, "cannot read: %v", err)
+	}
+	return Load(FileName, src)
 }
 
 // fill sets defaults and checks values, recording problems at their keys.
