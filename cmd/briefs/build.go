@@ -212,7 +212,7 @@ func reportFailure(stderr io.Writer, dir string, err error) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, inSite(dir, e))
 		}
-		fmt.Fprintf(stderr, "build failed: %d %s; nothing was written\n", len(errs), plural(len(errs), "problem", "problems"))
+		fmt.Fprintf(stderr, "build failed: %s; nothing was written\n", diag.Count(len(errs), "problem", "problems"))
 		return exitContent
 	}
 	var de *diag.Error
@@ -257,11 +257,4 @@ func inSiteErr(dir string, err error) error {
 		return inSite(dir, de)
 	}
 	return err
-}
-
-func plural(n int, one, other string) string {
-	if n == 1 {
-		return one
-	}
-	return other
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/briefs/briefs/internal/check"
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 )
 
@@ -76,8 +77,8 @@ func printReport(w io.Writer, dir string, rep *check.Report) {
 			fmt.Fprintf(w, "  %s: %s\n", inSitePath(dir, f.File), f.Message)
 		}
 	}
-	fmt.Fprintf(w, "\n%d %s, %d %s\n", rep.Count(check.Error), plural(rep.Count(check.Error), "error", "errors"),
-		rep.Count(check.Warning), plural(rep.Count(check.Warning), "warning", "warnings"))
+	fmt.Fprintf(w, "\n%s, %s\n", diag.Count(rep.Count(check.Error), "error", "errors"),
+		diag.Count(rep.Count(check.Warning), "warning", "warnings"))
 }
 
 func runStamp(args []string, stdout, stderr io.Writer) int {

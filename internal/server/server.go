@@ -80,14 +80,7 @@ func (r Rebuild) String() string {
 	if r.Full {
 		kind = " (full rebuild)"
 	}
-	return fmt.Sprintf("changed %s: %d %s re-rendered%s in %d ms", what, len(r.Pages), plural(len(r.Pages), "page", "pages"), kind, r.Took.Milliseconds())
-}
-
-func plural(n int, one, other string) string {
-	if n == 1 {
-		return one
-	}
-	return other
+	return fmt.Sprintf("changed %s: %s re-rendered%s in %d ms", what, diag.Count(len(r.Pages), "page", "pages"), kind, r.Took.Milliseconds())
 }
 
 // Server serves a site from memory and rebuilds it on changes.
