@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/briefs/briefs"
@@ -116,18 +117,15 @@ func stamp(dir, arg string, cfg *config.Site, files []*content.File, stdout io.W
 		rel = arg
 	}
 	rel = filepath.ToSlash(rel)
-	var f, src *content.File
-	for _, x := range files {
-		if x.Path == rel {
-			f = x
-		}
-	}
-	if f == nil {
+	i := slices.IndexFunc(files, func(x *content.File) bool { return x.Path == rel })
+	if i < 0 {
 		return fmt.Errorf("%s is not a brief of the site in %s", arg, dir)
 	}
-	for _, x := range files {
-		if x.TranslationGroup() == f.TranslationGroup() && x.Lang == cfg.DefaultLanguage && !x.IsIndex() {
-			src = x
+	f := files[i]
+	var src *content.File
+	for _, g := range content.Groups(cfg, files) {
+		if slices.Contains(g.Files, f) {
+			src = g.Original
 		}
 	}
 	if src == nil || src == f {

@@ -245,9 +245,10 @@ func (s *Session) hasStampedTranslation(f *content.File) bool {
 	if f.Lang != s.cfg.DefaultLanguage {
 		return false
 	}
-	for _, g := range s.files {
-		if g.Front.TranslationOf != "" && g.Lang != f.Lang && g.TranslationGroup() == f.TranslationGroup() {
-			return true
+	key := f.TranslationGroup()
+	for _, g := range content.Groups(s.cfg, slices.Collect(maps.Values(s.files))) {
+		if g.Key == key {
+			return slices.ContainsFunc(g.Files, func(t *content.File) bool { return t.Lang != f.Lang && t.Front.TranslationOf != "" })
 		}
 	}
 	return false

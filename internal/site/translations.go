@@ -2,50 +2,95 @@ package site
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 )
 
-// translate links pages that are versions of each other: briefs by translation group,
+// translate links pages that are versions of each other: briefs by content.Groups,
 // sections by folder, and the home and tags pages of every language.
 func (s *Site) translate(errs *diag.List) {
-	groups := map[string][]*Page{}
-	var keys []string
-	add := func(key string, p *Page) {
-		if _, ok := groups[key]; !ok {
-			keys = append(keys, key)
-		}
-		groups[key] = append(groups[key], p)
+	for _, pages := range s.listGroups() {
+		link(pages)
 	}
-	for _, l := range s.Languages {
-		add("home", l.Home)
-		add("tags", l.TagsPage)
-		for _, sec := range l.sections {
-			add("section:"+sec.group, sec)
-		}
-		for _, p := range l.Briefs {
-			add("brief:"+p.group, p)
-		}
-	}
-	for _, key := range keys {
-		pages := groups[key]
-		if strings.HasPrefix(key, "brief:") && !s.uniqueLangs(pages, errs) {
+	for _, g := range s.briefGroups() {
+		if !s.uniqueLangs(g.pages, errs) {
 			continue
 		}
-		for _, p := range pages {
-			for _, q := range pages {
-				if q != p {
-					p.Translations = append(p.Translations, q)
-				}
-			}
-			if p.Kind == KindBrief {
-				p.Missing = s.missing(pages)
-				p.OutdatedFrom = s.outdatedFrom(p, pages)
+		link(g.pages)
+		for _, p := range g.pages {
+			p.Missing = s.missing(g.pages)
+			p.OutdatedFrom = s.outdatedFrom(p, g.original)
+		}
+	}
+}
+
+// link makes every page of a group a translation of the others.
+func link(pages []*Page) {
+	for _, p := range pages {
+		for _, q := range pages {
+			if q != p {
+				p.Translations = append(p.Translations, q)
 			}
 		}
 	}
+}
+
+// listGroups returns the home, tags and section pages, each with its versions in the
+// other languages, in language order.
+func (s *Site) listGroups() [][]*Page {
+	type key struct {
+		kind  Kind
+		group string // a section's folder
+	}
+	groups := map[key][]*Page{}
+	var keys []key
+	add := func(k key, p *Page) {
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
+		}
+		groups[k] = append(groups[k], p)
+	}
+	for _, l := range s.Languages {
+		add(key{kind: KindHome}, l.Home)
+		add(key{kind: KindTags}, l.TagsPage)
+		for _, sec := range l.sections {
+			add(key{KindSection, sec.group}, sec)
+		}
+	}
+	out := make([][]*Page, len(keys))
+	for i, k := range keys {
+		out[i] = groups[k]
+	}
+	return out
+}
+
+// briefGroup is the pages of one content.Group: a brief in all its languages.
+type briefGroup struct {
+	pages    []*Page // in language order
+	original *Page   // in the default language; nil when there is none
+}
+
+// briefGroups groups the briefs of every language as content.Groups groups their files.
+func (s *Site) briefGroups() []briefGroup {
+	page := map[*content.File]*Page{}
+	var files []*content.File
+	for _, l := range s.Languages {
+		for _, p := range l.Briefs {
+			page[p.File] = p
+			files = append(files, p.File)
+		}
+	}
+	var out []briefGroup
+	for _, g := range content.Groups(s.Config, files) {
+		bg := briefGroup{pages: make([]*Page, len(g.Files)), original: page[g.Original]}
+		for i, f := range g.Files {
+			bg.pages[i] = page[f]
+		}
+		out = append(out, bg)
+	}
+	return out
 }
 
 // uniqueLangs reports an error when two files in one language claim the same translation group.
@@ -65,14 +110,12 @@ func (s *Site) uniqueLangs(pages []*Page, errs *diag.List) bool {
 }
 
 // outdatedFrom returns p's original when p records a version of it that has changed.
-func (s *Site) outdatedFrom(p *Page, pages []*Page) *Page {
-	if p.File.Front.TranslationOf == "" || p.Lang.Code == s.Config.DefaultLanguage {
+func (s *Site) outdatedFrom(p, original *Page) *Page {
+	if p.File.Front.TranslationOf == "" || p.Lang.Code == s.Config.DefaultLanguage || original == nil {
 		return nil
 	}
-	for _, q := range pages {
-		if q.Lang.Code == s.Config.DefaultLanguage && q.File.BodyHash() != p.File.Front.TranslationOf {
-			return q
-		}
+	if original.File.BodyHash() != p.File.Front.TranslationOf {
+		return original
 	}
 	return nil
 }
