@@ -83,14 +83,14 @@ func (o Options) Excluded(f *content.File) string {
 // the same language go to errs.
 func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List) *Site {
 	s := &Site{Config: cfg}
-	index := map[string]*content.File{} // lang + "\x00" + section
+	index := indexFiles{}
 	var briefs []*content.File
 	for _, f := range files {
 		if !opts.Published(f) {
 			continue
 		}
 		if f.IsIndex() {
-			index[f.Lang+"\x00"+f.Section] = f
+			index[indexKey{f.Lang, f.Section}] = f
 			continue
 		}
 		briefs = append(briefs, f)
@@ -107,10 +107,9 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 		l.Briefs = append(l.Briefs, p)
 		p.Section = l.section(f.Section, index)
 	}
-	for _, key := range slices.Sorted(maps.Keys(index)) {
-		lang, sec, _ := strings.Cut(key, "\x00")
-		if sec != "" && sec != content.TagsDir {
-			s.Lang(lang).section(sec, index)
+	for _, key := range slices.SortedFunc(maps.Keys(index), indexKey.compare) {
+		if key.section != "" && key.section != content.TagsDir {
+			s.Lang(key.lang).section(key.section, index)
 		}
 	}
 	var wg sync.WaitGroup
@@ -127,6 +126,16 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	return s
 }
 
+// indexFiles are the _index files that give list pages their text, by language and
+// section ("" for the home page, content.TagsDir for the tags page).
+type indexFiles map[indexKey]*content.File
+
+type indexKey struct{ lang, section string }
+
+func (a indexKey) compare(b indexKey) int {
+	return cmp.Or(strings.Compare(a.lang, b.lang), strings.Compare(a.section, b.section))
+}
+
 func newBrief(l *Lang, f *content.File) *Page {
 	fm := f.Front
 	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: fm.Title, Summary: fm.Summary,
@@ -137,12 +146,12 @@ func newBrief(l *Lang, f *content.File) *Page {
 }
 
 // listPage makes a home or tags page, with title and intro from its _index file if any.
-func (l *Lang) listPage(kind Kind, sec string, index map[string]*content.File, title string) *Page {
+func (l *Lang) listPage(kind Kind, sec string, index indexFiles, title string) *Page {
 	p := &Page{Kind: kind, Lang: l.Language, Title: title, Path: l.Code + "/", group: sec}
 	if kind == KindTags {
 		p.Path = l.Code + "/" + content.TagsDir + "/"
 	}
-	if f := index[l.Code+"\x00"+sec]; f != nil {
+	if f := index[indexKey{l.Code, sec}]; f != nil {
 		p.fromIndex(f)
 	}
 	return p
@@ -154,12 +163,12 @@ func (p *Page) fromIndex(f *content.File) {
 }
 
 // section returns the section page at sec, creating it and its parents as needed.
-func (l *Lang) section(sec string, index map[string]*content.File) *Page {
+func (l *Lang) section(sec string, index indexFiles) *Page {
 	if p := l.sections[sec]; p != nil {
 		return p
 	}
 	p := &Page{Kind: KindSection, Lang: l.Language, Title: path.Base(sec), Path: l.Code + "/" + sec + "/", group: sec}
-	if f := index[l.Code+"\x00"+sec]; f != nil {
+	if f := index[indexKey{l.Code, sec}]; f != nil {
 		p.fromIndex(f)
 	}
 	l.sections[sec] = p
