@@ -233,7 +233,7 @@ func printWarnings(w io.Writer, dir string, warns []*diag.Error) {
 // inSite shows a problem's file as a path from the current folder, so that a terminal
 // or editor can open it when the site is elsewhere (-s ../site).
 func inSite(dir string, e *diag.Error) *diag.Error {
-	if dir == "." || e.File == "" || strings.HasSuffix(e.File, ")") {
+	if dir == "." || e.File == "" || e.Builtin {
 		return e
 	}
 	c := *e

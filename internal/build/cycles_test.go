@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 )
 
@@ -165,4 +167,27 @@ func TestRootPartial(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, mem, "index.html", "<p>from a partial</p>")
+}
+
+// TestBuiltinLayoutError: a problem in a layout of the default theme names it as
+// such and is marked Builtin, so that the command line and the dev server do not look
+// for it in the site folder; a problem in the site's own layout is not marked.
+func TestBuiltinLayoutError(t *testing.T) {
+	theme := fstest.MapFS{"layouts/single.html": {Data: []byte("{{define \"main\"}}{{.Nope}")}}
+	fsys := layoutSite(map[string]string{"list.html": "{{.Nope}"})
+	_, err := build.Run(build.Options{Site: fsys, Theme: theme, Now: now}, output.NewMemory())
+	var list *diag.List
+	if !errors.As(err, &list) {
+		t.Fatalf("got %v, want problems", err)
+	}
+	got := map[string]bool{}
+	for _, e := range list.Errors() {
+		got[e.File] = e.Builtin
+	}
+	want := map[string]bool{"layouts/single.html (default theme)": true, "layouts/list.html": false}
+	for file, builtin := range want {
+		if b, ok := got[file]; !ok || b != builtin {
+			t.Errorf("%s: Builtin %v (reported %v), want %v; problems:\n%v", file, b, ok, builtin, err)
+		}
+	}
 }

@@ -41,6 +41,10 @@ type Error struct {
 	// Context holds a few source lines around Line, for the dev server's error overlay.
 	Context []ContextLine
 	Err     error
+	// Builtin is true when File is built into briefs (a layout of the default theme,
+	// shown as "layouts/x.html (default theme)"), not a file of the site folder: there
+	// is no path to show it at and no source lines to show.
+	Builtin bool
 }
 
 // ContextLine is one numbered line of source shown around a problem.

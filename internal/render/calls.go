@@ -177,7 +177,6 @@ func walkCommand(c *parse.CommandNode, visit visitor) {
 // nodeError places a problem at a template node: the layout file, line, and column
 // in characters.
 func (r *Renderer) nodeError(tree *parse.Tree, n parse.Node, format string, args ...any) *diag.Error {
-	file := r.file(tree.ParseName)
 	line, col := diag.LineCol(r.srcs[tree.ParseName], int(n.Position()))
-	return diag.At(file, line, col, "template: "+format, args...)
+	return r.at(tree.ParseName, line, col, "template: "+format, args...)
 }

@@ -91,7 +91,7 @@ type Renderer struct {
 // layouts are the parsed templates, shared by the renderers of successive versions of
 // a site in the dev server.
 type layouts struct {
-	paths   map[string]string              // layout name -> path for messages
+	paths   map[string]theme.File          // layout name -> its file, for messages
 	srcs    map[string][]byte              // layout name -> source, for columns
 	broken  map[string]bool                // layouts that failed to parse
 	sets    map[string]map[string]*nesting // lang -> layout name -> templates
@@ -115,13 +115,13 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	ls := &layouts{paths: map[string]string{}, srcs: map[string][]byte{}, broken: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
+	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
 	r := &Renderer{site: s, cfg: s.Config, layouts: ls}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
 	var pages []theme.File
 	for _, f := range files {
-		r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
+		r.paths[f.Name] = f
 		switch {
 		case f.Name == "baseof.html" || strings.HasPrefix(f.Name, "partials/"):
 			r.parse(base, f, &errs)
@@ -174,7 +174,7 @@ func (r *Renderer) parseRoot(th *theme.Theme, base *template.Template, errs *dia
 		errs.Add(diag.At("layouts/root.html", 0, 0, "missing: the root page's layout is needed for /index.html"))
 		return nil
 	}
-	r.paths[f.Name] = "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
+	r.paths[f.Name] = f
 	t, err := base.Clone()
 	if err != nil {
 		errs.Add(err)
@@ -199,7 +199,7 @@ func (r *Renderer) funcs(code string) *langFuncs {
 func (r *Renderer) parse(t *template.Template, f theme.File, errs *diag.List) bool {
 	src, err := f.Read()
 	if err != nil {
-		errs.Add(diag.At(r.paths[f.Name], 0, 0, "cannot read: %v", err))
+		errs.Add(r.at(f.Name, 0, 0, "cannot read: %v", err))
 		return false
 	}
 	r.srcs[f.Name] = src
@@ -221,7 +221,7 @@ func (ls *layouts) templateError(err error, fallback string) *diag.Error {
 		loc, _ := (*parse.Tree)(nil).ErrorContext(he.Node)
 		err = fmt.Errorf("template: %s: %s", loc, he.Description)
 	} else if he != nil && he.Name != "" {
-		return diag.At(ls.file(he.Name), he.Line, 0, "template: %s", he.Description)
+		return ls.at(he.Name, he.Line, 0, "template: %s", he.Description)
 	}
 	msg := err.Error()
 	m := templateErrRE.FindStringSubmatch(msg)
@@ -233,7 +233,7 @@ func (ls *layouts) templateError(err error, fallback string) *diag.Error {
 	if m[3] != "" {
 		col = ls.column(m[1], line, col)
 	}
-	return diag.At(ls.file(m[1]), line, col, "template: %s", m[4])
+	return ls.at(m[1], line, col, "template: %s", m[4])
 }
 
 // placeNested places the error of a partial's execution at its innermost place: an
@@ -247,12 +247,17 @@ func (ls *layouts) placeNested(err error) error {
 	return ls.templateError(err, "")
 }
 
-// file is the path shown in messages for the layout name.
-func (ls *layouts) file(name string) string {
-	if f := ls.paths[name]; f != "" {
-		return f
+// at places a problem in the layout name, at the path messages show for it:
+// "layouts/x.html" for a site file; for a built-in one, the theme's path ("layouts/x.html
+// (default theme)"), and the problem is marked Builtin.
+func (ls *layouts) at(name string, line, col int, format string, args ...any) *diag.Error {
+	f, ok := ls.paths[name]
+	if !ok {
+		return diag.At("layouts/"+name, line, col, format, args...)
 	}
-	return "layouts/" + name
+	e := diag.At("layouts/"+strings.TrimPrefix(f.Path, "layouts/"), line, col, format, args...)
+	e.Builtin = f.Default
+	return e
 }
 
 // column turns text/template's column, a byte offset from 0, into characters from 1,

@@ -206,7 +206,7 @@ func (s *Server) describe(err error) []Problem {
 	probs := make([]Problem, 0, len(list))
 	for _, e := range list {
 		p := Problem{Place: e.Place(), Message: e.Msg, Line: e.Line}
-		if e.File != "" && e.Line > 0 && !strings.HasSuffix(e.File, ")") {
+		if e.File != "" && e.Line > 0 && !e.Builtin {
 			if src, err := os.ReadFile(filepath.Join(s.cfg.Dir, filepath.FromSlash(e.File))); err == nil {
 				p.Lines = diag.Excerpt(src, e.Line, 3)
 			}
