@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,61 +12,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/content"
-	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 )
-
-// newFlags makes a command's flag set that prints its usage to the right stream.
-func newFlags(name, synopsis string, stdout, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: briefs %s\n\nFlags:\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-// parseFlags parses args, telling -h (exit 0, usage on stdout) from a bad flag (exit 2).
-// A command takes at most maxArgs arguments after its flags.
-func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer, maxArgs int) (int, bool) {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		fs.SetOutput(stdout)
-		fs.Usage()
-		return exitOK, false
-	}
-	if err != nil {
-		return exitUsage, false
-	}
-	if fs.NArg() > maxArgs {
-		fmt.Fprintf(fs.Output(), "briefs %s: unexpected argument %q\n", fs.Name(), fs.Arg(maxArgs))
-		return exitUsage, false
-	}
-	return 0, true
-}
-
-type siteFlags struct {
-	dir                     string
-	baseURL                 string
-	drafts, future, expired bool
-}
-
-func (f *siteFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.dir, "s", ".", "the site `folder` (holds site.toml)")
-	fs.StringVar(&f.baseURL, "base-url", "", "publish under this `URL` instead of site.toml's baseURL")
-	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
-	fs.BoolVar(&f.future, "future", false, "include briefs whose publishDate is in the future")
-	fs.BoolVar(&f.expired, "expired", false, "include briefs whose expiryDate has passed")
-}
-
-func (f *siteFlags) options() build.Options {
-	return build.Options{Site: os.DirFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
-		Drafts: f.drafts, Future: f.future, Expired: f.expired}
-}
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL] [--cpuprofile FILE]", stdout, stderr)
@@ -151,33 +98,6 @@ func checkSite(stderr io.Writer, dir string) int {
 	return exitOK
 }
 
-// reportOutput prints why the output folder cannot be used: exit 2 when it is the
-// wrong place (the command line must change), 1 when the disk said no.
-func reportOutput(stderr io.Writer, err error) int {
-	fmt.Fprintln(stderr, "briefs build:", err)
-	var refused *output.RefusedError
-	if errors.As(err, &refused) {
-		return exitUsage
-	}
-	return exitContent
-}
-
-// reportBuildFailure prints why a build failed: one line for a write error or an
-// interruption, which stop the build, or else every problem of the site.
-func reportBuildFailure(stderr io.Writer, dir, out string, err error) int {
-	var we *output.WriteError
-	var refused *output.RefusedError
-	switch {
-	case errors.As(err, &we), errors.As(err, &refused):
-		fmt.Fprintf(stderr, "briefs build: %v (%s is unchanged)\n", err, out)
-		return exitContent
-	case errors.Is(err, context.Canceled):
-		fmt.Fprintf(stderr, "briefs build: interrupted; nothing was written, %s is unchanged\n", out)
-		return exitInterrupted
-	}
-	return reportFailure(stderr, dir, err)
-}
-
 // createProfile opens file for a new profile. It overwrites only an earlier profile
 // (gzip data, as pprof writes them), so that a slip such as --cpuprofile site.toml
 // loses nothing.
@@ -201,60 +121,4 @@ func createProfile(file string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
-}
-
-// reportFailure prints every problem of a failed build, then a count.
-func reportFailure(stderr io.Writer, dir string, err error) int {
-	var list *diag.List
-	if errors.As(err, &list) {
-		printWarnings(stderr, dir, list.Warnings())
-		errs := list.Errors()
-		for _, e := range errs {
-			fmt.Fprintln(stderr, inSite(dir, e))
-		}
-		fmt.Fprintf(stderr, "build failed: %s; nothing was written\n", diag.Count(len(errs), "problem", "problems"))
-		return exitContent
-	}
-	var de *diag.Error
-	if errors.As(err, &de) {
-		err = inSite(dir, de)
-	}
-	fmt.Fprintln(stderr, err)
-	fmt.Fprintln(stderr, "build failed: nothing was written")
-	return exitContent
-}
-
-func printWarnings(w io.Writer, dir string, warns []*diag.Error) {
-	for _, e := range warns {
-		fmt.Fprintln(w, inSite(dir, e))
-	}
-}
-
-// inSite shows a problem's file as a path from the current folder, so that a terminal
-// or editor can open it when the site is elsewhere (-s ../site).
-func inSite(dir string, e *diag.Error) *diag.Error {
-	if dir == "." || e.File == "" || e.Builtin {
-		return e
-	}
-	c := *e
-	c.File = filepath.Join(dir, e.File)
-	return &c
-}
-
-// inSiteErr is err with the files of its problems named as paths from the current
-// folder, as inSite does for one problem.
-func inSiteErr(dir string, err error) error {
-	var list *diag.List
-	var de *diag.Error
-	switch {
-	case errors.As(err, &list):
-		var out diag.List
-		for _, e := range list.Sorted() {
-			out.Add(inSite(dir, e))
-		}
-		return &out
-	case errors.As(err, &de):
-		return inSite(dir, de)
-	}
-	return err
 }

@@ -48,13 +48,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func inSitePath(dir, file string) string {
-	if dir == "." || file == "" {
-		return file
-	}
-	return filepath.Join(dir, file)
-}
-
 func printReport(w io.Writer, dir string, rep *check.Report) {
 	figures := false
 	for _, f := range rep.Findings {

@@ -77,15 +77,6 @@ func missing(dir string, files map[string][]byte) []string {
 	return names
 }
 
-// loadSiteConfig reads SITE/site.toml for commands that need only the settings.
-func loadSiteConfig(dir string) (*config.Site, error) {
-	cfg, err := config.Read(os.DirFS(dir))
-	if err != nil {
-		return nil, inSiteErr(dir, err)
-	}
-	return cfg, nil
-}
-
 // existingSource returns the brief's original (default language) when it already
 // exists, so that "briefs new" for the other languages records which version they
 // translate.
@@ -93,16 +84,4 @@ func existingSource(dir string, n content.NewName, cfg *config.Site) *content.Fi
 	p := path.Join(content.Dir, n.Section, n.Slug+"."+cfg.DefaultLanguage+".md")
 	var errs diag.List
 	return content.Read(os.DirFS(dir), p, cfg, &errs)
-}
-
-// loadSiteContent reads SITE/site.toml and every content file, for the commands that
-// look at the files without building (list, stamp). Files with problems are left out
-// and their problems returned.
-func loadSiteContent(dir string) (*config.Site, []*content.File, *diag.List, error) {
-	cfg, err := loadSiteConfig(dir)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	var errs diag.List
-	return cfg, content.Load(os.DirFS(dir), cfg, &errs), &errs, nil
 }
