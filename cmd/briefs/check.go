@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -114,21 +115,15 @@ func stamp(dir, arg string, cfg *config.Site, files []*content.File, stdout io.W
 	if i < 0 {
 		return fmt.Errorf("%s is not a brief of the site in %s", arg, dir)
 	}
-	f := files[i]
-	var src *content.File
-	for _, g := range content.Groups(cfg, files) {
-		if slices.Contains(g.Files, f) {
-			src = g.Original
-		}
+	data, src, err := content.StampTranslation(cfg, files, files[i])
+	var none *content.NoOriginalError
+	if errors.As(err, &none) {
+		return fmt.Errorf("%s: %w", arg, err)
 	}
-	if src == nil || src == f {
-		return fmt.Errorf("%s: no %s original to stamp it against (it is the original, or has none)", arg, cfg.DefaultLanguage)
-	}
-	data, err := content.Stamp(f, src.BodyHash())
 	if err != nil {
 		return err
 	}
-	if err := output.Replace(filepath.Join(dir, filepath.FromSlash(f.Path)), data); err != nil {
+	if err := output.Replace(filepath.Join(dir, filepath.FromSlash(rel)), data); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "%s: translation of %s as it is now\n", arg, src.Path)

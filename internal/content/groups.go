@@ -1,6 +1,7 @@
 package content
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/briefs/briefs/internal/config"
@@ -48,4 +49,30 @@ func Groups(cfg *config.Site, files []*File) []*Group {
 		})
 	}
 	return out
+}
+
+// NoOriginalError is the error of StampTranslation for a file that is an original,
+// or a translation whose original does not exist: there is nothing to stamp it against.
+type NoOriginalError struct {
+	Lang string // the default language, which originals are written in
+}
+
+func (e *NoOriginalError) Error() string {
+	return fmt.Sprintf("no %s original to stamp it against (it is the original, or has none)", e.Lang)
+}
+
+// StampTranslation returns the text of f stamped against its original among files
+// (the default-language version in its Group, see Stamp), and that original.
+func StampTranslation(cfg *config.Site, files []*File, f *File) ([]byte, *File, error) {
+	var orig *File
+	for _, g := range Groups(cfg, files) {
+		if slices.Contains(g.Files, f) {
+			orig = g.Original
+		}
+	}
+	if orig == nil || orig == f {
+		return nil, nil, &NoOriginalError{Lang: cfg.DefaultLanguage}
+	}
+	data, err := Stamp(f, orig.BodyHash())
+	return data, orig, err
 }

@@ -1,10 +1,13 @@
 package content
 
 import (
+	"errors"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/diag"
 )
 
 // TestGroups: briefs group by translationKey, else by section and name; each group
@@ -45,5 +48,36 @@ func TestGroups(t *testing.T) {
 	}
 	if g, w := strings.Join(got, "\n"), strings.Join(want, "\n"); g != w {
 		t.Errorf("got\n%s\nwant\n%s", g, w)
+	}
+}
+
+// TestStampTranslation: a translation is stamped with its original's body hash; an
+// original, or a translation without one, has nothing to stamp against.
+func TestStampTranslation(t *testing.T) {
+	cfg := testConfig(t)
+	fsys := fstest.MapFS{
+		"content/law/a.zh.md": {Data: []byte("+++\ntitle = \"甲\"\ndate = 2024-01-01\n+++\n正文。\n")},
+		"content/law/a.en.md": {Data: []byte("+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nBody.\n")},
+		"content/law/b.en.md": {Data: []byte("+++\ntitle = \"B\"\ndate = 2024-01-01\n+++\nBody.\n")},
+	}
+	var errs diag.List
+	files := Load(fsys, cfg, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	byPath := map[string]*File{}
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	zh := byPath["content/law/a.zh.md"]
+	data, orig, err := StampTranslation(cfg, files, byPath["content/law/a.en.md"])
+	if want := `translationOf = "` + zh.BodyHash() + `"`; err != nil || orig != zh || !strings.Contains(string(data), want) {
+		t.Errorf("a.en.md: %v, %q; want %s stamped against a.zh.md", err, data, want)
+	}
+	for _, p := range []string{"content/law/a.zh.md", "content/law/b.en.md"} {
+		var none *NoOriginalError
+		if _, _, err := StampTranslation(cfg, files, byPath[p]); !errors.As(err, &none) || err.Error() != "no zh original to stamp it against (it is the original, or has none)" {
+			t.Errorf("%s: got %v, want no original", p, err)
+		}
 	}
 }
