@@ -186,29 +186,29 @@ func (c *chromium) screenshot(t *testing.T, name string) {
 // checks that the page reloaded by itself (a marker set in the old page is gone) and
 // shows the edit; then that a broken edit shows the problem overlay, and a fix clears it.
 func TestBrowserReloadsAfterEdit(t *testing.T) {
-	dir, _, ts := start(t)
+	dir, srv, ts := start(t)
 	c := launch(t) // after start, so that the browser is closed before the server
 	c.call(t, c.session, "Page.enable", nil, nil)
 	c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
-	c.until(t, `document.readyState === "complete" && document.body.innerText.includes("The original body.")`, 5*time.Second)
-	c.until(t, `typeof EventSource !== "undefined" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`, 5*time.Second)
-	time.Sleep(200 * time.Millisecond) // let the event stream connect
+	c.until(t, `document.readyState === "complete" && document.body.innerText.includes("The original body.")`, patience(t))
+	c.until(t, `typeof EventSource !== "undefined" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`, patience(t))
+	subscribed(t, srv) // the page's event stream
 	c.eval(t, `window.__briefsMarker = 42`)
 
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nThe edited body.\n")
-	c.until(t, `window.__briefsMarker === undefined && document.body.innerText.includes("The edited body.")`, 5*time.Second)
+	c.until(t, `window.__briefsMarker === undefined && document.body.innerText.includes("The edited body.")`, patience(t))
 	c.screenshot(t, "reloaded.png")
 
 	c.eval(t, `window.__briefsMarker = 43`)
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntittle = \"x\"\n+++\nBroken.\n")
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:1")`, 5*time.Second)
+	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:1")`, patience(t))
 	if got := c.eval(t, `window.__briefsMarker`); got != "43" {
 		t.Errorf("the page reloaded on a failed build (marker %s)", got)
 	}
 	c.screenshot(t, "overlay.png")
 
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nFixed again.\n")
-	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Fixed again.")`, 5*time.Second)
+	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Fixed again.")`, patience(t))
 }
 
 // TestBrowserRootChoosesLanguage opens the site's root page in Chromium with
@@ -222,7 +222,7 @@ func TestBrowserRootChoosesLanguage(t *testing.T) {
 		c := launch(t, "--lang="+tt.lang, "--accept-lang="+tt.lang)
 		c.call(t, c.session, "Page.enable", nil, nil)
 		c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
-		c.until(t, `location.pathname === "`+tt.want+`" && document.readyState === "complete"`, 5*time.Second)
+		c.until(t, `location.pathname === "`+tt.want+`" && document.readyState === "complete"`, patience(t))
 	}
 }
 
@@ -239,10 +239,10 @@ func TestBrowserBrokenFirstBuild(t *testing.T) {
 	c := launch(t)
 	c.call(t, c.session, "Page.enable", nil, nil)
 	c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:1") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, 5*time.Second)
-	time.Sleep(200 * time.Millisecond) // let the event stream connect
+	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:1") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, patience(t))
+	subscribed(t, srv) // the page's event stream
 	c.screenshot(t, "unbuilt.png")
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nNow it builds.\n")
 	srv.Rebuild([]string{"content/law/a.en.md"})
-	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Now it builds.")`, 5*time.Second)
+	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Now it builds.")`, patience(t))
 }

@@ -98,18 +98,38 @@ func events(t *testing.T, ts *httptest.Server) <-chan string {
 			}
 		}
 	}()
-	for srv := 0; srv < 100; srv++ { // wait until the server has the subscriber
-		if ts.Config.Handler.(*Server).hub.count() > 0 {
-			break
+	subscribed(t, ts.Config.Handler.(*Server))
+	return out
+}
+
+// subscribed waits until someone (a test's client, a browser's page) listens to the
+// server's events, so that an edit made next is heard.
+func subscribed(t *testing.T, srv *Server) {
+	t.Helper()
+	wait := patience(t)
+	give := time.Now().Add(wait)
+	for srv.hub.count() == 0 {
+		if time.Now().After(give) {
+			t.Fatalf("no one listened to the server's events after %v", wait)
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-	return out
+}
+
+// patience is how long a test waits for what should happen soon: half the time left
+// before the test binary's deadline (go test -timeout), so that a slow, loaded machine
+// is never taken for a bug, while a real hang still fails with its own message.
+func patience(t *testing.T) time.Duration {
+	if d, ok := t.Deadline(); ok {
+		return time.Until(d) / 2
+	}
+	return 5 * time.Minute
 }
 
 func waitFor(t *testing.T, ch <-chan string, want string) string {
 	t.Helper()
-	deadline := time.After(2 * time.Second)
+	wait := patience(t)
+	deadline := time.After(wait)
 	for {
 		select {
 		case ev := <-ch:
@@ -117,7 +137,7 @@ func waitFor(t *testing.T, ch <-chan string, want string) string {
 				return ev
 			}
 		case <-deadline:
-			t.Fatalf("no event with %q within 2 s", want)
+			t.Fatalf("no event with %q within %v", want, wait)
 		}
 	}
 }
