@@ -11,6 +11,23 @@ import (
 	"github.com/briefs/briefs/internal/theme"
 )
 
+// outFile is one file a page writes, as its kind says.
+type outFile struct {
+	page  *site.Page
+	kind  outKind
+	n     int    // the pager number, for outPager
+	alias string // the alias, for outAlias
+}
+
+// outKind is what an output file shows of its page.
+type outKind int
+
+const (
+	outPager outKind = iota // page n of the page (1 for one that is not a list)
+	outAlias                // a redirect from one of the page's aliases
+	outFeed                 // the page's RSS feed
+)
+
 // claim is one source of an output file: a page, a feed, an alias, a file the build
 // makes itself, or a static file.
 type claim struct {
@@ -76,7 +93,7 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claim
 	for _, p := range st.Pages {
 		for _, a := range p.Aliases {
 			line, col := site.ValuePos(p.File, "aliases", a)
-			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, alias: a}, url: a, what: "alias",
+			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, kind: outAlias, alias: a}, url: a, what: "alias",
 				file: p.File.Path, line: line, col: col, fix: "choose another alias"})
 		}
 	}
@@ -122,7 +139,7 @@ func (cs *claims) claimPage(st *site.Site, p *site.Page) {
 	}
 	if feed.Has(p) {
 		c := pageClaim(p, 1)
-		c.out, c.url, c.what = outFile{page: p, feed: true}, "/"+feed.Path(p), "the RSS feed of "+c.what
+		c.out, c.url, c.what = outFile{page: p, kind: outFeed}, "/"+feed.Path(p), "the RSS feed of "+c.what
 		cs.addOutput(feed.Path(p), c)
 	}
 }

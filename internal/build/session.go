@@ -58,14 +58,6 @@ type body struct {
 	probs   []markdown.Problem // positions are placed with the file as it is now
 }
 
-// outFile is one file a page writes: page n of a list, or an alias.
-type outFile struct {
-	page  *site.Page
-	n     int    // pager number; 0 for an alias or a feed
-	alias string // the alias, for alias outputs
-	feed  bool   // the page's RSS feed
-}
-
 // NewSession prepares a one-shot build; nothing is read until Build. To update a site
 // after it was built, use NewLive.
 func NewSession(opts Options) *Session { return &Session{opts: opts} }
@@ -253,9 +245,9 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 		}
 		o := owner[names[i]]
 		switch {
-		case o.alias != "":
+		case o.kind == outAlias:
 			errs.Add(r.Alias(o.page, o.alias, w))
-		case o.feed:
+		case o.kind == outFeed:
 			errs.Add(w.WriteFile(names[i], feed.Render(s.cfg, o.page, r.Heading(o.page))))
 		case !s.live && o.page.Kind == site.KindBrief:
 			s.streamBrief(r, o.page, o.n, w, errs)
@@ -302,13 +294,12 @@ func (s *Session) fingerprints(r *render.Renderer, owner map[string]outFile) map
 }
 
 func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
-	if o.feed {
+	switch o.kind {
+	case outFeed:
 		return r.FeedFingerprint(o.page)
-	}
-	if o.alias != "" {
-		h := fnv.New64a()
-		h.Write([]byte(o.page.Path + "\x00" + o.page.Title + "\x00" + o.page.Lang.Locale))
-		return h.Sum64()
+	case outAlias: // a redirect shows where it goes, and the page's title and locale
+		type shows struct{ path, title, locale string }
+		return maphash.Comparable(contentSeed, shows{o.page.Path, o.page.Title, o.page.Lang.Locale})
 	}
 	return r.Fingerprint(o.page, o.n)
 }
