@@ -41,8 +41,7 @@ type Session struct {
 	statics []theme.File
 
 	mu       sync.Mutex // guards bodies during parallel rendering
-	pending  map[string]bool
-	sitemaps []string // sitemap files of the last build
+	sitemaps []string   // sitemap files of the last build
 	// sitemapPrint is the sitemap.Fingerprint of the last build's pages.
 	sitemapPrint uint64
 }

@@ -35,7 +35,10 @@ type Change struct {
 // updating needs what only a live session keeps (every rendered body, every output's
 // fingerprint): a one-shot build has no Update to call.
 type Live struct {
-	s *Session
+	s *Session // the last good build, replaced whole by a full rebuild
+	// pending are the paths changed since the last good build: a failed update keeps
+	// them, so that the next one retries them.
+	pending map[string]bool
 }
 
 // NewLive prepares a live session; nothing is read until Build or Update.
@@ -52,29 +55,31 @@ func (l *Live) Build(w render.Writer) (*Result, error) { return l.s.Build(w) }
 // last good build, and the paths are retried with the next update. Before the first
 // good build, Update builds the whole site.
 func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
-	s := l.s
-	if s.pending == nil {
-		s.pending = map[string]bool{}
+	if l.pending == nil {
+		l.pending = map[string]bool{}
 	}
 	for _, p := range paths {
-		s.pending[p] = true
+		l.pending[p] = true
 	}
 	var ch *Change
 	var err error
-	if s.site == nil || s.needsFull() {
-		ch, err = s.rebuild(out)
+	if l.s.site == nil || needsFull(l.pending) {
+		var fresh *Session
+		if fresh, ch, err = rebuild(l.s.opts, out); err == nil {
+			l.s = fresh
+		}
 	} else {
-		ch, err = s.updateContent(out)
+		ch, err = l.s.updateContent(l.pending, out)
 	}
 	if err == nil {
-		s.pending = nil
+		l.pending = nil
 	}
 	return ch, err
 }
 
 // needsFull reports whether a pending change is outside the content files.
-func (s *Session) needsFull() bool {
-	for p := range s.pending {
+func needsFull(pending map[string]bool) bool {
+	for p := range pending {
 		if !strings.HasPrefix(p, content.Dir+"/") {
 			return true
 		}
@@ -82,12 +87,13 @@ func (s *Session) needsFull() bool {
 	return false
 }
 
-// rebuild builds the site anew and writes what differs from out.
-func (s *Session) rebuild(out *output.Memory) (*Change, error) {
-	fresh := newLiveSession(s.opts)
+// rebuild builds the site anew in a live session, writes what differs from out, and
+// returns the session, which replaces the last one whole.
+func rebuild(opts Options, out *output.Memory) (*Session, *Change, error) {
+	fresh := newLiveSession(opts)
 	tmp := output.NewMemory()
 	if _, err := fresh.Build(tmp); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ch := &Change{Full: true}
 	for _, name := range tmp.Names() {
@@ -103,18 +109,14 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 			out.Remove(name)
 		}
 	}
-	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
-	s.site, s.r, s.prints, s.owner, s.sitemaps = fresh.site, fresh.r, fresh.prints, fresh.owner, fresh.sitemaps
-	s.statics = fresh.statics
-	s.sitemapPrint = fresh.sitemapPrint
-	return ch, nil
+	return fresh, ch, nil
 }
 
 // reread loads the pending content files as they are now on disk.
-func (s *Session) reread() (map[string]*content.File, error) {
+func (s *Session) reread(pending map[string]bool) (map[string]*content.File, error) {
 	var errs diag.List
 	files := maps.Clone(s.files)
-	for _, p := range slices.Sorted(maps.Keys(s.pending)) {
+	for _, p := range slices.Sorted(maps.Keys(pending)) {
 		info, err := fs.Stat(s.opts.Site, p)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
@@ -137,13 +139,13 @@ func (s *Session) reread() (map[string]*content.File, error) {
 	return files, errs.Err()
 }
 
-// updateContent handles edits to content files only.
-func (s *Session) updateContent(out *output.Memory) (*Change, error) {
-	files, err := s.reread()
+// updateContent handles edits to the pending content files only.
+func (s *Session) updateContent(pending map[string]bool, out *output.Memory) (*Change, error) {
+	files, err := s.reread(pending)
 	if err != nil {
 		return nil, err
 	}
-	if pages, ok := s.bodyOnly(files); ok {
+	if pages, ok := s.bodyOnly(pending, files); ok {
 		return s.updateBodies(pages, files, out)
 	}
 	var errs diag.List
@@ -222,9 +224,9 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 
 // bodyOnly reports whether every pending change only edits the body of a file that
 // stays in the site with the same front matter; then the page graph is unchanged.
-func (s *Session) bodyOnly(files map[string]*content.File) ([]*site.Page, bool) {
+func (s *Session) bodyOnly(pending map[string]bool, files map[string]*content.File) ([]*site.Page, bool) {
 	var pages []*site.Page
-	for p := range s.pending {
+	for p := range pending {
 		old, cur := s.files[p], files[p]
 		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) || s.hasStampedTranslation(cur) {
 			return nil, false
