@@ -95,6 +95,7 @@ type checker struct {
 	files  []*content.File
 	mds    map[string]*markdown.Markdown
 	inputs map[*content.File]markdown.Inspection
+	lines  map[*content.File]*lines
 	report Report
 }
 
@@ -111,7 +112,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	var errs diag.List
 	c := &checker{cfg: cfg, files: content.Load(opts.Site, cfg, &errs), mds: map[string]*markdown.Markdown{},
-		inputs: map[*content.File]markdown.Inspection{}}
+		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -137,7 +138,7 @@ func Run(opts Options) (*Report, error) {
 func (c *checker) add(f *content.File, off int, kind string, sev Severity, format string, args ...any) {
 	line, col := 0, 0
 	if off >= 0 {
-		line, col = diag.LineCol(f.Src, f.BodyOffset+off)
+		line, col = c.linesOf(f).pos(f.BodyOffset + off)
 	}
 	c.addAt(f.Path, line, col, kind, sev, format, args...)
 }
