@@ -35,7 +35,7 @@ func (c *checker) figuresOf(f *content.File) []*figure {
 	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK()}
 	var all []*figure
 	for _, span := range in.Texts {
-		for _, fd := range sc.scan(span.Text) {
+		for fd := range sc.scan(span.Text) {
 			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: fd.raw, fig: fd.fig, soft: fd.soft})
 		}
 	}

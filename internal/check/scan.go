@@ -1,6 +1,7 @@
 package check
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -35,29 +36,33 @@ var zhScales = []string{"万亿", "亿", "万"}
 
 var enScales = []string{" thousand", " million", " billion", " trillion"}
 
-// scan returns the figures in text, in order.
-func (sc scanner) scan(text string) []found {
-	var out []found
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isDigit(r) {
-			tok := readNumber(text, i)
-			if f, ok := sc.number(text, tok); ok {
-				out = append(out, f)
-				i = f.end
-			} else {
-				i = tok.next
+// scan yields the figures in text, in order.
+func (sc scanner) scan(text string) iter.Seq[found] {
+	return func(yield func(found) bool) {
+		for i := 0; i < len(text); {
+			f, ok, next := sc.at(text, i)
+			if ok && !yield(f) {
+				return
 			}
-			continue
+			i = next
 		}
-		if f, ok := sc.numeral(text, i); ok {
-			out = append(out, f)
-			i = f.end
-			continue
-		}
-		i += size
 	}
-	return out
+}
+
+// at reads the figure at i, if there is one, and returns where scanning goes on.
+func (sc scanner) at(text string, i int) (found, bool, int) {
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if isDigit(r) {
+		tok := readNumber(text, i)
+		if f, ok := sc.number(text, tok); ok {
+			return f, true, f.end
+		}
+		return found{}, false, tok.next
+	}
+	if f, ok := sc.numeral(text, i); ok {
+		return f, true, f.end
+	}
+	return found{}, false, i + size
 }
 
 // number reads the figure whose digits are tok, in four steps: rule out numbers that

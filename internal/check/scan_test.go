@@ -10,7 +10,7 @@ import (
 func scanString(text string, cjk bool) string {
 	sc := scanner{units: figures.DefaultUnits(), cjk: cjk}
 	var parts []string
-	for _, f := range sc.scan(text) {
+	for f := range sc.scan(text) {
 		parts = append(parts, f.raw+"="+f.fig.Value.String())
 	}
 	return strings.Join(parts, " ")
