@@ -122,6 +122,7 @@ func Run(opts Options) (*Report, error) {
 	for _, f := range c.files {
 		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
 	}
+	c.bodies()
 	groups := c.groups()
 	c.figures(groups)
 	c.outdated(groups)
@@ -186,6 +187,16 @@ func (c *checker) groups() []*group {
 		})
 	}
 	return out
+}
+
+// bodies reports what makes a build fail in a body (an unknown shortcode, a bad num
+// argument), as build reports it and at the same place.
+func (c *checker) bodies() {
+	for _, f := range c.files {
+		for _, p := range c.inputs[f].Problems {
+			c.add(f, p.Offset, "markdown", Error, "%s", p.Msg)
+		}
+	}
 }
 
 // outdated reports translations whose source changed after they were made.

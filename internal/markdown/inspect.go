@@ -25,6 +25,9 @@ type Inspection struct {
 	Anchors []string
 	// Headings are the headings' levels and places, in order.
 	Headings []Heading
+	// Problems are what Render reports for the same body (a bad shortcode), so that a
+	// check finds what would make a build fail.
+	Problems []Problem
 }
 
 // Heading is a heading's level (1 for #) at a byte offset of the source.
@@ -96,6 +99,9 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 		return ast.WalkContinue, nil
 	})
 	in.Texts = mergeable(in.Texts)
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		in.Problems = *p
+	}
 	return in
 }
 
