@@ -12,9 +12,10 @@ import (
 // TestTimeGrowsLinearly doubles adversarial bodies and checks that the time of a check
 // at most about doubles. The scanner once lowercased the whole text before every
 // number: 8,000 figures on one line took 24.6 s, and 200,000 num shortcodes over 120 s.
-// The inputs are big enough that timing noise is small next to them, and each size is
-// timed five times in processor time, keeping the fastest, so a loaded machine does
-// not fail the test.
+// The inputs are big enough that timing noise is small next to them; each size is
+// timed five times in processor time, keeping the fastest; and a ratio above the bound
+// is measured again up to twice before the test fails, since a loaded machine can slow
+// one series of runs, while a quadratic cost (4x) shows in every one.
 func TestTimeGrowsLinearly(t *testing.T) {
 	if testing.Short() {
 		t.Skip("times whole checks")
@@ -24,18 +25,23 @@ func TestTimeGrowsLinearly(t *testing.T) {
 		n            int
 	}{
 		{"figures on one line", "破获案件4112起,冻结资金7.9亿元,下降20.07%，", "4,112 cases, 790 million yuan, down 20.07%, ", 8000},
-		{"num shortcodes", `{{< num "2235万元" >}}、`, `{{< num "2235万元" >}}, `, 30000},
+		{"num shortcodes", `{{< num "2235万元" >}}、`, `{{< num "2235万元" >}}, `, 20000},
 		{"words with digits", "G20峰会、5G网络、v1.2.3版、127.0.0.1、COVID-19、第3次、2024-03-15，",
 			"G20, 5G, v1.2.3, 127.0.0.1, COVID-19, No. 3, a1b2c3, 2024-03-15, Go 1.26, ", 8000},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			small, large := fastest(t, timedSite(tt.zh, tt.en, tt.n), timedSite(tt.zh, tt.en, 2*tt.n))
-			ratio := float64(large) / float64(small)
-			t.Logf("%v, then %v: %.2fx", small, large, ratio)
-			if ratio > 2.5 {
-				t.Errorf("doubling the input took %.1fx the time (%v, then %v); want at most 2.5x", ratio, small, large)
+			smallSite, largeSite := timedSite(tt.zh, tt.en, tt.n), timedSite(tt.zh, tt.en, 2*tt.n)
+			var msgs []string
+			for range 3 {
+				small, large := fastest(t, smallSite, largeSite)
+				ratio := float64(large) / float64(small)
+				if ratio <= 2.5 {
+					return
+				}
+				msgs = append(msgs, fmt.Sprintf("%.1fx (%v, then %v)", ratio, small, large))
 			}
+			t.Errorf("doubling the input took %s the time; want at most 2.5x", strings.Join(msgs, ", then "))
 		})
 	}
 }
