@@ -8,8 +8,9 @@
 // (value, unit, qualifier): a wrong scale, a dropped digit, a swapped pair of figures
 // (4,810 cases for 4112起), a missing figure, a wrong percentage or a changed qualifier
 // (约 for 余) each leave a figure without a match, reported with its place and the
-// nearest candidate on the other side. Years, dates, times, ordinals and numbers inside
-// names are not figures. A figure that is right but cannot match (a number the
+// nearest candidate of the same kind on the other side. Years, dates, times, ordinals,
+// numbers inside names, versions, addresses and phone numbers are not figures (the
+// README's "Checking translations" lists the rules). A figure that is right but cannot match (a number the
 // translation spells differently on purpose) is silenced with <!-- check:ignore --> on
 // its line, or with checkIgnore = ["7.9亿元"] in the file's front matter.
 package check
