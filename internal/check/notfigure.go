@@ -42,14 +42,11 @@ func (sc scanner) notFigureByContext(text string, tok numTok) bool {
 // is a year (2023), a phone, licence or ID number (seven digits or more, ungrouped), or
 // a version after a product name (Go 1.26).
 func (sc scanner) notFigureWhenBare(text string, tok numTok) bool {
-	d := tok.digits
-	switch {
-	case len(d) == 4 && d >= "1900" && d <= "2100":
-		return true
-	case !tok.grouped && !tok.point && len(d) >= 7:
-		return true
+	if tok.point {
+		return afterProductName(text, tok.start)
 	}
-	return tok.point && afterProductName(text, tok.start)
+	d := tok.digits
+	return !tok.grouped && (len(d) == 4 && d >= "1900" && d <= "2100" || len(d) >= 7)
 }
 
 func joinedToOtherNumber(text string, tok numTok) bool {

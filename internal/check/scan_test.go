@@ -75,6 +75,7 @@ func TestScanReadingRules(t *testing.T) {
 		{"a date and a time after a half-width colon", "时间:2024-03-15 11:29来源:山东长安网", true, ""},
 		{"a figure after a half-width colon", "破获案件数:4112起", true, "4112起=4112"},
 		{"an idiom with a counter is not a count", "打造“惩治、教育、修复、宣传”四位一体的平台", true, ""},
+		{"a grouped number is never a year", "spent 2,000 and 2,024 yuan in 2024", false, "2,000=2000 2,024 yuan=2024"},
 		{"a ratio is a figure", "一审服判息诉率91.36%、案访比928.79,均列全省第一", true, "91.36%=91.36 928.79=928.79"},
 	}
 	for _, tt := range tests {
