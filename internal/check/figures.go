@@ -109,45 +109,68 @@ func (c *checker) figures(groups []*group) {
 // the first free match in the other list's order; figures are grouped by what they must
 // share, so the time grows with the number of figures, not with its square.
 func (c *checker) compare(a, b []*figure) {
-	strict, byValue, unitless, soft, all := queues{}, queues{}, queues{}, queues{}, queues{}
-	for _, y := range b {
-		k := claimOf(y.fig, false)
-		all.add(k, y)
-		if y.soft {
-			soft.add(k, y)
-			continue
-		}
-		strict.add(claimOf(y.fig, true), y)
-		byValue.add(k, y)
-		if y.fig.Unit == "" {
-			unitless.add(k, y)
-		}
-	}
+	q := queuesOf(b)
 	for _, x := range a {
 		if !x.soft {
-			pair(x, strict, claimOf(x.fig, true))
+			pair(x, q.strict, claimOf(x.fig, true))
 		}
 	}
 	for _, x := range a {
-		switch {
-		case x.matched || x.soft:
-		case x.fig.Unit == "":
-			pair(x, byValue, claimOf(x.fig, false))
-		default:
-			pair(x, unitless, claimOf(x.fig, false))
+		if !x.matched && !x.soft {
+			pair(x, q.loose(x), claimOf(x.fig, false))
 		}
 	}
 	for _, x := range a {
-		switch {
-		case x.matched:
-		case x.soft:
-			pair(x, all, claimOf(x.fig, false))
-		default:
-			pair(x, soft, claimOf(x.fig, false))
+		if !x.matched {
+			pair(x, q.inWords(x), claimOf(x.fig, false))
 		}
 	}
 	c.unmatched(a, b)
 	c.unmatched(b, a)
+}
+
+// matchQueues hold one side's figures for each pass of compare.
+type matchQueues struct {
+	strict   queues // in digits, by claim and unit
+	byValue  queues // in digits, by claim
+	unitless queues // in digits without a unit, by claim
+	words    queues // in words, by claim
+	all      queues // every figure, by claim
+}
+
+func queuesOf(b []*figure) matchQueues {
+	q := matchQueues{queues{}, queues{}, queues{}, queues{}, queues{}}
+	for _, y := range b {
+		k := claimOf(y.fig, false)
+		q.all.add(k, y)
+		if y.soft {
+			q.words.add(k, y)
+			continue
+		}
+		q.strict.add(claimOf(y.fig, true), y)
+		q.byValue.add(k, y)
+		if y.fig.Unit == "" {
+			q.unitless.add(k, y)
+		}
+	}
+	return q
+}
+
+// loose is where a figure in digits finds a match when units may be left out: any
+// unit for a figure without one, no unit for a figure with one.
+func (q matchQueues) loose(x *figure) queues {
+	if x.fig.Unit == "" {
+		return q.byValue
+	}
+	return q.unitless
+}
+
+// inWords is where a figure finds a match when one of the two is written in words.
+func (q matchQueues) inWords(x *figure) queues {
+	if x.soft {
+		return q.all
+	}
+	return q.words
 }
 
 func pair(x *figure, q queues, k claim) {
