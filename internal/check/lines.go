@@ -50,7 +50,8 @@ func (l *lines) lineOf(off int) (int, int) {
 	return n + 1, l.starts[n]
 }
 
-// pos returns the 1-based line and column (in characters) of a byte offset.
+// pos returns the 1-based line and column (in characters) of a byte offset at the
+// start of a character, as the offsets of figures, links and headings are.
 func (l *lines) pos(off int) (line, col int) {
 	off = min(max(off, 0), len(l.src))
 	line, start := l.lineOf(off)
