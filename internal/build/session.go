@@ -215,12 +215,13 @@ var contentSeed = maphash.MakeSeed()
 
 func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
-	res := s.mds[p.Lang.Code].Render(f.Body)
+	// The same opening-only summary as a one-shot build's, so both give the same pages,
+	// from the one parse of the body.
+	res, lead := s.mds[p.Lang.Code].RenderWithLead(f.Body, p.Lang.SummaryLength)
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	b.probs = res.Problems
 	b.hash = maphash.String(contentSeed, res.HTML)
-	// The same opening-only summary as a one-shot build's, so both give the same pages.
-	b.summary = markdown.Summarize(s.mds[p.Lang.Code].Lead(f.Body, p.Lang.SummaryLength), p.Lang.SummaryLength, p.Lang.CJK())
+	b.summary = markdown.Summarize(lead, p.Lang.SummaryLength, p.Lang.CJK())
 	s.storeBody(f.Path, b)
 	return b
 }

@@ -77,6 +77,7 @@ func New(opts Options) *Markdown {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
@@ -97,17 +98,35 @@ func New(opts Options) *Markdown {
 // src must be valid UTF-8 (package content checks it): goldmark's CJK line-break code
 // indexes out of range on some invalid input, so such input is refused here, and any
 // other panic inside goldmark becomes a Problem rather than a crashed build.
-func (m *Markdown) Render(src []byte) (res Result) {
+func (m *Markdown) Render(src []byte) Result {
+	res, _ := m.render(src, 0)
+	return res
+}
+
+// RenderWithLead is Render and Lead(src, length) together. When the opening Lead reads
+// is the whole body, as it is for most, the body is parsed once for both.
+func (m *Markdown) RenderWithLead(src []byte, length int) (Result, string) {
+	return m.render(src, length)
+}
+
+func (m *Markdown) render(src []byte, lead int) (res Result, leadText string) {
 	if !utf8.Valid(src) {
-		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}
+		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}, ""
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
 		}
 	}()
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc, pc, stop := m.parse(src)
+	if stop != nil {
+		return Result{Problems: []Problem{*stop}}, ""
+	}
+	if lead > 0 && leadEnd(src, lead) == len(src) {
+		leadText = plainText(doc, src, m.opts)
+	} else if lead > 0 {
+		leadText = m.Lead(src, lead)
+	}
 	buf, _ := m.pool.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -121,7 +140,17 @@ func (m *Markdown) Render(src []byte) (res Result) {
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		res.Problems = append(res.Problems, *p...)
 	}
-	return res
+	return res, leadText
+}
+
+// parse reads a body into goldmark's tree, unless a check that must come first (see
+// MaxLinkScan) stops it: then it returns that Problem.
+func (m *Markdown) parse(src []byte) (ast.Node, parser.Context, *Problem) {
+	if p := checkLinkScan(src); p != nil {
+		return nil, nil, p
+	}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), pc, nil
 }
 
 func addProblem(pc parser.Context, p Problem) {

@@ -1,15 +1,12 @@
 package markdown
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // maxText bounds the plain text kept per page: summaries and descriptions need the
@@ -94,22 +91,14 @@ func isSentenceEnd(text string, i int, r rune) bool {
 // units, without rendering the whole body: a one-shot build renders each body only
 // when it writes its page, and needs summaries before that, for the lists.
 func (m *Markdown) Lead(src []byte, length int) string {
-	// A generous prefix, cut at a paragraph break: summaries are a few sentences.
-	want := length * 16
-	if len(src) > want {
-		cut := want
-		if i := bytes.Index(src[want:], []byte("\n\n")); i >= 0 {
-			cut = want + i
-		} else {
-			cut = len(src)
-		}
-		src = src[:cut]
-	}
+	src = src[:leadEnd(src, length)]
 	if !utf8.Valid(src) {
 		return ""
 	}
 	defer func() { _ = recover() }() // a problem here is reported by the full render
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc, _, stop := m.parse(src)
+	if stop != nil {
+		return ""
+	}
 	return plainText(doc, src, m.opts)
 }

@@ -1,0 +1,151 @@
+package markdown
+
+import (
+	"fmt"
+	"reflect"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Limits on the shapes of a body. Goldmark's time grows with the square of some shapes
+// (a list nested 2,000 deep takes a minute, 100,000 unclosed "[a](" four), so a hostile
+// or broken file could stall a build or the dev server. The limits lie far above any
+// real brief; a body that crosses one gets a Problem where it does, and is not published.
+const (
+	// MaxListDepth is how deep lists may nest.
+	MaxListDepth = 100
+	// MaxQuoteDepth is how deep blockquotes may nest.
+	MaxQuoteDepth = 100
+	// MaxLinkScan bounds how many bytes goldmark may read looking for the ends of link
+	// targets, "](…)": a target left open makes it read on to the next space or the end
+	// of the line, each time, so many of them on a long line take quadratic time. Closed
+	// targets cost their own length.
+	MaxLinkScan = 16 << 20
+)
+
+// newParser is goldmark's default parser with lists and blockquotes nested at most
+// MaxListDepth and MaxQuoteDepth deep.
+func newParser() parser.Parser {
+	bounded := map[reflect.Type]parser.BlockParser{
+		reflect.TypeOf(parser.NewListParser()):       nestingLimit{parser.NewListParser(), ast.KindList, MaxListDepth, "lists", "flatten the list"},
+		reflect.TypeOf(parser.NewBlockquoteParser()): nestingLimit{parser.NewBlockquoteParser(), ast.KindBlockquote, MaxQuoteDepth, "blockquotes", "remove some > markers"},
+	}
+	blocks := parser.DefaultBlockParsers()
+	for i, b := range blocks {
+		if p, ok := bounded[reflect.TypeOf(b.Value)]; ok {
+			blocks[i] = util.Prioritized(p, b.Priority)
+		}
+	}
+	return parser.NewParser(parser.WithBlockParsers(blocks...),
+		parser.WithInlineParsers(parser.DefaultInlineParsers()...),
+		parser.WithParagraphTransformers(parser.DefaultParagraphTransformers()...))
+}
+
+// nestingLimit is a block parser that opens no block nested deeper than max in blocks
+// of its kind: the line is then read as text, and the body gets one Problem.
+type nestingLimit struct {
+	parser.BlockParser
+	kind ast.NodeKind
+	max  int
+	what string // "lists"
+	fix  string // what to do about it
+}
+
+var nestingKey = parser.NewContextKey() // the kinds already reported, a map
+
+func (l nestingLimit) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
+	depth := 0
+	for n := parent; n != nil && depth < l.max; n = n.Parent() {
+		if n.Kind() == l.kind {
+			depth++
+		}
+	}
+	if depth < l.max {
+		return l.BlockParser.Open(parent, r, pc)
+	}
+	reported := pc.ComputeIfAbsent(nestingKey, func() any { return map[ast.NodeKind]bool{} }).(map[ast.NodeKind]bool)
+	if !reported[l.kind] {
+		reported[l.kind] = true
+		_, seg := r.PeekLine()
+		addProblem(pc, Problem{Offset: seg.Start, Msg: fmt.Sprintf("%s nested more than %d deep; briefs allows at most %d: %s", l.what, l.max, l.max, l.fix)})
+	}
+	return nil, parser.NoChildren
+}
+
+// checkLinkScan returns a Problem at the link target where reading the targets' ends
+// would pass MaxLinkScan bytes, or nil. It reads each line once, the way goldmark reads
+// a target (backslash escapes, nested parentheses, up to a space or the line's end), and
+// adds up what goldmark would read for each "](".
+func checkLinkScan(src []byte) *Problem {
+	total := 0
+	for start := 0; start < len(src); {
+		end := start
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		for _, t := range linkTargets(src, start, end) {
+			if total += t.cost; total > MaxLinkScan {
+				return &Problem{Offset: t.at, Msg: fmt.Sprintf(`too many link targets left open ("](" without its ")"): reading them would take too long; briefs allows at most %d MiB of reading per body: close them, or write \] for a bracket that starts no link`, MaxLinkScan>>20)}
+			}
+		}
+		start = end + 1
+	}
+	return nil
+}
+
+// linkTarget is a "](" at byte at, and how many bytes goldmark reads for its target.
+type linkTarget struct{ at, cost int }
+
+// linkTargets finds the link targets of the line src[start:end] and what reading each
+// costs: up to its closing parenthesis, or the first space, or the end of the line
+// (for a target in <…>, up to the '>' or the end of the line).
+func linkTargets(src []byte, start, end int) []linkTarget {
+	var (
+		targets []linkTarget
+		parens  []int // open '(' not yet closed, as indexes into targets, or -1
+		spaces  []int // targets waiting for a space
+		angles  []int // targets in <…>, waiting for the '>'
+	)
+	settle := func(list []int, at int) []int {
+		for _, k := range list {
+			if t := &targets[k]; t.cost < 0 {
+				t.cost = at - t.at
+			}
+		}
+		return list[:0]
+	}
+	for i := start; i < end; i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < end && util.IsPunct(src[i+1]):
+			i++
+		case c == ']' && i+1 < end && src[i+1] == '(':
+			targets = append(targets, linkTarget{at: i, cost: -1})
+			if i+2 < end && src[i+2] == '<' {
+				angles = append(angles, len(targets)-1)
+				i += 2
+				continue
+			}
+			parens = append(parens, len(targets)-1)
+			spaces = append(spaces, len(targets)-1)
+			i++
+		case c == '(':
+			parens = append(parens, -1)
+		case c == ')' && len(parens) > 0:
+			if k := parens[len(parens)-1]; k >= 0 && targets[k].cost < 0 {
+				targets[k].cost = i - targets[k].at
+			}
+			parens = parens[:len(parens)-1]
+		case c == '>':
+			angles = settle(angles, i)
+		case util.IsSpace(c):
+			spaces = settle(spaces, i)
+		}
+	}
+	settle(spaces, end)
+	settle(angles, end)
+	return targets
+}
