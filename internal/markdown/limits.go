@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"reflect"
 
@@ -24,7 +25,24 @@ const (
 	// of the line, each time, so many of them on a long line take quadratic time. Closed
 	// targets cost their own length.
 	MaxLinkScan = 16 << 20
+	// MaxFootnoteWork bounds footnote definitions times footnote references ("[^…]"):
+	// goldmark looks each reference up among all the definitions, one by one.
+	MaxFootnoteWork = 10_000_000
+	// MaxRefRun is how many link reference definitions ("[x]: /url") may follow one
+	// another: goldmark copies the rest of the run for each one it takes out.
+	MaxRefRun = 1000
 )
+
+// checkShapes runs the limits that must be checked before goldmark parses a body, in
+// one read each; a Problem stops the parse.
+func checkShapes(src []byte) *Problem {
+	for _, check := range []func([]byte) *Problem{checkLinkScan, checkFootnotes, checkRefRuns} {
+		if p := check(src); p != nil {
+			return p
+		}
+	}
+	return nil
+}
 
 // newParser is goldmark's default parser with lists and blockquotes nested at most
 // MaxListDepth and MaxQuoteDepth deep.
@@ -148,4 +166,57 @@ func linkTargets(src []byte, start, end int) []linkTarget {
 	settle(spaces, end)
 	settle(angles, end)
 	return targets
+}
+
+// checkFootnotes returns a Problem where footnote definitions times references would
+// pass MaxFootnoteWork, or nil. A definition is a "[^label]:", a reference any other
+// "[^"; the count is an upper bound of goldmark's work, however they are ordered.
+func checkFootnotes(src []byte) *Problem {
+	defs, refs := 0, 0
+	for i := 0; ; i++ {
+		k := bytes.Index(src[i:], []byte("[^"))
+		if k < 0 {
+			return nil
+		}
+		i += k
+		if isFootnoteDef(src[i:]) {
+			defs++
+		} else {
+			refs++
+		}
+		if defs*refs > MaxFootnoteWork {
+			return &Problem{Offset: i, Msg: fmt.Sprintf("too many footnotes: matching %d references to %d definitions by here would take too long; briefs allows references × definitions up to %d per body: split the brief", refs, defs, MaxFootnoteWork)}
+		}
+	}
+}
+
+// isFootnoteDef reports whether s, which starts with "[^", starts a footnote definition.
+func isFootnoteDef(s []byte) bool {
+	end := bytes.IndexAny(s[2:], "]\n")
+	return end >= 0 && s[2+end] == ']' && 2+end+1 < len(s) && s[2+end+1] == ':'
+}
+
+// checkRefRuns returns a Problem at the link reference definition that makes a run of
+// them longer than MaxRefRun, or nil. A definition is a line that starts, after spaces
+// and '>' markers, with "[label]:"; a line of anything else ends the run.
+func checkRefRuns(src []byte) *Problem {
+	run := 0
+	for start := 0; start < len(src); {
+		end := bytes.IndexByte(src[start:], '\n')
+		if end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		line := bytes.TrimLeft(src[start:end], " \t>")
+		if label := bytes.IndexByte(line, ']'); len(line) > 0 && line[0] == '[' && label > 0 && label+1 < len(line) && line[label+1] == ':' {
+			if run++; run > MaxRefRun {
+				return &Problem{Offset: start, Msg: fmt.Sprintf("more than %d link reference definitions ([x]: /url) in a row; briefs allows at most %d: put a blank line between groups of them", MaxRefRun, MaxRefRun)}
+			}
+		} else {
+			run = 0
+		}
+		start = end + 1
+	}
+	return nil
 }

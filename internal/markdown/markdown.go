@@ -143,10 +143,10 @@ func (m *Markdown) render(src []byte, lead int) (res Result, leadText string) {
 	return res, leadText
 }
 
-// parse reads a body into goldmark's tree, unless a check that must come first (see
-// MaxLinkScan) stops it: then it returns that Problem.
+// parse reads a body into goldmark's tree, unless one of the limits checked before
+// parsing (see MaxLinkScan) stops it: then it returns that Problem.
 func (m *Markdown) parse(src []byte) (ast.Node, parser.Context, *Problem) {
-	if p := checkLinkScan(src); p != nil {
+	if p := checkShapes(src); p != nil {
 		return nil, nil, p
 	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
