@@ -74,6 +74,8 @@ type nestingLimit struct {
 
 var nestingKey = parser.NewContextKey() // the kinds already reported, a map
 
+// Open opens what the wrapped parser opens, unless that would nest too deep: then it
+// puts the reader back, so that the line is read as text.
 func (l nestingLimit) Open(parent ast.Node, r text.Reader, pc parser.Context) (ast.Node, parser.State) {
 	depth := 0
 	for n := parent; n != nil && depth < l.max; n = n.Parent() {
@@ -84,6 +86,12 @@ func (l nestingLimit) Open(parent ast.Node, r text.Reader, pc parser.Context) (a
 	if depth < l.max {
 		return l.BlockParser.Open(parent, r, pc)
 	}
+	line, pos := r.Position()
+	node, state := l.BlockParser.Open(parent, r, pc)
+	if node == nil {
+		return node, state
+	}
+	r.SetPosition(line, pos)
 	reported := pc.ComputeIfAbsent(nestingKey, func() any { return map[ast.NodeKind]bool{} }).(map[ast.NodeKind]bool)
 	if !reported[l.kind] {
 		reported[l.kind] = true
@@ -196,6 +204,13 @@ func isFootnoteDef(s []byte) bool {
 	return end >= 0 && s[2+end] == ']' && 2+end+1 < len(s) && s[2+end+1] == ':'
 }
 
+// isRefDef reports whether a line starts with "[label]:" (and not "[^label]:", a
+// footnote).
+func isRefDef(line []byte) bool {
+	label := bytes.IndexByte(line, ']')
+	return len(line) > 1 && line[0] == '[' && line[1] != '^' && label > 0 && label+1 < len(line) && line[label+1] == ':'
+}
+
 // checkRefRuns returns a Problem at the link reference definition that makes a run of
 // them longer than MaxRefRun, or nil. A definition is a line that starts, after spaces
 // and '>' markers, with "[label]:"; a line of anything else ends the run.
@@ -208,8 +223,7 @@ func checkRefRuns(src []byte) *Problem {
 		} else {
 			end += start
 		}
-		line := bytes.TrimLeft(src[start:end], " \t>")
-		if label := bytes.IndexByte(line, ']'); len(line) > 0 && line[0] == '[' && label > 0 && label+1 < len(line) && line[label+1] == ':' {
+		if isRefDef(bytes.TrimLeft(src[start:end], " \t>")) {
 			if run++; run > MaxRefRun {
 				return &Problem{Offset: start, Msg: fmt.Sprintf("more than %d link reference definitions ([x]: /url) in a row; briefs allows at most %d: put a blank line between groups of them", MaxRefRun, MaxRefRun)}
 			}
