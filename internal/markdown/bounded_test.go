@@ -136,3 +136,32 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestFuzzSizedHeadings renders headings of one name, the shape that stalled FuzzRender's
+// workers at the fuzzer's input size (2,000 headings in 4 KB took a quarter of a second
+// in each language, more under load), against as many headings of different names: the
+// first may take at most twice as long.
+func TestFuzzSizedHeadings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing test")
+	}
+	const n = 600
+	var same, distinct, explicit, explicitDistinct strings.Builder
+	for i := range n {
+		same.WriteString("# 同名\n")
+		fmt.Fprintf(&distinct, "# %04d\n", i)
+	}
+	for i := range n / 2 {
+		fmt.Fprintf(&explicit, "# 同名 {#同名-%d}\n# 同名\n", i+1)
+		fmt.Fprintf(&explicitDistinct, "# x%d {#y%d}\n# z%d\n", i, i, i)
+	}
+	md := New(Options{Lang: "zh", CJK: true})
+	for _, pair := range [][2]string{{same.String(), distinct.String()}, {explicit.String(), explicitDistinct.String()}} {
+		hostile, normal := []byte(pair[0]), []byte(pair[1])
+		base := min(timeRender(md, normal, 20), timeRender(md, normal, 20))
+		d := min(timeRender(md, hostile, 20), timeRender(md, hostile, 20))
+		if ratio := float64(d) / float64(base); ratio > 2 {
+			t.Errorf("%.20q…: %.1f times as long as headings of different names; want at most 2", hostile, ratio)
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 // TestLeadEnd checks that cutting an opening again gives the same cut, which is what
 // lets a lean load's prefix and the whole body give one summary.
 func TestLeadEnd(t *testing.T) {
-	const length = 10 // want = 160 bytes
+	const length = 10                            // want = 160 bytes
 	para := strings.Repeat("word ", 20) + "\n\n" // ends before want
 	long := strings.Repeat("a line of text\n", leadWindow/15+10)
 	tests := []struct {
