@@ -34,6 +34,7 @@ var boundedShapes = []struct {
 	}},
 	{"unclosed links", func(n int) string { return strings.Repeat("[a](", n) }},
 	{"links", func(n int) string { return strings.Repeat("[a](/b) ", n) }},
+	{"open link titles", func(n int) string { return strings.Repeat("[a](b \"\n", n) }},
 	{"bracketed words", func(n int) string { return strings.Repeat("[a]", n) }},
 	{"open brackets", func(n int) string { return strings.Repeat("[", n) + "a<" }},
 	{"deep list", func(n int) string { return strings.Repeat("- ", n) + "x\n" }},

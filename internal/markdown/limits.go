@@ -23,7 +23,7 @@ const (
 	// MaxLinkScan bounds how many bytes goldmark may read looking for the ends of link
 	// targets, "](…)": a target left open makes it read on to the next space or the end
 	// of the line, each time, so many of them on a long line take quadratic time. Closed
-	// targets cost their own length.
+	// targets cost their own length; a title, one step per line of its paragraph.
 	MaxLinkScan = 16 << 20
 	// MaxFootnoteWork bounds footnote definitions times footnote references ("[^…]"):
 	// goldmark looks each reference up among all the definitions, one by one.
@@ -104,26 +104,52 @@ func (l nestingLimit) Open(parent ast.Node, r text.Reader, pc parser.Context) (a
 // checkLinkScan returns a Problem at the link target where reading the targets' ends
 // would pass MaxLinkScan bytes, or nil. It reads each line once, the way goldmark reads
 // a target (backslash escapes, nested parentheses, up to a space or the line's end), and
-// adds up what goldmark would read for each "](".
+// adds up what goldmark would read for each "](". A target followed by a title costs,
+// besides, a step for every line of its paragraph: goldmark looks the title up that way.
 func checkLinkScan(src []byte) *Problem {
 	total := 0
-	for start := 0; start < len(src); {
-		end := start
-		for end < len(src) && src[end] != '\n' {
-			end++
+	var para struct{ lines, titles, first int } // the paragraph being read: its lines, titles and first title
+	endPara := func() *Problem {
+		if total += para.titles * para.lines; total > MaxLinkScan {
+			return &Problem{Offset: para.first, Msg: fmt.Sprintf(`too many link titles ("](url "title")") in a paragraph of %d lines: reading them would take too long; briefs allows at most %d MiB of reading per body: put blank lines between its lines`, para.lines, MaxLinkScan>>20)}
 		}
+		para.lines, para.titles = 0, 0
+		return nil
+	}
+	for start, end := 0, 0; start < len(src); start = end + 1 {
+		if end = bytes.IndexByte(src[start:], '\n'); end < 0 {
+			end = len(src)
+		} else {
+			end += start
+		}
+		if len(bytes.TrimSpace(src[start:end])) == 0 {
+			if p := endPara(); p != nil {
+				return p
+			}
+			continue
+		}
+		para.lines++
 		for _, t := range linkTargets(src, start, end) {
+			if t.title && para.titles == 0 {
+				para.first = t.at
+			}
+			if t.title {
+				para.titles++
+			}
 			if total += t.cost; total > MaxLinkScan {
 				return &Problem{Offset: t.at, Msg: fmt.Sprintf(`too many link targets left open ("](" without its ")"): reading them would take too long; briefs allows at most %d MiB of reading per body: close them, or write \] for a bracket that starts no link`, MaxLinkScan>>20)}
 			}
 		}
-		start = end + 1
 	}
-	return nil
+	return endPara()
 }
 
-// linkTarget is a "](" at byte at, and how many bytes goldmark reads for its target.
-type linkTarget struct{ at, cost int }
+// linkTarget is a "](" at byte at, how many bytes goldmark reads for its target, and
+// whether a title may follow it.
+type linkTarget struct {
+	at, cost int
+	title    bool
+}
 
 // linkTargets finds the link targets of the line src[start:end] and what reading each
 // costs: up to its closing parenthesis, or the first space, or the end of the line
@@ -135,10 +161,14 @@ func linkTargets(src []byte, start, end int) []linkTarget {
 		spaces  []int // targets waiting for a space
 		angles  []int // targets in <…>, waiting for the '>'
 	)
-	settle := func(list []int, at int) []int {
+	settle := func(list []int, at, next int) []int {
+		if len(list) == 0 {
+			return list
+		}
+		title := titleFollows(src, next)
 		for _, k := range list {
 			if t := &targets[k]; t.cost < 0 {
-				t.cost = at - t.at
+				t.cost, t.title = at-t.at, title
 			}
 		}
 		return list[:0]
@@ -166,14 +196,23 @@ func linkTargets(src []byte, start, end int) []linkTarget {
 			}
 			parens = parens[:len(parens)-1]
 		case c == '>':
-			angles = settle(angles, i)
+			angles = settle(angles, i, i+1)
 		case util.IsSpace(c):
-			spaces = settle(spaces, i)
+			spaces = settle(spaces, i, i)
 		}
 	}
-	settle(spaces, end)
-	settle(angles, end)
+	settle(spaces, end, end)
+	settle(angles, end, end)
 	return targets
+}
+
+// titleFollows reports whether a link title may start after spaces from src[i]: goldmark
+// then looks for its end, across the lines of the paragraph.
+func titleFollows(src []byte, i int) bool {
+	for i < len(src) && util.IsSpace(src[i]) {
+		i++
+	}
+	return i < len(src) && (src[i] == '"' || src[i] == '\'' || src[i] == '(')
 }
 
 // checkFootnotes returns a Problem where footnote definitions times references would

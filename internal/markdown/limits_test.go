@@ -46,6 +46,8 @@ func TestLimits(t *testing.T) {
 		{"closed links", strings.Repeat("[a](/b) ", 20_000), "", ""},
 		{"few open links", openLinks(1000), "", ""},
 		{"many open links", openLinks(10_000), "](", "link targets left open"},
+		{"titles", strings.Repeat("[a](/b \"t\")\n", 3000), "", ""},
+		{"open titles", "intro\n\n" + strings.Repeat("[a](b \"\n", 5000), "](b", "link titles"},
 		{"footnotes", footnotes(2000, 2000), "", ""},
 		{"too many footnotes", footnotes(5000, 2001), "[^2000]:", "too many footnotes"},
 		{"reference definitions", refs(MaxRefRun), "", ""},
