@@ -45,7 +45,8 @@ func checkShapes(src []byte) *Problem {
 }
 
 // newParser is goldmark's default parser with lists and blockquotes nested at most
-// MaxListDepth and MaxQuoteDepth deep.
+// MaxListDepth and MaxQuoteDepth deep. Goldmark's block parsers are of unexported
+// types, so their wrappers replace them in the default list by type.
 func newParser() parser.Parser {
 	bounded := map[reflect.Type]parser.BlockParser{
 		reflect.TypeOf(parser.NewListParser()):       nestingLimit{parser.NewListParser(), ast.KindList, MaxListDepth, "lists", "flatten the list"},
