@@ -6,8 +6,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/briefs/briefs/internal/figures"
 )
@@ -64,12 +62,15 @@ type Link struct {
 	Alt string
 }
 
-// Inspect parses a body without rendering it.
+// Inspect parses a body without rendering it. A body over one of the limits (see
+// MaxListDepth) gives an Inspection with that one Problem, as building it would.
 func (m *Markdown) Inspect(src []byte) Inspection {
-	ids := newHeadingIDs()
-	pc := parser.NewContext(parser.WithIDs(ids))
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var in Inspection
+	doc, pc, stop := m.parse(src)
+	if stop != nil {
+		in.Problems = []Problem{*stop}
+		return in
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
