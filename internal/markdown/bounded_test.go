@@ -141,7 +141,8 @@ func cpuTime() time.Duration {
 // TestFuzzSizedHeadings renders headings of one name, the shape that stalled FuzzRender's
 // workers at the fuzzer's input size (2,000 headings in 4 KB took a quarter of a second
 // in each language, more under load), against as many headings of different names: the
-// first may take at most twice as long.
+// first may take at most 2.5 times as long (it was 13.8 times, quadratic). A ratio over
+// that is measured again, three tries in all, since a loaded machine can slow one run.
 func TestFuzzSizedHeadings(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
@@ -159,10 +160,16 @@ func TestFuzzSizedHeadings(t *testing.T) {
 	md := New(Options{Lang: "zh", CJK: true})
 	for _, pair := range [][2]string{{same.String(), distinct.String()}, {explicit.String(), explicitDistinct.String()}} {
 		hostile, normal := []byte(pair[0]), []byte(pair[1])
-		base := min(timeRender(md, normal, 20), timeRender(md, normal, 20))
-		d := min(timeRender(md, hostile, 20), timeRender(md, hostile, 20))
-		if ratio := float64(d) / float64(base); ratio > 2 {
-			t.Errorf("%.20q…: %.1f times as long as headings of different names; want at most 2", hostile, ratio)
+		var ratio float64
+		for range 3 {
+			base := min(timeRender(md, normal, 20), timeRender(md, normal, 20))
+			d := min(timeRender(md, hostile, 20), timeRender(md, hostile, 20))
+			if ratio = float64(d) / float64(base); ratio <= 2.5 {
+				break
+			}
+		}
+		if ratio > 2.5 {
+			t.Errorf("%.20q…: %.1f times as long as headings of different names; want at most 2.5", hostile, ratio)
 		}
 	}
 }
