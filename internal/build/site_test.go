@@ -52,8 +52,16 @@ func TestBriefPage(t *testing.T) {
 	)
 	lacks(t, mem, "zh/law/zibo/index.html", "<script>", "<b>")
 	contains(t, mem, "en/law/zibo/index.html", `15 March 2024`, `<dt>Origin</dt>`, `<dd>Shandong Chang&#39;an Net</dd>`)
-	// A brief without translation says so and links the switch to the other home.
-	contains(t, mem, "zh/law/only-zh/index.html", `本文暂无English版本。`, `<a href="/en/" hreflang="en" lang="en">English</a>`)
+	// A brief without translation says so in words, and the switch leads to its
+	// section in the other language, saying why.
+	contains(t, mem, "zh/law/only-zh/index.html", `本文暂无英文版本。`,
+		`<a class="switch-missing" href="/en/law/" hreflang="en" title="本页暂无英文版本"><span lang="en">English</span>`)
+	// A tag page switches to the tag the same briefs carry in the other language.
+	contains(t, mem, "zh/tags/法治/index.html", `<a href="/en/tags/rule-of-law/" hreflang="en" lang="en">English</a>`)
+	contains(t, mem, "en/tags/rule-of-law/index.html", `<a href="/zh/tags/%E6%B3%95%E6%B2%BB/" hreflang="zh-CN" lang="zh-CN">中文</a>`)
+	// The site's own 404 page, met from any language, speaks all of them.
+	contains(t, mem, "404.html", `<h1>页面未找到</h1>`, `<div class="not-found-other" lang="en">`, `<h2>Page not found</h2>`)
+	lacks(t, mem, "zh/404.html", `Page not found`)
 	// Translations found by translationKey across different file names.
 	contains(t, mem, "zh/law/older/index.html", `href="/en/law/old-en/"`)
 }
