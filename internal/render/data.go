@@ -30,6 +30,12 @@ type Data struct {
 	// NotFoundIn, on the site's own /404.html only, says "page not found" in the
 	// other site languages: that page answers a missing URL of any language.
 	NotFoundIn []NotFoundText
+	// TOC lists a brief's h2 headings when it has three or more, for its table of
+	// contents; Figures its {{< num >}} figures, with OtherLang the language their
+	// Other notation is in (the site's first language other than the page's).
+	TOC       []Heading
+	Figures   []FigureGroup
+	OtherLang *config.Language
 }
 
 // NotFoundText is the 404 page's heading and text in one language.
@@ -76,6 +82,16 @@ func (r *Renderer) data(p *site.Page, n int) *Data {
 	}
 	d.Permalink = r.cfg.AbsURL(d.Path)
 	d.OGLocale = ogLocale(p.Lang)
+	if p.IsBrief() {
+		d.TOC = toc(p)
+		other := ""
+		for _, l := range r.site.Languages {
+			if l.Code != p.Lang.Code && d.OtherLang == nil {
+				d.OtherLang, other = l.Language, l.Code
+			}
+		}
+		d.Figures = keyFigures(p, other, r.cfg.UnitSet)
+	}
 	return d
 }
 

@@ -49,6 +49,7 @@ var builtinStrings = map[string]map[string]string{
 		"language-zh":     "中文",
 		"language-en":     "英文",
 		"keyFigures":      "主要数据",
+		"opening":         "导语",
 		"permalink":       "本文链接",
 	},
 	"zh-Hant": {
@@ -92,6 +93,7 @@ var builtinStrings = map[string]map[string]string{
 		"language-zh":     "中文",
 		"language-en":     "英文",
 		"keyFigures":      "主要數據",
+		"opening":         "導語",
 		"permalink":       "本文鏈接",
 	},
 	"en": {
@@ -135,6 +137,7 @@ var builtinStrings = map[string]map[string]string{
 		"language-zh":     "Chinese",
 		"language-en":     "English",
 		"keyFigures":      "Key figures",
+		"opening":         "Opening",
 		"permalink":       "Permalink",
 	},
 }
