@@ -76,7 +76,7 @@ func TestListPages(t *testing.T) {
 	contains(t, mem, "zh/law/index.html", `法治栏目。`, `rel="next" href="/zh/law/page/2/"`, `第 1 页，共 2 页`, `href="/zh/law/courts/"`)
 	contains(t, mem, "zh/law/page/2/index.html", `较早的简报`, `法院`, `rel="prev" href="/zh/law/"`)
 	contains(t, mem, "en/law/index.html", `<h1>Rule of Law</h1>`, `2 briefs`)
-	contains(t, mem, "zh/index.html", `<h1>简报首页</h1>`, `欢迎。`, `href="/zh/law/"`)
+	contains(t, mem, "zh/index.html", `<h1 class="visually-hidden">简报首页</h1>`, `欢迎。`, `href="/zh/law/"`)
 	contains(t, mem, "zh/tags/index.html", `法治 <span class="count">3篇简报</span>`)
 	contains(t, mem, "en/tags/index.html", `<h1>Tags</h1>`, `Public Safety <span class="count">1 brief</span>`)
 	// Tags in Chinese are sorted by pinyin: 法治 (fa) before 平安建设 (ping).
