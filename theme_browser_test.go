@@ -90,6 +90,7 @@ func TestThemeInBrowser(t *testing.T) {
 		}
 	}
 	checkQuotesFont(t, c, srv.URL+"/zh/safety/zibo-safety-rule-of-law-2023/")
+	checkPrint(t, c, srv.URL+"/zh/safety/zibo-safety-rule-of-law-2023/", shots)
 	checkSwitch(t, c, srv.URL)
 }
 
@@ -175,6 +176,34 @@ func checkQuotesFont(t *testing.T, c *devtools, url string) {
 			!strings.Contains(f.FamilyName, "PingFang") && !strings.Contains(f.FamilyName, "YaHei") {
 			t.Errorf("“” on a Chinese page are drawn by %q, not a CJK font", f.FamilyName)
 		}
+	}
+}
+
+// checkPrint checks a printed brief: it shows its permalink and date, and neither
+// its tag pills, its contents, nor the footnotes' back-links, which mean nothing on paper.
+func checkPrint(t *testing.T, c *devtools, url, shots string) {
+	setViewport(t, c, viewports[0])
+	c.call(t, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil)
+	defer c.call(t, "Emulation.setEmulatedMedia", map[string]any{"media": ""}, nil)
+	c.open(t, url)
+	shown := func(sel string) string {
+		return c.evalString(t, `String([...document.querySelectorAll(`+jsString(sel)+`)].some(e => e.getClientRects().length > 0))`, false)
+	}
+	for _, sel := range []string{".tags", ".toc", ".footnote-backref", ".lang-switch", ".sections"} {
+		if shown(sel) != "false" {
+			t.Errorf("print shows %s", sel)
+		}
+	}
+	for _, sel := range []string{".print-only", "dl.meta time"} {
+		if shown(sel) != "true" {
+			t.Errorf("print hides %s", sel)
+		}
+	}
+	if got := c.evalString(t, `document.querySelector(".print-only").innerText`, false); !strings.Contains(got, "https://briefs.example.org/zh/safety/zibo-safety-rule-of-law-2023/") {
+		t.Errorf("the printed permalink reads %q", got)
+	}
+	if shots != "" {
+		c.screenshot(t, filepath.Join(shots, "print-zh-brief.png"))
 	}
 }
 
