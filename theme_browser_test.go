@@ -91,6 +91,7 @@ func TestThemeInBrowser(t *testing.T) {
 	}
 	checkQuotesFont(t, c, srv.URL+"/zh/safety/zibo-safety-rule-of-law-2023/")
 	checkPrint(t, c, srv.URL+"/zh/safety/zibo-safety-rule-of-law-2023/", shots)
+	checkAside(t, c, srv.URL+"/zh/safety/zibo-safety-rule-of-law-2023/")
 	checkSwitch(t, c, srv.URL)
 }
 
@@ -204,6 +205,21 @@ func checkPrint(t *testing.T, c *devtools, url, shots string) {
 	}
 	if shots != "" {
 		c.screenshot(t, filepath.Join(shots, "print-zh-brief.png"))
+	}
+}
+
+// checkAside checks a long brief on a desktop: its table of contents stays in view
+// as the reader scrolls, and its key figures give the English notation on hover.
+func checkAside(t *testing.T, c *devtools, url string) {
+	setViewport(t, c, viewports[0])
+	c.open(t, url)
+	c.evalString(t, `window.scrollTo(0, 2500), ""`, false)
+	c.waitFor(t, `window.scrollY > 2000`)
+	if got := c.evalString(t, `String(document.querySelector(".toc").getBoundingClientRect().top)`, false); got != "16" {
+		t.Errorf("the table of contents is at %s px after scrolling; want it stuck at 16 px", got)
+	}
+	if got := c.evalString(t, `document.querySelector(".key-figures data[value='790000000']").title`, false); got != "English: 790 million yuan" {
+		t.Errorf("7.9亿元 in key figures has the title %q", got)
 	}
 }
 
