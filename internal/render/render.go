@@ -20,7 +20,10 @@
 // A layout's dot is a *Data: .Page (the site.Page), .Lang (the language's part of the
 // site), .Site (all languages), .Pager (for lists: .Pager.Pages, .Number, .Total,
 // .Prev, .Next), .Switch (the language switch entries), .Config (site.toml), and
-// .Path, .Permalink and .OGLocale of the page being written.
+// .Path, .Permalink and .OGLocale of the page being written. On briefs, .TOC lists
+// the body's h2 headings (three or more, else none) and .Figures its num figures,
+// grouped by heading, each with its notation in .OtherLang; on the site's own
+// /404.html, .NotFoundIn says "page not found" in the other languages.
 //
 // # Functions
 //
