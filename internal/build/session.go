@@ -225,12 +225,13 @@ var contentSeed = maphash.MakeSeed()
 
 func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
-	res := s.mds[p.Lang.Code].Render(f.Body)
+	// The same opening-only summary as a one-shot build's, so both give the same pages,
+	// from the one parse of the body.
+	res, summary := s.mds[p.Lang.Code].RenderWithSummary(f.Body, p.Lang.SummaryLength)
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	b.probs = res.Problems
 	b.hash = maphash.String(contentSeed, res.HTML)
-	// The same opening-only summary as a one-shot build's, so both give the same pages.
-	b.summary = s.mds[p.Lang.Code].Summary(f.Body, p.Lang.SummaryLength)
+	b.summary = summary
 	s.storeBody(f.Path, b)
 	return b
 }

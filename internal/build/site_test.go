@@ -53,8 +53,16 @@ func TestBriefPage(t *testing.T) {
 	)
 	lacks(t, mem, "zh/law/zibo/index.html", "<script>", "<b>")
 	contains(t, mem, "en/law/zibo/index.html", `15 March 2024`, `<dt>Origin</dt>`, `<dd>Shandong Chang&#39;an Net</dd>`)
-	// A brief without translation says so and links the switch to the other home.
-	contains(t, mem, "zh/law/only-zh/index.html", `本文暂无English版本。`, `<a href="/en/" hreflang="en" lang="en">English</a>`)
+	// A brief without translation says so in words, and the switch leads to its
+	// section in the other language, saying why.
+	contains(t, mem, "zh/law/only-zh/index.html", `本文暂无英文版本。`,
+		`<a class="switch-missing" href="/en/law/" hreflang="en" title="本页暂无英文版本"><span lang="en">English</span>`)
+	// A tag page switches to the tag the same briefs carry in the other language.
+	contains(t, mem, "zh/tags/法治/index.html", `<a href="/en/tags/rule-of-law/" hreflang="en" lang="en">English</a>`)
+	contains(t, mem, "en/tags/rule-of-law/index.html", `<a href="/zh/tags/%E6%B3%95%E6%B2%BB/" hreflang="zh-CN" lang="zh-CN">中文</a>`)
+	// The site's own 404 page, met from any language, speaks all of them.
+	contains(t, mem, "404.html", `<h1>页面未找到</h1>`, `<div class="not-found-other" lang="en">`, `<h2>Page not found</h2>`)
+	lacks(t, mem, "zh/404.html", `Page not found`)
 	// Translations found by translationKey across different file names.
 	contains(t, mem, "zh/law/older/index.html", `href="/en/law/old-en/"`)
 }
@@ -69,7 +77,7 @@ func TestListPages(t *testing.T) {
 	contains(t, mem, "zh/law/index.html", `法治栏目。`, `rel="next" href="/zh/law/page/2/"`, `第 1 页，共 2 页`, `href="/zh/law/courts/"`)
 	contains(t, mem, "zh/law/page/2/index.html", `较早的简报`, `法院`, `rel="prev" href="/zh/law/"`)
 	contains(t, mem, "en/law/index.html", `<h1>Rule of Law</h1>`, `2 briefs`)
-	contains(t, mem, "zh/index.html", `<h1>简报首页</h1>`, `欢迎。`, `href="/zh/law/"`)
+	contains(t, mem, "zh/index.html", `<h1 class="visually-hidden">简报首页</h1>`, `欢迎。`, `href="/zh/law/"`)
 	contains(t, mem, "zh/tags/index.html", `法治 <span class="count">3篇简报</span>`)
 	contains(t, mem, "en/tags/index.html", `<h1>Tags</h1>`, `Public Safety <span class="count">1 brief</span>`)
 	// Tags in Chinese are sorted by pinyin: 法治 (fa) before 平安建设 (ping).

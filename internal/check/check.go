@@ -8,8 +8,9 @@
 // (value, unit, qualifier): a wrong scale, a dropped digit, a swapped pair of figures
 // (4,810 cases for 4112起), a missing figure, a wrong percentage or a changed qualifier
 // (约 for 余) each leave a figure without a match, reported with its place and the
-// nearest candidate on the other side. Years, dates, times, ordinals and numbers inside
-// names are not figures. A figure that is right but cannot match (a number the
+// nearest candidate of the same kind on the other side. Years, dates, times, ordinals,
+// numbers inside names, versions, addresses and phone numbers are not figures (the
+// README's "Checking translations" lists the rules). A figure that is right but cannot match (a number the
 // translation spells differently on purpose) is silenced with <!-- check:ignore --> on
 // its line, or with checkIgnore = ["7.9亿元"] in the file's front matter.
 package check
@@ -95,6 +96,7 @@ type checker struct {
 	files  []*content.File
 	mds    map[string]*markdown.Markdown
 	inputs map[*content.File]markdown.Inspection
+	lines  map[*content.File]*lines
 	report Report
 }
 
@@ -111,7 +113,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	var errs diag.List
 	c := &checker{cfg: cfg, files: content.Load(opts.Site, cfg, &errs), mds: map[string]*markdown.Markdown{},
-		inputs: map[*content.File]markdown.Inspection{}}
+		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -121,6 +123,7 @@ func Run(opts Options) (*Report, error) {
 	for _, f := range c.files {
 		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
 	}
+	c.bodies()
 	groups := c.groups()
 	c.figures(groups)
 	c.outdated(groups)
@@ -137,7 +140,7 @@ func Run(opts Options) (*Report, error) {
 func (c *checker) add(f *content.File, off int, kind string, sev Severity, format string, args ...any) {
 	line, col := 0, 0
 	if off >= 0 {
-		line, col = diag.LineCol(f.Src, f.BodyOffset+off)
+		line, col = c.linesOf(f).pos(f.BodyOffset + off)
 	}
 	c.addAt(f.Path, line, col, kind, sev, format, args...)
 }
@@ -185,6 +188,16 @@ func (c *checker) groups() []*group {
 		})
 	}
 	return out
+}
+
+// bodies reports what makes a build fail in a body (an unknown shortcode, a bad num
+// argument), as build reports it and at the same place.
+func (c *checker) bodies() {
+	for _, f := range c.files {
+		for _, p := range c.inputs[f].Problems {
+			c.add(f, p.Offset, "markdown", Error, "%s", p.Msg)
+		}
+	}
 }
 
 // outdated reports translations whose source changed after they were made.

@@ -1,17 +1,12 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
-	"math"
 	"path"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/content"
-	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 )
 
@@ -34,47 +29,59 @@ type figure struct {
 	soft bool
 }
 
-// figuresOf lists the figures of a file's body, leaving out silenced ones.
+// figuresOf lists the figures of a file's body in order, leaving out silenced ones.
 func (c *checker) figuresOf(f *content.File) []*figure {
 	in := c.inputs[f]
 	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK()}
-	var out []*figure
-	add := func(off int, raw string, fig figures.Figure, soft bool) {
-		line, col := diag.LineCol(f.Src, f.BodyOffset+off)
-		if c.ignored(f, line, raw, fig) {
-			return
-		}
-		out = append(out, &figure{file: f, off: off, raw: raw, fig: fig, line: line, col: col, soft: soft})
-	}
+	var all []*figure
 	for _, span := range in.Texts {
-		for _, fd := range sc.scan(span.Text) {
-			add(span.Offset+fd.start, fd.raw, fd.fig, fd.soft)
+		for fd := range sc.scan(span.Text) {
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: fd.raw, fig: fd.fig, soft: fd.soft})
 		}
 	}
 	for _, fs := range in.Figures {
-		add(fs.Offset, fs.Source, fs.Figure, false)
+		all = append(all, &figure{file: f, off: fs.Offset, raw: fs.Source, fig: fs.Figure})
 	}
-	slices.SortFunc(out, func(a, b *figure) int { return a.off - b.off })
+	slices.SortStableFunc(all, func(a, b *figure) int { return a.off - b.off })
+	lines := c.linesOf(f)
+	out := all[:0]
+	for _, x := range all {
+		x.line, x.col = lines.pos(f.BodyOffset + x.off)
+		if !lines.marked[x.line] && !ignoredInFront(f, x) {
+			out = append(out, x)
+		}
+	}
 	return out
 }
 
-func (c *checker) ignored(f *content.File, line int, raw string, fig figures.Figure) bool {
+// ignoredInFront reports a figure that the front matter's checkIgnore lists.
+func ignoredInFront(f *content.File, x *figure) bool {
 	for _, s := range f.Front.CheckIgnore {
-		if s == raw || s == fig.Value.String() {
+		if s == x.raw || s == x.fig.Value.String() {
 			return true
 		}
 	}
-	text := diag.Excerpt(f.Src, line, 0)
-	return len(text) == 1 && bytes.Contains([]byte(text[0].Text), []byte(ignoreMark))
+	return false
 }
 
-// key is what two figures must share to match. "More than" and "over" are one claim.
-func key(fig figures.Figure) string {
-	q := fig.Qualifier
-	if q == figures.Over {
-		q = figures.MoreThan
+// claim is what two figures must share to match: value, percent sign, qualifier and,
+// when it counts, unit. "More than" and "over" are one claim.
+type claim struct {
+	value   string
+	percent bool
+	qual    figures.Qualifier
+	unit    string
+}
+
+func claimOf(fig figures.Figure, withUnit bool) claim {
+	c := claim{value: fig.Value.String(), percent: fig.Percent, qual: fig.Qualifier}
+	if c.qual == figures.Over {
+		c.qual = figures.MoreThan
 	}
-	return fmt.Sprintf("%s|%v|%d", fig.Value.String(), fig.Percent, q)
+	if withUnit {
+		c.unit = fig.Unit
+	}
+	return c
 }
 
 // figures compares every translation's figures with its source's.
@@ -98,37 +105,132 @@ func (c *checker) figures(groups []*group) {
 
 // compare matches two lists of figures: first figures written in digits with each
 // other, on value, qualifier and unit; then letting a figure without a unit match one
-// with ("4,810 suspects" for 4810名); then numbers written in words.
+// with ("4,810 suspects" for 4810名); then numbers written in words. Each figure takes
+// the first free match in the other list's order; figures are grouped by what they must
+// share, so the time grows with the number of figures, not with its square.
 func (c *checker) compare(a, b []*figure) {
-	match := func(loose, soft bool) {
-		for _, x := range a {
-			for _, y := range b {
-				if x.matched || y.matched || (x.soft || y.soft) != soft || key(x.fig) != key(y.fig) {
-					continue
-				}
-				if x.fig.Unit == y.fig.Unit || loose && (x.fig.Unit == "" || y.fig.Unit == "") {
-					x.matched, y.matched = true, true
-				}
-			}
+	q := queuesOf(b)
+	for _, x := range a {
+		if !x.soft {
+			pair(x, q.strict, claimOf(x.fig, true))
 		}
 	}
-	match(false, false)
-	match(true, false)
-	match(true, true)
+	for _, x := range a {
+		if !x.matched && !x.soft {
+			pair(x, q.loose(x), claimOf(x.fig, false))
+		}
+	}
+	for _, x := range a {
+		if !x.matched {
+			pair(x, q.inWords(x), claimOf(x.fig, false))
+		}
+	}
 	c.unmatched(a, b)
 	c.unmatched(b, a)
 }
 
+// matchQueues hold one side's figures for each pass of compare.
+type matchQueues struct {
+	strict   queues // in digits, by claim and unit
+	byValue  queues // in digits, by claim
+	unitless queues // in digits without a unit, by claim
+	words    queues // in words, by claim
+	all      queues // every figure, by claim
+}
+
+func queuesOf(b []*figure) matchQueues {
+	q := matchQueues{queues{}, queues{}, queues{}, queues{}, queues{}}
+	for _, y := range b {
+		k := claimOf(y.fig, false)
+		q.all.add(k, y)
+		if y.soft {
+			q.words.add(k, y)
+			continue
+		}
+		q.strict.add(claimOf(y.fig, true), y)
+		q.byValue.add(k, y)
+		if y.fig.Unit == "" {
+			q.unitless.add(k, y)
+		}
+	}
+	return q
+}
+
+// loose is where a figure in digits finds a match when units may be left out: any
+// unit for a figure without one, no unit for a figure with one.
+func (q matchQueues) loose(x *figure) queues {
+	if x.fig.Unit == "" {
+		return q.byValue
+	}
+	return q.unitless
+}
+
+// inWords is where a figure finds a match when one of the two is written in words.
+func (q matchQueues) inWords(x *figure) queues {
+	if x.soft {
+		return q.all
+	}
+	return q.words
+}
+
+func pair(x *figure, q queues, k claim) {
+	if y := q.take(k); y != nil {
+		x.matched, y.matched = true, true
+	}
+}
+
+// queues hold figures by what they must share to match, in order; matched figures
+// are skipped once and for all.
+type queues map[claim]*queue
+
+type queue struct {
+	items []*figure
+	next  int
+}
+
+func (qs queues) add(k claim, x *figure) {
+	if qs[k] == nil {
+		qs[k] = &queue{}
+	}
+	qs[k].items = append(qs[k].items, x)
+}
+
+// take returns the first figure under k that has no match yet, or nil.
+func (qs queues) take(k claim) *figure {
+	q := qs[k]
+	if q == nil {
+		return nil
+	}
+	for q.next < len(q.items) && q.items[q.next].matched {
+		q.next++
+	}
+	if q.next == len(q.items) {
+		return nil
+	}
+	return q.items[q.next]
+}
+
+// unmatched reports the figures of side that found no match in other, each with the
+// nearest figure of its kind on the other side.
 func (c *checker) unmatched(side, other []*figure) {
-	for _, x := range side {
+	var mine, theirs []candidate
+	for i, x := range side {
 		if x.matched || x.soft {
 			continue
 		}
+		if theirs == nil { // worked out only when a figure has no match
+
+			mine, theirs = candidates(side), candidates(other)
+		}
+		cx := mine[i]
 		msg := fmt.Sprintf("%q has no match in %s", x.raw, path.Base(otherFile(x, other)))
-		if y := nearest(x, other); y != nil {
+		switch y := nearest(cx, theirs); {
+		case y != nil:
 			msg += fmt.Sprintf("; nearest is %s (= %s) at %s:%d:%d", y.raw, c.shown(y.fig, x.file.Lang), path.Base(y.file.Path), y.line, y.col)
-		} else {
+		case len(other) == 0:
 			msg += "; it has no figures to compare"
+		default:
+			msg += fmt.Sprintf("; it has no %s to compare", cx.kind)
 		}
 		c.addAt(x.file.Path, x.line, x.col, "figure", Error, "%s", msg)
 	}
@@ -148,71 +250,4 @@ func (c *checker) shown(f figures.Figure, lang string) string {
 		return f.Value.String()
 	}
 	return s
-}
-
-// nearest finds the figure on the other side closest in value, preferring one that
-// has no match itself: that is usually the one the translator got wrong.
-func nearest(x *figure, other []*figure) *figure {
-	var best *figure
-	bestD := math.Inf(1)
-	for _, pass := range []bool{true, false} {
-		for _, y := range other {
-			if pass && y.matched || y.fig.Percent != x.fig.Percent {
-				continue
-			}
-			if d := distance(x.fig.Value, y.fig.Value); d < bestD {
-				best, bestD = y, d
-			}
-		}
-		if best != nil {
-			return best
-		}
-	}
-	return best
-}
-
-// distance is how far apart two values are in orders of magnitude, made much shorter
-// when their digits are the same (a wrong scale: 79 million for 7.9亿) or one digit
-// apart (a dropped or added digit: 2.35 million for 2235万), the usual slips.
-func distance(a, b figures.Decimal) float64 {
-	fa, _ := strconv.ParseFloat(a.String(), 64)
-	fb, _ := strconv.ParseFloat(b.String(), 64)
-	if fa == fb {
-		return 0
-	}
-	d := math.Abs(fa-fb) + 100
-	if fa > 0 && fb > 0 {
-		d = math.Abs(math.Log10(fa / fb))
-	}
-	da, db := significant(a), significant(b)
-	switch {
-	case da == db:
-		return d / 100
-	case oneEdit(da, db):
-		return d / 10
-	}
-	return d
-}
-
-// significant is a value's digits without sign, point and leading or trailing zeros.
-func significant(d figures.Decimal) string {
-	return strings.Trim(strings.NewReplacer("-", "", ".", "").Replace(d.String()), "0")
-}
-
-// oneEdit reports whether a and b differ by one inserted, deleted or changed digit.
-func oneEdit(a, b string) bool {
-	if len(a) < len(b) {
-		a, b = b, a
-	}
-	if len(a)-len(b) > 1 {
-		return false
-	}
-	i := 0
-	for i < len(b) && a[i] == b[i] {
-		i++
-	}
-	if len(a) == len(b) {
-		return a[i+1:] == b[i+1:]
-	}
-	return a[i+1:] == b[i:]
 }

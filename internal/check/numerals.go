@@ -9,7 +9,8 @@ import (
 
 // zhCounters are the measure words after which a Chinese numeral counts something
 // (三项措施, 十大行动). One (一) is left out on purpose: 一个 and 一项 usually
-// translate as "a", not "one", and would only raise false alarms.
+// translate as "a", not "one", and would only raise false alarms. A counter followed
+// by 一体 makes an idiom, not a count (四位一体 is "integrated", not "four").
 var zhCounters = []string{"项", "个", "名", "起", "件", "家", "次", "大", "条", "类", "种", "批", "所", "处", "位", "支", "级"}
 
 var zhDigits = map[rune]int{'二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '一': 1}
@@ -59,7 +60,7 @@ done:
 		return found{}, false
 	}
 	for _, c := range zhCounters {
-		if strings.HasPrefix(text[end:], c) {
+		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
 			return found{start: i, end: end + len(c), raw: text[i : end+len(c)], fig: figures.Figure{Value: figures.NewDecimal(int64(value))}, soft: true}, true
 		}
 	}
@@ -70,15 +71,10 @@ func enNumeral(text string, i int) (found, bool) {
 	if i > 0 && isWordByte(text[i-1]) {
 		return found{}, false
 	}
-	lower := strings.ToLower(text[i:min(len(text), i+12)])
 	for w, v := range enWords {
-		if strings.HasPrefix(lower, w) && (len(text) == i+len(w) || !isWordByte(text[i+len(w)]) && text[i+len(w)] != '-') {
+		if hasPrefixFold(text[i:], w) && (len(text) == i+len(w) || !isWordByte(text[i+len(w)]) && text[i+len(w)] != '-') {
 			return found{start: i, end: i + len(w), raw: text[i : i+len(w)], fig: figures.Figure{Value: figures.NewDecimal(v)}, soft: true}, true
 		}
 	}
 	return found{}, false
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '\''
 }

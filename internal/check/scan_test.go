@@ -10,7 +10,7 @@ import (
 func scanString(text string, cjk bool) string {
 	sc := scanner{units: figures.DefaultUnits(), cjk: cjk}
 	var parts []string
-	for _, f := range sc.scan(text) {
+	for f := range sc.scan(text) {
 		parts = append(parts, f.raw+"="+f.fig.Value.String())
 	}
 	return strings.Join(parts, " ")
@@ -40,6 +40,47 @@ func TestScan(t *testing.T) {
 	for _, tt := range tests {
 		if got := scanString(tt.text, tt.cjk); got != tt.want {
 			t.Errorf("%s\n got %s\nwant %s", tt.text, got, tt.want)
+		}
+	}
+}
+
+// TestScanReadingRules pins each rule of reading digits, with snippets from real
+// pages (issue 12): commas, full-width forms, and numbers that are not figures.
+func TestScanReadingRules(t *testing.T) {
+	tests := []struct {
+		rule, text string
+		cjk        bool
+		want       string
+	}{
+		{"a half-width comma after a Chinese character separates clauses",
+			"全市检察机关近三年办理审查起诉案件18668件,24817人,无一起无罪判决案件", true, "18668件=18668 24817人=24817"},
+		{"a figure right after a half-width comma is read",
+			"8个区县、88个镇街中心达到B级以上标准,3项矛调经验入选全省“枫桥式工作法”", true, "8=8 88=88 3项=3"},
+		{"a comma groups a first group of one to three digits and groups of three",
+			"1,234 people, 12,345,678 yuan and 123,456 cases", false, "1,234 people=1234 12,345,678 yuan=12345678 123,456 cases=123456"},
+		{"a comma after four digits, or before two or four, does not group",
+			"分别为4112,481和12,3456以及1,23", true, "4112=4112 481=481 12=12 3456=3456 1=1 23=23"},
+		{"full-width digits, comma and point",
+			"抓获１２，３４５人，冻结７．９亿元，检查１２３家，占４６％", true, "１２，３４５人=12345 ７．９亿元=790000000 １２３家=123 ４６％=46"},
+		{"an IP address is not a figure", "服务器地址为127.0.0.1，共3台", true, "3=3"},
+		{"an IP address is not a figure", "the server at 127.0.0.1 answered 3 times", false, "3 times=3"},
+		{"version numbers are not figures", "升级到v1.2.3版本和Go 1.26，以及2.0版", true, ""},
+		{"version numbers are not figures", "built with Go 1.26, Python 3.12 and v1.2.3, version 2", false, ""},
+		{"a heading number is not a figure", "01", true, ""},
+		{"a heading number is not a figure", "02 Fighting fraud", false, ""},
+		{"articles and parts name things", "Article 1: ten departments; Part 3 of the law", false, "ten=10"},
+		{"a list of times ends with its unit", "持续巩固“小案侦防”和“1、3、5分钟”快速反应机制", true, ""},
+		{"a licence number and its suffix", "京ICP备 14028866 号-1", true, ""},
+		{"a long bare number is a phone or ID number", "举报电话12345678901，身份证号码", true, ""},
+		{"a date and a time after a half-width colon", "时间:2024-03-15 11:29来源:山东长安网", true, ""},
+		{"a figure after a half-width colon", "破获案件数:4112起", true, "4112起=4112"},
+		{"an idiom with a counter is not a count", "打造“惩治、教育、修复、宣传”四位一体的平台", true, ""},
+		{"a grouped number is never a year", "spent 2,000 and 2,024 yuan in 2024", false, "2,000=2000 2,024 yuan=2024"},
+		{"a ratio is a figure", "一审服判息诉率91.36%、案访比928.79,均列全省第一", true, "91.36%=91.36 928.79=928.79"},
+	}
+	for _, tt := range tests {
+		if got := scanString(tt.text, tt.cjk); got != tt.want {
+			t.Errorf("%s: %s\n got %s\nwant %s", tt.rule, tt.text, got, tt.want)
 		}
 	}
 }

@@ -1,12 +1,11 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 
 	"github.com/briefs/briefs/internal/figures"
 )
@@ -15,7 +14,10 @@ import (
 // its figures, its links and the anchors it defines. Code is left out: numbers in code
 // are not figures, and links in code are not links.
 type Inspection struct {
-	// Texts are runs of prose, each a contiguous part of the source.
+	// Texts are runs of prose, each a contiguous part of the source. A run goes on
+	// across a soft line break, whose line end and indentation read as spaces (so that
+	// offsets stay those of the source, and "790 million" and "yuan" on two lines are
+	// still one figure).
 	Texts []Span
 	// Figures are the num shortcodes, evaluated.
 	Figures []FigureSpan
@@ -25,6 +27,11 @@ type Inspection struct {
 	Anchors []string
 	// Headings are the headings' levels and places, in order.
 	Headings []Heading
+	// Problems are what Render reports for the same body (a bad shortcode), so that a
+	// check finds what would make a build fail.
+	Problems []Problem
+
+	softBreak bool // the last text ended a line inside its paragraph
 }
 
 // Heading is a heading's level (1 for #) at a byte offset of the source.
@@ -55,12 +62,15 @@ type Link struct {
 	Alt string
 }
 
-// Inspect parses a body without rendering it.
+// Inspect parses a body without rendering it. A body over one of the limits (see
+// MaxListDepth) gives an Inspection with that one Problem, as building it would.
 func (m *Markdown) Inspect(src []byte) Inspection {
-	ids := newHeadingIDs()
-	pc := parser.NewContext(parser.WithIDs(ids))
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var in Inspection
+	doc, pc, stop := m.parse(src)
+	if stop != nil {
+		in.Problems = []Problem{*stop}
+		return in
+	}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -69,7 +79,8 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 		case *ast.CodeSpan, *ast.FencedCodeBlock, *ast.CodeBlock, *ast.HTMLBlock, *ast.RawHTML, *ast.AutoLink:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			in.addText(n.Segment.Start, string(n.Segment.Value(src)))
+			in.addText(src, n.Segment.Start, string(n.Segment.Value(src)))
+			in.softBreak = n.SoftLineBreak()
 		case *Shortcode:
 			if n.Figure != nil {
 				in.Figures = append(in.Figures, FigureSpan{Offset: n.Offset, Source: n.Display, Figure: *n.Figure})
@@ -96,16 +107,26 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 		return ast.WalkContinue, nil
 	})
 	in.Texts = mergeable(in.Texts)
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		in.Problems = *p
+	}
 	return in
 }
 
 // addText appends prose, joining it to the previous run when the source is contiguous
-// (goldmark splits text at characters that might start markup).
-func (in *Inspection) addText(off int, s string) {
+// (goldmark splits text at characters that might start markup) or only a soft line
+// break lies between them.
+func (in *Inspection) addText(src []byte, off int, s string) {
 	if k := len(in.Texts); k > 0 {
 		last := &in.Texts[k-1]
-		if last.Offset >= 0 && last.Offset+len(last.Text) == off {
+		end := last.Offset + len(last.Text)
+		switch {
+		case last.Offset < 0:
+		case end == off:
 			last.Text += s
+			return
+		case in.softBreak && end < off && len(bytes.TrimSpace(src[end:off])) == 0:
+			last.Text += strings.Repeat(" ", off-end) + s
 			return
 		}
 	}

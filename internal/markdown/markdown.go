@@ -77,6 +77,7 @@ func New(opts Options) *Markdown {
 		htmlOpts = append(htmlOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
@@ -98,17 +99,33 @@ func New(opts Options) *Markdown {
 // src must be valid UTF-8 (package content checks it): goldmark's CJK line-break code
 // indexes out of range on some invalid input, so such input is refused here, and any
 // other panic inside goldmark becomes a Problem rather than a crashed build.
-func (m *Markdown) Render(src []byte) (res Result) {
+func (m *Markdown) Render(src []byte) Result {
+	res, _ := m.render(src, 0)
+	return res
+}
+
+// RenderWithSummary is Render and Summary(src, length) together. When the opening a
+// summary reads is the whole body, as it is for most, the body is parsed once for both.
+func (m *Markdown) RenderWithSummary(src []byte, length int) (Result, string) {
+	return m.render(src, length)
+}
+
+func (m *Markdown) render(src []byte, length int) (res Result, summary string) {
 	if !utf8.Valid(src) {
-		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}
+		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}, ""
 	}
 	defer func() {
 		if r := recover(); r != nil {
 			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
 		}
 	}()
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc, pc, stop := m.parse(src)
+	if stop != nil {
+		return Result{Problems: []Problem{*stop}}, ""
+	}
+	if length > 0 {
+		summary = m.summaryOf(doc, src, length)
+	}
 	buf, _ := m.pool.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
@@ -122,7 +139,17 @@ func (m *Markdown) Render(src []byte) (res Result) {
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		res.Problems = append(res.Problems, *p...)
 	}
-	return res
+	return res, summary
+}
+
+// parse reads a body into goldmark's tree, unless one of the limits checked before
+// parsing (see MaxLinkScan) stops it: then it returns that Problem.
+func (m *Markdown) parse(src []byte) (ast.Node, parser.Context, *Problem) {
+	if p := checkShapes(src); p != nil {
+		return nil, nil, p
+	}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), pc, nil
 }
 
 func addProblem(pc parser.Context, p Problem) {

@@ -58,7 +58,7 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 		return nil
 	}
 	if bytes.HasPrefix(line, []byte("{{</*")) {
-		end := bytes.Index(line, []byte("*/>}}"))
+		end := closing(line, seg, "*/>}}", pc)
 		if end < 0 {
 			addProblem(pc, Problem{Offset: seg.Start, Msg: "unclosed shortcode comment: end it with */>}}"})
 			block.Advance(len("{{</*"))
@@ -67,7 +67,7 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 		block.Advance(end + len("*/>}}"))
 		return &Shortcode{Display: "{{<" + string(line[len("{{</*"):end]) + ">}}", Literal: true}
 	}
-	end := bytes.Index(line, []byte(">}}"))
+	end := closing(line, seg, ">}}", pc)
 	if end < 0 {
 		addProblem(pc, Problem{Offset: seg.Start, Msg: `unclosed shortcode: end it with >}} on the same line, as in {{< num "7.9亿元" >}}`})
 		block.Advance(len("{{<"))
@@ -128,6 +128,27 @@ func closeShortcode(pc parser.Context, name string) error {
 		}
 	}
 	return fmt.Errorf("closing tag {{< /%s >}} has no opening {{< %s >}} before it; remove it or add the opening tag", name, name)
+}
+
+var unclosedKey = parser.NewContextKey()
+
+// closing finds closer in the rest of the line, or -1. Once it is missing from a line,
+// it is missing for every later opener on that line too: remembering that keeps a line
+// of many unclosed {{< linear rather than quadratic.
+func closing(line []byte, seg text.Segment, closer string, pc parser.Context) int {
+	missing, _ := pc.Get(unclosedKey).(map[string]int) // closer -> end of the line it is missing from
+	if missing != nil && missing[closer] == seg.Stop {
+		return -1
+	}
+	end := bytes.Index(line, []byte(closer))
+	if end < 0 {
+		if missing == nil {
+			missing = map[string]int{}
+			pc.Set(unclosedKey, missing)
+		}
+		missing[closer] = seg.Stop
+	}
+	return end
 }
 
 // eval runs the shortcode: today only num.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/figures"
+	"github.com/yuin/goldmark/ast"
 )
 
 // A summary is the opening of a body cut to length units: characters for CJK text
@@ -35,6 +36,16 @@ func Summarize(text string, length int, cjk bool) string {
 func (m *Markdown) Summary(src []byte, length int) string {
 	text, more := m.lead(src, length)
 	return summarize(text, length, m.opts.CJK, m.opts.Units, more)
+}
+
+// summaryOf is Summary(src, length) for a body already parsed into doc: when the
+// opening Summary reads is the whole body, doc serves, and the body is not parsed again.
+func (m *Markdown) summaryOf(doc ast.Node, src []byte, length int) string {
+	want := length * LeadFactor
+	if cut, more := leadCut(src, want); cut < len(src) || more {
+		return m.Summary(src, length)
+	}
+	return summarize(plainText(doc, src, 2*want, m.opts.Unsafe), length, m.opts.CJK, m.opts.Units, false)
 }
 
 // summarize cuts text; more says that the body goes on after text, inside the same

@@ -10,9 +10,7 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer/html"
-	"github.com/yuin/goldmark/text"
 )
 
 // textWriter decodes text as the page shows it: entities (&lt;) resolved, backslash
@@ -144,8 +142,10 @@ func (m *Markdown) lead(src []byte, length int) (plain string, more bool) {
 		return "", false
 	}
 	defer func() { _ = recover() }() // a problem here is reported by the full render
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
-	doc := m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	doc, _, stop := m.parse(src)
+	if stop != nil {
+		return "", false // over a limit: the full render reports it
+	}
 	return plainText(doc, src, 2*want, m.opts.Unsafe), more
 }
 

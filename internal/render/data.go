@@ -27,6 +27,21 @@ type Data struct {
 	OGLocale string
 	// NotFound is true on the 404 page, which must not claim a canonical URL.
 	NotFound bool
+	// NotFoundIn, on the site's own /404.html only, says "page not found" in the
+	// other site languages: that page answers a missing URL of any language.
+	NotFoundIn []NotFoundText
+	// TOC lists a brief's h2 headings when it has three or more, for its table of
+	// contents; Figures its {{< num >}} figures, with OtherLang the language their
+	// Other notation is in (the site's first language other than the page's).
+	TOC       []Heading
+	Figures   []FigureGroup
+	OtherLang *config.Language
+}
+
+// NotFoundText is the 404 page's heading and text in one language.
+type NotFoundText struct {
+	Lang        *config.Language
+	Title, Text string
 }
 
 // Pager is one page of a paginated list.
@@ -39,7 +54,10 @@ type Pager struct {
 }
 
 // SwitchEntry is one language in the language switch. Path leads to the same page in
-// that language when it exists, otherwise to that language's home; Exists tells which.
+// that language when it exists (Exists). Otherwise it leads to the nearest page that
+// does: the matching tag of a tag page (see matchingTag), or for a brief or section
+// with no version in that language its nearest section that has one, else the home;
+// Missing then tells the layout to say so, since the visitor would not expect it.
 type SwitchEntry struct {
 	Lang *config.Language
 	Path string
@@ -49,6 +67,7 @@ type SwitchEntry struct {
 	OGLocale string
 	Current  bool
 	Exists   bool
+	Missing  bool
 	// Default is true for the site's default language, the x-default of hreflang.
 	Default bool
 }
@@ -63,6 +82,16 @@ func (r *Renderer) data(p *site.Page, n int) *Data {
 	}
 	d.Permalink = r.cfg.AbsURL(d.Path)
 	d.OGLocale = ogLocale(p.Lang)
+	if p.IsBrief() {
+		d.TOC = toc(p)
+		other := ""
+		for _, l := range r.site.Languages {
+			if l.Code != p.Lang.Code && d.OtherLang == nil {
+				d.OtherLang, other = l.Language, l.Code
+			}
+		}
+		d.Figures = keyFigures(p, other, r.cfg.UnitSet)
+	}
 	return d
 }
 
@@ -108,16 +137,84 @@ func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 		case l.Code == p.Lang.Code:
 			e.Path, e.Current, e.Exists = p.Path, true, true
 		case p.Kind == site.KindTag:
-			e.Path, e.Exists = l.TagsPage.Path, true
+			e.Path = l.TagsPage.Path
+			if t := matchingTag(p, l.Code); t != nil {
+				e.Path = t.Path
+			}
 		default:
 			if t := p.Translation(l.Code); t != nil {
 				e.Path, e.Exists = t.Path, true
+			} else if t := nearestTranslation(p.Section, l.Code); t != nil {
+				e.Path, e.Missing = t.Path, true
+			} else {
+				e.Missing = true
 			}
 		}
 		e.Default = l.Code == r.cfg.DefaultLanguage
 		out = append(out, e)
 	}
 	return out
+}
+
+// nearestTranslation is the version in lang of sec or of the nearest section above
+// it that has one; nil when none has.
+func nearestTranslation(sec *site.Page, lang string) *site.Page {
+	for ; sec != nil; sec = sec.Section {
+		if t := sec.Translation(lang); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
+// matchingTag is the tag in language lang that matches tag page p: of the tags that
+// the translations of p's briefs carry, the one whose briefs are most like p's (the
+// most shared over the fewest in all, Jaccard's index, counting only briefs that
+// exist in both languages: an untranslated brief says nothing about a tag's match).
+// Two tags that always go
+// together ("淄博" and "山东") tie; then the one a translation lists where its
+// original lists p wins, and then the first met. Nil when none of p's briefs is
+// translated.
+func matchingTag(p *site.Page, lang string) *site.Page {
+	shared, aligned := map[*site.Page]int{}, map[*site.Page]int{}
+	var order []*site.Page
+	inBoth := 0
+	for _, b := range p.Pages {
+		t := b.Translation(lang)
+		if t == nil {
+			continue
+		}
+		inBoth++
+		for i, tag := range t.Tags {
+			if shared[tag] == 0 {
+				order = append(order, tag)
+			}
+			shared[tag]++
+			if i < len(b.Tags) && b.Tags[i] == p {
+				aligned[tag]++
+			}
+		}
+	}
+	var best *site.Page
+	bestN, bestD := 0, 1
+	for _, tag := range order {
+		n, d := shared[tag], inBoth+translated(tag.Pages, p.Lang.Code)-shared[tag]
+		if n*bestD > bestN*d || n*bestD == bestN*d && aligned[tag] > aligned[best] {
+			best, bestN, bestD = tag, n, d
+		}
+	}
+	return best
+}
+
+// translated counts the pages that have a version in lang.
+func translated(pages []*site.Page, lang string) int {
+	n := 0
+	for _, q := range pages {
+		if q.Translation(lang) != nil {
+			n++
+		}
+	}
+	return n
 }
 
 // RootData is the dot of root.html.

@@ -42,6 +42,7 @@ func (f *langFuncs) funcMap() template.FuncMap {
 		"absURL":        f.absURL,
 		"pager":         site.PagerPath,
 		"langOf":        func(code string) *config.Language { return f.cfg.Languages[code] },
+		"langName":      f.langName,
 		"schema":        f.schema,
 		"feedOf":        feedOf,
 		"relURLs":       func() bool { return f.cfg.RelativeURLs },
@@ -130,6 +131,18 @@ func (f *langFuncs) num(v any) (string, error) {
 		return "", fmt.Errorf("num: %v", err)
 	}
 	return figures.Format(fig, f.lang.Code, f.cfg.UnitSet)
+}
+
+// langName names language l in the page's language, as running text needs it
+// ("本文暂无英文版本", not "本文暂无English版本"): the theme string language-<code>
+// (by l's base language, so "language-en" for en-GB) when the page's own words have
+// it, else l's label.
+func (f *langFuncs) langName(l *config.Language) string {
+	base, _ := l.Tag.Base()
+	if s, src := f.words.lookup("language-" + base.String()); src != nil && src.own {
+		return s
+	}
+	return l.Label
 }
 
 // url turns a site path ("zh/law/") into a link from the site's base path, so a site

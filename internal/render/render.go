@@ -20,7 +20,10 @@
 // A layout's dot is a *Data: .Page (the site.Page), .Lang (the language's part of the
 // site), .Site (all languages), .Pager (for lists: .Pager.Pages, .Number, .Total,
 // .Prev, .Next), .Switch (the language switch entries), .Config (site.toml), and
-// .Path, .Permalink and .OGLocale of the page being written.
+// .Path, .Permalink and .OGLocale of the page being written. On briefs, .TOC lists
+// the body's h2 headings (three or more, else none) and .Figures its num figures,
+// grouped by heading, each with its notation in .OtherLang; on the site's own
+// /404.html, .NotFoundIn says "page not found" in the other languages.
 //
 // # Functions
 //
@@ -33,6 +36,7 @@
 //	absURL path     a site path as a full URL
 //	pager page n    the path of page n of a paginated list
 //	langOf code     the site.toml settings of a language
+//	langName lang   a language's name in the page's language (theme string language-<code>, else its label)
 //	schema .        a brief's schema.org NewsArticle, for <script type="application/ld+json">
 //	feedOf .        the site path of the RSS feed a page advertises (its own, its section's, or home's)
 //	relURLs         whether site.toml asks for relative URLs
@@ -374,17 +378,30 @@ func (r *Renderer) NotFound(w Writer) error {
 		for _, o := range r.site.Languages {
 			d.Switch = append(d.Switch, SwitchEntry{Lang: o.Language, Path: o.Home.Path, Current: o == l, Exists: true})
 		}
-		outs := []string{l.Code + "/404.html"}
-		if l.Code == r.cfg.DefaultLanguage {
-			outs = append(outs, "404.html")
+		if err := r.execute(t, "baseof.html", d, l.Code+"/404.html", w); err != nil {
+			return err
 		}
-		for _, out := range outs {
-			if err := r.execute(t, "baseof.html", d, out, w); err != nil {
+		if l.Code == r.cfg.DefaultLanguage {
+			root := *d
+			root.NotFoundIn = r.notFoundTexts(l)
+			if err := r.execute(t, "baseof.html", &root, "404.html", w); err != nil {
 				return err
 			}
 		}
 	}
 	return nil
+}
+
+// notFoundTexts says "page not found" in every site language but l, for the site's
+// own /404.html, which a visitor of any language may meet.
+func (r *Renderer) notFoundTexts(l *site.Lang) []NotFoundText {
+	var out []NotFoundText
+	for _, o := range r.site.Languages {
+		if o != l {
+			out = append(out, NotFoundText{Lang: o.Language, Title: String(r.cfg, o.Code, "notFound"), Text: String(r.cfg, o.Code, "notFoundText")})
+		}
+	}
+	return out
 }
 
 // Root renders /index.html, which sends visitors to their language.

@@ -247,7 +247,7 @@ func TestTranslate(t *testing.T) {
 	f := r.funcs("fr")
 	for range 3 {
 		got, err := f.translate("noTranslation", "English", "en")
-		if want := "This brief is not available in English."; got != want || err != nil {
+		if want := "This brief is not yet available in English."; got != want || err != nil {
 			t.Errorf("got %q, %v; want %q", got, err, want)
 		}
 	}
@@ -267,7 +267,7 @@ func TestTranslate(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		`site.toml:1:12: warning: fr has no theme string "briefsOne"; its pages show "%s brief" (en) instead; add briefsOne = "…" under [languages.fr.strings]`,
-		`site.toml:1:12: warning: fr has no theme string "noTranslation"; its pages show "This brief is not available in %s." (en) instead; add noTranslation = "…" under [languages.fr.strings]`,
+		`site.toml:1:12: warning: fr has no theme string "noTranslation"; its pages show "This brief is not yet available in %s." (en) instead; add noTranslation = "…" under [languages.fr.strings]`,
 		`site.toml:4:1: warning: theme string pageOf "Page %d sur %d de %d" (fr) has more placeholders than the 2 value(s) the layout gives; the extra ones are left empty`,
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {

@@ -112,6 +112,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 			s.Lang(key.lang).section(key.section, index)
 		}
 	}
+	s.titleSections(index, errs)
 	var wg sync.WaitGroup
 	for _, l := range s.Languages {
 		var prev *Lang
@@ -176,4 +177,39 @@ func (l *Lang) section(sec string, index indexFiles) *Page {
 		p.Section = l.section(parent, index)
 	}
 	return p
+}
+
+// titleSections gives a section with no _index file in a language the title of its
+// _index in another (the default language first, then site order), rather than its
+// folder name, which would show "law" in the Chinese navigation; and warns, since the
+// title is then in the wrong language.
+func (s *Site) titleSections(index map[string]*content.File, errs *diag.List) {
+	for _, l := range s.Languages {
+		for _, sec := range slices.Sorted(maps.Keys(l.sections)) {
+			p := l.sections[sec]
+			if p.File != nil {
+				continue
+			}
+			want := path.Join(content.Dir, sec, "_index."+l.Code+".md")
+			f := s.otherIndex(index, sec, l.Code)
+			if f == nil {
+				errs.Add(diag.Warn(path.Join(content.Dir, sec), 0, 0, "section %s has no %s; its %s pages title it %q; add the file with a title", sec, want, l.Code, p.Title))
+				continue
+			}
+			p.Title = f.Front.Title
+			errs.Add(diag.Warn(f.Path, 1, 1, "section %s has no %s; its %s pages show this file's title %q; add the file with a title in %s", sec, want, l.Code, p.Title, l.Code))
+		}
+	}
+}
+
+// otherIndex is the _index file of section sec in a language other than code, the
+// default language's first.
+func (s *Site) otherIndex(index map[string]*content.File, sec, code string) *content.File {
+	order := append([]string{s.Config.DefaultLanguage}, s.Config.Order...)
+	for _, o := range order {
+		if f := index[o+"\x00"+sec]; o != code && f != nil && f.Front.Title != "" {
+			return f
+		}
+	}
+	return nil
 }

@@ -133,3 +133,39 @@ func TestRelatedFromPrevious(t *testing.T) {
 		}
 	}
 }
+
+// A section without an _index file in a language takes its title from another
+// language's _index, not its folder name, and the build warns at that file.
+func TestSectionTitleFallback(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("defaultLanguage = \"zh\"\n[languages.zh]\nweight = 1\n[languages.en]\nweight = 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := func(lang, sec, name, title string) *content.File {
+		return &content.File{Path: "content/" + sec + "/" + name + "." + lang + ".md", Section: sec, Name: name, Lang: lang,
+			Front: content.Front{Title: title, Date: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)}}
+	}
+	files := []*content.File{
+		in("zh", "law", "a", "甲"), in("en", "law", "a", "A"), in("en", "law", "_index", "Rule of Law"),
+		in("en", "economy", "b", "B"),
+	}
+	var errs diag.List
+	s := New(cfg, files, Options{Now: time.Now()}, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Lang("zh").sections["law"].Title; got != "Rule of Law" {
+		t.Errorf("zh law section titled %q; want the English _index's title", got)
+	}
+	var got []string
+	for _, w := range errs.Warnings() {
+		got = append(got, w.Error())
+	}
+	want := []string{
+		`content/economy: warning: section economy has no content/economy/_index.en.md; its en pages title it "economy"; add the file with a title`,
+		`content/law/_index.en.md:1:1: warning: section law has no content/law/_index.zh.md; its zh pages show this file's title "Rule of Law"; add the file with a title in zh`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
