@@ -80,11 +80,7 @@ func benchBuild(b *testing.B, fsys fs.FS) {
 
 // loadConfig reads the corpus's site.toml.
 func loadConfig(b *testing.B, fsys fs.FS) *config.Site {
-	src, err := fs.ReadFile(fsys, config.FileName)
-	if err != nil {
-		b.Fatal(err)
-	}
-	cfg, err := config.Load(config.FileName, src)
+	cfg, err := config.Read(fsys)
 	if err != nil {
 		b.Fatal(err)
 	}

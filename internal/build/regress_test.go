@@ -16,8 +16,7 @@ import (
 func TestUpdateOriginalOutdatesTranslation(t *testing.T) {
 	dir, opts, sess, mem := startSession(t)
 	fsys := os.DirFS(dir)
-	src, _ := os.ReadFile(filepath.Join(dir, "site.toml"))
-	cfg, err := config.Load("site.toml", src)
+	cfg, err := config.Read(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}

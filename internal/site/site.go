@@ -183,7 +183,7 @@ func (l *Lang) section(sec string, index indexFiles) *Page {
 // _index in another (the default language first, then site order), rather than its
 // folder name, which would show "law" in the Chinese navigation; and warns, since the
 // title is then in the wrong language.
-func (s *Site) titleSections(index map[string]*content.File, errs *diag.List) {
+func (s *Site) titleSections(index indexFiles, errs *diag.List) {
 	for _, l := range s.Languages {
 		for _, sec := range slices.Sorted(maps.Keys(l.sections)) {
 			p := l.sections[sec]
@@ -204,10 +204,10 @@ func (s *Site) titleSections(index map[string]*content.File, errs *diag.List) {
 
 // otherIndex is the _index file of section sec in a language other than code, the
 // default language's first.
-func (s *Site) otherIndex(index map[string]*content.File, sec, code string) *content.File {
+func (s *Site) otherIndex(index indexFiles, sec, code string) *content.File {
 	order := append([]string{s.Config.DefaultLanguage}, s.Config.Order...)
 	for _, o := range order {
-		if f := index[o+"\x00"+sec]; o != code && f != nil && f.Front.Title != "" {
+		if f := index[indexKey{o, sec}]; o != code && f != nil && f.Front.Title != "" {
 			return f
 		}
 	}
