@@ -32,7 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	}
 	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Theme: briefs.Theme})
 	if err != nil {
-		return reportFailure(stderr, *dir, err)
+		return reportFailure(stderr, *dir, err, "check stopped", "fix these first, then run briefs check again")
 	}
 	if *format == "json" {
 		enc := json.NewEncoder(stdout)
@@ -87,12 +87,11 @@ func runStamp(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	cfg, files, errs, err := loadSiteContent(*dir)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitContent
+	if err == nil {
+		err = errs.Err()
 	}
-	if err := errs.Err(); err != nil {
-		return reportFailure(stderr, *dir, err)
+	if err != nil {
+		return reportFailure(stderr, *dir, err, "stamp stopped", "no file was stamped")
 	}
 	code := exitOK
 	for _, arg := range fs.Args() {

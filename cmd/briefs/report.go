@@ -35,11 +35,13 @@ func reportBuildFailure(stderr io.Writer, dir, out string, err error) int {
 		fmt.Fprintf(stderr, "briefs build: interrupted; nothing was written, %s is unchanged\n", out)
 		return exitInterrupted
 	}
-	return reportFailure(stderr, dir, err)
+	return reportFailure(stderr, dir, err, "build failed", "nothing was written")
 }
 
-// reportFailure prints every problem of a failed build, then a count.
-func reportFailure(stderr io.Writer, dir string, err error) int {
+// reportFailure prints every problem that stopped a command, then a count with the
+// command's verdict ("build failed") and what that left undone ("nothing was written"),
+// so check and stamp do not speak of a build.
+func reportFailure(stderr io.Writer, dir string, err error, verdict, undone string) int {
 	var list *diag.List
 	if errors.As(err, &list) {
 		printWarnings(stderr, dir, list.Warnings())
@@ -47,7 +49,7 @@ func reportFailure(stderr io.Writer, dir string, err error) int {
 		for _, e := range errs {
 			fmt.Fprintln(stderr, inSite(dir, e))
 		}
-		fmt.Fprintf(stderr, "build failed: %s; nothing was written\n", diag.Count(len(errs), "problem", "problems"))
+		fmt.Fprintf(stderr, "%s: %s; %s\n", verdict, diag.Count(len(errs), "problem", "problems"), undone)
 		return exitContent
 	}
 	var de *diag.Error
@@ -55,7 +57,7 @@ func reportFailure(stderr io.Writer, dir string, err error) int {
 		err = inSite(dir, de)
 	}
 	fmt.Fprintln(stderr, err)
-	fmt.Fprintln(stderr, "build failed: nothing was written")
+	fmt.Fprintf(stderr, "%s: %s\n", verdict, undone)
 	return exitContent
 }
 

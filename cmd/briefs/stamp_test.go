@@ -75,3 +75,25 @@ func TestStampRefusesBrokenFile(t *testing.T) {
 		t.Errorf("left behind: %v", entries)
 	}
 }
+
+// TestCommandsNameThemselvesWhenStopped checks that check and stamp, stopped by a
+// problem in the site, close with their own words rather than a build's.
+func TestCommandsNameThemselvesWhenStopped(t *testing.T) {
+	dir := writeSite(t, map[string]string{
+		"site.toml":           "[languages.klingon]\n[languages.en]\n",
+		"content/law/x.en.md": "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nBody.\n",
+	})
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"check", "-s", dir}, "check stopped: 1 problem; fix these first, then run briefs check again\n"},
+		{[]string{"stamp", "-s", dir, filepath.Join(dir, "content/law/x.en.md")}, "stamp stopped: 1 problem; no file was stamped\n"},
+		{[]string{"build", "-s", dir, "-o", filepath.Join(dir, "public")}, "build failed: 1 problem; nothing was written\n"},
+	} {
+		code, _, errOut := runCmd(tt.args...)
+		if code != exitContent || !strings.Contains(errOut, `language "klingon"`) || !strings.HasSuffix(errOut, tt.want) {
+			t.Errorf("%s: exit %d:\n%s\nwant it to end with %q", tt.args[0], code, errOut, tt.want)
+		}
+	}
+}
