@@ -3,12 +3,17 @@
 // behind their source, links and images that lead nowhere, and front matter that needs
 // attention, and reports the coverage of translations per section.
 //
-// Figures are compared by exact value, not by their digits: 7.9亿元 and "790 million
-// yuan" match, "79 million yuan" does not. Both sides are read as a multiset of
-// (value, unit, qualifier): a wrong scale, a dropped digit, a swapped pair of figures
-// (4,810 cases for 4112起), a missing figure, a wrong percentage or a changed qualifier
-// (约 for 余) each leave a figure without a match, reported with its place and the
-// nearest candidate of the same kind on the other side. Years, dates, times, ordinals,
+// Figures are compared by value, not by their digits: 7.9亿元 and "790 million
+// yuan" match, "79 million yuan" does not. Each figure carries a value, a unit, a kind
+// (count, money, percentage, percentage points), the precision it was written with
+// and its qualifier. Figures pair exactly first; what is left pairs when one could be
+// a correct rendering of the other: rounded to its own precision (305160亿元 is "30.5
+// trillion yuan"), or approximate within its last digit ("nearly 54 trillion" for
+// 53.9万亿). A qualifier dropped or added is a translator's choice; one that says
+// something else (约 for 余) is a warning. A wrong scale, a dropped digit, a swapped
+// pair of figures, a missing figure, a wrong unit or percent for percentage points each
+// leave a figure without a match, an error reported with its place and the nearest
+// candidate of the same kind on the other side. Years, dates, times, ordinals,
 // numbers inside names, versions, addresses and phone numbers are not figures (the
 // README's "Checking translations" lists the rules). A figure that is right but cannot match (a number the
 // translation spells differently on purpose) is silenced with <!-- check:ignore --> on

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/content"
@@ -27,6 +28,8 @@ type figure struct {
 	// is not reported when it cannot, because translations paraphrase counts
 	// (一手抓…一手抓 is "on two fronts").
 	soft bool
+	// points marks percentage points (个百分点), which never match a percent.
+	points bool
 }
 
 // figuresOf lists the figures of a file's body in order, leaving out silenced ones.
@@ -35,8 +38,13 @@ func (c *checker) figuresOf(f *content.File) []*figure {
 	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK()}
 	var all []*figure
 	for _, span := range in.Texts {
-		for fd := range sc.scan(span.Text) {
-			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: fd.raw, fig: fd.fig, soft: fd.soft})
+		text := span.Text
+		if sc.cjk {
+			text = simplified(text)
+		}
+		for fd := range sc.scan(text) {
+			raw := strings.TrimSpace(span.Text[fd.start:fd.end])
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points})
 		}
 	}
 	for _, fs := range in.Figures {
@@ -67,14 +75,18 @@ func ignoredInFront(f *content.File, x *figure) bool {
 // claim is what two figures must share to match: value, percent sign, qualifier and,
 // when it counts, unit. "More than" and "over" are one claim.
 type claim struct {
-	value   string
-	percent bool
-	qual    figures.Qualifier
-	unit    string
+	value string
+	kind  kind
+	qual  figures.Qualifier
+	unit  string
 }
 
-func claimOf(fig figures.Figure, withUnit bool) claim {
-	c := claim{value: fig.Value.String(), percent: fig.Percent, qual: fig.Qualifier}
+func claimOf(x *figure, withUnit bool) claim {
+	fig := x.fig
+	c := claim{value: fig.Value.String(), kind: kindOf(x), qual: fig.Qualifier}
+	if c.kind == money {
+		c.kind = count // a unit tells money from counts; without one they may match
+	}
 	if c.qual == figures.Over {
 		c.qual = figures.MoreThan
 	}
@@ -112,21 +124,32 @@ func (c *checker) compare(a, b []*figure) {
 	q := queuesOf(b)
 	for _, x := range a {
 		if !x.soft {
-			pair(x, q.strict, claimOf(x.fig, true))
+			pair(x, q.strict, claimOf(x, true))
 		}
 	}
 	for _, x := range a {
 		if !x.matched && !x.soft {
-			pair(x, q.loose(x), claimOf(x.fig, false))
+			pair(x, q.loose(x), claimOf(x, false))
 		}
 	}
 	for _, x := range a {
 		if !x.matched {
-			pair(x, q.inWords(x), claimOf(x.fig, false))
+			pair(x, q.inWords(x), claimOf(x, false))
 		}
+	}
+	for _, p := range tolerant(a, b) {
+		c.qualifierChanged(p[0], p[1])
 	}
 	c.unmatched(a, b)
 	c.unmatched(b, a)
+}
+
+// qualifierChanged warns about a figure rendered with a qualifier that says something
+// else ("about 82.19 million" for 8219万余, more than 82.19 million): the value is
+// right, so it is not an error, but the claim changed.
+func (c *checker) qualifierChanged(x, y *figure) {
+	c.addAt(y.file.Path, y.line, y.col, "figure", Warning, "%q says %s where %s at %s:%d:%d says %s; use the same qualifier, or silence this line with %s",
+		y.raw, y.fig.Qualifier, x.raw, path.Base(x.file.Path), x.line, x.col, x.fig.Qualifier, ignoreMark)
 }
 
 // matchQueues hold one side's figures for each pass of compare.
@@ -141,13 +164,13 @@ type matchQueues struct {
 func queuesOf(b []*figure) matchQueues {
 	q := matchQueues{queues{}, queues{}, queues{}, queues{}, queues{}}
 	for _, y := range b {
-		k := claimOf(y.fig, false)
+		k := claimOf(y, false)
 		q.all.add(k, y)
 		if y.soft {
 			q.words.add(k, y)
 			continue
 		}
-		q.strict.add(claimOf(y.fig, true), y)
+		q.strict.add(claimOf(y, true), y)
 		q.byValue.add(k, y)
 		if y.fig.Unit == "" {
 			q.unitless.add(k, y)

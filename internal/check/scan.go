@@ -14,6 +14,7 @@ type found struct {
 	raw        string
 	fig        figures.Figure
 	soft       bool // written in words
+	points     bool // percentage points (个百分点, "percentage points"), not a percent
 }
 
 // scanner reads the figures out of prose in one language. It is deliberately
@@ -74,12 +75,42 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 		return found{}, false
 	}
 	start := sc.prefix(text, tok.start)
+	if n := sc.pointsWord(text[tok.end:]); n > 0 {
+		f, ok := sc.parse(text, start, tok.start, tok.end)
+		f.end, f.raw, f.points = tok.end+n, strings.TrimSpace(text[start:tok.end+n]), true
+		return f, ok
+	}
 	end := sc.suffix(text, tok.end)
 	bare := start == tok.start && end == tok.end
 	if bare && sc.notFigureWhenBare(text, tok) {
 		return found{}, false
 	}
 	return sc.parse(text, start, tok.start, end)
+}
+
+// zhPoints and enPoints say that a number is a difference of percentages, not a
+// percentage: 0.1个百分点 is "0.1 percentage points", never "0.1 percent".
+var (
+	zhPoints = []string{"个百分点", "百分点"}
+	enPoints = []string{" percentage points", " percentage point", " points", " point", " pct pts", " pp"}
+)
+
+// pointsWord returns the length of the percentage-points word that starts rest, or 0.
+func (sc scanner) pointsWord(rest string) int {
+	if sc.cjk {
+		for _, w := range zhPoints {
+			if strings.HasPrefix(rest, w) {
+				return len(w)
+			}
+		}
+		return 0
+	}
+	for _, w := range enPoints {
+		if hasPrefixFold(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // prefix returns where the figure starts: before a qualifier ("约", "more than ")

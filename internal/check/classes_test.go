@@ -1,0 +1,113 @@
+package check
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// pairFindings checks zh against en as a one-paragraph brief whose original is in
+// lang, and returns the figure findings that are not information, as "lang severity".
+func pairFindings(t *testing.T, lang, zh, en string) []string {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"site.toml":         {Data: []byte(fmt.Sprintf("defaultLanguage = %q\n[languages.zh]\n[languages.en]\n", lang))},
+		"content/p/p.zh.md": {Data: []byte(realFront + zh + "\n")},
+		"content/p/p.en.md": {Data: []byte(realFront + en + "\n")},
+	}
+	var out []string
+	for _, f := range run(t, fsys).Findings {
+		if f.Severity != Info {
+			out = append(out, fmt.Sprintf("%s:%d:%d %s: %s", strings.TrimPrefix(f.File, "content/p/"), f.Line-5, f.Col, f.Severity, f.Message))
+		}
+	}
+	return out
+}
+
+// classTest is a pair of sentences and what check must say about them: nothing for a
+// right rendering, or the severities of its findings, each with a part of its message.
+type classTest struct {
+	zh, en string
+	want   []string // "p.en.md:1:9 error: part of the message"; empty when right
+}
+
+// runClassTests runs every test with each side as the original: a rendering is right
+// or wrong whichever way the translation went.
+func runClassTests(t *testing.T, tests []classTest) {
+	t.Helper()
+	for _, tt := range tests {
+		for _, lang := range []string{"zh", "en"} {
+			got := pairFindings(t, lang, tt.zh, tt.en)
+			if !findingsMatch(got, tt.want) {
+				t.Errorf("%s original, %q / %q:\ngot  %q\nwant %q", lang, tt.zh, tt.en, got, tt.want)
+			}
+		}
+	}
+}
+
+func findingsMatch(got, want []string) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i, w := range want {
+		place, part, _ := strings.Cut(w, ": ")
+		if !strings.HasPrefix(got[i], place+": ") || !strings.Contains(got[i], part) {
+			return false
+		}
+	}
+	return true
+}
+
+func TestPercentagePoints(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"增速放缓0.1个百分点。", "Growth slowed by 0.1 percentage points.", nil},
+		{"提高2.9个百分点。", "up 2.9 points.", nil},
+		{"增长7.6个百分点。", "up 7.6 percent.", []string{
+			"p.en.md:1:4 error: has no match", "p.zh.md:1:3 error: has no match"}},
+	})
+}
+
+func TestTraditionalCharacters(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"財政收入從11.7萬億元增加到17.3萬億元。", "Revenue rose from 11.7 trillion to 17.3 trillion yuan.", nil},
+		{"13億多人口", "a population of over 1.3 billion", nil},
+		{"13億多人口", "a population of over 1.3 million", []string{
+			"p.en.md:1:17 error: has no match", "p.zh.md:1:1 error: has no match"}},
+	})
+}
+
+func TestRounding(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"国内生产总值305160亿元。", "GDP was 30.5 trillion yuan.", nil},
+		{"达到342107亿元。", "reached 34.21 trillion yuan.", nil},
+		{"劳动年龄人口9.37亿。", "a working-age population of 937.27 million.", nil},
+		// One significant digit is too coarse to be a rounding without a qualifier.
+		{"破获案件4112起。", "solved 4,000 cases.", []string{
+			"p.en.md:1:8 error: has no match", "p.zh.md:1:5 error: has no match"}},
+		// Same precision, other digits: a slip, not a rounding.
+		{"审查24817人。", "examined 24,871 people.", []string{
+			"p.en.md:1:10 error: has no match", "p.zh.md:1:3 error: has no match"}},
+	})
+}
+
+func TestApproximationWords(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"城镇新增就业6600万人以上。", "More than 66 million new urban jobs.", nil},
+		{"国内生产总值增长7%左右。", "GDP grew by approximately 7 percent.", nil},
+		{"达到53.9万亿元。", "reached nearly 54 trillion yuan.", nil},
+		{"支出1680亿元。", "spent more than 168 billion yuan.", nil},
+	})
+}
+
+// TestQualifierChanged: a qualifier that says something else is a warning on the
+// translation, since the value is right.
+func TestQualifierChanged(t *testing.T) {
+	zh, en := "执行到位金额8219万余元。", "about 82.19 million yuan was enforced."
+	if got := pairFindings(t, "zh", zh, en); !findingsMatch(got, []string{"p.en.md:1:1 warning: says about where 8219万余元"}) {
+		t.Errorf("zh original: %q", got)
+	}
+	if got := pairFindings(t, "en", zh, en); !findingsMatch(got, []string{"p.zh.md:1:7 warning: says more than where about 82.19 million yuan"}) {
+		t.Errorf("en original: %q", got)
+	}
+}

@@ -1,0 +1,125 @@
+package check
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/briefs/briefs/internal/figures"
+)
+
+// A translation rounds and qualifies: 305160亿元 is published as "30.5 trillion
+// yuan", 53.9万亿元 as "nearly 54 trillion yuan", 6600万人以上 as "more than 66
+// million". The exact passes of compare leave such pairs without a match; the
+// tolerant pass asks of what is left the reviser's question, "could this figure be a
+// correct rendering of that one?", and pairs them when it could.
+
+// precise is a figure's value as a float with the precision it was written with.
+type precise struct {
+	*figure
+	kind  kind
+	value float64
+	ulp   float64 // the unit of its last significant digit: 0.1 for 30.5, 1000 for 12,000
+	sig   int     // significant digits as written, trailing zeros of an integer left out
+}
+
+func precisionOf(x *figure) precise {
+	s := x.fig.Value.Abs().String()
+	v, _ := strconv.ParseFloat(s, 64)
+	p := precise{figure: x, kind: claimKind(x), value: v, ulp: 1, sig: len(significant(x.fig.Value))}
+	if i := strings.IndexByte(s, '.'); i >= 0 {
+		p.ulp = math.Pow10(-(len(s) - i - 1))
+	} else if v != 0 {
+		p.ulp = math.Pow10(len(s) - len(strings.TrimRight(s, "0")))
+	}
+	return p
+}
+
+// claimKind is a figure's kind as matching sees it: money and counts are told apart by
+// their units, and a figure without a unit may be either.
+func claimKind(x *figure) kind {
+	if k := kindOf(x); k != money {
+		return k
+	}
+	return count
+}
+
+// rendersAs reports whether a and b could be one quantity written twice: the same value,
+// whatever their qualifiers, or the same value at the precision of the less precise of
+// the two (rounded to two significant digits at least, or to one when a qualifier says
+// the figure is approximate), or, when either is approximate, within one unit of that
+// precision.
+func rendersAs(a, b precise) bool {
+	if a.kind != b.kind || a.fig.Unit != b.fig.Unit && a.fig.Unit != "" && b.fig.Unit != "" ||
+		a.fig.Value.Sign() != b.fig.Value.Sign() {
+		return false
+	}
+	if a.fig.Value.Cmp(b.fig.Value) == 0 {
+		return true
+	}
+	coarse := a
+	if b.ulp > a.ulp {
+		coarse = b
+	}
+	approx := a.fig.Qualifier != figures.None || b.fig.Qualifier != figures.None
+	if coarse.sig < 2 && !approx {
+		return false
+	}
+	d := math.Abs(a.value - b.value)
+	if approx {
+		return d <= coarse.ulp*1.000001
+	}
+	return d <= coarse.ulp/2*1.000001
+}
+
+// tolerantWindow bounds how many figures near in value the tolerant pass looks at for
+// one figure, so that its time stays linear in the number of figures.
+const tolerantWindow = 32
+
+// tolerant pairs the figures of a and b left without a match that could render each
+// other, and returns the pairs whose qualifiers say different things (about for more
+// than), which a reviser should look at.
+func tolerant(a, b []*figure) [][2]*figure {
+	var idx []precise
+	for _, y := range b {
+		if !y.matched && !y.soft {
+			idx = append(idx, precisionOf(y))
+		}
+	}
+	slices.SortFunc(idx, func(p, q precise) int { return cmp.Or(cmp.Compare(p.kind, q.kind), cmp.Compare(p.value, q.value)) })
+	var changed [][2]*figure
+	for _, x := range a {
+		if x.matched || x.soft {
+			continue
+		}
+		px := precisionOf(x)
+		lo := 0.9 * px.value
+		i, _ := slices.BinarySearchFunc(idx, px, func(p, t precise) int {
+			return cmp.Or(cmp.Compare(p.kind, t.kind), cmp.Compare(p.value, lo))
+		})
+		for n := 0; i < len(idx) && n < tolerantWindow && idx[i].kind == px.kind && idx[i].value <= 1.1*px.value+1e-9; i, n = i+1, n+1 {
+			if y := idx[i]; !y.matched && rendersAs(px, y) {
+				x.matched, y.matched = true, true
+				if qualifiersDiffer(x.fig.Qualifier, y.fig.Qualifier) {
+					changed = append(changed, [2]*figure{x, y.figure})
+				}
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// qualifiersDiffer reports two qualifiers that say different things: a qualifier added
+// or dropped is a translator's choice, "about" for "more than" is a different claim.
+func qualifiersDiffer(a, b figures.Qualifier) bool {
+	norm := func(q figures.Qualifier) figures.Qualifier {
+		if q == figures.Over {
+			return figures.MoreThan
+		}
+		return q
+	}
+	return a != figures.None && b != figures.None && norm(a) != norm(b)
+}
