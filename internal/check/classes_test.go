@@ -111,3 +111,20 @@ func TestQualifierChanged(t *testing.T) {
 		t.Errorf("en original: %q", got)
 	}
 }
+
+func TestCurrencyWords(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"从120亿元增加到305160亿元。", "from RMB12 billion to RMB30.5 trillion.", nil},
+		{"花费了1680亿人民币。", "spent 168 billion yuan.", nil},
+		{"花费了1680亿人民币。", "spent 16.8 billion yuan.", []string{
+			"p.en.md:1:7 error: has no match", "p.zh.md:1:4 error: has no match"}},
+	})
+}
+
+func TestNotFigures(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"1、6.5%是底线", "1. 6.5% is the minimum", nil},
+		{"详见附注二。", "See note 2.", nil},
+		{"预期寿命从35岁提高到77岁。", "Life expectancy rose from 35 to 77.", nil},
+	})
+}

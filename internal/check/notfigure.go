@@ -15,8 +15,8 @@ var zhNotFigureUnits = []string{"年", "月", "日", "号", "时", "点", "分",
 // zhOrdinals and enNamers come before numbers that name or rank things (第3, No. 7,
 // Article 1, version 2).
 var (
-	zhOrdinals = []string{"第", "#"}
-	enNamers   = []string{"no.", "no", "#", "article", "section", "chapter", "part", "clause",
+	zhOrdinals = []string{"第", "#", "注"}
+	enNamers   = []string{"no.", "no", "#", "note", "article", "section", "chapter", "part", "clause",
 		"paragraph", "item", "phase", "level", "grade", "version", "ver.", "v", "room", "route", "line"}
 )
 
@@ -34,7 +34,7 @@ const maxEnumeration = 4
 // identifier (2024-03-15, 11:29, 3/15, COVID-19), a name (G20, 5G, v1.2), an ordinal
 // (第3, No. 7), a number with a leading zero (## 01, 007), or a date or time unit.
 func (sc scanner) notFigureByContext(text string, tok numTok) bool {
-	return joinedToOtherNumber(text, tok) || letterAround(text, tok.start, tok.end) ||
+	return listNumber(text, tok) || joinedToOtherNumber(text, tok) || letterAround(text, tok.start, tok.end) ||
 		leadingZero(tok.digits) || sc.named(text, tok.start) || sc.dateOrTime(text, tok)
 }
 
@@ -61,17 +61,43 @@ func joinedToOtherNumber(text string, tok numTok) bool {
 		strings.HasPrefix(after, "-") && len(after) > 1 && digitAt(after, 1) > 0
 }
 
+// listNumber reports the number of a list item or of a page chunk at the start of a
+// paragraph or line: 1、 or 1. or 1) (1、6.5%是底线, "3、trillion yuan").
+func listNumber(text string, tok numTok) bool {
+	if tok.start > 0 && text[tok.start-1] != '\n' || len(tok.digits) > 2 || tok.point {
+		return false
+	}
+	after := text[tok.end:]
+	return strings.HasPrefix(after, "、") || strings.HasPrefix(after, ". ") || strings.HasPrefix(after, ")")
+}
+
 func endsWithDigit(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return isDigit(r)
 }
 
-// letterAround reports a Latin letter touching the number, except a percent sign's.
+// letterAround reports a Latin letter touching the number, except a percent sign's and
+// a currency code's written before it (RMB12 billion).
 func letterAround(text string, start, end int) bool {
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	if currencyBefore(text[:start]) {
+		before = ' '
+	}
 	after, _ := utf8.DecodeRuneInString(text[end:])
 	latin := func(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 	return latin(before) || latin(after)
+}
+
+// currencyCodes are written right before a figure's digits in English copy.
+var currencyCodes = []string{"RMB", "CNY", "USD", "HKD"}
+
+func currencyBefore(s string) bool {
+	for _, c := range currencyCodes {
+		if strings.HasSuffix(s, c) && !isWordAt(s, len(s)-len(c)-1) {
+			return true
+		}
+	}
+	return false
 }
 
 func leadingZero(digits string) bool {

@@ -71,6 +71,9 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 // before the digits and a scale, unit or percent sign after them; rule out what is
 // still not a figure once the whole is known (a bare year, a phone number); and parse.
 func (sc scanner) number(text string, tok numTok) (found, bool) {
+	if f, ok := sc.age(text, tok); ok {
+		return f, true
+	}
 	if tok.dotted || sc.notFigureByContext(text, tok) {
 		return found{}, false
 	}
@@ -85,7 +88,27 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 	if bare && sc.notFigureWhenBare(text, tok) {
 		return found{}, false
 	}
-	return sc.parse(text, start, tok.start, end)
+	f, ok := sc.parse(text, start, tok.start, end)
+	if ok && sc.cjk && f.fig.Unit == "" && strings.HasPrefix(text[f.end:], "人民币") && sc.units.Has("yuan") {
+		f.fig.Unit, f.fig.Word = "yuan", "元"
+		f.end += len("人民币")
+		f.raw = strings.TrimSpace(text[start:f.end])
+	}
+	return f, ok
+}
+
+// age reads an age (35岁, 超过60岁) as a number in words: the English often gives the
+// bare number ("from 35 in 1949 to 77"), so it matches one when it can, but it is not
+// reported alone, since "aged 60 and over" may not repeat it.
+func (sc scanner) age(text string, tok numTok) (found, bool) {
+	if !sc.cjk || tok.dotted || !strings.HasPrefix(text[tok.end:], "岁") {
+		return found{}, false
+	}
+	start := sc.prefix(text, tok.start)
+	f, ok := sc.parse(text, start, tok.start, tok.end)
+	f.end, f.soft = tok.end+len("岁"), true
+	f.raw = text[start:f.end]
+	return f, ok
 }
 
 // zhPoints and enPoints say that a number is a difference of percentages, not a
@@ -161,6 +184,9 @@ func (sc scanner) suffix(text string, end int) int {
 func (sc scanner) takeUnit(text string, end int) int {
 	rest := text[end:]
 	if sc.cjk {
+		if strings.HasPrefix(rest, "人民币") {
+			return end // yuan, not people: number adds the unit
+		}
 		r, size := utf8.DecodeRuneInString(rest)
 		if r != utf8.RuneError && sc.units.Lookup(string(r)) != "" {
 			return end + size
