@@ -128,3 +128,27 @@ func TestNotFigures(t *testing.T) {
 		{"预期寿命从35岁提高到77岁。", "Life expectancy rose from 35 to 77.", nil},
 	})
 }
+
+func TestMixedNumerals(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"国民生产总值为1万2千8百80亿美元。", "GDP stood at $1.288 trillion.", nil},
+		{"新增3亿7500万个工作岗位", "Adds 375 Million Jobs", nil},
+		{"出口超过1千零50亿美元。", "exports topped more than $105 billion.", nil},
+		{"国民生产总值为1万3千3百70亿美元。", "GDP stood at $1.373 trillion.", []string{
+			"p.en.md:1:15 error: has no match", "p.zh.md:1:8 error: has no match"}},
+	})
+}
+
+func TestMixedValue(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want int64
+	}{
+		{"1万2千8百80亿", 1_288_000_000_000}, {"3亿7500万", 375_000_000}, {"1千零50亿", 105_000_000_000},
+		{"2千两百", 2200}, {"1万〇5", 10005},
+	} {
+		if got, end := mixedValue(tt.in, 0); got != tt.want || end != len(tt.in) {
+			t.Errorf("mixedValue(%q) = %d, %d; want %d, %d", tt.in, got, end, tt.want, len(tt.in))
+		}
+	}
+}

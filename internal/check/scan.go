@@ -55,6 +55,11 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if isDigit(r) {
 		tok := readNumber(text, i)
+		if sc.cjk && mixedAhead(text, tok) {
+			if f, ok := sc.mixed(text, tok); ok {
+				return f, true, f.end
+			}
+		}
 		if f, ok := sc.number(text, tok); ok {
 			return f, true, f.end
 		}
