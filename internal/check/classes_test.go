@@ -152,3 +152,14 @@ func TestMixedValue(t *testing.T) {
 		}
 	}
 }
+
+// TestRepeatedFigure: a headline or label that repeats a figure of its own side is not
+// a dropped figure; one that repeats nothing still is.
+func TestRepeatedFigure(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"国内生产总值增长7%左右", "7%: Increase GDP by approximately 7 percent", nil},
+		{"助学贷款额度提高4000元\n决定将助学贷款额度提高4000元。", "The new limit is an increase of 4,000 yuan.", nil},
+		{"助学贷款额度提高4000元\n决定将助学贷款额度提高3000元。", "The new limit is an increase of 4,000 yuan.", []string{
+			"p.zh.md:2:12 error: has no match"}},
+	})
+}

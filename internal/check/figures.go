@@ -234,16 +234,23 @@ func (qs queues) take(k claim) *figure {
 }
 
 // unmatched reports the figures of side that found no match in other, each with the
-// nearest figure of its kind on the other side.
+// nearest figure of its kind on the other side. A figure that repeats a matched one of
+// its own side a few lines away (a headline and its body, a label and its line) is
+// information only: the other side may well give it once.
 func (c *checker) unmatched(side, other []*figure) {
 	var mine, theirs []candidate
+	var seen repeats
 	for i, x := range side {
 		if x.matched || x.soft {
 			continue
 		}
 		if theirs == nil { // worked out only when a figure has no match
-
-			mine, theirs = candidates(side), candidates(other)
+			mine, theirs, seen = candidates(side), candidates(other), repeatsOf(side)
+		}
+		if y := seen.near(x); y != nil {
+			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q repeats %s at line %d, which has a match in %s",
+				x.raw, y.raw, y.line, path.Base(otherFile(x, other)))
+			continue
 		}
 		cx := mine[i]
 		msg := fmt.Sprintf("%q has no match in %s", x.raw, path.Base(otherFile(x, other)))
@@ -257,6 +264,34 @@ func (c *checker) unmatched(side, other []*figure) {
 		}
 		c.addAt(x.file.Path, x.line, x.col, "figure", Error, "%s", msg)
 	}
+}
+
+// repeatLines is how many lines apart a figure may repeat another of its side.
+const repeatLines = 3
+
+// repeats index the matched figures of one side by kind and value.
+type repeats map[claim][]*figure
+
+func repeatsOf(side []*figure) repeats {
+	r := repeats{}
+	for _, y := range side {
+		if y.matched {
+			k := claim{value: y.fig.Value.String(), kind: claimKind(y)}
+			r[k] = append(r[k], y)
+		}
+	}
+	return r
+}
+
+// near returns a matched figure of the same kind and value as x at most repeatLines
+// lines away, or nil.
+func (r repeats) near(x *figure) *figure {
+	ys := r[claim{value: x.fig.Value.String(), kind: claimKind(x)}]
+	i, _ := slices.BinarySearchFunc(ys, x.line-repeatLines, func(y *figure, line int) int { return y.line - line })
+	if i < len(ys) && ys[i].line <= x.line+repeatLines {
+		return ys[i]
+	}
+	return nil
 }
 
 func otherFile(x *figure, other []*figure) string {
