@@ -163,3 +163,12 @@ func TestRepeatedFigure(t *testing.T) {
 			"p.zh.md:2:12 error: has no match"}},
 	})
 }
+
+func TestNumbersInWords(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"人口总数不超过10亿。", "a total population of less than a billion people.", nil},
+		{"葡萄牙、瑞典等处在千万的量级", "Portugal and Sweden have just over 10 million each", nil},
+		{"出口增长近30%", "There was a 30-percent increase in exports.", nil},
+		{"在受调查的152个国家中进步最快。(注1)", "the fastest among the 152 countries covered.1", nil},
+	})
+}

@@ -96,6 +96,13 @@ func claimOf(x *figure, withUnit bool) claim {
 	return c
 }
 
+// wordClaim is what a figure must share with a number in words: its value and kind. A
+// number in words is a round number, and the qualifier around it ("close to a
+// billion", 千万的量级) is the translator's.
+func wordClaim(x *figure) claim {
+	return claim{value: x.fig.Value.String(), kind: claimKind(x)}
+}
+
 // figures compares every translation's figures with its source's.
 func (c *checker) figures(groups []*group) {
 	for _, g := range groups {
@@ -134,7 +141,7 @@ func (c *checker) compare(a, b []*figure) {
 	}
 	for _, x := range a {
 		if !x.matched {
-			pair(x, q.inWords(x), claimOf(x, false))
+			pair(x, q.inWords(x), wordClaim(x))
 		}
 	}
 	for _, p := range tolerant(a, b) {
@@ -165,9 +172,9 @@ func queuesOf(b []*figure) matchQueues {
 	q := matchQueues{queues{}, queues{}, queues{}, queues{}, queues{}}
 	for _, y := range b {
 		k := claimOf(y, false)
-		q.all.add(k, y)
+		q.all.add(wordClaim(y), y)
 		if y.soft {
-			q.words.add(k, y)
+			q.words.add(wordClaim(y), y)
 			continue
 		}
 		q.strict.add(claimOf(y, true), y)

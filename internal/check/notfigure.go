@@ -54,6 +54,9 @@ func joinedToOtherNumber(text string, tok numTok) bool {
 	if strings.HasSuffix(before, "-") {
 		return true // the rest of a date or an identifier; a minus sign is not read
 	}
+	if strings.HasSuffix(before, ".") && len(before) > 1 && isLatinByte(before[len(before)-2]) {
+		return true // a note number after a sentence's last word ("covered.1")
+	}
 	if (strings.HasSuffix(before, ":") || strings.HasSuffix(before, "/")) && endsWithDigit(before[:len(before)-1]) {
 		return true // the rest of a time or a date (11:29, 3/15)
 	}

@@ -21,6 +21,7 @@ var enWords = map[string]int64{
 	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "a hundred": 100,
+	"a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000, "a trillion": 1_000_000_000_000,
 }
 
 // numeral reads a number written in words at i: a Chinese numeral before a counter,
@@ -33,7 +34,7 @@ func (sc scanner) numeral(text string, i int) (found, bool) {
 }
 
 func zhNumeral(text string, i int) (found, bool) {
-	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '第' {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '千' || r == '第' {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
 	value, end := 0, i
@@ -49,6 +50,9 @@ func zhNumeral(text string, i int) (found, bool) {
 		case r == '百':
 			value += max(cur, 1) * 100
 			cur = 0
+		case r == '千':
+			value += max(cur, 1) * 1000
+			cur = 0
 		default:
 			goto done
 		}
@@ -56,8 +60,17 @@ func zhNumeral(text string, i int) (found, bool) {
 	}
 done:
 	value += cur
-	if end == i || value <= 1 {
+	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
 		return found{}, false
+	}
+	for _, sc := range []struct {
+		word  string
+		scale int64
+	}{{"万亿", 1_000_000_000_000}, {"亿", 100_000_000}, {"万", 10_000}} {
+		if strings.HasPrefix(text[end:], sc.word) {
+			end += len(sc.word)
+			return found{start: i, end: end, raw: text[i:end], fig: figures.Figure{Value: figures.NewDecimal(int64(value) * sc.scale)}, soft: true}, true
+		}
 	}
 	for _, c := range zhCounters {
 		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {

@@ -88,6 +88,12 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 		f.end, f.raw, f.points = tok.end+n, strings.TrimSpace(text[start:tok.end+n]), true
 		return f, ok
 	}
+	if !sc.cjk && hasPrefixFold(text[tok.end:], "-percent") {
+		f, ok := sc.parse(text, start, tok.start, tok.end)
+		f.end, f.fig.Percent = tok.end+len("-percent"), true
+		f.raw = text[start:f.end]
+		return f, ok
+	}
 	end := sc.suffix(text, tok.end)
 	bare := start == tok.start && end == tok.end
 	if bare && sc.notFigureWhenBare(text, tok) {
@@ -147,6 +153,9 @@ func (sc scanner) prefix(text string, i int) int {
 	if sc.cjk {
 		for _, p := range zhPrefixes {
 			if strings.HasSuffix(text[:i], p) {
+				if strings.HasSuffix(text[:i-len(p)], "不") {
+					return i // 不超过: at most, which no qualifier says
+				}
 				return i - len(p)
 			}
 		}
