@@ -172,3 +172,13 @@ func TestNumbersInWords(t *testing.T) {
 		{"在受调查的152个国家中进步最快。(注1)", "the fastest among the 152 countries covered.1", nil},
 	})
 }
+
+func TestConversions(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"粮食产量1.39万亿斤", "Grain output reached 695 million metric tons.", nil},
+		{"粮食产量1.3万亿斤以上", "Grain output of over 650 million metric tons", nil},
+		{"新增高标准农田1000万亩。", "an extra 666,667 hectares of high-standard farmland.", nil},
+		{"粮食产量1.39万亿斤", "Grain output reached 1.39 billion metric tons.", []string{
+			"p.en.md:1:22 error: has no match", "p.zh.md:1:5 error: has no match"}},
+	})
+}

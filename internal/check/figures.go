@@ -30,6 +30,8 @@ type figure struct {
 	soft bool
 	// points marks percentage points (个百分点), which never match a percent.
 	points bool
+	// measure is the measure word after the figure, for conversions (斤 to tonnes).
+	measure measure
 }
 
 // figuresOf lists the figures of a file's body in order, leaving out silenced ones.
@@ -44,7 +46,7 @@ func (c *checker) figuresOf(f *content.File) []*figure {
 		}
 		for fd := range sc.scan(text) {
 			raw := strings.TrimSpace(span.Text[fd.start:fd.end])
-			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points})
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, measure: fd.measure})
 		}
 	}
 	for _, fs := range in.Figures {

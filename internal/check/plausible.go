@@ -23,6 +23,7 @@ type precise struct {
 	value float64
 	ulp   float64 // the unit of its last significant digit: 0.1 for 30.5, 1000 for 12,000
 	sig   int     // significant digits as written, trailing zeros of an integer left out
+	base  float64 // the value in its measure's base unit, by which the tolerant pass sorts
 }
 
 func precisionOf(x *figure) precise {
@@ -34,6 +35,7 @@ func precisionOf(x *figure) precise {
 	} else if v != 0 {
 		p.ulp = math.Pow10(len(s) - len(strings.TrimRight(s, "0")))
 	}
+	p.base, _ = p.converted()
 	return p
 }
 
@@ -50,28 +52,35 @@ func claimKind(x *figure) kind {
 // whatever their qualifiers, or the same value at the precision of the less precise of
 // the two (rounded to two significant digits at least, or to one when a qualifier says
 // the figure is approximate), or, when either is approximate, within one unit of that
-// precision.
+// precision. Measures of one dimension are compared converted (斤 to tonnes), within
+// the coarser precision and at most 1%.
 func rendersAs(a, b precise) bool {
 	if a.kind != b.kind || a.fig.Unit != b.fig.Unit && a.fig.Unit != "" && b.fig.Unit != "" ||
 		a.fig.Value.Sign() != b.fig.Value.Sign() {
 		return false
 	}
-	if a.fig.Value.Cmp(b.fig.Value) == 0 {
+	converts := a.measure.dim != "" && a.measure.dim == b.measure.dim && a.measure.factor != b.measure.factor
+	if a.fig.Value.Cmp(b.fig.Value) == 0 && !converts {
 		return true
 	}
-	coarse := a
-	if b.ulp > a.ulp {
-		coarse = b
+	av, aulp := a.converted()
+	bv, bulp := b.converted()
+	coarse, ulp := a, aulp
+	if bulp > aulp {
+		coarse, ulp = b, bulp
 	}
 	approx := a.fig.Qualifier != figures.None || b.fig.Qualifier != figures.None
+	d := math.Abs(av - bv)
+	if converts { // a conversion keeps the precision a reader needs: within 1%
+		return d <= min(ulp, 0.01*max(av, bv))*1.000001
+	}
 	if coarse.sig < 2 && !approx {
 		return false
 	}
-	d := math.Abs(a.value - b.value)
 	if approx {
-		return d <= coarse.ulp*1.000001
+		return d <= ulp*1.000001
 	}
-	return d <= coarse.ulp/2*1.000001
+	return d <= ulp/2*1.000001
 }
 
 // tolerantWindow bounds how many figures near in value the tolerant pass looks at for
@@ -88,18 +97,18 @@ func tolerant(a, b []*figure) [][2]*figure {
 			idx = append(idx, precisionOf(y))
 		}
 	}
-	slices.SortFunc(idx, func(p, q precise) int { return cmp.Or(cmp.Compare(p.kind, q.kind), cmp.Compare(p.value, q.value)) })
+	slices.SortFunc(idx, func(p, q precise) int { return cmp.Or(cmp.Compare(p.kind, q.kind), cmp.Compare(p.base, q.base)) })
 	var changed [][2]*figure
 	for _, x := range a {
 		if x.matched || x.soft {
 			continue
 		}
 		px := precisionOf(x)
-		lo := 0.9 * px.value
+		lo := 0.9 * px.base
 		i, _ := slices.BinarySearchFunc(idx, px, func(p, t precise) int {
-			return cmp.Or(cmp.Compare(p.kind, t.kind), cmp.Compare(p.value, lo))
+			return cmp.Or(cmp.Compare(p.kind, t.kind), cmp.Compare(p.base, lo))
 		})
-		for n := 0; i < len(idx) && n < tolerantWindow && idx[i].kind == px.kind && idx[i].value <= 1.1*px.value+1e-9; i, n = i+1, n+1 {
+		for n := 0; i < len(idx) && n < tolerantWindow && idx[i].kind == px.kind && idx[i].base <= 1.1*px.base+1e-9; i, n = i+1, n+1 {
 			if y := idx[i]; !y.matched && rendersAs(px, y) {
 				x.matched, y.matched = true, true
 				if qualifiersDiffer(x.fig.Qualifier, y.fig.Qualifier) {

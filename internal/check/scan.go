@@ -13,8 +13,9 @@ type found struct {
 	start, end int // byte offsets in the text
 	raw        string
 	fig        figures.Figure
-	soft       bool // written in words
-	points     bool // percentage points (个百分点, "percentage points"), not a percent
+	soft       bool    // written in words
+	points     bool    // percentage points (个百分点, "percentage points"), not a percent
+	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
 // scanner reads the figures out of prose in one language. It is deliberately
@@ -42,6 +43,9 @@ func (sc scanner) scan(text string) iter.Seq[found] {
 	return func(yield func(found) bool) {
 		for i := 0; i < len(text); {
 			f, ok, next := sc.at(text, i)
+			if ok {
+				f.measure = sc.measureAt(text[f.end:])
+			}
 			if ok && !yield(f) {
 				return
 			}
