@@ -8,8 +8,21 @@ import (
 )
 
 // pairFindings checks zh against en as a one-paragraph brief whose original is in
-// lang, and returns the figure findings that are not information, as "lang severity".
+// lang, and returns the findings that are not information, as "file:line:col
+// severity: message" with the line in the body.
 func pairFindings(t *testing.T, lang, zh, en string) []string {
+	t.Helper()
+	var out []string
+	for _, f := range pairFindingsAll(t, lang, zh, en) {
+		if !strings.Contains(f, " info: ") {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// pairFindingsAll is pairFindings with information.
+func pairFindingsAll(t *testing.T, lang, zh, en string) []string {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"site.toml":         {Data: []byte(fmt.Sprintf("defaultLanguage = %q\n[languages.zh]\n[languages.en]\n", lang))},
@@ -18,7 +31,7 @@ func pairFindings(t *testing.T, lang, zh, en string) []string {
 	}
 	var out []string
 	for _, f := range run(t, fsys).Findings {
-		if f.Severity != Info {
+		if f.Kind == "figure" {
 			out = append(out, fmt.Sprintf("%s:%d:%d %s: %s", strings.TrimPrefix(f.File, "content/p/"), f.Line-5, f.Col, f.Severity, f.Message))
 		}
 	}
@@ -181,4 +194,19 @@ func TestConversions(t *testing.T) {
 		{"粮食产量1.39万亿斤", "Grain output reached 1.39 billion metric tons.", []string{
 			"p.en.md:1:22 error: has no match", "p.zh.md:1:5 error: has no match"}},
 	})
+}
+
+// TestEquivalentOnOneSide: an equivalent in brackets that one side adds is
+// information, with its ratio; a figure in brackets that is no equivalent is not.
+func TestEquivalentOnOneSide(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"从2012年的53.9万亿元上升到114.4万亿元。", "from 53.9 trillion yuan ($8.06 trillion) in 2012 to 114.4 trillion yuan ($17.11 trillion).", nil},
+		{"国内生产总值增加到121万亿元（约17.5万亿美元）。", "GDP increased to 121 trillion yuan.", nil},
+		{"国内生产总值增加到121万亿元。", "GDP increased to 121 trillion yuan, up 5.2 percent (2.1 percent in 2012).", []string{
+			"p.en.md:1:40 error: has no match", "p.en.md:1:53 error: has no match"}},
+	})
+	got := pairFindingsAll(t, "zh", "全国已建成高标准农田面积4339万亩。", "the country developed 43.39 million mu (about 2.89 million hectares).")
+	if want := `p.en.md:1:41 info: "about 2.89 million" is an equivalent of 43.39 million given in p.en.md only (ratio 0.06661); check the rate`; len(got) != 1 || got[0] != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }

@@ -256,6 +256,11 @@ func (c *checker) unmatched(side, other []*figure) {
 		if theirs == nil { // worked out only when a figure has no match
 			mine, theirs, seen = candidates(side), candidates(other), repeatsOf(side)
 		}
+		if y := equivalentOf(side, i); y != nil {
+			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q is an equivalent of %s given in %s only (ratio %s); check the rate",
+				x.raw, y.raw, path.Base(x.file.Path), ratio(y, x))
+			continue
+		}
 		if y := seen.near(x); y != nil {
 			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q repeats %s at line %d, which has a match in %s",
 				x.raw, y.raw, y.line, path.Base(otherFile(x, other)))
