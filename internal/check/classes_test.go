@@ -210,3 +210,23 @@ func TestEquivalentOnOneSide(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestDiagnosis: the message says what kind of slip it most likely is.
+func TestDiagnosis(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"冻结资金7.9亿元。", "froze 79 million yuan.", []string{
+			"p.en.md:1:7 error: (scale ÷10); nearest is 7.9亿元", "p.zh.md:1:5 error: (scale ×10); nearest is 79 million yuan"}},
+		{"利润总额39038.1亿元。", "profits of 390.83 billion yuan.", []string{
+			"p.en.md:1:12 error: (scale ÷10, and the digits differ)", "p.zh.md:1:5 error: (scale ×10, and the digits differ)"}},
+		{"审查24817人。", "examined 24,871 people.", []string{
+			"p.en.md:1:10 error: (digits transposed)", "p.zh.md:1:3 error: (digits transposed)"}},
+		{"返还2235万元。", "returned 2.35 million yuan.", []string{
+			"p.en.md:1:10 error: (one digit fewer)", "p.zh.md:1:3 error: (one digit more)"}},
+		{"抓获4810名。", "arrested 4,810 cases.", []string{
+			"p.en.md:1:10 error: (unit: case for person)", "p.zh.md:1:3 error: (unit: person for case)"}},
+		{"增长7.6个百分点。", "up 7.6 percent.", []string{
+			"p.en.md:1:4 error: (kind: percentages for percentage points)", "p.zh.md:1:3 error: (kind: percentage points for percentages)"}},
+		{"新增3万人。", "created 30,000 jobs and 12 parks.", []string{
+			"p.en.md:1:25 error: (dropped or added: nothing of its kind comes near)"}},
+	})
+}

@@ -268,12 +268,14 @@ func (c *checker) unmatched(side, other []*figure) {
 		}
 		cx := mine[i]
 		msg := fmt.Sprintf("%q has no match in %s", x.raw, path.Base(otherFile(x, other)))
-		switch y := nearest(cx, theirs); {
-		case y != nil:
-			msg += fmt.Sprintf("; nearest is %s (= %s) at %s:%d:%d", y.raw, c.shown(y.fig, x.file.Lang), path.Base(y.file.Path), y.line, y.col)
-		case len(other) == 0:
+		if y := otherKind(cx, theirs); y != nil {
+			msg += fmt.Sprintf(" (kind: %s for %s); %s at %s:%d:%d says the same number", cx.kind, y.kind, y.raw, path.Base(y.file.Path), y.line, y.col)
+		} else if y := nearest(cx, theirs); y != nil {
+			cy := candidates([]*figure{y})[0]
+			msg += fmt.Sprintf(" (%s); nearest is %s (= %s) at %s:%d:%d", diagnosis(cx, cy, c.unitName), y.raw, c.shown(y.fig, x.file.Lang), path.Base(y.file.Path), y.line, y.col)
+		} else if len(other) == 0 {
 			msg += "; it has no figures to compare"
-		default:
+		} else {
 			msg += fmt.Sprintf("; it has no %s to compare", cx.kind)
 		}
 		c.addAt(x.file.Path, x.line, x.col, "figure", Error, "%s", msg)
@@ -313,6 +315,14 @@ func otherFile(x *figure, other []*figure) string {
 		return other[0].file.Path
 	}
 	return "the other version"
+}
+
+// unitName names a unit key for a message: "no unit" for none.
+func (c *checker) unitName(key string) string {
+	if key == "" {
+		return "no unit"
+	}
+	return key
 }
 
 // shown writes a figure in the language of the file being reported on.
