@@ -230,3 +230,21 @@ func TestDiagnosis(t *testing.T) {
 			"p.en.md:1:25 error: (dropped or added: nothing of its kind comes near)"}},
 	})
 }
+
+func TestTokenNoise(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"从54万亿元增加到82.7万亿元", "rose from54trillion yuan to 82.7 trillion yuan", nil},
+		{"城镇居民人均可支配收入31346.8元", "per capita disposable income was[1]31346.8 yuan[1]", nil},
+		{"27个省份GDP增速出现回升", "27 provinces saw growth rebound2 in the first half", nil},
+	})
+}
+
+func TestRangesAndMultiples(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"此后一直保持在4%至4.3%之间", "stayed between 4 percent and 4.3 percent", nil},
+		{"预期增长6%—7%", "expected growth of 6%-7%", nil},
+		{"按不变价格计算增长970倍", "up 970 times at constant prices", nil},
+		{"按不变价格计算增长970倍", "up 97 times at constant prices", []string{
+			"p.en.md:1:4 error: (scale ÷10)", "p.zh.md:1:10 error: (scale ×10)"}},
+	})
+}

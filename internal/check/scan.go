@@ -92,6 +92,11 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 		f.end, f.raw, f.points = tok.end+n, strings.TrimSpace(text[start:tok.end+n]), true
 		return f, ok
 	}
+	if w := gluedScale(text[tok.end:]); !sc.cjk && w != "" {
+		f, err := figures.Parse(text[start:tok.end]+" "+w, "", sc.units)
+		end := tok.end + len(w)
+		return found{start: start, end: end, raw: text[start:end], fig: f}, err == nil
+	}
 	if !sc.cjk && hasPrefixFold(text[tok.end:], "-percent") {
 		f, ok := sc.parse(text, start, tok.start, tok.end)
 		f.end, f.fig.Percent = tok.end+len("-percent"), true
