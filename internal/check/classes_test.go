@@ -248,3 +248,13 @@ func TestRangesAndMultiples(t *testing.T) {
 			"p.en.md:1:4 error: (scale ÷10)", "p.zh.md:1:10 error: (scale ×10)"}},
 	})
 }
+
+func TestChineseNumerals(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"推出一百零五项措施", "launched 105 measures", nil},
+		{"廿五项改革", "25 reforms", nil},
+		{"两项任务", "two tasks", nil},
+		{"第一产业增加值增长3.5%，第二产业增长5.8%，第三产业增长7.6%。", "The primary industry grew 3.5%, the secondary 5.8% and the tertiary 7.6%.", nil},
+		{"推出一百零五项措施", "launched 150 measures", []string{"p.en.md:1:10 error: has no match"}},
+	})
+}

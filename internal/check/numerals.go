@@ -34,7 +34,7 @@ func (sc scanner) numeral(text string, i int) (found, bool) {
 }
 
 func zhNumeral(text string, i int) (found, bool) {
-	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '千' || r == '第' {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '千' || r == '廿' || r == '第' {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
 	value, end := 0, i
@@ -53,6 +53,10 @@ func zhNumeral(text string, i int) (found, bool) {
 		case r == '千':
 			value += max(cur, 1) * 1000
 			cur = 0
+		case r == '廿':
+			value += 20
+		case (r == '零' || r == '〇') && end > i:
+			// a place left empty: 一百零五
 		default:
 			goto done
 		}
