@@ -124,6 +124,7 @@ func (p *realPair) parseFigure(line string, next map[string]int) (realFigure, er
 // realResult is what check did on one pair.
 type realResult struct {
 	errors, caught, falseAlarms int
+	hits                        int // findings on a real error
 	notes                       []string
 }
 
@@ -147,6 +148,7 @@ func checkRealPair(t *testing.T, p *realPair) realResult {
 		switch {
 		case i >= 0 && p.figs[i].isError() && f.Severity == Error:
 			caught[i] = true
+			r.hits++
 			r.notes = append(r.notes, fmt.Sprintf("  caught  %s %d:%d %s [%s]", lang, f.Line-5, f.Col, f.Message, p.figs[i].verdict))
 		case i >= 0 && p.figs[i].isError():
 			r.notes = append(r.notes, fmt.Sprintf("  weak    %s %d:%d %s: %s [%s]", lang, f.Line-5, f.Col, f.Severity, f.Message, p.figs[i].verdict))
@@ -212,12 +214,12 @@ func (p *realPair) figureAt(lang string, line, col int) int {
 // hand (testdata/realpairs/README.md): every real error must be an error on its figure,
 // and figures that are right must raise nothing. With -v it prints a table per pair.
 func TestRealPairs(t *testing.T) {
-	var errs, caught, alarms int
+	var errs, caught, alarms, hits int
 	var table strings.Builder
 	fmt.Fprintf(&table, "%-40s %6s %6s %6s\n", "pair", "errors", "caught", "false")
 	for _, p := range loadRealPairs(t) {
 		r := checkRealPair(t, p)
-		errs, caught, alarms = errs+r.errors, caught+r.caught, alarms+r.falseAlarms
+		errs, caught, alarms, hits = errs+r.errors, caught+r.caught, alarms+r.falseAlarms, hits+r.hits
 		fmt.Fprintf(&table, "%-40s %6d %6d %6d\n", strings.TrimSuffix(p.name, ".txtar"), r.errors, r.caught, r.falseAlarms)
 		for _, n := range r.notes {
 			table.WriteString(n + "\n")
@@ -227,7 +229,8 @@ func TestRealPairs(t *testing.T) {
 	if testing.Verbose() {
 		fmt.Fprint(os.Stdout, table.String())
 	}
-	t.Logf("real pairs: %d of %d errors caught, %d false alarms", caught, errs, alarms)
+	t.Logf("real pairs: %d of %d errors caught (recall %.0f%%), %d false alarms; precision %d of %d findings",
+		caught, errs, 100*float64(caught)/float64(errs), alarms, hits, hits+alarms)
 	if caught < realCaught || alarms > realFalseAlarms {
 		t.Errorf("real pairs: %d errors caught (at least %d before), %d false alarms (at most %d before)",
 			caught, realCaught, alarms, realFalseAlarms)
