@@ -37,51 +37,55 @@ func zhNumeral(text string, i int) (found, bool) {
 	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '千' || r == '廿' || r == '第' {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
-	value, end := 0, i
-	cur := 0
+	value, end := zhNumeralValue(text, i)
+	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
+		return found{}, false
+	}
+	soft := func(end int, v int64) (found, bool) {
+		return found{start: i, end: end, raw: text[i:end], fig: figures.Figure{Value: figures.NewDecimal(v)}, soft: true}, true
+	}
+	for _, sc := range zhScaleValues {
+		if strings.HasPrefix(text[end:], sc.word) {
+			return soft(end+len(sc.word), int64(value)*sc.scale)
+		}
+	}
+	for _, c := range zhCounters {
+		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
+			return soft(end+len(c), int64(value))
+		}
+	}
+	return found{}, false
+}
+
+// zhScaleValues are the scale words a Chinese numeral may take (千万, 一亿), longest
+// first.
+var zhScaleValues = []struct {
+	word  string
+	scale int64
+}{{"万亿", 1_000_000_000_000}, {"亿", 100_000_000}, {"万", 10_000}}
+
+// zhNumeralValue reads the Chinese numeral at i (三, 十九, 一百零五, 两千, 廿五) and
+// returns its value and where it ends.
+func zhNumeralValue(text string, i int) (int, int) {
+	value, cur, end := 0, 0, i
 	for end < len(text) {
 		r, size := utf8.DecodeRuneInString(text[end:])
 		switch {
 		case zhDigits[r] > 0:
 			cur = zhDigits[r]
-		case r == '十':
-			value += max(cur, 1) * 10
-			cur = 0
-		case r == '百':
-			value += max(cur, 1) * 100
-			cur = 0
-		case r == '千':
-			value += max(cur, 1) * 1000
+		case zhPlaces[r] > 0:
+			value += max(cur, 1) * int(zhPlaces[r])
 			cur = 0
 		case r == '廿':
 			value += 20
 		case (r == '零' || r == '〇') && end > i:
 			// a place left empty: 一百零五
 		default:
-			goto done
+			return value + cur, end
 		}
 		end += size
 	}
-done:
-	value += cur
-	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
-		return found{}, false
-	}
-	for _, sc := range []struct {
-		word  string
-		scale int64
-	}{{"万亿", 1_000_000_000_000}, {"亿", 100_000_000}, {"万", 10_000}} {
-		if strings.HasPrefix(text[end:], sc.word) {
-			end += len(sc.word)
-			return found{start: i, end: end, raw: text[i:end], fig: figures.Figure{Value: figures.NewDecimal(int64(value) * sc.scale)}, soft: true}, true
-		}
-	}
-	for _, c := range zhCounters {
-		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
-			return found{start: i, end: end + len(c), raw: text[i : end+len(c)], fig: figures.Figure{Value: figures.NewDecimal(int64(value))}, soft: true}, true
-		}
-	}
-	return found{}, false
+	return value + cur, end
 }
 
 func enNumeral(text string, i int) (found, bool) {
