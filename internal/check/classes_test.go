@@ -258,3 +258,16 @@ func TestChineseNumerals(t *testing.T) {
 		{"推出一百零五项措施", "launched 150 measures", []string{"p.en.md:1:10 error: has no match"}},
 	})
 }
+
+// TestQualifierDirection: "nearly" is below, "more than" above.
+func TestQualifierDirection(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"达到53.9万亿元。", "reached nearly 54 trillion yuan.", nil},
+		{"达到54.2万亿元。", "reached more than 54 trillion yuan.", nil},
+		{"达到53.9万亿元。", "reached more than 54 trillion yuan.", []string{
+			"p.en.md:1:9 error: has no match", "p.zh.md:1:3 error: has no match"}},
+		{"利润4195.5亿元，支出3455亿元。", "profits of 4,195.5 billion yuan and spending of 34.55 billion yuan.", []string{
+			"p.en.md:1:12 error: (scale ×10)", "p.en.md:1:49 error: (scale ÷10)",
+			"p.zh.md:1:3 error: (scale ÷10)", "p.zh.md:1:14 error: (scale ×10)"}},
+	})
+}

@@ -78,9 +78,21 @@ func rendersAs(a, b precise) bool {
 		return false
 	}
 	if approx {
-		return d <= ulp*1.000001
+		return d <= ulp*1.000001 && bounds(a, av, bv) && bounds(b, bv, av)
 	}
 	return d <= ulp/2*1.000001
+}
+
+// bounds reports whether the other figure's value is on the side of p's that p's
+// qualifier says: "more than 54 trillion" cannot render 53.9万亿, "nearly 54" can.
+func bounds(p precise, v, other float64) bool {
+	switch p.fig.Qualifier {
+	case figures.MoreThan, figures.Over:
+		return other >= v
+	case figures.Nearly:
+		return other <= v
+	}
+	return true
 }
 
 // tolerantWindow bounds how many figures near in value the tolerant pass looks at for
