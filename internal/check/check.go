@@ -102,7 +102,9 @@ type checker struct {
 	mds    map[string]*markdown.Markdown
 	inputs map[*content.File]markdown.Inspection
 	lines  map[*content.File]*lines
-	report Report
+	// measures are the measure words figures are converted by, built in and declared.
+	measures *measureWords
+	report   Report
 }
 
 // Run checks a whole site. It fails only when the site cannot be read at all (no
@@ -118,7 +120,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	var errs diag.List
 	c := &checker{cfg: cfg, files: content.Load(opts.Site, cfg, &errs), mds: map[string]*markdown.Markdown{},
-		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}}
+		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}, measures: measuresOf(cfg.Measures)}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

@@ -271,3 +271,21 @@ func TestQualifierDirection(t *testing.T) {
 			"p.zh.md:1:3 error: (scale ÷10)", "p.zh.md:1:14 error: (scale ×10)"}},
 	})
 }
+
+// TestDeclaredMeasure: a measure declared in site.toml converts like a built-in one.
+func TestDeclaredMeasure(t *testing.T) {
+	site := "defaultLanguage = \"zh\"\n[languages.zh]\n[languages.en]\n[measures.li]\ndimension = \"length\"\nfactor = 0.5\nzh = [\"里\"]\nen = [\"li\"]\n"
+	for _, tt := range []struct {
+		en   string
+		want int
+	}{{"a road of 150 km", 0}, {"a road of 300 li", 0}, {"a road of 300 km", 2}} {
+		fsys := fstest.MapFS{
+			"site.toml":         {Data: []byte(site)},
+			"content/p/p.zh.md": {Data: []byte(realFront + "修路300里。\n")},
+			"content/p/p.en.md": {Data: []byte(realFront + tt.en + "\n")},
+		}
+		if got := run(t, fsys).Count(Error); got != tt.want {
+			t.Errorf("%q: %d errors, want %d", tt.en, got, tt.want)
+		}
+	}
+}

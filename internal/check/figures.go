@@ -37,7 +37,7 @@ type figure struct {
 // figuresOf lists the figures of a file's body in order, leaving out silenced ones.
 func (c *checker) figuresOf(f *content.File) []*figure {
 	in := c.inputs[f]
-	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK()}
+	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK(), measures: c.measures}
 	var all []*figure
 	for _, span := range in.Texts {
 		text := span.Text
@@ -77,15 +77,16 @@ func ignoredInFront(f *content.File, x *figure) bool {
 // claim is what two figures must share to match: value, percent sign, qualifier and,
 // when it counts, unit. "More than" and "over" are one claim.
 type claim struct {
-	value string
-	kind  kind
-	qual  figures.Qualifier
-	unit  string
+	value   string
+	kind    kind
+	qual    figures.Qualifier
+	unit    string
+	measure measure // 300里 is not 300 km; the tolerant pass converts
 }
 
 func claimOf(x *figure, withUnit bool) claim {
 	fig := x.fig
-	c := claim{value: fig.Value.String(), kind: kindOf(x), qual: fig.Qualifier}
+	c := claim{value: fig.Value.String(), kind: kindOf(x), qual: fig.Qualifier, measure: x.measure}
 	if c.kind == money {
 		c.kind = count // a unit tells money from counts; without one they may match
 	}

@@ -59,6 +59,9 @@ func rendersAs(a, b precise) bool {
 		a.fig.Value.Sign() != b.fig.Value.Sign() {
 		return false
 	}
+	if a.measure.dim != "" && b.measure.dim != "" && a.measure.dim != b.measure.dim {
+		return false // tonnes are not hectares
+	}
 	converts := a.measure.dim != "" && a.measure.dim == b.measure.dim && a.measure.factor != b.measure.factor
 	if a.fig.Value.Cmp(b.fig.Value) == 0 && !converts {
 		return true

@@ -26,8 +26,9 @@ type found struct {
 // around a number, never at the whole text, so its time grows with the text's length
 // alone, however many numbers a line holds.
 type scanner struct {
-	units *figures.Units
-	cjk   bool
+	units    *figures.Units
+	cjk      bool
+	measures *measureWords // nil: the built-in ones
 }
 
 var zhPrefixes = []string{"超过", "将近", "大约", "约", "近", "超", "逾"}
