@@ -289,3 +289,11 @@ func TestDeclaredMeasure(t *testing.T) {
 		}
 	}
 }
+
+func TestPrecisionDiagnosis(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"劳动年龄人口9.37亿。", "a working-age population of 937.8 million.", []string{
+			"p.en.md:1:29 error: (precision: more digits than the nearest, and they do not round to it)",
+			"p.zh.md:1:7 error: (precision: not the nearest rounded)"}},
+	})
+}

@@ -17,6 +17,10 @@ func diagnosis(x, y candidate, units func(string) string) string {
 		return "qualifier"
 	case x.sig == y.sig && x.value > 0 && y.value > 0:
 		return "scale " + scaleWords(x.value/y.value)
+	case roundsNear(x, y) && len(x.sig) > len(y.sig):
+		return "precision: more digits than the nearest, and they do not round to it"
+	case roundsNear(x, y):
+		return "precision: not the nearest rounded"
 	case transposed(x.sig, y.sig):
 		return "digits transposed"
 	case oneEdit(x.sig, y.sig) && len(x.sig) < len(y.sig):
@@ -43,6 +47,17 @@ func scaleWords(r float64) string {
 		n = n[:i] + "," + n[i:]
 	}
 	return op + n
+}
+
+// roundsNear reports two figures of different precision within one unit of the last
+// digit of the less precise one: 937.8 million for 9.37亿 is a rounding gone wrong, or
+// digits the source does not have.
+func roundsNear(x, y candidate) bool {
+	if len(x.sig) == len(y.sig) {
+		return false
+	}
+	px, py := precisionOf(x.figure), precisionOf(y.figure)
+	return math.Abs(px.value-py.value) <= max(px.ulp, py.ulp)*1.000001
 }
 
 // nearPowerOfTen reports two values a power of ten apart within 1%: 390.83 billion for
