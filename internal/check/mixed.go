@@ -53,6 +53,9 @@ func mixedValue(text string, i int) (int64, int) {
 			var b strings.Builder
 			_, i = digitRun(text, i, &b)
 			cur, _ = strconv.ParseInt(b.String(), 10, 64)
+			if cur >= maxMixed {
+				return 0, i
+			}
 			continue
 		case zhPlaces[r] > 0:
 			sec += max(cur, 1) * zhPlaces[r]
@@ -67,10 +70,16 @@ func mixedValue(text string, i int) (int64, int) {
 		default:
 			return yi + wan + sec + cur, i
 		}
+		if yi >= maxMixed || wan >= maxMixed || sec >= maxMixed || cur >= maxMixed {
+			return 0, i // beyond any figure: 1亿亿亿 is not one
+		}
 		i += size
 	}
 	return yi + wan + sec + cur, i
 }
+
+// maxMixed bounds the parts of a mixed number, far below where int64 would overflow.
+const maxMixed = 1e16
 
 // mixed reads the mixed number whose digits start at tok, with its qualifier and unit.
 func (sc scanner) mixed(text string, tok numTok) (found, bool) {
