@@ -89,7 +89,7 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 	}
 	start := sc.prefix(text, tok.start)
 	if n := sc.pointsWord(text[tok.end:]); n > 0 {
-		f, ok := sc.parse(text, start, tok.start, tok.end)
+		f, ok := sc.parse(text, start, tok.end, tok.end)
 		f.end, f.raw, f.points = tok.end+n, strings.TrimSpace(text[start:tok.end+n]), true
 		return f, ok
 	}
@@ -99,7 +99,7 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 		return found{start: start, end: end, raw: text[start:end], fig: f}, err == nil
 	}
 	if !sc.cjk && hasPrefixFold(text[tok.end:], "-percent") {
-		f, ok := sc.parse(text, start, tok.start, tok.end)
+		f, ok := sc.parse(text, start, tok.end, tok.end)
 		f.end, f.fig.Percent = tok.end+len("-percent"), true
 		f.raw = text[start:f.end]
 		return f, ok
@@ -109,7 +109,7 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 	if bare && sc.notFigureWhenBare(text, tok) {
 		return found{}, false
 	}
-	f, ok := sc.parse(text, start, tok.start, end)
+	f, ok := sc.parse(text, start, tok.end, end)
 	if ok && sc.cjk && f.fig.Unit == "" && strings.HasPrefix(text[f.end:], "人民币") && sc.units.Has("yuan") {
 		f.fig.Unit, f.fig.Word = "yuan", "元"
 		f.end += len("人民币")
@@ -126,7 +126,7 @@ func (sc scanner) age(text string, tok numTok) (found, bool) {
 		return found{}, false
 	}
 	start := sc.prefix(text, tok.start)
-	f, ok := sc.parse(text, start, tok.start, tok.end)
+	f, ok := sc.parse(text, start, tok.end, tok.end)
 	f.end, f.soft = tok.end+len("岁"), true
 	f.raw = text[start:f.end]
 	return f, ok
@@ -232,16 +232,18 @@ func (sc scanner) takeUnit(text string, end int) int {
 }
 
 // parse reads text[start:end] as a figure, dropping trailing words the figure parser
-// does not take ("4112 cases of" is "4112 cases"), down to the digits at digits.
-func (sc scanner) parse(text string, start, digits, end int) (found, bool) {
-	for cut := end; cut > digits; {
+// does not take ("4112 cases of" is "4112 cases"), down to the end of the digits,
+// digitsEnd: cutting into the digits would make a number that is not the one written,
+// and would cost time in the square of a long number's length.
+func (sc scanner) parse(text string, start, digitsEnd, end int) (found, bool) {
+	for cut := end; cut >= digitsEnd && cut > start; {
 		raw := strings.TrimSpace(text[start:cut])
 		if f, err := figures.Parse(raw, "", sc.units); err == nil {
 			return found{start: start, end: cut, raw: raw, fig: f}, true
 		}
 		_, size := utf8.DecodeLastRuneInString(text[:cut])
 		cut -= size
-		for cut > digits && text[cut-1] == ' ' {
+		for cut > digitsEnd && text[cut-1] == ' ' {
 			cut--
 		}
 	}
