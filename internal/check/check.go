@@ -9,15 +9,19 @@
 // and its qualifier. Figures pair exactly first; what is left pairs when one could be
 // a correct rendering of the other: rounded to its own precision (305160亿元 is "30.5
 // trillion yuan"), or approximate within its last digit ("nearly 54 trillion" for
-// 53.9万亿). A qualifier dropped or added is a translator's choice; one that says
-// something else (约 for 余) is a warning. A wrong scale, a dropped digit, a swapped
-// pair of figures, a missing figure, a wrong unit or percent for percentage points each
-// leave a figure without a match, an error reported with its place and the nearest
-// candidate of the same kind on the other side. Years, dates, times, ordinals,
+// 53.9万亿), or converted between measures (1.39万亿斤 is "695 million metric tons").
+// A qualifier dropped or added is a translator's choice; one that says something else
+// (约 for 余) is a warning. An equivalent in brackets on one side only ("($8.06
+// trillion)") and a headline repeating a matched figure are information. A wrong
+// scale, a dropped digit, a swapped pair of figures, a missing figure, a wrong unit or
+// percent for percentage points each leave a figure without a match: an error at its
+// place, saying what slip it most likely is, with the nearest candidate of the same
+// kind on the other side. Years, dates, times, ordinals,
 // numbers inside names, versions, addresses and phone numbers are not figures (the
-// README's "Checking translations" lists the rules). A figure that is right but cannot match (a number the
-// translation spells differently on purpose) is silenced with <!-- check:ignore --> on
-// its line, or with checkIgnore = ["7.9亿元"] in the file's front matter.
+// README's "Checking translations" lists the rules). A figure that is right but cannot
+// match (a number the translation spells differently on purpose) is silenced with
+// <!-- check:ignore --> on its line, or with checkIgnore = ["7.9亿元"] in the file's
+// front matter.
 package check
 
 import (
