@@ -297,3 +297,12 @@ func TestPrecisionDiagnosis(t *testing.T) {
 			"p.zh.md:1:7 error: (precision: not the nearest rounded)"}},
 	})
 }
+
+// TestListOrder: 分别 lists may give their figures in another order.
+func TestListOrder(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"城镇和农村居民收入分别增长8.8%、9.9%。", "Rural incomes rose 9.9% and urban incomes 8.8%.", nil},
+		{"城镇和农村居民收入分别增长8.8%、9.9%。", "Rural incomes rose 9.9% and urban incomes 8.9%.", []string{
+			"p.en.md:1:43 error: (one digit changed)", "p.zh.md:1:14 error: (one digit changed)"}},
+	})
+}
