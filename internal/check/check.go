@@ -3,16 +3,25 @@
 // behind their source, links and images that lead nowhere, and front matter that needs
 // attention, and reports the coverage of translations per section.
 //
-// Figures are compared by exact value, not by their digits: 7.9亿元 and "790 million
-// yuan" match, "79 million yuan" does not. Both sides are read as a multiset of
-// (value, unit, qualifier): a wrong scale, a dropped digit, a swapped pair of figures
-// (4,810 cases for 4112起), a missing figure, a wrong percentage or a changed qualifier
-// (约 for 余) each leave a figure without a match, reported with its place and the
-// nearest candidate of the same kind on the other side. Years, dates, times, ordinals,
+// Figures are compared by value, not by their digits: 7.9亿元 and "790 million
+// yuan" match, "79 million yuan" does not. Each figure carries a value, a unit, a kind
+// (count, money, percentage, percentage points), the precision it was written with
+// and its qualifier. Figures pair exactly first; what is left pairs when one could be
+// a correct rendering of the other: rounded to its own precision (305160亿元 is "30.5
+// trillion yuan"), or approximate within its last digit ("nearly 54 trillion" for
+// 53.9万亿), or converted between measures (1.39万亿斤 is "695 million metric tons").
+// A qualifier dropped or added is a translator's choice; one that says something else
+// (约 for 余) is a warning. An equivalent in brackets on one side only ("($8.06
+// trillion)") and a headline repeating a matched figure are information. A wrong
+// scale, a dropped digit, a swapped pair of figures, a missing figure, a wrong unit or
+// percent for percentage points each leave a figure without a match: an error at its
+// place, saying what slip it most likely is, with the nearest candidate of the same
+// kind on the other side. Years, dates, times, ordinals,
 // numbers inside names, versions, addresses and phone numbers are not figures (the
-// README's "Checking translations" lists the rules). A figure that is right but cannot match (a number the
-// translation spells differently on purpose) is silenced with <!-- check:ignore --> on
-// its line, or with checkIgnore = ["7.9亿元"] in the file's front matter.
+// README's "Checking translations" lists the rules). A figure that is right but cannot
+// match (a number the translation spells differently on purpose) is silenced with
+// <!-- check:ignore --> on its line, or with checkIgnore = ["7.9亿元"] in the file's
+// front matter.
 package check
 
 import (
@@ -97,7 +106,9 @@ type checker struct {
 	mds    map[string]*markdown.Markdown
 	inputs map[*content.File]markdown.Inspection
 	lines  map[*content.File]*lines
-	report Report
+	// measures are the measure words figures are converted by, built in and declared.
+	measures *measureWords
+	report   Report
 }
 
 // Run checks a whole site. It fails only when the site cannot be read at all (no
@@ -113,7 +124,7 @@ func Run(opts Options) (*Report, error) {
 	}
 	var errs diag.List
 	c := &checker{cfg: cfg, files: content.Load(opts.Site, cfg, &errs), mds: map[string]*markdown.Markdown{},
-		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}}
+		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}, measures: measuresOf(cfg.Measures)}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

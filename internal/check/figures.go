@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/content"
@@ -27,16 +28,25 @@ type figure struct {
 	// is not reported when it cannot, because translations paraphrase counts
 	// (一手抓…一手抓 is "on two fronts").
 	soft bool
+	// points marks percentage points (个百分点), which never match a percent.
+	points bool
+	// measure is the measure word after the figure, for conversions (斤 to tonnes).
+	measure measure
 }
 
 // figuresOf lists the figures of a file's body in order, leaving out silenced ones.
 func (c *checker) figuresOf(f *content.File) []*figure {
 	in := c.inputs[f]
-	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK()}
+	sc := scanner{units: c.cfg.UnitSet, cjk: c.cfg.Languages[f.Lang].CJK(), measures: c.measures}
 	var all []*figure
 	for _, span := range in.Texts {
-		for fd := range sc.scan(span.Text) {
-			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: fd.raw, fig: fd.fig, soft: fd.soft})
+		text := span.Text
+		if sc.cjk {
+			text = simplified(text)
+		}
+		for fd := range sc.scan(text) {
+			raw := strings.TrimSpace(span.Text[fd.start:fd.end])
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, measure: fd.measure})
 		}
 	}
 	for _, fs := range in.Figures {
@@ -68,13 +78,18 @@ func ignoredInFront(f *content.File, x *figure) bool {
 // when it counts, unit. "More than" and "over" are one claim.
 type claim struct {
 	value   string
-	percent bool
+	kind    kind
 	qual    figures.Qualifier
 	unit    string
+	measure measure // 300里 is not 300 km; the tolerant pass converts
 }
 
-func claimOf(fig figures.Figure, withUnit bool) claim {
-	c := claim{value: fig.Value.String(), percent: fig.Percent, qual: fig.Qualifier}
+func claimOf(x *figure, withUnit bool) claim {
+	fig := x.fig
+	c := claim{value: fig.Value.String(), kind: kindOf(x), qual: fig.Qualifier, measure: x.measure}
+	if c.kind == money {
+		c.kind = count // a unit tells money from counts; without one they may match
+	}
 	if c.qual == figures.Over {
 		c.qual = figures.MoreThan
 	}
@@ -82,6 +97,13 @@ func claimOf(fig figures.Figure, withUnit bool) claim {
 		c.unit = fig.Unit
 	}
 	return c
+}
+
+// wordClaim is what a figure must share with a number in words: its value and kind. A
+// number in words is a round number, and the qualifier around it ("close to a
+// billion", 千万的量级) is the translator's.
+func wordClaim(x *figure) claim {
+	return claim{value: x.fig.Value.String(), kind: claimKind(x)}
 }
 
 // figures compares every translation's figures with its source's.
@@ -112,21 +134,32 @@ func (c *checker) compare(a, b []*figure) {
 	q := queuesOf(b)
 	for _, x := range a {
 		if !x.soft {
-			pair(x, q.strict, claimOf(x.fig, true))
+			pair(x, q.strict, claimOf(x, true))
 		}
 	}
 	for _, x := range a {
 		if !x.matched && !x.soft {
-			pair(x, q.loose(x), claimOf(x.fig, false))
+			pair(x, q.loose(x), claimOf(x, false))
 		}
 	}
 	for _, x := range a {
 		if !x.matched {
-			pair(x, q.inWords(x), claimOf(x.fig, false))
+			pair(x, q.inWords(x), wordClaim(x))
 		}
+	}
+	for _, p := range tolerant(a, b) {
+		c.qualifierChanged(p[0], p[1])
 	}
 	c.unmatched(a, b)
 	c.unmatched(b, a)
+}
+
+// qualifierChanged warns about a figure rendered with a qualifier that says something
+// else ("about 82.19 million" for 8219万余, more than 82.19 million): the value is
+// right, so it is not an error, but the claim changed.
+func (c *checker) qualifierChanged(x, y *figure) {
+	c.addAt(y.file.Path, y.line, y.col, "figure", Warning, "%q says %s where %s at %s:%d:%d says %s; use the same qualifier, or silence this line with %s",
+		y.raw, y.fig.Qualifier, x.raw, path.Base(x.file.Path), x.line, x.col, x.fig.Qualifier, ignoreMark)
 }
 
 // matchQueues hold one side's figures for each pass of compare.
@@ -141,13 +174,13 @@ type matchQueues struct {
 func queuesOf(b []*figure) matchQueues {
 	q := matchQueues{queues{}, queues{}, queues{}, queues{}, queues{}}
 	for _, y := range b {
-		k := claimOf(y.fig, false)
-		q.all.add(k, y)
+		k := claimOf(y, false)
+		q.all.add(wordClaim(y), y)
 		if y.soft {
-			q.words.add(k, y)
+			q.words.add(wordClaim(y), y)
 			continue
 		}
-		q.strict.add(claimOf(y.fig, true), y)
+		q.strict.add(claimOf(y, true), y)
 		q.byValue.add(k, y)
 		if y.fig.Unit == "" {
 			q.unitless.add(k, y)
@@ -211,29 +244,71 @@ func (qs queues) take(k claim) *figure {
 }
 
 // unmatched reports the figures of side that found no match in other, each with the
-// nearest figure of its kind on the other side.
+// nearest figure of its kind on the other side. A figure that repeats a matched one of
+// its own side a few lines away (a headline and its body, a label and its line) is
+// information only: the other side may well give it once.
 func (c *checker) unmatched(side, other []*figure) {
 	var mine, theirs []candidate
+	var seen repeats
 	for i, x := range side {
 		if x.matched || x.soft {
 			continue
 		}
 		if theirs == nil { // worked out only when a figure has no match
-
-			mine, theirs = candidates(side), candidates(other)
+			mine, theirs, seen = candidates(side), candidates(other), repeatsOf(side)
+		}
+		if y := equivalentOf(side, i); y != nil {
+			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q is an equivalent of %s given in %s only (ratio %s); check the rate",
+				x.raw, y.raw, path.Base(x.file.Path), ratio(y, x))
+			continue
+		}
+		if y := seen.near(x); y != nil {
+			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q repeats %s at line %d, which has a match in %s",
+				x.raw, y.raw, y.line, path.Base(otherFile(x, other)))
+			continue
 		}
 		cx := mine[i]
 		msg := fmt.Sprintf("%q has no match in %s", x.raw, path.Base(otherFile(x, other)))
-		switch y := nearest(cx, theirs); {
-		case y != nil:
-			msg += fmt.Sprintf("; nearest is %s (= %s) at %s:%d:%d", y.raw, c.shown(y.fig, x.file.Lang), path.Base(y.file.Path), y.line, y.col)
-		case len(other) == 0:
+		if y := otherKind(cx, theirs); y != nil {
+			msg += fmt.Sprintf(" (kind: %s for %s); %s at %s:%d:%d says the same number", cx.kind, y.kind, y.raw, path.Base(y.file.Path), y.line, y.col)
+		} else if y := nearest(cx, theirs); y != nil {
+			cy := candidates([]*figure{y})[0]
+			msg += fmt.Sprintf(" (%s); nearest is %s (= %s) at %s:%d:%d", diagnosis(cx, cy, c.unitName), y.raw, c.shown(y.fig, x.file.Lang), path.Base(y.file.Path), y.line, y.col)
+		} else if len(other) == 0 {
 			msg += "; it has no figures to compare"
-		default:
+		} else {
 			msg += fmt.Sprintf("; it has no %s to compare", cx.kind)
 		}
 		c.addAt(x.file.Path, x.line, x.col, "figure", Error, "%s", msg)
 	}
+}
+
+// repeatLines is how many lines apart a figure may repeat another of its side.
+const repeatLines = 3
+
+// repeats index the matched figures of one side by kind and value.
+type repeats map[claim][]*figure
+
+func repeatsOf(side []*figure) repeats {
+	r := repeats{}
+	for _, y := range side {
+		if y.matched {
+			k := claim{value: y.fig.Value.String(), kind: claimKind(y)}
+			r[k] = append(r[k], y)
+		}
+	}
+	return r
+}
+
+// near returns a matched figure of the same kind and value as x at most repeatLines
+// lines away, or nil.
+func (r repeats) near(x *figure) *figure {
+	ys := r[claim{value: x.fig.Value.String(), kind: claimKind(x)}]
+	i, _ := slices.BinarySearchFunc(ys, x.line-repeatLines, func(y *figure, line int) int { return y.line - line })
+	if i < len(ys) && ys[i].line <= x.line+repeatLines {
+		return ys[i]
+	}
+	return nil
 }
 
 func otherFile(x *figure, other []*figure) string {
@@ -241,6 +316,14 @@ func otherFile(x *figure, other []*figure) string {
 		return other[0].file.Path
 	}
 	return "the other version"
+}
+
+// unitName names a unit key for a message: "no unit" for none.
+func (c *checker) unitName(key string) string {
+	if key == "" {
+		return "no unit"
+	}
+	return key
 }
 
 // shown writes a figure in the language of the file being reported on.

@@ -18,6 +18,7 @@ const (
 	count kind = iota
 	money
 	percentage
+	points // percentage points: a difference of two percentages
 )
 
 // moneyUnits are the unit keys of currencies: the built-in yuan, and those a site is
@@ -25,8 +26,11 @@ const (
 var moneyUnits = map[string]bool{"yuan": true, "rmb": true, "cny": true, "dollar": true, "usd": true,
 	"euro": true, "eur": true, "pound": true, "gbp": true, "yen": true, "jpy": true, "hkd": true}
 
-func kindOf(f figures.Figure) kind {
+func kindOf(x *figure) kind {
+	f := x.fig
 	switch {
+	case x.points:
+		return points
 	case f.Percent:
 		return percentage
 	case moneyUnits[f.Unit]:
@@ -41,6 +45,8 @@ func (k kind) String() string {
 		return "amounts of money"
 	case percentage:
 		return "percentages"
+	case points:
+		return "percentage points"
 	}
 	return "counts"
 }
@@ -58,7 +64,7 @@ func candidates(figs []*figure) []candidate {
 	out := make([]candidate, len(figs))
 	for i, y := range figs {
 		v, _ := strconv.ParseFloat(y.fig.Value.String(), 64)
-		out[i] = candidate{figure: y, kind: kindOf(y.fig), value: v, sig: significant(y.fig.Value)}
+		out[i] = candidate{figure: y, kind: kindOf(y), value: v, sig: significant(y.fig.Value)}
 	}
 	return out
 }

@@ -15,8 +15,8 @@ var zhNotFigureUnits = []string{"年", "月", "日", "号", "时", "点", "分",
 // zhOrdinals and enNamers come before numbers that name or rank things (第3, No. 7,
 // Article 1, version 2).
 var (
-	zhOrdinals = []string{"第", "#"}
-	enNamers   = []string{"no.", "no", "#", "article", "section", "chapter", "part", "clause",
+	zhOrdinals = []string{"第", "#", "注"}
+	enNamers   = []string{"no.", "no", "#", "note", "article", "section", "chapter", "part", "clause",
 		"paragraph", "item", "phase", "level", "grade", "version", "ver.", "v", "room", "route", "line"}
 )
 
@@ -34,7 +34,7 @@ const maxEnumeration = 4
 // identifier (2024-03-15, 11:29, 3/15, COVID-19), a name (G20, 5G, v1.2), an ordinal
 // (第3, No. 7), a number with a leading zero (## 01, 007), or a date or time unit.
 func (sc scanner) notFigureByContext(text string, tok numTok) bool {
-	return joinedToOtherNumber(text, tok) || letterAround(text, tok.start, tok.end) ||
+	return footnoteMark(text, tok) || listNumber(text, tok) || joinedToOtherNumber(text, tok) || letterAround(text, tok.start, tok.end) ||
 		leadingZero(tok.digits) || sc.named(text, tok.start) || sc.dateOrTime(text, tok)
 }
 
@@ -51,8 +51,11 @@ func (sc scanner) notFigureWhenBare(text string, tok numTok) bool {
 
 func joinedToOtherNumber(text string, tok numTok) bool {
 	before, after := text[:tok.start], text[tok.end:]
-	if strings.HasSuffix(before, "-") {
+	if strings.HasSuffix(before, "-") && !strings.HasSuffix(before, "%-") {
 		return true // the rest of a date or an identifier; a minus sign is not read
+	}
+	if strings.HasSuffix(before, ".") && len(before) > 1 && isLatinByte(before[len(before)-2]) {
+		return true // a note number after a sentence's last word ("covered.1")
 	}
 	if (strings.HasSuffix(before, ":") || strings.HasSuffix(before, "/")) && endsWithDigit(before[:len(before)-1]) {
 		return true // the rest of a time or a date (11:29, 3/15)
@@ -61,17 +64,63 @@ func joinedToOtherNumber(text string, tok numTok) bool {
 		strings.HasPrefix(after, "-") && len(after) > 1 && digitAt(after, 1) > 0
 }
 
+// footnoteMark reports a note marker in square brackets ("[1]31346.8", "yuan[1]").
+func footnoteMark(text string, tok numTok) bool {
+	return strings.HasSuffix(text[:tok.start], "[") && strings.HasPrefix(text[tok.end:], "]")
+}
+
+// listNumber reports the number of a list item or of a page chunk at the start of a
+// paragraph or line: 1、 or 1. or 1) (1、6.5%是底线, "3、trillion yuan").
+func listNumber(text string, tok numTok) bool {
+	if tok.start > 0 && text[tok.start-1] != '\n' || len(tok.digits) > 2 || tok.point {
+		return false
+	}
+	after := text[tok.end:]
+	return strings.HasPrefix(after, "、") || strings.HasPrefix(after, ". ") || strings.HasPrefix(after, ")")
+}
+
 func endsWithDigit(s string) bool {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return isDigit(r)
 }
 
-// letterAround reports a Latin letter touching the number, except a percent sign's.
+// letterAround reports a Latin letter touching the number, except a percent sign's and
+// a currency code's written before it (RMB12 billion).
 func letterAround(text string, start, end int) bool {
 	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	if currencyBefore(text[:start]) || gluedScale(text[end:]) != "" {
+		before = ' ' // RMB12 billion; from54trillion, a scale word glued by a bad copy
+	}
 	after, _ := utf8.DecodeRuneInString(text[end:])
+	if gluedScale(text[end:]) != "" {
+		after = ' '
+	}
 	latin := func(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 	return latin(before) || latin(after)
+}
+
+// currencyCodes are written right before a figure's digits in English copy.
+var currencyCodes = []string{"RMB", "CNY", "USD", "HKD"}
+
+// gluedScale returns the English scale word that starts rest with no space before it
+// ("54trillion"), or "".
+func gluedScale(rest string) string {
+	for _, w := range enScales {
+		w = w[1:]
+		if hasPrefixFold(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+			return w
+		}
+	}
+	return ""
+}
+
+func currencyBefore(s string) bool {
+	for _, c := range currencyCodes {
+		if strings.HasSuffix(s, c) && !isWordAt(s, len(s)-len(c)-1) {
+			return true
+		}
+	}
+	return false
 }
 
 func leadingZero(digits string) bool {

@@ -21,6 +21,7 @@ var enWords = map[string]int64{
 	"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
 	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
 	"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "a hundred": 100,
+	"a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000, "a trillion": 1_000_000_000_000,
 }
 
 // numeral reads a number written in words at i: a Chinese numeral before a counter,
@@ -33,38 +34,58 @@ func (sc scanner) numeral(text string, i int) (found, bool) {
 }
 
 func zhNumeral(text string, i int) (found, bool) {
-	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '第' {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '千' || r == '廿' || r == '第' {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
-	value, end := 0, i
-	cur := 0
+	value, end := zhNumeralValue(text, i)
+	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
+		return found{}, false
+	}
+	soft := func(end int, v int64) (found, bool) {
+		return found{start: i, end: end, raw: text[i:end], fig: figures.Figure{Value: figures.NewDecimal(v)}, soft: true}, true
+	}
+	for _, sc := range zhScaleValues {
+		if strings.HasPrefix(text[end:], sc.word) {
+			return soft(end+len(sc.word), int64(value)*sc.scale)
+		}
+	}
+	for _, c := range zhCounters {
+		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
+			return soft(end+len(c), int64(value))
+		}
+	}
+	return found{}, false
+}
+
+// zhScaleValues are the scale words a Chinese numeral may take (千万, 一亿), longest
+// first.
+var zhScaleValues = []struct {
+	word  string
+	scale int64
+}{{"万亿", 1_000_000_000_000}, {"亿", 100_000_000}, {"万", 10_000}}
+
+// zhNumeralValue reads the Chinese numeral at i (三, 十九, 一百零五, 两千, 廿五) and
+// returns its value and where it ends.
+func zhNumeralValue(text string, i int) (int, int) {
+	value, cur, end := 0, 0, i
 	for end < len(text) {
 		r, size := utf8.DecodeRuneInString(text[end:])
 		switch {
 		case zhDigits[r] > 0:
 			cur = zhDigits[r]
-		case r == '十':
-			value += max(cur, 1) * 10
+		case zhPlaces[r] > 0:
+			value += max(cur, 1) * int(zhPlaces[r])
 			cur = 0
-		case r == '百':
-			value += max(cur, 1) * 100
-			cur = 0
+		case r == '廿':
+			value += 20
+		case (r == '零' || r == '〇') && end > i:
+			// a place left empty: 一百零五
 		default:
-			goto done
+			return value + cur, end
 		}
 		end += size
 	}
-done:
-	value += cur
-	if end == i || value <= 1 {
-		return found{}, false
-	}
-	for _, c := range zhCounters {
-		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
-			return found{start: i, end: end + len(c), raw: text[i : end+len(c)], fig: figures.Figure{Value: figures.NewDecimal(int64(value))}, soft: true}, true
-		}
-	}
-	return found{}, false
+	return value + cur, end
 }
 
 func enNumeral(text string, i int) (found, bool) {

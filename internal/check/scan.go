@@ -13,7 +13,9 @@ type found struct {
 	start, end int // byte offsets in the text
 	raw        string
 	fig        figures.Figure
-	soft       bool // written in words
+	soft       bool    // written in words
+	points     bool    // percentage points (个百分点, "percentage points"), not a percent
+	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
 // scanner reads the figures out of prose in one language. It is deliberately
@@ -24,8 +26,9 @@ type found struct {
 // around a number, never at the whole text, so its time grows with the text's length
 // alone, however many numbers a line holds.
 type scanner struct {
-	units *figures.Units
-	cjk   bool
+	units    *figures.Units
+	cjk      bool
+	measures *measureWords // nil: the built-in ones
 }
 
 var zhPrefixes = []string{"超过", "将近", "大约", "约", "近", "超", "逾"}
@@ -41,6 +44,9 @@ func (sc scanner) scan(text string) iter.Seq[found] {
 	return func(yield func(found) bool) {
 		for i := 0; i < len(text); {
 			f, ok, next := sc.at(text, i)
+			if ok {
+				f.measure = sc.measureAt(text[f.end:])
+			}
 			if ok && !yield(f) {
 				return
 			}
@@ -54,6 +60,11 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if isDigit(r) {
 		tok := readNumber(text, i)
+		if sc.cjk && mixedAhead(text, tok) {
+			if f, ok := sc.mixed(text, tok); ok {
+				return f, true, f.end
+			}
+		}
 		if f, ok := sc.number(text, tok); ok {
 			return f, true, f.end
 		}
@@ -70,16 +81,80 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 // before the digits and a scale, unit or percent sign after them; rule out what is
 // still not a figure once the whole is known (a bare year, a phone number); and parse.
 func (sc scanner) number(text string, tok numTok) (found, bool) {
+	if f, ok := sc.age(text, tok); ok {
+		return f, true
+	}
 	if tok.dotted || sc.notFigureByContext(text, tok) {
 		return found{}, false
 	}
 	start := sc.prefix(text, tok.start)
+	if n := sc.pointsWord(text[tok.end:]); n > 0 {
+		f, ok := sc.parse(text, start, tok.end, tok.end)
+		f.end, f.raw, f.points = tok.end+n, strings.TrimSpace(text[start:tok.end+n]), true
+		return f, ok
+	}
+	if w := gluedScale(text[tok.end:]); !sc.cjk && w != "" {
+		f, err := figures.Parse(text[start:tok.end]+" "+w, "", sc.units)
+		end := tok.end + len(w)
+		return found{start: start, end: end, raw: text[start:end], fig: f}, err == nil
+	}
+	if !sc.cjk && hasPrefixFold(text[tok.end:], "-percent") {
+		f, ok := sc.parse(text, start, tok.end, tok.end)
+		f.end, f.fig.Percent = tok.end+len("-percent"), true
+		f.raw = text[start:f.end]
+		return f, ok
+	}
 	end := sc.suffix(text, tok.end)
 	bare := start == tok.start && end == tok.end
 	if bare && sc.notFigureWhenBare(text, tok) {
 		return found{}, false
 	}
-	return sc.parse(text, start, tok.start, end)
+	f, ok := sc.parse(text, start, tok.end, end)
+	if ok && sc.cjk && f.fig.Unit == "" && strings.HasPrefix(text[f.end:], "人民币") && sc.units.Has("yuan") {
+		f.fig.Unit, f.fig.Word = "yuan", "元"
+		f.end += len("人民币")
+		f.raw = strings.TrimSpace(text[start:f.end])
+	}
+	return f, ok
+}
+
+// age reads an age (35岁, 超过60岁) as a number in words: the English often gives the
+// bare number ("from 35 in 1949 to 77"), so it matches one when it can, but it is not
+// reported alone, since "aged 60 and over" may not repeat it.
+func (sc scanner) age(text string, tok numTok) (found, bool) {
+	if !sc.cjk || tok.dotted || !strings.HasPrefix(text[tok.end:], "岁") {
+		return found{}, false
+	}
+	start := sc.prefix(text, tok.start)
+	f, ok := sc.parse(text, start, tok.end, tok.end)
+	f.end, f.soft = tok.end+len("岁"), true
+	f.raw = text[start:f.end]
+	return f, ok
+}
+
+// zhPoints and enPoints say that a number is a difference of percentages, not a
+// percentage: 0.1个百分点 is "0.1 percentage points", never "0.1 percent".
+var (
+	zhPoints = []string{"个百分点", "百分点"}
+	enPoints = []string{" percentage points", " percentage point", " points", " point", " pct pts", " pp"}
+)
+
+// pointsWord returns the length of the percentage-points word that starts rest, or 0.
+func (sc scanner) pointsWord(rest string) int {
+	if sc.cjk {
+		for _, w := range zhPoints {
+			if strings.HasPrefix(rest, w) {
+				return len(w)
+			}
+		}
+		return 0
+	}
+	for _, w := range enPoints {
+		if hasPrefixFold(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // prefix returns where the figure starts: before a qualifier ("约", "more than ")
@@ -88,6 +163,9 @@ func (sc scanner) prefix(text string, i int) int {
 	if sc.cjk {
 		for _, p := range zhPrefixes {
 			if strings.HasSuffix(text[:i], p) {
+				if strings.HasSuffix(text[:i-len(p)], "不") {
+					return i // 不超过: at most, which no qualifier says
+				}
 				return i - len(p)
 			}
 		}
@@ -130,6 +208,9 @@ func (sc scanner) suffix(text string, end int) int {
 func (sc scanner) takeUnit(text string, end int) int {
 	rest := text[end:]
 	if sc.cjk {
+		if strings.HasPrefix(rest, "人民币") {
+			return end // yuan, not people: number adds the unit
+		}
 		r, size := utf8.DecodeRuneInString(rest)
 		if r != utf8.RuneError && sc.units.Lookup(string(r)) != "" {
 			return end + size
@@ -151,16 +232,18 @@ func (sc scanner) takeUnit(text string, end int) int {
 }
 
 // parse reads text[start:end] as a figure, dropping trailing words the figure parser
-// does not take ("4112 cases of" is "4112 cases"), down to the digits at digits.
-func (sc scanner) parse(text string, start, digits, end int) (found, bool) {
-	for cut := end; cut > digits; {
+// does not take ("4112 cases of" is "4112 cases"), down to the end of the digits,
+// digitsEnd: cutting into the digits would make a number that is not the one written,
+// and would cost time in the square of a long number's length.
+func (sc scanner) parse(text string, start, digitsEnd, end int) (found, bool) {
+	for cut := end; cut >= digitsEnd && cut > start; {
 		raw := strings.TrimSpace(text[start:cut])
 		if f, err := figures.Parse(raw, "", sc.units); err == nil {
 			return found{start: start, end: cut, raw: raw, fig: f}, true
 		}
 		_, size := utf8.DecodeLastRuneInString(text[:cut])
 		cut -= size
-		for cut > digits && text[cut-1] == ' ' {
+		for cut > digitsEnd && text[cut-1] == ' ' {
 			cut--
 		}
 	}

@@ -59,6 +59,8 @@ type Site struct {
 	Languages map[string]*Language `toml:"languages"`
 	// Units defines the units figures may carry, beyond the built-in ones.
 	Units map[string]map[string]any `toml:"units"`
+	// Measures declares measure words that briefs check converts (measures.go).
+	Measures map[string]Measure `toml:"measures"`
 	// Params is free data for a site's own layouts.
 	Params map[string]any `toml:"params"`
 
@@ -150,6 +152,7 @@ func (s *Site) fill(file string, src []byte, errs *diag.List) {
 	s.fillURL(file, at, errs)
 	s.fillZone(file, at, errs)
 	s.fillUnits(file, src, errs)
+	s.checkMeasures(file, at, errs)
 }
 
 func (s *Site) fillNumbers(file string, at func(...string) (int, int), errs *diag.List) {
