@@ -67,7 +67,8 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 
 func (f *siteFlags) options() build.Options {
 	return build.Options{Site: os.DirFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
-		Drafts: f.drafts, Future: f.future, Expired: f.expired}
+		Drafts: f.drafts, Future: f.future, Expired: f.expired,
+		ImageCache: filepath.Join(f.dir, ".cache", "briefs", "images")}
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

@@ -36,6 +36,9 @@ type Options struct {
 	// the dev server does. A one-shot build instead renders each body only when it
 	// writes its page and lets it go, so memory stays near the size of the content.
 	Incremental bool
+	// ImageCache is the folder that keeps the resized copies of large images between
+	// builds (see package images); "" keeps none, and every build makes them anew.
+	ImageCache string
 	// Context, when set, stops the build early when it is done (the user pressed
 	// Ctrl+C, or output.Dir could not write a file): no more pages are rendered, and
 	// the build fails with context.Cause.

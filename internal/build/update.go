@@ -89,7 +89,7 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 	}
 	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
 	s.site, s.r, s.prints, s.owner, s.sitemaps = fresh.site, fresh.r, fresh.prints, fresh.owner, fresh.sitemaps
-	s.statics = fresh.statics
+	s.statics, s.imgs = fresh.statics, fresh.imgs
 	s.sitemapPrint = fresh.sitemapPrint
 	return ch, nil
 }
@@ -189,6 +189,7 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	if maps != nil {
 		sitemaps = writeSitemap(maps, stage, &errs)
 	}
+	errs.Add(s.imgs.Write(stage)...) // the copies of images an edited body now shows
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
