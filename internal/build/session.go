@@ -35,7 +35,7 @@ type Session struct {
 	bodies map[string]*body         // rendered Markdown, by file path
 	site   *site.Site
 	r      *render.Renderer
-	imgs   *images.Library // the images bodies show, and their copies
+	imgs   *images.Library    // the images bodies show, and their copies
 	prints map[string]uint64  // output file -> fingerprint of what it shows
 	owner  map[string]outFile // output file -> the page it comes from
 	// statics are the static files, which claim their outputs in every update.
