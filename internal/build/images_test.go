@@ -194,3 +194,17 @@ func TestUpdateImage(t *testing.T) {
 	}
 	sameAsFullBuild(t, "image added", opts, mem)
 }
+
+// TestImagesRelativeURLs: with relativeURLs, the copies in srcset are relative too, so
+// the site opened from disk shows them.
+func TestImagesRelativeURLs(t *testing.T) {
+	fsys := imageSite(t)
+	fsys["site.toml"].Data = append([]byte("relativeURLs = true\n"), fsys["site.toml"].Data...)
+	mem, _, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "zh/law/charts/index.html",
+		`<img src="../../../img/map.png" alt="一张地图" width="1000" height="500" srcset="../../../img/map.480w.png 480w, ../../../img/map.800w.png 800w, ../../../img/map.png 1000w"`,
+		`srcset="photo.480w.jpg 480w, photo.800w.jpg 800w, photo.1200w.jpg 1200w, photo.jpg 1300w"`)
+}
