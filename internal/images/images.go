@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -136,20 +137,31 @@ type Writer interface {
 	WriteFile(name string, data []byte) error
 }
 
-// Write writes the variants of every image looked up, in name order, taken from the
-// cache or made anew. The dev server calls it after every update, which then costs a
-// read of each cached variant. It returns the problems, each naming its image.
+// Write writes the variants of every image looked up, taken from the cache or made
+// anew, one image per core at a time (w must be safe for concurrent use, as the
+// build's writers are). The dev server calls it after every update, which then costs
+// a read of each cached variant. It returns the problems in image name order, each
+// naming its image.
 func (l *Library) Write(w Writer) []error {
 	l.mu.Lock()
 	names := slices.Sorted(maps.Keys(l.entries))
 	l.mu.Unlock()
-	var errs []error
-	for _, name := range names {
-		if err := l.writeImage(name, w); err != nil {
-			errs = append(errs, err)
-		}
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = l.writeImage(names[i], w)
+			}
+		})
 	}
-	return errs
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return slices.DeleteFunc(errs, func(err error) bool { return err == nil })
 }
 
 func (l *Library) writeImage(name string, w Writer) error {

@@ -69,7 +69,7 @@ func (sc *scaler) encode(v Variant) ([]byte, error) {
 	} else {
 		dst := image.NewNRGBA(rect)
 		draw.CatmullRom.Scale(dst, rect, sc.src, sc.src.Bounds(), draw.Src, nil)
-		err = (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(&buf, dst)
+		err = png.Encode(&buf, dst)
 	}
 	return buf.Bytes(), err
 }
@@ -86,6 +86,9 @@ func writeCache(file string, data []byte) error {
 		return fmt.Errorf("cannot write to the image cache: %v", err)
 	}
 	_, err = tmp.Write(data)
+	if err == nil {
+		err = tmp.Chmod(0o644) // as the other files briefs writes
+	}
 	if cerr := tmp.Close(); err == nil {
 		err = cerr
 	}
