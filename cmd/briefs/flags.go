@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
@@ -58,5 +59,6 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 
 func (f *siteFlags) options() build.Options {
 	return build.Options{Site: os.DirFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
-		Drafts: f.drafts, Future: f.future, Expired: f.expired}
+		Drafts: f.drafts, Future: f.future, Expired: f.expired,
+		ImageCache: filepath.Join(f.dir, ".cache", "briefs", "images")}
 }

@@ -32,6 +32,9 @@ type Options struct {
 	Drafts, Future, Expired bool
 	// Now is the time embargoes and expiry are judged at; zero means the current time.
 	Now time.Time
+	// ImageCache is the folder that keeps the resized copies of large images between
+	// builds (see package images); "" keeps none, and every build makes them anew.
+	ImageCache string
 	// Context, when set, stops the build early when it is done (the user pressed
 	// Ctrl+C, or output.Dir could not write a file): no more pages are rendered, and
 	// the build fails with context.Cause.

@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"hash/maphash"
 	"html/template"
+	"io/fs"
 	"maps"
 	"slices"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/feed"
+	"github.com/briefs/briefs/internal/images"
 	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
@@ -35,6 +37,7 @@ type Session struct {
 	bodies map[string]*body         // rendered Markdown, by file path
 	site   *site.Site
 	r      *render.Renderer
+	imgs   *images.Library    // the images bodies show, and their copies
 	prints map[string]uint64  // output file -> fingerprint of what it shows
 	owner  map[string]outFile // output file -> the page it comes from
 	// statics are the static files, which claim their outputs in every update.
@@ -69,10 +72,11 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		return nil, err
 	}
 	s.cfg, s.th = cfg, theme.New(s.opts.Site, s.opts.Theme)
+	s.imgs = images.New(images.Options{Open: s.staticFile, Cache: s.opts.ImageCache})
 	s.mds = map[string]*markdown.Markdown{}
 	for _, code := range cfg.Order {
 		l := cfg.Languages[code]
-		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet})
+		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: s.imgs})
 	}
 	s.files, s.bodies = map[string]*content.File{}, map[string]*body{}
 	for _, f := range s.load(cfg, &errs) {
@@ -100,6 +104,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		s.sitemaps = writeSitemap(maps, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
 		writeStatic(cl.statics, w, &errs)
+		errs.Add(s.imgs.Write(w)...)
 	}
 	if ctx := s.opts.context(); ctx.Err() != nil {
 		return nil, context.Cause(ctx)
@@ -180,7 +185,7 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res := s.mds[p.Lang.Code].Render(f.Body)
+	res, _ := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, 0)
 	for _, pr := range res.Problems {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
@@ -227,7 +232,7 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
 	// The same opening-only summary as a one-shot build's, so both give the same pages,
 	// from the one parse of the body.
-	res, summary := s.mds[p.Lang.Code].RenderWithSummary(f.Body, p.Lang.SummaryLength)
+	res, summary := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, p.Lang.SummaryLength)
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	b.probs = res.Problems
 	b.hash = maphash.String(contentSeed, res.HTML)
@@ -302,6 +307,15 @@ func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
 		return maphash.Comparable(contentSeed, shows{o.page.Path, o.page.Title, o.page.Lang.Locale})
 	}
 	return r.Fingerprint(o.page, o.n)
+}
+
+// staticFile reads the file at name below static/, the site's or the theme's.
+func (s *Session) staticFile(name string) ([]byte, error) {
+	f, ok := s.th.Lookup("static", name)
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	return f.Read()
 }
 
 // writeStatic copies the static files that claimed their outputs.

@@ -66,7 +66,7 @@ type Link struct {
 // MaxListDepth) gives an Inspection with that one Problem, as building it would.
 func (m *Markdown) Inspect(src []byte) Inspection {
 	var in Inspection
-	doc, pc, stop := m.parse(src)
+	doc, pc, stop := m.parse(src, "")
 	if stop != nil {
 		in.Problems = []Problem{*stop}
 		return in
@@ -88,8 +88,12 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 			in.Texts = append(in.Texts, Span{Offset: -1}) // a figure breaks the prose
 		case *ast.Link:
 			in.Links = append(in.Links, Link{Offset: linkOffset(n, src), Dest: string(n.Destination)})
-		case *ast.Image:
-			in.Links = append(in.Links, Link{Offset: linkOffset(n, src), Dest: string(n.Destination), IsImage: true, Alt: plainChildren(n, src)})
+		case *Picture:
+			in.Links = append(in.Links, Link{Offset: n.Offset, Dest: n.Src, IsImage: true, Alt: n.Alt})
+		case *Figure:
+			if n.Link != "" {
+				in.Links = append(in.Links, Link{Offset: n.Picture.Offset, Dest: n.Link})
+			}
 		case *ast.Heading:
 			off := 0
 			if n.Lines().Len() > 0 {

@@ -29,6 +29,7 @@ import (
 
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
+	"github.com/briefs/briefs/internal/images"
 )
 
 // Options configure a Markdown renderer for one language.
@@ -41,6 +42,9 @@ type Options struct {
 	Unsafe bool
 	// Units are the units figures may use.
 	Units *figures.Units
+	// Images reads the size of the images bodies show; nil leaves images without
+	// width and height, as briefs check reads bodies.
+	Images *images.Library
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -84,6 +88,7 @@ func New(opts Options) *Markdown {
 			extension.NewCJK(extension.WithEscapedSpace()),
 			softBreaks{},
 			&shortcodes{opts: opts},
+			&pictures{opts: opts},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
@@ -100,17 +105,24 @@ func New(opts Options) *Markdown {
 // indexes out of range on some invalid input, so such input is refused here, and any
 // other panic inside goldmark becomes a Problem rather than a crashed build.
 func (m *Markdown) Render(src []byte) Result {
-	res, _ := m.render(src, 0)
+	res, _ := m.render(src, "/", 0)
 	return res
 }
 
 // RenderWithSummary is Render and Summary(src, length) together. When the opening a
 // summary reads is the whole body, as it is for most, the body is parsed once for both.
 func (m *Markdown) RenderWithSummary(src []byte, length int) (Result, string) {
-	return m.render(src, length)
+	return m.render(src, "/", length)
 }
 
-func (m *Markdown) render(src []byte, length int) (res Result, summary string) {
+// RenderPage is RenderWithSummary for the body of the page at path ("zh/law/zibo/",
+// as site.Page.Path): an image named relative to the page, ![…](map.png), is the file
+// static/zh/law/zibo/map.png. A length of 0 makes no summary.
+func (m *Markdown) RenderPage(src []byte, path string, length int) (Result, string) {
+	return m.render(src, path, length)
+}
+
+func (m *Markdown) render(src []byte, page string, length int) (res Result, summary string) {
 	if !utf8.Valid(src) {
 		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}, ""
 	}
@@ -119,7 +131,7 @@ func (m *Markdown) render(src []byte, length int) (res Result, summary string) {
 			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
 		}
 	}()
-	doc, pc, stop := m.parse(src)
+	doc, pc, stop := m.parse(src, page)
 	if stop != nil {
 		return Result{Problems: []Problem{*stop}}, ""
 	}
@@ -142,13 +154,17 @@ func (m *Markdown) render(src []byte, length int) (res Result, summary string) {
 	return res, summary
 }
 
-// parse reads a body into goldmark's tree, unless one of the limits checked before
-// parsing (see MaxLinkScan) stops it: then it returns that Problem.
-func (m *Markdown) parse(src []byte) (ast.Node, parser.Context, *Problem) {
+// parse reads a body of the page at path into goldmark's tree, unless one of the
+// limits checked before parsing (see MaxLinkScan) stops it: then it returns that Problem.
+// A path of "" reads no image files: summaries and inspections show no images.
+func (m *Markdown) parse(src []byte, path string) (ast.Node, parser.Context, *Problem) {
 	if p := checkShapes(src); p != nil {
 		return nil, nil, p
 	}
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	if path != "" {
+		pc.Set(pageKey, path)
+	}
 	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), pc, nil
 }
 

@@ -74,6 +74,9 @@ func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context
 		return &Shortcode{Display: "{{<"}
 	}
 	block.Advance(end + len(">}}"))
+	if f := p.figure(string(line[len("{{<"):end]), seg.Start, pc); f != nil {
+		return f
+	}
 	n := &Shortcode{Offset: seg.Start}
 	if err := p.tag(n, string(line[len("{{<"):end]), pc); err != nil {
 		// The page shows the shortcode as written; it is never published anyway.
@@ -99,6 +102,21 @@ func (p *shortcodeParser) tag(n *Shortcode, inner string, pc parser.Context) err
 	return p.eval(n, args)
 }
 
+// figure reads {{< figure … >}}, or returns nil for any other shortcode. A figure
+// with bad parameters is reported, and shows as nothing.
+func (p *shortcodeParser) figure(inner string, offset int, pc parser.Context) ast.Node {
+	args, err := splitArgs(inner, nil)
+	if err != nil || len(args) == 0 || args[0] != (arg{val: "figure"}) {
+		return nil
+	}
+	f, err := newFigure(args, offset)
+	if err != nil {
+		addProblem(pc, Problem{Offset: offset, Msg: err.Error()})
+		return ast.NewText()
+	}
+	return f
+}
+
 var openKey = parser.NewContextKey()
 
 // openShortcode records an unknown shortcode, already reported, so that its closing
@@ -116,8 +134,8 @@ func closeShortcode(pc parser.Context, name string) error {
 		return fmt.Errorf("closing shortcode tag has no name; write {{< /name >}}")
 	case strings.ContainsAny(name, " \t\""):
 		return fmt.Errorf("closing shortcode tag {{< /%s >}} takes no arguments; write {{< /name >}}", name)
-	case name == "num":
-		return fmt.Errorf("num has no closing tag; remove {{< /num >}}")
+	case name == "num", name == "figure":
+		return fmt.Errorf("%s has no closing tag; remove {{< /%s >}}", name, name)
 	}
 	if open, ok := pc.Get(openKey).(*[]string); ok {
 		for i := len(*open) - 1; i >= 0; i-- {
@@ -151,13 +169,13 @@ func closing(line []byte, seg text.Segment, closer string, pc parser.Context) in
 	return end
 }
 
-// eval runs the shortcode: today only num.
+// eval runs the num shortcode (figure is read by figure).
 func (p *shortcodeParser) eval(n *Shortcode, args []arg) error {
 	if len(args) == 0 || args[0].key != "" {
 		return fmt.Errorf(`shortcode has no name; write {{< num "7.9亿元" >}}`)
 	}
 	if args[0].val != "num" {
-		return fmt.Errorf("unknown shortcode %q; briefs has: num", args[0].val)
+		return fmt.Errorf("unknown shortcode %q; briefs has: num, figure", args[0].val)
 	}
 	var value, unit string
 	positional := 0

@@ -16,19 +16,11 @@ var linkAttr = regexp.MustCompile(`(href|src)="(/[^"]*)"`)
 // URLs (canonical, hreflang) are left as they are.
 func relativize(page []byte, base, out string) []byte {
 	from := path.Dir("/" + out)
-	return linkAttr.ReplaceAllFunc(page, func(m []byte) []byte {
+	page = linkAttr.ReplaceAllFunc(page, func(m []byte) []byte {
 		sub := linkAttr.FindSubmatch(m)
-		target := string(sub[2])
-		if !strings.HasPrefix(target, base) || strings.HasPrefix(target, "//") {
+		rel, ok := relURL(string(sub[2]), base, from)
+		if !ok {
 			return m
-		}
-		rest, frag, _ := strings.Cut("/"+strings.TrimPrefix(target, base), "#")
-		if strings.HasSuffix(rest, "/") {
-			rest += "index.html"
-		}
-		rel := relPath(from, rest)
-		if frag != "" {
-			rel += "#" + frag
 		}
 		var b bytes.Buffer
 		b.Write(sub[1])
@@ -37,6 +29,36 @@ func relativize(page []byte, base, out string) []byte {
 		b.WriteByte('"')
 		return b.Bytes()
 	})
+	return srcsetAttr.ReplaceAllFunc(page, func(m []byte) []byte {
+		list := strings.Split(string(srcsetAttr.FindSubmatch(m)[1]), ", ")
+		for i, c := range list {
+			u, desc, _ := strings.Cut(c, " ")
+			if rel, ok := relURL(u, base, from); ok {
+				list[i] = rel + " " + desc
+			}
+		}
+		return []byte(`srcset="` + strings.Join(list, ", ") + `"`)
+	})
+}
+
+// srcsetAttr finds the srcset of an image: "/img/a.480w.png 480w, /img/a.png 1000w".
+var srcsetAttr = regexp.MustCompile(`srcset="([^"]*)"`)
+
+// relURL rewrites one site link as a path relative to the folder from; ok is false
+// for a link that is not on the site.
+func relURL(target, base, from string) (string, bool) {
+	if !strings.HasPrefix(target, base) || strings.HasPrefix(target, "//") {
+		return "", false
+	}
+	rest, frag, _ := strings.Cut("/"+strings.TrimPrefix(target, base), "#")
+	if strings.HasSuffix(rest, "/") {
+		rest += "index.html"
+	}
+	rel := relPath(from, rest)
+	if frag != "" {
+		rel += "#" + frag
+	}
+	return rel, true
 }
 
 // relPath is the relative path from folder dir to file target, both absolute.
