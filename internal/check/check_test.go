@@ -3,6 +3,7 @@ package check
 import (
 	"flag"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,7 +30,17 @@ func siteFS(t *testing.T, name string) (fstest.MapFS, *txtar.Archive) {
 	return fsys, ar
 }
 
+// run checks a test site. Most fixtures are about figures and links, not sections: a
+// section's missing _index files are added first (titled with the folder's name), so
+// that the warning about them, tested in TestSectionWithoutIndex with runAsIs, does
+// not stand in every fixture's findings.
 func run(t *testing.T, fsys fstest.MapFS) *Report {
+	t.Helper()
+	return runAsIs(t, withSectionIndexes(fsys))
+}
+
+// runAsIs checks a test site as it is.
+func runAsIs(t *testing.T, fsys fstest.MapFS) *Report {
 	t.Helper()
 	timeNow = func() time.Time { return time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC) }
 	rep, err := Run(Options{Site: fsys, Theme: briefs.Theme})
@@ -80,4 +91,28 @@ func TestExampleSiteIsClean(t *testing.T) {
 			t.Errorf("%s", f)
 		}
 	}
+}
+
+// withSectionIndexes is fsys with an _index file for every section and language that
+// has a brief but no _index.
+func withSectionIndexes(fsys fstest.MapFS) fstest.MapFS {
+	out := fstest.MapFS{}
+	for name, f := range fsys {
+		out[name] = f
+		dir, file := path.Split(name)
+		if !strings.HasPrefix(dir, "content/") || strings.HasPrefix(file, "_index") {
+			continue
+		}
+		parts := strings.Split(file, ".")
+		if len(parts) < 3 || parts[len(parts)-1] != "md" {
+			continue
+		}
+		lang := parts[len(parts)-2]
+		index := dir + "_index." + lang + ".md"
+		if _, ok := fsys[index]; !ok {
+			title := path.Base(strings.TrimSuffix(dir, "/"))
+			out[index] = &fstest.MapFile{Data: []byte("+++\ntitle = \"" + title + "\"\n+++\n")}
+		}
+	}
+	return out
 }

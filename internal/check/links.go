@@ -24,6 +24,12 @@ type targets struct {
 func (c *checker) siteTargets(opts Options) targets {
 	var errs diag.List
 	st := site.New(c.cfg, c.files, site.Options{Drafts: true, Future: true, Expired: true, Now: time.Now()}, &errs)
+	// The graph's warnings (a section without its _index in a language, titled from
+	// another language's) are the build's; check shows them too, so an editor who runs
+	// only check sees them.
+	for _, w := range errs.Warnings() {
+		c.addAt(w.File, w.Line, w.Col, "section", Warning, "%s", w.Msg)
+	}
 	t := targets{paths: map[string]bool{"/": true}, anchors: map[string][]string{}}
 	for _, p := range st.Pages {
 		for n := 1; n <= st.Pagers(p); n++ {
