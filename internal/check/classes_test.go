@@ -306,3 +306,21 @@ func TestListOrder(t *testing.T) {
 			"p.en.md:1:43 error: (one digit changed)", "p.zh.md:1:14 error: (one digit changed)"}},
 	})
 }
+
+func TestMultiples(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"增长70倍", "jumped 70 times", nil},
+		{"是2010年的3倍", "three times as large as in 2010", nil},
+		{"增长3倍", "a 3-fold increase", nil},
+		{"增长20多倍", "grew more than 20 times", nil},
+		{"比2010年翻一番", "doubled from 2010", nil},
+		{"比2000年翻两番", "quadrupled from 2000", nil},
+		{"过去20年中，国内生产总值增长了近五倍。", "In the past 20 years, GDP increased nearly six times.", nil},
+		{"“发展”一词出现140次", "the word was mentioned 140 times", nil},
+		{"增长5倍", "up 5%", []string{
+			"p.en.md:1:4 error: (kind: percentages for multiples)", "p.zh.md:1:3 error: (kind: multiples for percentages)"}},
+		{"增长5倍", "grew by 5 cases", []string{
+			"p.en.md:1:9 error: (kind: counts for multiples)", "p.zh.md:1:3 error: (kind: multiples for counts)"}},
+		{"增长5倍", "up 6 times", []string{"p.en.md:1:4 error: has no match", "p.zh.md:1:3 error: has no match"}},
+	})
+}

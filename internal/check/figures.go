@@ -30,6 +30,8 @@ type figure struct {
 	soft bool
 	// points marks percentage points (个百分点), which never match a percent.
 	points bool
+	// multiple marks a multiple (5倍, "70 times"), which never matches a count or percent.
+	multiple bool
 	// measure is the measure word after the figure, for conversions (斤 to tonnes).
 	measure measure
 }
@@ -46,7 +48,7 @@ func (c *checker) figuresOf(f *content.File) []*figure {
 		}
 		for fd := range sc.scan(text) {
 			raw := strings.TrimSpace(span.Text[fd.start:fd.end])
-			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, measure: fd.measure})
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, multiple: fd.multiple, measure: fd.measure})
 		}
 	}
 	for _, fs := range in.Figures {

@@ -18,7 +18,8 @@ const (
 	count kind = iota
 	money
 	percentage
-	points // percentage points: a difference of two percentages
+	points   // percentage points: a difference of two percentages
+	multiple // how many times a base: 5倍, "70 times", 翻一番
 )
 
 // moneyUnits are the unit keys of currencies: the built-in yuan, and those a site is
@@ -31,6 +32,8 @@ func kindOf(x *figure) kind {
 	switch {
 	case x.points:
 		return points
+	case x.multiple:
+		return multiple
 	case f.Percent:
 		return percentage
 	case moneyUnits[f.Unit]:
@@ -47,6 +50,8 @@ func (k kind) String() string {
 		return "percentages"
 	case points:
 		return "percentage points"
+	case multiple:
+		return "multiples"
 	}
 	return "counts"
 }

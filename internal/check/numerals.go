@@ -49,6 +49,9 @@ func zhNumeral(text string, i int) (found, bool) {
 			return soft(end+len(sc.word), int64(value)*sc.scale)
 		}
 	}
+	if strings.HasPrefix(text[end:], "倍") {
+		return soft(end, int64(value)) // at extends it over 倍, a multiple
+	}
 	for _, c := range zhCounters {
 		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
 			return soft(end+len(c), int64(value))

@@ -15,6 +15,7 @@ type found struct {
 	fig        figures.Figure
 	soft       bool    // written in words
 	points     bool    // percentage points (个百分点, "percentage points"), not a percent
+	multiple   bool    // a multiple (5倍, "70 times"), not a count
 	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
@@ -70,7 +71,14 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 		}
 		return found{}, false, tok.next
 	}
+	if f, ok := sc.multipleWord(text, i); ok {
+		return f, true, f.end
+	}
 	if f, ok := sc.numeral(text, i); ok {
+		if n := sc.multipleSuffix(text, f.start, f.end); n > 0 {
+			f.end, f.multiple = f.end+n, true
+			f.raw = text[f.start:f.end]
+		}
 		return f, true, f.end
 	}
 	return found{}, false, i + size
@@ -86,6 +94,9 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 	}
 	if tok.dotted || sc.notFigureByContext(text, tok) {
 		return found{}, false
+	}
+	if f, ok := sc.multiple(text, tok); ok {
+		return f, true
 	}
 	start := sc.prefix(text, tok.start)
 	if n := sc.pointsWord(text[tok.end:]); n > 0 {
