@@ -324,3 +324,21 @@ func TestMultiples(t *testing.T) {
 		{"增长5倍", "up 6 times", []string{"p.en.md:1:4 error: has no match", "p.zh.md:1:3 error: has no match"}},
 	})
 }
+
+func TestOrdersOfMagnitude(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"惠及上亿人", "benefiting hundreds of millions of people", nil},
+		{"人口规模都处在数千万的量级", "have populations in the tens of millions", nil},
+		{"几千万人", "tens of millions of people", nil},
+		{"处在数百万的量级", "are all in the order of a few millions", nil},
+		{"数百万人受益", "millions of people benefited", nil},
+		{"数十亿元", "billions of yuan", nil},
+		{"覆盖3.2亿人", "covering hundreds of millions of people", nil},
+		{"覆盖3.2亿人", "covering tens of millions of people", []string{
+			"p.en.md:1:10 error: has no match", "p.zh.md:1:3 error: has no match"}},
+		{"惠及上亿人", "benefiting tens of millions of people", []string{
+			"p.en.md:1:12 error: has no match", "p.zh.md:1:3 error: has no match"}},
+		{"数千万人", "3 million people", []string{
+			"p.en.md:1:1 error: has no match", "p.zh.md:1:1 error: has no match"}},
+	})
+}

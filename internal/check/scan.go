@@ -16,6 +16,7 @@ type found struct {
 	soft       bool    // written in words
 	points     bool    // percentage points (个百分点, "percentage points"), not a percent
 	multiple   bool    // a multiple (5倍, "70 times"), not a count
+	vague      *span   // an order of magnitude (上亿, "tens of millions"), not a value
 	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
@@ -70,6 +71,9 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 			return f, true, f.end
 		}
 		return found{}, false, tok.next
+	}
+	if f, ok := sc.vagueAt(text, i); ok {
+		return f, true, f.end
 	}
 	if f, ok := sc.multipleWord(text, i); ok {
 		return f, true, f.end
