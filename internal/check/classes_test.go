@@ -342,3 +342,24 @@ func TestOrdersOfMagnitude(t *testing.T) {
 			"p.en.md:1:1 error: has no match", "p.zh.md:1:1 error: has no match"}},
 	})
 }
+
+func TestFractions(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"仅相当于城镇的1/3", "a third of their urban peers", nil},
+		{"占三分之一", "accounts for one-third", nil},
+		{"占三分之一", "accounts for one third", nil},
+		{"约占四分之三", "about three quarters of it", nil},
+		{"占世界总人口的1/5", "approximately one-fifth of the global total", nil},
+		{"只是中国的1/11", "one-eleventh of China's population", nil},
+		{"每三人中就有一人，即1/3", "one in three people", nil},
+		{"占1/3", "accounts for 1/3 of the total", nil},
+		{"七成以上的企业", "more than 70% of firms", nil},
+		{"五成", "50 percent", nil},
+		{"占1/3", "accounts for 1/4 of the total", []string{
+			"p.en.md:1:14 error: has no match", "p.zh.md:1:2 error: has no match"}},
+		{"占1/3", "accounts for 3 of them", []string{
+			"p.en.md:1:14 error: has no match", "p.zh.md:1:2 error: has no match"}},
+		{"在3/15召开", "met on 3/15", nil},
+		{"占2/3", "two-thirds of the total", nil},
+	})
+}

@@ -20,6 +20,7 @@ const (
 	percentage
 	points   // percentage points: a difference of two percentages
 	multiple // how many times a base: 5倍, "70 times", 翻一番
+	fraction // a fraction: 三分之一, 1/3, "a third"
 )
 
 // moneyUnits are the unit keys of currencies: the built-in yuan, and those a site is
@@ -34,6 +35,8 @@ func kindOf(x *figure) kind {
 		return points
 	case x.multiple:
 		return multiple
+	case x.ratio:
+		return fraction
 	case f.Percent:
 		return percentage
 	case moneyUnits[f.Unit]:
@@ -52,6 +55,8 @@ func (k kind) String() string {
 		return "percentage points"
 	case multiple:
 		return "multiples"
+	case fraction:
+		return "fractions"
 	}
 	return "counts"
 }

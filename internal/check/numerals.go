@@ -38,6 +38,9 @@ func zhNumeral(text string, i int) (found, bool) {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
 	value, end := zhNumeralValue(text, i)
+	if f, ok := zhFraction(text, i, end, value); ok {
+		return f, true
+	}
 	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
 		return found{}, false
 	}

@@ -17,6 +17,7 @@ type found struct {
 	points     bool    // percentage points (个百分点, "percentage points"), not a percent
 	multiple   bool    // a multiple (5倍, "70 times"), not a count
 	vague      *span   // an order of magnitude (上亿, "tens of millions"), not a value
+	ratio      bool    // a fraction (三分之一, "a third"), its value the quotient
 	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
@@ -62,6 +63,9 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if isDigit(r) {
 		tok := readNumber(text, i)
+		if f, ok := sc.digitFraction(text, tok); ok {
+			return f, true, f.end
+		}
 		if sc.cjk && mixedAhead(text, tok) {
 			if f, ok := sc.mixed(text, tok); ok {
 				return f, true, f.end
@@ -73,6 +77,9 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 		return found{}, false, tok.next
 	}
 	if f, ok := sc.vagueAt(text, i); ok {
+		return f, true, f.end
+	}
+	if f, ok := enFraction(text, i); ok && !sc.cjk {
 		return f, true, f.end
 	}
 	if f, ok := sc.multipleWord(text, i); ok {
