@@ -363,3 +363,14 @@ func TestFractions(t *testing.T) {
 		{"占2/3", "two-thirds of the total", nil},
 	})
 }
+
+func TestRatios(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"男女比例为1:3", "a male-to-female ratio of 1:3", nil},
+		{"两者之比为2∶5", "the ratio is 2:5", nil},
+		{"男女比例为1:3", "a male-to-female ratio of 1:4", []string{
+			"p.en.md:1:27 error: has no match", "p.zh.md:1:6 error: has no match"}},
+		{"男女比例为1:3", "one third are men, a ratio of 1:3", nil},
+		{"11:29发布", "released at 11:29", nil},
+	})
+}

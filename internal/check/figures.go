@@ -36,6 +36,8 @@ type figure struct {
 	vague *span
 	// ratio marks a fraction (1/3, 三分之一), which matches fractions only.
 	ratio bool
+	// proportion marks a ratio n:m (比例为1:3), which matches ratios only.
+	proportion bool
 	// measure is the measure word after the figure, for conversions (斤 to tonnes).
 	measure measure
 }
@@ -52,7 +54,7 @@ func (c *checker) figuresOf(f *content.File) []*figure {
 		}
 		for fd := range sc.scan(text) {
 			raw := strings.TrimSpace(span.Text[fd.start:fd.end])
-			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, multiple: fd.multiple, vague: fd.vague, ratio: fd.ratio, measure: fd.measure})
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, multiple: fd.multiple, vague: fd.vague, ratio: fd.ratio, proportion: fd.proportion, measure: fd.measure})
 		}
 	}
 	for _, fs := range in.Figures {

@@ -120,3 +120,56 @@ func enFraction(text string, i int) (found, bool) {
 	}
 	return ratioFound(text, i, end, n, d, true)
 }
+
+// zhRatioLeads and enRatioLeads come before a ratio n:m (比例为1:3, "a ratio of
+// 1:3"); without one, 11:29 is a time.
+var (
+	zhRatioLeads = []string{"比例为", "比例是", "比例", "之比为", "之比是", "之比", "比为"}
+	enRatioLeads = []string{"ratio of ", "ratio is ", "ratio was ", "ratio: "}
+)
+
+// digitRatio reads a ratio n:m at tok after a word that says it is one; it is its own
+// kind (1:3 is not 1/3, a share of 1/4), its value n/m.
+func (sc scanner) digitRatio(text string, tok numTok) (found, bool) {
+	if tok.point || tok.grouped {
+		return found{}, false
+	}
+	sep := 0
+	for _, c := range []string{":", "∶", "："} {
+		if strings.HasPrefix(text[tok.end:], c) {
+			sep = len(c)
+		}
+	}
+	end := tok.end + sep
+	for sep > 0 && end < len(text) && isDigitByte(text[end]) {
+		end++
+	}
+	if sep == 0 || end == tok.end+sep || end-tok.end-sep > 4 || !sc.ratioLead(text[:tok.start]) {
+		return found{}, false
+	}
+	var n, m int64
+	fmt.Sscan(tok.digits, &n)
+	fmt.Sscan(text[tok.end+sep:end], &m)
+	v, err := figures.ParseDecimal(fmt.Sprintf("%.4f", float64(n)/float64(max(m, 1))))
+	if err != nil || n <= 0 || m <= 0 {
+		return found{}, false
+	}
+	return found{start: tok.start, end: end, raw: text[tok.start:end], fig: figures.Figure{Value: v}, proportion: true}, true
+}
+
+func (sc scanner) ratioLead(before string) bool {
+	if sc.cjk {
+		for _, w := range zhRatioLeads {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, w := range enRatioLeads {
+		if hasSuffixFold(before, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -18,6 +18,7 @@ type found struct {
 	multiple   bool    // a multiple (5倍, "70 times"), not a count
 	vague      *span   // an order of magnitude (上亿, "tens of millions"), not a value
 	ratio      bool    // a fraction (三分之一, "a third"), its value the quotient
+	proportion bool    // a ratio n:m (比例为1:3), its value n/m
 	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
@@ -63,6 +64,9 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if isDigit(r) {
 		tok := readNumber(text, i)
+		if f, ok := sc.digitRatio(text, tok); ok {
+			return f, true, f.end
+		}
 		if f, ok := sc.digitFraction(text, tok); ok {
 			return f, true, f.end
 		}
