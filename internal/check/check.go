@@ -5,8 +5,9 @@
 //
 // Figures are compared by value, not by their digits: 7.9亿元 and "790 million
 // yuan" match, "79 million yuan" does not. Each figure carries a value, a unit, a kind
-// (count, money, percentage, percentage points), the precision it was written with
-// and its qualifier. Figures pair exactly first; what is left pairs when one could be
+// (count, money, percentage, percentage points, multiple, fraction, ratio), the precision it
+// was written with and its qualifier; an order of magnitude (上亿, "tens of millions")
+// is a range, matching a range it overlaps or a value inside it. Figures pair exactly first; what is left pairs when one could be
 // a correct rendering of the other: rounded to its own precision (305160亿元 is "30.5
 // trillion yuan"), or approximate within its last digit ("nearly 54 trillion" for
 // 53.9万亿), or converted between measures (1.39万亿斤 is "695 million metric tons").

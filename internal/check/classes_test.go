@@ -306,3 +306,71 @@ func TestListOrder(t *testing.T) {
 			"p.en.md:1:43 error: (one digit changed)", "p.zh.md:1:14 error: (one digit changed)"}},
 	})
 }
+
+func TestMultiples(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"增长70倍", "jumped 70 times", nil},
+		{"是2010年的3倍", "three times as large as in 2010", nil},
+		{"增长3倍", "a 3-fold increase", nil},
+		{"增长20多倍", "grew more than 20 times", nil},
+		{"比2010年翻一番", "doubled from 2010", nil},
+		{"比2000年翻两番", "quadrupled from 2000", nil},
+		{"过去20年中，国内生产总值增长了近五倍。", "In the past 20 years, GDP increased nearly six times.", nil},
+		{"“发展”一词出现140次", "the word was mentioned 140 times", nil},
+		{"增长5倍", "up 5%", []string{
+			"p.en.md:1:4 error: (kind: percentages for multiples)", "p.zh.md:1:3 error: (kind: multiples for percentages)"}},
+		{"增长5倍", "grew by 5 cases", []string{
+			"p.en.md:1:9 error: (kind: counts for multiples)", "p.zh.md:1:3 error: (kind: multiples for counts)"}},
+		{"增长5倍", "up 6 times", []string{"p.en.md:1:4 error: has no match", "p.zh.md:1:3 error: has no match"}},
+	})
+}
+
+func TestOrdersOfMagnitude(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"惠及上亿人", "benefiting hundreds of millions of people", nil},
+		{"人口规模都处在数千万的量级", "have populations in the tens of millions", nil},
+		{"几千万人", "tens of millions of people", nil},
+		{"处在数百万的量级", "are all in the order of a few millions", nil},
+		{"数百万人受益", "millions of people benefited", nil},
+		{"数十亿元", "billions of yuan", nil},
+		{"覆盖3.2亿人", "covering hundreds of millions of people", nil},
+		{"覆盖3.2亿人", "covering tens of millions of people", []string{
+			"p.en.md:1:10 error: has no match", "p.zh.md:1:3 error: has no match"}},
+		{"惠及上亿人", "benefiting tens of millions of people", []string{
+			"p.en.md:1:12 error: has no match", "p.zh.md:1:3 error: has no match"}},
+		{"数千万人", "3 million people", []string{
+			"p.en.md:1:1 error: has no match", "p.zh.md:1:1 error: has no match"}},
+	})
+}
+
+func TestFractions(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"仅相当于城镇的1/3", "a third of their urban peers", nil},
+		{"占三分之一", "accounts for one-third", nil},
+		{"占三分之一", "accounts for one third", nil},
+		{"约占四分之三", "about three quarters of it", nil},
+		{"占世界总人口的1/5", "approximately one-fifth of the global total", nil},
+		{"只是中国的1/11", "one-eleventh of China's population", nil},
+		{"每三人中就有一人，即1/3", "one in three people", nil},
+		{"占1/3", "accounts for 1/3 of the total", nil},
+		{"七成以上的企业", "more than 70% of firms", nil},
+		{"五成", "50 percent", nil},
+		{"占1/3", "accounts for 1/4 of the total", []string{
+			"p.en.md:1:14 error: has no match", "p.zh.md:1:2 error: has no match"}},
+		{"占1/3", "accounts for 3 of them", []string{
+			"p.en.md:1:14 error: has no match", "p.zh.md:1:2 error: has no match"}},
+		{"在3/15召开", "met on 3/15", nil},
+		{"占2/3", "two-thirds of the total", nil},
+	})
+}
+
+func TestRatios(t *testing.T) {
+	runClassTests(t, []classTest{
+		{"男女比例为1:3", "a male-to-female ratio of 1:3", nil},
+		{"两者之比为2∶5", "the ratio is 2:5", nil},
+		{"男女比例为1:3", "a male-to-female ratio of 1:4", []string{
+			"p.en.md:1:27 error: has no match", "p.zh.md:1:6 error: has no match"}},
+		{"男女比例为1:3", "one third are men, a ratio of 1:3", nil},
+		{"11:29发布", "released at 11:29", nil},
+	})
+}

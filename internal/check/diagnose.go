@@ -84,10 +84,10 @@ func transposed(a, b string) bool {
 }
 
 // otherKind finds a figure of the same value but another kind on the other side: 7.6
-// percent for 7.6个百分点 is a changed kind, not a missing figure.
+// percent for 7.6个百分点, or 5% for 5倍, is a changed kind, not a missing figure.
 func otherKind(x candidate, other []candidate) *candidate {
 	for i, y := range other {
-		if y.kind != x.kind && y.value == x.value && (x.kind == percentage || x.kind == points) {
+		if y.kind != x.kind && y.value == x.value && (x.kind == percentage || x.kind == points || x.kind == multiple || y.kind == multiple) {
 			return &other[i]
 		}
 	}

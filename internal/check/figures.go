@@ -30,6 +30,14 @@ type figure struct {
 	soft bool
 	// points marks percentage points (个百分点), which never match a percent.
 	points bool
+	// multiple marks a multiple (5倍, "70 times"), which never matches a count or percent.
+	multiple bool
+	// vague is the range of an order of magnitude (上亿, "tens of millions"), nil for a value.
+	vague *span
+	// ratio marks a fraction (1/3, 三分之一), which matches fractions only.
+	ratio bool
+	// proportion marks a ratio n:m (比例为1:3), which matches ratios only.
+	proportion bool
 	// measure is the measure word after the figure, for conversions (斤 to tonnes).
 	measure measure
 }
@@ -46,7 +54,7 @@ func (c *checker) figuresOf(f *content.File) []*figure {
 		}
 		for fd := range sc.scan(text) {
 			raw := strings.TrimSpace(span.Text[fd.start:fd.end])
-			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, measure: fd.measure})
+			all = append(all, &figure{file: f, off: span.Offset + fd.start, raw: raw, fig: fd.fig, soft: fd.soft, points: fd.points, multiple: fd.multiple, vague: fd.vague, ratio: fd.ratio, proportion: fd.proportion, measure: fd.measure})
 		}
 	}
 	for _, fs := range in.Figures {
@@ -125,12 +133,14 @@ func (c *checker) figures(groups []*group) {
 	}
 }
 
-// compare matches two lists of figures: first figures written in digits with each
+// compare matches two lists of figures: first orders of magnitude (上亿, "tens of
+// millions") with the figures their ranges take; then figures written in digits with each
 // other, on value, qualifier and unit; then letting a figure without a unit match one
 // with ("4,810 suspects" for 4810名); then numbers written in words. Each figure takes
 // the first free match in the other list's order; figures are grouped by what they must
 // share, so the time grows with the number of figures, not with its square.
 func (c *checker) compare(a, b []*figure) {
+	pairVague(a, b)
 	q := queuesOf(b)
 	for _, x := range a {
 		if !x.soft {
@@ -251,7 +261,7 @@ func (c *checker) unmatched(side, other []*figure) {
 	var mine, theirs []candidate
 	var seen repeats
 	for i, x := range side {
-		if x.matched || x.soft {
+		if x.matched || x.soft && x.vague == nil {
 			continue
 		}
 		if theirs == nil { // worked out only when a figure has no match

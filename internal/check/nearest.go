@@ -18,7 +18,10 @@ const (
 	count kind = iota
 	money
 	percentage
-	points // percentage points: a difference of two percentages
+	points     // percentage points: a difference of two percentages
+	multiple   // how many times a base: 5倍, "70 times", 翻一番
+	fraction   // a fraction: 三分之一, 1/3, "a third"
+	proportion // a ratio n:m: 比例为1:3, "a ratio of 1:3"
 )
 
 // moneyUnits are the unit keys of currencies: the built-in yuan, and those a site is
@@ -31,6 +34,12 @@ func kindOf(x *figure) kind {
 	switch {
 	case x.points:
 		return points
+	case x.multiple:
+		return multiple
+	case x.ratio:
+		return fraction
+	case x.proportion:
+		return proportion
 	case f.Percent:
 		return percentage
 	case moneyUnits[f.Unit]:
@@ -47,6 +56,12 @@ func (k kind) String() string {
 		return "percentages"
 	case points:
 		return "percentage points"
+	case multiple:
+		return "multiples"
+	case fraction:
+		return "fractions"
+	case proportion:
+		return "ratios"
 	}
 	return "counts"
 }

@@ -38,6 +38,9 @@ func zhNumeral(text string, i int) (found, bool) {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
 	value, end := zhNumeralValue(text, i)
+	if f, ok := zhFraction(text, i, end, value); ok {
+		return f, true
+	}
 	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
 		return found{}, false
 	}
@@ -48,6 +51,9 @@ func zhNumeral(text string, i int) (found, bool) {
 		if strings.HasPrefix(text[end:], sc.word) {
 			return soft(end+len(sc.word), int64(value)*sc.scale)
 		}
+	}
+	if strings.HasPrefix(text[end:], "倍") {
+		return soft(end, int64(value)) // at extends it over 倍, a multiple
 	}
 	for _, c := range zhCounters {
 		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {

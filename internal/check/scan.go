@@ -15,6 +15,10 @@ type found struct {
 	fig        figures.Figure
 	soft       bool    // written in words
 	points     bool    // percentage points (个百分点, "percentage points"), not a percent
+	multiple   bool    // a multiple (5倍, "70 times"), not a count
+	vague      *span   // an order of magnitude (上亿, "tens of millions"), not a value
+	ratio      bool    // a fraction (三分之一, "a third"), its value the quotient
+	proportion bool    // a ratio n:m (比例为1:3), its value n/m
 	measure    measure // the measure word after the figure (斤, hectares), if any
 }
 
@@ -60,6 +64,12 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 	r, size := utf8.DecodeRuneInString(text[i:])
 	if isDigit(r) {
 		tok := readNumber(text, i)
+		if f, ok := sc.digitRatio(text, tok); ok {
+			return f, true, f.end
+		}
+		if f, ok := sc.digitFraction(text, tok); ok {
+			return f, true, f.end
+		}
 		if sc.cjk && mixedAhead(text, tok) {
 			if f, ok := sc.mixed(text, tok); ok {
 				return f, true, f.end
@@ -70,7 +80,20 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 		}
 		return found{}, false, tok.next
 	}
+	if f, ok := sc.vagueAt(text, i); ok {
+		return f, true, f.end
+	}
+	if f, ok := enFraction(text, i); ok && !sc.cjk {
+		return f, true, f.end
+	}
+	if f, ok := sc.multipleWord(text, i); ok {
+		return f, true, f.end
+	}
 	if f, ok := sc.numeral(text, i); ok {
+		if n := sc.multipleSuffix(text, f.start, f.end); n > 0 {
+			f.end, f.multiple = f.end+n, true
+			f.raw = text[f.start:f.end]
+		}
 		return f, true, f.end
 	}
 	return found{}, false, i + size
@@ -86,6 +109,9 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 	}
 	if tok.dotted || sc.notFigureByContext(text, tok) {
 		return found{}, false
+	}
+	if f, ok := sc.multiple(text, tok); ok {
+		return f, true
 	}
 	start := sc.prefix(text, tok.start)
 	if n := sc.pointsWord(text[tok.end:]); n > 0 {
