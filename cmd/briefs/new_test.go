@@ -154,8 +154,10 @@ func TestServeFlags(t *testing.T) {
 // only the missing translation, recording which version of the original it starts from.
 func TestNewTranslation(t *testing.T) {
 	dir := writeSite(t, map[string]string{
-		"site.toml":           "[languages.zh]\n[languages.en]\n",
-		"content/law/x.zh.md": "+++\ntitle = \"甲\"\ndate = 2024-01-01\nsummary = \"摘要。\"\n+++\n正文{{< num \"7.9亿元\" >}}。\n",
+		"site.toml":                "[languages.zh]\n[languages.en]\n",
+		"content/law/_index.zh.md": "+++\ntitle = \"法治\"\n+++\n",
+		"content/law/_index.en.md": "+++\ntitle = \"Law\"\n+++\n",
+		"content/law/x.zh.md":      "+++\ntitle = \"甲\"\ndate = 2024-01-01\nsummary = \"摘要。\"\n+++\n正文{{< num \"7.9亿元\" >}}。\n",
 	})
 	code, out, errOut := runCmd("new", "-s", dir, "law/x")
 	if code != exitOK || strings.Contains(out, "x.zh.md") {
