@@ -51,6 +51,8 @@ type Site struct {
 	// Publisher names the organisation that publishes the briefs, for search engines'
 	// article metadata; per language in [languages.<code>] publisher, else the title.
 	Publisher string `toml:"publisher"`
+	// Search, when false, leaves out the search index and pages; nil means true.
+	Search *bool `toml:"search"`
 	// Markup holds Markdown settings.
 	Markup Markup `toml:"markup"`
 	// Languages holds one entry per site language, keyed by its code ("zh", "en").
@@ -231,3 +233,7 @@ func (s *Site) fillZone(file string, at func(...string) (int, int), errs *diag.L
 	}
 	s.Location = loc
 }
+
+// SearchOn reports whether the build writes the search index (site.toml search,
+// on unless set to false).
+func (s *Site) SearchOn() bool { return s.Search == nil || *s.Search }

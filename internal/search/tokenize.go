@@ -45,7 +45,8 @@ func Normalize(s string) string {
 
 // Index returns the terms of text for the index: every CJK character alone and
 // every pair of neighbouring CJK characters, every word stemmed, and every
-// figure as its value and unit ("#790000000:yuan").
+// figure as its value and unit ("#790000000:yuan") and as its value alone
+// ("#790000000"), which a query without unit looks up.
 func (t *Tokenizer) Index(text string) []Token { return t.tokens(text, false) }
 
 // Query returns the terms of a query. A run of two or more CJK characters
@@ -71,6 +72,9 @@ func (t *Tokenizer) tokens(text string, query bool) []Token {
 		case isDigit(r):
 			term, j := t.figure(rs, i)
 			out = append(out, Token{term, pos})
+			if bare, _, ok := strings.Cut(term, ":"); ok && !query {
+				out = append(out, Token{bare, pos}) // found by the number alone
+			}
 			pos++
 			i = j
 		case isWordRune(r):
