@@ -89,7 +89,7 @@ func (s *Session) rebuild(out *output.Memory) (*Change, error) {
 	}
 	s.cfg, s.th, s.mds, s.files, s.bodies = fresh.cfg, fresh.th, fresh.mds, fresh.files, fresh.bodies
 	s.site, s.r, s.prints, s.owner, s.sitemaps = fresh.site, fresh.r, fresh.prints, fresh.owner, fresh.sitemaps
-	s.statics = fresh.statics
+	s.statics, s.searchFiles = fresh.statics, fresh.searchFiles
 	s.sitemapPrint = fresh.sitemapPrint
 	return ch, nil
 }
@@ -189,6 +189,7 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	if maps != nil {
 		sitemaps = writeSitemap(maps, stage, &errs)
 	}
+	searchFiles := s.writeSearch(r, owner, stage, &errs) // the whole index, for now
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -201,6 +202,14 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 		out.WriteFile(name, data)
 		ch.Written = append(ch.Written, name)
 	}
+	for _, name := range s.searchFiles {
+		if !slices.Contains(searchFiles, name) {
+			out.Remove(name) // index files are named by their content
+			ch.Removed = append(ch.Removed, name)
+		}
+	}
+	slices.Sort(ch.Removed)
+	s.searchFiles = searchFiles
 	return ch, nil
 }
 
