@@ -36,7 +36,7 @@ func TestIndexTokens(t *testing.T) {
 		{"8219万余元", "#82190000:yuan #82190000"},
 		{"91.36 percent", "#91.36:% #91.36"},
 		{"1,23", "#1 #23"},
-		{"３０００人", "#3000:person #3000"},           // full-width digits
+		{"３０００人", "#3000:person #3000"},     // full-width digits
 		{"ＦＲＡＵＤ　Ｃａｓｅｓ", "fraud case"},       // full-width letters and space
 		{"«hello» — world…", "hello world"}, // punctuation
 		{"bad\xffbyte", "bad byte"},         // invalid UTF-8
