@@ -245,7 +245,7 @@
   // The search page: results as you type, ?q= in the address, arrow keys.
   function page(box) {
     var input = box.querySelector("input[name=q]"), list = box.querySelector(".search-results");
-    var status = box.querySelector(".search-status"), lang = box.dataset.lang, seq = 0, timer;
+    var status = box.querySelector(".search-status"), lang = box.dataset.code, seq = 0, timer;
     var plural = new Intl.PluralRules(document.documentElement.lang);
     function show(q) {
       var n = ++seq;
