@@ -2,6 +2,7 @@ package briefs_test
 
 import (
 	"net/http/httptest"
+	"os"
 	"strings"
 	"testing"
 )
@@ -46,4 +47,28 @@ func TestSearchInBrowser(t *testing.T) {
 	if status := c.evalString(t, `document.getElementById("search-status").textContent`, false); !strings.HasSuffix(status, "results") && !strings.HasSuffix(status, "result") {
 		t.Errorf("status %q does not count the results", status)
 	}
+	// The down arrow moves from the box to the first result.
+	c.evalString(t, `document.getElementById("search-q").focus()`, false)
+	c.call(t, "Input.dispatchKeyEvent", map[string]any{"type": "keyDown", "key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40}, nil)
+	if got := c.evalString(t, `document.activeElement === document.querySelector("#search-results a")`, false); got != "true" {
+		t.Error("the down arrow did not move to the first result")
+	}
+	checkSearchAxe(t, c, srv.URL+"/en/search/?q=fraud")
+	// A search that finds nothing says so.
+	c.open(t, srv.URL+"/zh/search/?q=鲸鱼")
+	c.waitFor(t, `document.getElementById("search-status").textContent.startsWith("没有找到结果")`)
+	checkSearchAxe(t, c, srv.URL+"/zh/search/?q=诈骗")
+}
+
+// checkSearchAxe runs axe-core on a search page with its results shown, when
+// axe-core is installed (see TestThemeInBrowser).
+func checkSearchAxe(t *testing.T, c *devtools, url string) {
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		return
+	}
+	c.open(t, url)
+	c.waitFor(t, `document.querySelectorAll("#search-results li").length > 0`)
+	c.injectOnce(t, string(axe))
+	checkAxe(t, c, url)
 }
