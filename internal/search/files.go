@@ -19,11 +19,12 @@ type File struct {
 // shardBytes is the size a shard aims at: a query fetches one shard per term.
 const shardBytes = 8 << 10
 
-// textsPerFile is how many pages' texts share one file of excerpts.
-const textsPerFile = 32
+// textsPerFile is how many pages' texts share one file of excerpts: few, as
+// the results of a query are rarely neighbours.
+const textsPerFile = 4
 
 // maxText bounds the text kept per page for excerpts, in runes.
-const maxText = 2000
+const maxText = 1000
 
 // Entry is search/<lang>/index.json, the one file with a fixed name: it names
 // the others, whose names carry a hash of their content.
@@ -83,7 +84,8 @@ func (ix *Index) Files(dir string) []File {
 // shards splits the terms into shards of about shardBytes each. A term's
 // postings are a flat list of numbers, per page: the page number minus the
 // previous one, the term's count, 1 if it is in the title else 0, the number
-// of positions kept, and the positions, each minus the previous.
+// of positions kept (none for a single CJK
+// character), and the positions, each minus the previous.
 func (ix *Index) shards() []map[string][]int {
 	size := 0
 	flat := map[string][]int{}

@@ -2,7 +2,10 @@ package search
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+	"sync"
+	"unicode/utf8"
 )
 
 // Doc is one page as the index sees it: what the reader is shown in a result,
@@ -21,7 +24,9 @@ type Doc struct {
 
 // maxPositions bounds the positions kept per term and page: enough to find a
 // phrase near the start, while a word on every line does not grow the index.
-const maxPositions = 16
+// A single CJK character keeps none: it is only looked up alone, and the pairs
+// it is part of carry the phrases.
+const maxPositions = 8
 
 // titleGap separates the title's positions from the text's, so that no
 // phrase spans the two.
@@ -45,14 +50,18 @@ type Index struct {
 }
 
 // New indexes docs, in the order of their URLs so that the same pages always
-// give the same index.
+// give the same index. Pages are read on all cores.
 func New(tok *Tokenizer, docs []Doc) *Index {
 	docs = slices.Clone(docs)
 	slices.SortFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
 	ix := &Index{tok: tok, docs: docs, lens: make([]int, len(docs)), terms: map[string][]posting{}}
+	each := make([]map[string]*posting, len(docs))
+	parallel(len(docs), func(i int) { each[i], ix.lens[i] = ix.read(i, docs[i]) })
 	total := 0
-	for i, d := range docs {
-		ix.lens[i] = ix.add(i, d)
+	for i := range docs {
+		for term, p := range each[i] {
+			ix.terms[term] = append(ix.terms[term], *p) // in page order: i grows
+		}
 		total += ix.lens[i]
 	}
 	if len(docs) > 0 {
@@ -61,8 +70,8 @@ func New(tok *Tokenizer, docs []Doc) *Index {
 	return ix
 }
 
-// add indexes one page and returns its number of terms.
-func (ix *Index) add(i int, d Doc) int {
+// read returns the postings of page i and its number of terms.
+func (ix *Index) read(i int, d Doc) (map[string]*posting, int) {
 	title := ix.tok.Index(d.Title)
 	off := 0
 	if len(title) > 0 {
@@ -82,12 +91,32 @@ func (ix *Index) add(i int, d Doc) int {
 		}
 		p.tf++
 		p.title = p.title || k < len(title)
-		if len(p.pos) < maxPositions {
+		if len(p.pos) < maxPositions && !oneCJK(t.Term) {
 			p.pos = append(p.pos, pos)
 		}
 	}
-	for term, p := range seen {
-		ix.terms[term] = append(ix.terms[term], *p)
+	return seen, len(title) + len(text)
+}
+
+func oneCJK(term string) bool {
+	r, n := utf8.DecodeRuneInString(term)
+	return n == len(term) && isCJK(r)
+}
+
+// parallel calls fn for every index below n on all cores.
+func parallel(n int, fn func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
 	}
-	return len(title) + len(text)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
