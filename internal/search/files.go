@@ -17,7 +17,8 @@ type File struct {
 }
 
 // shardBytes is the size a shard aims at: a query fetches one shard per term.
-const shardBytes = 8 << 10
+// Larger shards mean fewer files and a shorter list in index.json.
+const shardBytes = 32 << 10
 
 // textsPerFile is how many pages' texts share one file of excerpts: few, as
 // the results of a query are rarely neighbours.
@@ -31,7 +32,7 @@ const maxText = 1000
 type Entry struct {
 	Version int               `json:"version"`
 	Docs    string            `json:"docs"`   // the page list
-	Shards  []string          `json:"shards"` // term shards; term t is in Shards[fnv1a32(t) % len]
+	Shards  []string          `json:"shards"` // hashes of the term shards, shard-<hash>.json; term t is in Shards[fnv1a32(t) % len]
 	Texts   []string          `json:"texts"`  // excerpt texts, textsPerFile pages per file
 	PerText int               `json:"perText"`
 	Count   int               `json:"count"`
@@ -54,13 +55,14 @@ type docEntry struct {
 // same bytes.
 func (ix *Index) Files(dir string) []File {
 	var out []File
-	put := func(kind string, v any) string {
+	hash := func(kind string, v any) string {
 		data, _ := json.Marshal(v) // maps, slices and strings only: cannot fail
 		sum := sha256.Sum256(data)
-		name := fmt.Sprintf("%s-%s.json", kind, hex.EncodeToString(sum[:6]))
-		out = append(out, File{dir + "/" + name, data})
-		return name
+		h := hex.EncodeToString(sum[:6])
+		out = append(out, File{fmt.Sprintf("%s/%s-%s.json", dir, kind, h), data})
+		return h
 	}
+	put := func(kind string, v any) string { return kind + "-" + hash(kind, v) + ".json" }
 	e := Entry{Version: 1, PerText: textsPerFile, Count: len(ix.docs), AvgLen: ix.avg, Units: ix.tok.units}
 	docs := make([]docEntry, len(ix.docs))
 	for i, d := range ix.docs {
@@ -68,7 +70,7 @@ func (ix *Index) Files(dir string) []File {
 	}
 	e.Docs = put("docs", docs)
 	for _, s := range ix.shards() {
-		e.Shards = append(e.Shards, put("shard", s))
+		e.Shards = append(e.Shards, hash("shard", s))
 	}
 	for i := 0; i < len(ix.docs); i += textsPerFile {
 		var texts []string

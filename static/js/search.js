@@ -220,7 +220,7 @@
       if (!q.length || !e.shards.length) return none;
       var terms = q.map(function (t) { return t.term; });
       return Promise.all([get(base + e.docs)].concat(terms.map(function (t) {
-        return get(base + e.shards[fnv(t) % e.shards.length]);
+        return get(base + "shard-" + e.shards[fnv(t) % e.shards.length] + ".json");
       }))).then(function (got) {
         var docs = got[0], lists = terms.map(function (t, i) { return postings(got[i + 1][t] || []); });
         var ranked = rank(q, lists, docs, e.avgLen).filter(function (r) { return keep(docs[r.id], opts.filters); });
