@@ -82,7 +82,8 @@ func TestSitemapAndRobots(t *testing.T) {
 func htmlPages(mem interface{ Names() []string }) []string {
 	var out []string
 	for _, n := range mem.Names() {
-		if strings.HasSuffix(n, "/index.html") && !strings.HasPrefix(n, "old/") {
+		// The search pages show nothing of their own to a crawler, and are not listed.
+		if strings.HasSuffix(n, "/index.html") && !strings.HasPrefix(n, "old/") && !strings.HasSuffix(n, "/search/index.html") {
 			out = append(out, n)
 		}
 	}

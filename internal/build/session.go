@@ -47,6 +47,10 @@ type Session struct {
 	sitemaps []string   // sitemap files of the last build
 	// sitemapPrint is the sitemap.Fingerprint of the last build's pages.
 	sitemapPrint uint64
+	// search keeps the search documents of streamed briefs; searchFiles are the
+	// search pages and index files of the last build or update.
+	search      searchDocs
+	searchFiles []string
 }
 
 // body is the rendered Markdown of one file, kept while the file's body is unchanged.
@@ -102,6 +106,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 			return nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
 		}
 		s.sitemaps = writeSitemap(maps, w, &errs)
+		s.searchFiles = s.writeSearch(r, s.owner, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
 		writeStatic(cl.statics, w, &errs)
 		errs.Add(s.imgs.Write(w)...)
@@ -192,6 +197,7 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 	}
 	p.Content = template.HTML(res.HTML)
 	errs.Add(r.Pager(p, n, w))
+	s.search.keep(s, p)
 	p.Content = ""
 	f.Release()
 }

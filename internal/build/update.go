@@ -208,6 +208,7 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 		sitemaps = writeSitemap(maps, stage, &errs)
 	}
 	errs.Add(s.imgs.Write(stage)...) // the copies of images an edited body now shows
+	searchFiles := s.writeSearch(r, owner, stage, &errs) // the whole index, for now
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -220,6 +221,14 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 		out.WriteFile(name, data)
 		ch.Written = append(ch.Written, name)
 	}
+	for _, name := range s.searchFiles {
+		if !slices.Contains(searchFiles, name) {
+			out.Remove(name) // index files are named by their content
+			ch.Removed = append(ch.Removed, name)
+		}
+	}
+	slices.Sort(ch.Removed)
+	s.searchFiles = searchFiles
 	return ch, nil
 }
 

@@ -15,15 +15,17 @@ import (
 
 // Front is the front matter of one content file, decoded and checked.
 type Front struct {
-	Title          string
-	Date           time.Time
-	Lastmod        time.Time
-	PublishDate    time.Time
-	ExpiryDate     time.Time
-	Tags           []string
-	Summary        string
-	Description    string
-	Draft          bool
+	Title       string
+	Date        time.Time
+	Lastmod     time.Time
+	PublishDate time.Time
+	ExpiryDate  time.Time
+	Tags        []string
+	Summary     string
+	Description string
+	Draft       bool
+	// NoSearch is set by search = false: the page stays out of the search index.
+	NoSearch       bool
 	Slug           string
 	TranslationKey string
 	TranslationOf  string

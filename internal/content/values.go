@@ -17,7 +17,7 @@ type field func(key string, v any, f *Front, loc *time.Location) error
 // against it in this order.
 var fieldOrder = []string{"title", "date", "lastmod", "publishDate", "expiryDate", "tags",
 	"summary", "description", "draft", "slug", "translationKey", "translationOf", "source",
-	"editor", "weight", "aliases", "checkIgnore", "params"}
+	"editor", "weight", "aliases", "checkIgnore", "params", "search"}
 
 // keyNames finds a key's own spelling from its lower case: like Hugo, and like the TOML
 // decoder briefs used before, front matter keys are read regardless of case, so that
@@ -41,6 +41,7 @@ var fields = map[string]field{
 	"summary":        textField(func(f *Front) *string { return &f.Summary }),
 	"description":    textField(func(f *Front) *string { return &f.Description }),
 	"draft":          boolField(func(f *Front) *bool { return &f.Draft }),
+	"search":         searchField,
 	"slug":           textField(func(f *Front) *string { return &f.Slug }),
 	"translationKey": textField(func(f *Front) *string { return &f.TranslationKey }),
 	"translationOf":  textField(func(f *Front) *string { return &f.TranslationOf }),
@@ -208,4 +209,12 @@ func listExample(v any) string {
 		parts[i] = strconv.Quote(p)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// searchField reads search = false, which keeps a page out of the search index.
+func searchField(key string, v any, f *Front, loc *time.Location) error {
+	on := true
+	err := boolField(func(*Front) *bool { return &on })(key, v, f, loc)
+	f.NoSearch = !on
+	return err
 }

@@ -317,3 +317,11 @@ func (u *Units) Lookup(word string) string {
 	key, _ := orBuiltin(u).lookup(word)
 	return key
 }
+
+// Words returns every unit word the registry reads, mapped to the key of the unit
+// it names ("" for the generic measure word 个). Words of languages other than
+// Chinese are lower-cased, as Lookup matches them ignoring case. Search indexing
+// uses the table so that the browser reads figures with exactly the same words.
+func (u *Units) Words() map[string]string {
+	return maps.Clone(orBuiltin(u).load().index)
+}

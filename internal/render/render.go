@@ -14,6 +14,8 @@
 //
 // Every file in partials/ is available to every layout as {{template "partials/x.html" .}}.
 // root.html renders /index.html, the page that sends visitors to their language.
+// search.html, when the theme has it and site.toml does not turn search off,
+// renders each language's search page, <lang>/search/ (see Search).
 //
 // # Data
 //
@@ -310,6 +312,8 @@ func candidates(p *site.Page) []string {
 		names = append(names, "tag.html", "list.html")
 	case site.KindNotFound:
 		names = append(names, "404.html")
+	case site.KindSearch:
+		names = append(names, "search.html")
 	}
 	return names
 }

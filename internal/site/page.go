@@ -34,9 +34,11 @@ const (
 	KindTag
 	// KindNotFound is the 404 page, which no content file makes.
 	KindNotFound
+	// KindSearch is a language's search page, which no content file makes.
+	KindSearch
 )
 
-var kindNames = [...]string{"home", "section", "brief", "tags", "tag", "404"}
+var kindNames = [...]string{"home", "section", "brief", "tags", "tag", "404", "search"}
 
 // String names the kind as layouts know it.
 func (k Kind) String() string { return kindNames[k] }

@@ -1,0 +1,94 @@
+package search
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefs/briefs/internal/figures"
+)
+
+func terms(toks []Token) string {
+	var s []string
+	for _, t := range toks {
+		s = append(s, t.Term)
+	}
+	return strings.Join(s, " ")
+}
+
+func newTestTokenizer() *Tokenizer { return NewTokenizer(figures.DefaultUnits().Words()) }
+
+func TestIndexTokens(t *testing.T) {
+	tk := newTestTokenizer()
+	for _, c := range []struct{ in, want string }{
+		{"营商环境", "营 商 环 境 营商 商环 环境"},
+		{"诈骗", "诈 骗 诈骗"},
+		{"Fraud cases rose", "fraud case rose"},
+		{"policies, raising; reported!", "policy rais report"},
+		{"GDP增长5.2%", "gdp 增 长 增长 #5.2:% #5.2"},
+		{"Go语言", "go 语 言 语言"},
+		{"7.9亿元", "#790000000:yuan #790000000"},
+		{"790 million yuan", "#790000000:yuan #790000000"},
+		{"2235万", "#22350000"},
+		{"22.35 million", "#22350000"},
+		{"more than 48,000 people", "more than #48000:person #48000"},
+		{"6800余名", "#6800:person #6800"},
+		{"80余万人", "#800000:person #800000"},
+		{"8219万余元", "#82190000:yuan #82190000"},
+		{"91.36 percent", "#91.36:% #91.36"},
+		{"1,23", "#1 #23"},
+		{"３０００人", "#3000:person #3000"},     // full-width digits
+		{"ＦＲＡＵＤ　Ｃａｓｅｓ", "fraud case"},       // full-width letters and space
+		{"«hello» — world…", "hello world"}, // punctuation
+		{"bad\xffbyte", "bad byte"},         // invalid UTF-8
+		{"5G and G20", "#5 g and g20"},
+		{"3个", "#3"},
+		{"", ""},
+	} {
+		if got := terms(tk.Index(c.in)); got != c.want {
+			t.Errorf("Index(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestQueryTokens(t *testing.T) {
+	tk := newTestTokenizer()
+	for _, c := range []struct{ in, want string }{
+		{"营商环境", "营商 商环 环境"},
+		{"诈", "诈"},
+		{"诈骗 fraud", "诈骗 fraud"},
+		{"7.9亿元", "#790000000:yuan"},
+		{"Go语言", "go 语言"},
+	} {
+		if got := terms(tk.Query(c.in)); got != c.want {
+			t.Errorf("Query(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	toks := newTestTokenizer().Index("反诈 fraud 5亿")
+	want := []Token{{"反", 0}, {"诈", 1}, {"反诈", 0}, {"fraud", 2}, {"#500000000", 3}}
+	if len(toks) != len(want) {
+		t.Fatalf("got %v, want %v", toks, want)
+	}
+	for i := range want {
+		if toks[i] != want[i] {
+			t.Errorf("token %d = %v, want %v", i, toks[i], want[i])
+		}
+	}
+}
+
+func TestValue(t *testing.T) {
+	for _, c := range []struct {
+		i, f string
+		exp  int
+		want string
+	}{
+		{"7", "9", 8, "790000000"}, {"15", "06", 8, "1506000000"}, {"0", "50", 0, "0.5"},
+		{"007", "", 0, "7"}, {"1", "23456", 3, "1234.56"},
+	} {
+		if got := Value(c.i, c.f, c.exp); got != c.want {
+			t.Errorf("Value(%s, %s, %d) = %s, want %s", c.i, c.f, c.exp, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,74 @@
+package briefs_test
+
+import (
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestSearchInBrowser types queries into the example site's search pages in
+// headless Chromium: a Chinese word, an English word, and a figure in each
+// language's notation, which must find the brief that writes it in the other.
+// Each expected brief must be among the top three results, with the matched
+// words in <mark>, and the query must be in the address (?q=), so that a search
+// can be linked.
+func TestSearchInBrowser(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens Chromium")
+	}
+	bin := browserOrSkip(t)
+	srv := httptest.NewServer(serveMemory(buildExample(t)))
+	defer srv.Close()
+	c := startChromium(t, bin)
+	c.call(t, "Page.enable", nil, nil)
+	for _, q := range []struct{ lang, query, want, mark string }{
+		{"zh", "诈骗", "/zh/safety/spring-festival-fraud-alert/", "<mark>诈骗</mark>"},
+		{"zh", "营商环境", "/zh/economy/", "<mark>营商环境</mark>"},
+		{"en", "scams", "/en/safety/spring-festival-fraud-alert/", "<mark>Scams</mark>"},
+		{"en", "15.06亿元", "/en/", "<mark>1.506 billion yuan</mark>"},
+		{"zh", "1.506 billion yuan", "/zh/", "<mark>15.06亿元</mark>"},
+	} {
+		c.open(t, srv.URL+"/"+q.lang+"/search/")
+		c.evalString(t, `document.getElementById("search-q").focus()`, false)
+		c.call(t, "Input.insertText", map[string]any{"text": q.query}, nil)
+		c.waitFor(t, `document.getElementById("search-status").textContent !== ""`)
+		top := c.evalString(t, `Array.from(document.querySelectorAll("#search-results li")).slice(0, 3).map(li => li.innerHTML).join("\n")`, false)
+		if !strings.Contains(top, `href="`+srv.URL+q.want) || !strings.Contains(top, q.mark) {
+			t.Errorf("%s search %q: want %s with %s in the top three, got\n%s", q.lang, q.query, q.want, q.mark, top)
+		}
+		if got := c.evalString(t, `new URL(location.href).searchParams.get("q")`, false); got != q.query {
+			t.Errorf("%s search %q: address has q=%q", q.lang, q.query, got)
+		}
+	}
+	// A linked search shows its results when the page opens.
+	c.open(t, srv.URL+"/en/search/?q=fraud")
+	c.waitFor(t, `document.querySelectorAll("#search-results li mark").length > 0`)
+	if status := c.evalString(t, `document.getElementById("search-status").textContent`, false); !strings.HasSuffix(status, "results") && !strings.HasSuffix(status, "result") {
+		t.Errorf("status %q does not count the results", status)
+	}
+	// The down arrow moves from the box to the first result.
+	c.evalString(t, `document.getElementById("search-q").focus()`, false)
+	c.call(t, "Input.dispatchKeyEvent", map[string]any{"type": "keyDown", "key": "ArrowDown", "code": "ArrowDown", "windowsVirtualKeyCode": 40}, nil)
+	if got := c.evalString(t, `document.activeElement === document.querySelector("#search-results a")`, false); got != "true" {
+		t.Error("the down arrow did not move to the first result")
+	}
+	checkSearchAxe(t, c, srv.URL+"/en/search/?q=fraud")
+	// A search that finds nothing says so.
+	c.open(t, srv.URL+"/zh/search/?q=鲸鱼")
+	c.waitFor(t, `document.getElementById("search-status").textContent.startsWith("没有找到结果")`)
+	checkSearchAxe(t, c, srv.URL+"/zh/search/?q=诈骗")
+}
+
+// checkSearchAxe runs axe-core on a search page with its results shown, when
+// axe-core is installed (see TestThemeInBrowser).
+func checkSearchAxe(t *testing.T, c *devtools, url string) {
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		return
+	}
+	c.open(t, url)
+	c.waitFor(t, `document.querySelectorAll("#search-results li").length > 0`)
+	c.injectOnce(t, string(axe))
+	checkAxe(t, c, url)
+}
