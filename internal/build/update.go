@@ -207,7 +207,7 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	if maps != nil {
 		sitemaps = writeSitemap(maps, stage, &errs)
 	}
-	errs.Add(s.imgs.Write(stage)...) // the copies of images an edited body now shows
+	errs.Add(s.imgs.Write(stage)...)                     // the copies of images an edited body now shows
 	searchFiles := s.writeSearch(r, owner, stage, &errs) // the whole index, for now
 	if err := errs.Err(); err != nil {
 		return nil, err
