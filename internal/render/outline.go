@@ -32,13 +32,61 @@ type FigureGroup struct {
 // tocMin is the fewest headings that make a table of contents worth its space.
 const tocMin = 3
 
-// The body's HTML comes from our own Markdown renderer, whose output these patterns
-// follow: headings with an id and no attributes besides, figures as <data value>.
-var (
-	h2Pattern   = regexp.MustCompile(`<h2 id="([^"]*)">(.*?)</h2>`)
-	tagPattern  = regexp.MustCompile(`<[^>]*>`)
-	itemPattern = regexp.MustCompile(`<h2 id="([^"]*)">(.*?)</h2>|<data value="([^"]*)">(.*?)</data>`)
-)
+var tagPattern = regexp.MustCompile(`<[^>]*>`)
+
+// An item is an h2 or a figure of a body's HTML. The HTML comes from our own Markdown
+// renderer, whose output items follows: headings as <h2 id="…">…</h2>, with no other
+// attribute, and figures as <data value="…">…</data>, each on one line.
+type item struct {
+	figure      bool   // a <data value>, else an <h2 id>
+	attr, inner string // the id or value, and the element's content
+}
+
+// items lists a body's h2 headings and figures in order. It scans with strings.Index
+// rather than a regular expression: every brief's body passes through it, and a
+// regexp with alternation reads a few MB a second.
+func items(body string) []item {
+	var out []item
+	for i := 0; ; {
+		j := strings.IndexByte(body[i:], '<')
+		if j < 0 {
+			return out
+		}
+		i += j
+		it, n := itemAt(body[i:])
+		if n == 0 {
+			i++
+			continue
+		}
+		out = append(out, it)
+		i += n
+	}
+}
+
+// itemAt reads an item at the start of s, and returns its length, or 0 when s does
+// not start with one.
+func itemAt(s string) (item, int) {
+	for _, k := range []struct {
+		open, close string
+		figure      bool
+	}{{`<h2 id="`, "</h2>", false}, {`<data value="`, "</data>", true}} {
+		rest, ok := strings.CutPrefix(s, k.open)
+		if !ok {
+			continue
+		}
+		q := strings.IndexByte(rest, '"')
+		if q < 0 || !strings.HasPrefix(rest[q:], `">`) {
+			return item{}, 0
+		}
+		attr, after := rest[:q], rest[q+2:]
+		end := strings.Index(after, k.close)
+		if end < 0 || strings.Contains(after[:end], "\n") {
+			return item{}, 0
+		}
+		return item{figure: k.figure, attr: attr, inner: after[:end]}, len(s) - len(after) + end + len(k.close)
+	}
+	return item{}, 0
+}
 
 // plainText is the text of an HTML fragment, without its tags and entities.
 func plainText(s string) string {
@@ -50,13 +98,14 @@ func toc(p *site.Page) []Heading {
 	if !p.IsBrief() {
 		return nil
 	}
-	ms := h2Pattern.FindAllStringSubmatch(string(p.Content), -1)
-	if len(ms) < tocMin {
-		return nil
+	var out []Heading
+	for _, it := range items(string(p.Content)) {
+		if !it.figure {
+			out = append(out, Heading{ID: html.UnescapeString(it.attr), Text: plainText(it.inner)})
+		}
 	}
-	out := make([]Heading, len(ms))
-	for i, m := range ms {
-		out[i] = Heading{ID: html.UnescapeString(m[1]), Text: plainText(m[2])}
+	if len(out) < tocMin {
+		return nil
 	}
 	return out
 }
@@ -71,12 +120,12 @@ func keyFigures(p *site.Page, other string, units *figures.Units) []FigureGroup 
 	var out []FigureGroup
 	under := Heading{}
 	seen := map[[2]string]bool{}
-	for _, m := range itemPattern.FindAllStringSubmatch(string(p.Content), -1) {
-		if m[1] != "" || m[2] != "" {
-			under = Heading{ID: html.UnescapeString(m[1]), Text: plainText(m[2])}
+	for _, it := range items(string(p.Content)) {
+		if !it.figure {
+			under = Heading{ID: html.UnescapeString(it.attr), Text: plainText(it.inner)}
 			continue
 		}
-		f := Figure{Value: html.UnescapeString(m[3]), Text: plainText(m[4])}
+		f := Figure{Value: html.UnescapeString(it.attr), Text: plainText(it.inner)}
 		if key := [2]string{f.Value, f.Text}; seen[key] {
 			continue
 		} else {
