@@ -9,8 +9,6 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
-	"runtime"
-	"sync"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -93,24 +91,6 @@ func loadConfig(opts Options) (*config.Site, error) {
 		}
 	}
 	return cfg, nil
-}
-
-// parallel calls fn for every index below n on all cores.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 func (r *Result) count(s *site.Site) {

@@ -17,6 +17,7 @@ import (
 	"github.com/briefs/briefs/internal/feed"
 	"github.com/briefs/briefs/internal/images"
 	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/sitemap"
@@ -148,7 +149,7 @@ func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.S
 	opts := s.opts.siteOptions()
 	opts.Previous = s.site
 	st := site.New(s.cfg, list, opts, errs)
-	parallel(len(st.Pages), func(i int) {
+	pool.Each(len(st.Pages), func(i int) {
 		if p := st.Pages[i]; s.live || p.Kind != site.KindBrief {
 			s.fillBody(p, errs)
 		} else {
@@ -250,7 +251,7 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 // render writes the named outputs on all cores, then the root page.
 func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
 	ctx := s.opts.context()
-	parallel(len(names), func(i int) {
+	pool.Each(len(names), func(i int) {
 		if ctx.Err() != nil {
 			return // stopped: the rest is skipped, not rendered
 		}
@@ -296,7 +297,7 @@ func (s *Session) storeBody(path string, b *body) {
 func (s *Session) fingerprints(r *render.Renderer, owner map[string]outFile) map[string]uint64 {
 	names := slices.Collect(maps.Keys(owner))
 	values := make([]uint64, len(names))
-	parallel(len(names), func(i int) { values[i] = s.fingerprint(r, owner[names[i]]) })
+	pool.Each(len(names), func(i int) { values[i] = s.fingerprint(r, owner[names[i]]) })
 	prints := make(map[string]uint64, len(names))
 	for i, name := range names {
 		prints[name] = values[i]

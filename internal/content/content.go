@@ -21,16 +21,15 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/pool"
 )
 
 // Dir is the folder, relative to the site, that holds the content files.
@@ -108,23 +107,12 @@ func LoadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List) []*File 
 func loadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List, after func(*File)) []*File {
 	paths := list(fsys, dir, errs)
 	files := make([]*File, len(paths))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				files[i] = Read(fsys, paths[i], cfg, errs)
-				if files[i] != nil && after != nil {
-					after(files[i])
-				}
-			}
-		})
-	}
-	for i := range paths {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	pool.Each(len(paths), func(i int) {
+		files[i] = Read(fsys, paths[i], cfg, errs)
+		if files[i] != nil && after != nil {
+			after(files[i])
+		}
+	})
 	return slices.DeleteFunc(files, func(f *File) bool { return f == nil })
 }
 

@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"maps"
 	"path"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -19,6 +18,7 @@ import (
 	_ "golang.org/x/image/webp" // sizes of WebP images
 
 	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/pool"
 )
 
 // Widths are the widths of the variants of a large image, narrowest first.
@@ -147,20 +147,7 @@ func (l *Library) Write(w Writer) []error {
 	names := slices.Sorted(maps.Keys(l.entries))
 	l.mu.Unlock()
 	errs := make([]error, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(names)) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = l.writeImage(names[i], w)
-			}
-		})
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	pool.Each(len(names), func(i int) { errs[i] = l.writeImage(names[i], w) })
 	return slices.DeleteFunc(errs, func(err error) bool { return err == nil })
 }
 

@@ -2,10 +2,10 @@ package search
 
 import (
 	"cmp"
-	"runtime"
 	"slices"
-	"sync"
 	"unicode/utf8"
+
+	"github.com/briefs/briefs/internal/pool"
 )
 
 // Doc is one page as the index sees it: what the reader is shown in a result,
@@ -56,7 +56,7 @@ func New(tok *Tokenizer, docs []Doc) *Index {
 	slices.SortFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
 	ix := &Index{tok: tok, docs: docs, lens: make([]int, len(docs)), terms: map[string][]posting{}}
 	each := make([]map[string]*posting, len(docs))
-	parallel(len(docs), func(i int) { each[i], ix.lens[i] = ix.read(i, docs[i]) })
+	pool.Each(len(docs), func(i int) { each[i], ix.lens[i] = ix.read(i, docs[i]) })
 	total := 0
 	for i := range docs {
 		for term, p := range each[i] {
@@ -101,22 +101,4 @@ func (ix *Index) read(i int, d Doc) (map[string]*posting, int) {
 func oneCJK(term string) bool {
 	r, n := utf8.DecodeRuneInString(term)
 	return n == len(term) && isCJK(r)
-}
-
-// parallel calls fn for every index below n on all cores.
-func parallel(n int, fn func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int, 64)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				fn(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
