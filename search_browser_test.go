@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/briefs/briefs/internal/chromium"
 )
 
 // TestSearchInBrowser types queries into the example site's search pages in
@@ -17,10 +19,10 @@ func TestSearchInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens Chromium")
 	}
-	bin := browserOrSkip(t)
+	chromium.Path(t) // skip before building the site where there is no browser
 	srv := httptest.NewServer(serveMemory(buildExample(t)))
 	defer srv.Close()
-	c := startChromium(t, bin)
+	c := startChromium(t)
 	c.call(t, "Page.enable", nil, nil)
 	for _, q := range []struct{ lang, query, want, mark string }{
 		{"zh", "诈骗", "/zh/safety/spring-festival-fraud-alert/", "<mark>诈骗</mark>"},

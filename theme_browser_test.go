@@ -1,17 +1,13 @@
 package briefs_test
 
 import (
-	"bufio"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
 	"slices"
@@ -22,6 +18,7 @@ import (
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/chromium"
 	"github.com/briefs/briefs/internal/output"
 )
 
@@ -65,14 +62,14 @@ func TestThemeInBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens Chromium")
 	}
-	bin := browserOrSkip(t)
+	chromium.Path(t) // skip before building the site where there is no browser
 	axe, err := os.ReadFile(axePath)
 	if err != nil {
-		requireOrSkip(t, "no axe-core at "+axePath+"; install it with npm install --prefix .cache/npm axe-core@4.11.0")
+		chromium.RequireOrSkip(t, "no axe-core at "+axePath+"; install it with npm install --prefix .cache/npm axe-core@4.11.0")
 	}
 	srv := httptest.NewServer(serveMemory(buildExample(t)))
 	defer srv.Close()
-	c := startChromium(t, bin)
+	c := startChromium(t)
 	c.call(t, "Page.enable", nil, nil)
 	c.call(t, "CSS.enable", nil, nil) // needs DOM
 	shots := os.Getenv("BRIEFS_SCREENSHOTS")
@@ -254,82 +251,18 @@ func setViewport(t *testing.T, c *devtools, vp viewport) {
 		"features": []map[string]string{{"name": "prefers-color-scheme", "value": scheme}}}, nil)
 }
 
-// browserOrSkip finds Chromium.
-func browserOrSkip(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	requireOrSkip(t, "no Chromium on this machine")
-	return ""
-}
-
-// requireOrSkip skips, or fails where CI sets BRIEFS_REQUIRE_BROWSER.
-func requireOrSkip(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("BRIEFS_REQUIRE_BROWSER") != "" {
-		t.Fatal(why + ", and BRIEFS_REQUIRE_BROWSER is set")
-	}
-	t.Skip(why)
-}
-
-// devtools is a headless Chromium driven over --remote-debugging-pipe: one page,
-// commands as NUL-terminated JSON, no WebSocket library and no network.
+// devtools is the headless Chromium of package chromium, with what these tests add:
+// whether axe-core is loaded into the current page.
 type devtools struct {
-	w       io.WriteCloser
-	r       *bufio.Reader
-	id      int
-	session string
-	axe     bool
+	*chromium.Browser
+	axe bool
 }
 
-func startChromium(t *testing.T, bin string) *devtools {
+// startChromium starts Chromium (package chromium skips or fails where there is none)
+// with scrollbars hidden and unhinted fonts, so screenshots are the same each run.
+func startChromium(t *testing.T) *devtools {
 	t.Helper()
-	toChrome, ourEnd, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromChrome, chromeEnd, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile := t.TempDir()
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--hide-scrollbars", "--font-render-hinting=none", "--user-data-dir="+profile, "--remote-debugging-pipe", "about:blank")
-	cmd.ExtraFiles = []*os.File{toChrome, chromeEnd} // fd 3: commands in, fd 4: replies out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	toChrome.Close()
-	chromeEnd.Close()
-	c := &devtools{w: ourEnd, r: bufio.NewReader(fromChrome)}
-	t.Cleanup(func() {
-		ourEnd.Close() // Chromium exits when its command pipe closes
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(10 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	})
-	var targets struct {
-		TargetInfos []struct{ TargetID, Type string } `json:"targetInfos"`
-	}
-	c.send(t, "", "Target.getTargets", nil, &targets)
-	for _, ti := range targets.TargetInfos {
-		if ti.Type == "page" && c.session == "" {
-			var att struct{ SessionID string }
-			c.send(t, "", "Target.attachToTarget", map[string]any{"targetId": ti.TargetID, "flatten": true}, &att)
-			c.session = att.SessionID
-		}
-	}
-	if c.session == "" {
-		t.Fatal("no page target in Chromium")
-	}
+	c := &devtools{Browser: chromium.Start(t, "--hide-scrollbars", "--font-render-hinting=none")}
 	c.call(t, "DOM.enable", nil, nil)
 	return c
 }
@@ -337,51 +270,7 @@ func startChromium(t *testing.T, bin string) *devtools {
 // call sends a command to the page and waits for its reply.
 func (c *devtools) call(t *testing.T, method string, params, result any) {
 	t.Helper()
-	c.send(t, c.session, method, params, result)
-}
-
-func (c *devtools) send(t *testing.T, session, method string, params, result any) {
-	t.Helper()
-	if err := c.try(session, method, params, result); err != nil {
-		t.Fatalf("%s: %v", method, err)
-	}
-}
-
-func (c *devtools) try(session, method string, params, result any) error {
-	c.id++
-	msg := map[string]any{"id": c.id, "method": method}
-	if params != nil {
-		msg["params"] = params
-	}
-	if session != "" {
-		msg["sessionId"] = session
-	}
-	b, _ := json.Marshal(msg)
-	if _, err := c.w.Write(append(b, 0)); err != nil {
-		return err
-	}
-	for {
-		raw, err := c.r.ReadBytes(0)
-		if err != nil {
-			return fmt.Errorf("reading reply: %v", err)
-		}
-		var reply struct {
-			ID     int
-			Result json.RawMessage
-			Error  *struct{ Message string }
-		}
-		json.Unmarshal(raw[:len(raw)-1], &reply)
-		if reply.ID != c.id {
-			continue // an event
-		}
-		if reply.Error != nil {
-			return errors.New(reply.Error.Message)
-		}
-		if result != nil {
-			return json.Unmarshal(reply.Result, result)
-		}
-		return nil
-	}
+	c.Call(t, method, params, result)
 }
 
 // evalString runs js in the page, awaiting a promise if asked, and returns its value
@@ -416,7 +305,7 @@ func (c *devtools) waitFor(t *testing.T, js string) {
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		var res struct{ Result struct{ Value any } }
-		err := c.try(c.session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
+		err := c.Try(c.Session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
 		if err == nil && res.Result.Value == true {
 			return
 		}

@@ -1,165 +1,46 @@
 package server
 
 import (
-	"bufio"
 	"encoding/base64"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/briefs/briefs/internal/chromium"
 )
 
-// chromium drives a real headless Chromium over the DevTools protocol on a pipe
-// (--remote-debugging-pipe), so the test needs no WebSocket library and no network.
-type chromium struct {
-	cmd     *exec.Cmd
-	w       io.WriteCloser
-	r       *bufio.Reader
-	id      int
-	session string
-}
+// browser is a headless Chromium (package chromium) with the waits these tests need:
+// a page here reloads by itself at any time.
+type browser struct{ *chromium.Browser }
 
-// browserPath finds Chromium, or skips the test where there is none. CI sets
-// BRIEFS_REQUIRE_BROWSER=1 so that a missing browser fails instead of skipping.
-func browserPath(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("BRIEFS_REQUIRE_BROWSER") != "" {
-		t.Fatal("no Chromium found, and BRIEFS_REQUIRE_BROWSER is set")
-	}
-	t.Skip("no Chromium on this machine")
-	return ""
-}
-
-func launch(t *testing.T, extra ...string) *chromium {
+// launch starts Chromium with extra flags (a language, say) at a desktop size.
+func launch(t *testing.T, extra ...string) *browser {
 	t.Helper()
-	bin := browserPath(t)
-	toChrome, ourEnd, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromChrome, chromeEnd, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	profile, err := os.MkdirTemp("", "briefs-chromium-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	args := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-		"--disable-background-networking", "--disable-component-update", "--disable-sync",
-		"--user-data-dir=" + profile, "--window-size=1200,900", "--remote-debugging-pipe"}, extra...)
-	cmd := exec.Command(bin, append(args, "about:blank")...)
-	cmd.ExtraFiles = []*os.File{toChrome, chromeEnd} // fd 3: commands in, fd 4: replies out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	toChrome.Close()
-	chromeEnd.Close()
-	c := &chromium{cmd: cmd, w: ourEnd, r: bufio.NewReader(fromChrome)}
-	t.Cleanup(func() {
-		ourEnd.Close() // Chromium exits when its command pipe closes
-		done := make(chan error, 1)
-		go func() { done <- cmd.Wait() }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-		os.RemoveAll(profile) // best effort: helper processes may still be closing
-	})
-	var targets struct {
-		TargetInfos []struct{ TargetID, Type string } `json:"targetInfos"`
-	}
-	c.call(t, "", "Target.getTargets", nil, &targets)
-	for _, ti := range targets.TargetInfos {
-		if ti.Type == "page" {
-			var att struct{ SessionID string }
-			c.call(t, "", "Target.attachToTarget", map[string]any{"targetId": ti.TargetID, "flatten": true}, &att)
-			c.session = att.SessionID
-		}
-	}
-	if c.session == "" {
-		t.Fatal("no page target in Chromium")
-	}
-	return c
-}
-
-// call sends one command and waits for its reply, skipping events.
-func (c *chromium) call(t *testing.T, session, method string, params any, result any) {
-	t.Helper()
-	if err := c.try(session, method, params, result); err != nil {
-		t.Fatalf("%s: %v", method, err)
-	}
-}
-
-// try is call, returning the error.
-func (c *chromium) try(session, method string, params any, result any) error {
-	c.id++
-	msg := map[string]any{"id": c.id, "method": method}
-	if params != nil {
-		msg["params"] = params
-	}
-	if session != "" {
-		msg["sessionId"] = session
-	}
-	b, _ := json.Marshal(msg)
-	if _, err := c.w.Write(append(b, 0)); err != nil {
-		return err
-	}
-	for {
-		raw, err := c.r.ReadBytes(0)
-		if err != nil {
-			return fmt.Errorf("reading reply: %v", err)
-		}
-		var reply struct {
-			ID     int
-			Result json.RawMessage
-			Error  *struct{ Message string }
-		}
-		json.Unmarshal(raw[:len(raw)-1], &reply)
-		if reply.ID != c.id {
-			continue
-		}
-		if reply.Error != nil {
-			return errors.New(reply.Error.Message)
-		}
-		if result != nil {
-			json.Unmarshal(reply.Result, result)
-		}
-		return nil
-	}
+	return &browser{chromium.Start(t, append([]string{"--window-size=1200,900"}, extra...)...)}
 }
 
 // eval runs JavaScript in the page and returns its value as JSON text.
-func (c *chromium) eval(t *testing.T, js string) string {
+func (c *browser) eval(t *testing.T, js string) string {
 	t.Helper()
 	var res struct {
 		Result struct{ Value json.RawMessage }
 	}
-	c.call(t, c.session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
+	c.Call(t, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
 	return string(res.Result.Value)
 }
 
 // until polls js until it is true, or fails after the timeout.
-func (c *chromium) until(t *testing.T, js string, timeout time.Duration) {
+func (c *browser) until(t *testing.T, js string, timeout time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for time.Now().Before(deadline) {
 		var res struct {
 			Result struct{ Value json.RawMessage }
 		}
-		err := c.try(c.session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
+		err := c.Try(c.Session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
 		if err != nil && !strings.Contains(err.Error(), "navigated") {
 			t.Fatalf("Runtime.evaluate: %v", err)
 		}
@@ -171,13 +52,14 @@ func (c *chromium) until(t *testing.T, js string, timeout time.Duration) {
 	t.Fatalf("still false after %v: %s", timeout, js)
 }
 
-func (c *chromium) screenshot(t *testing.T, name string) {
+// screenshot saves the page as name in BRIEFS_SCREENSHOTS, when it is set.
+func (c *browser) screenshot(t *testing.T, name string) {
 	dir := os.Getenv("BRIEFS_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
 	var shot struct{ Data string }
-	c.call(t, c.session, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
+	c.Call(t, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
 	png, _ := base64.StdEncoding.DecodeString(shot.Data)
 	os.WriteFile(filepath.Join(dir, name), png, 0o644)
 }
@@ -188,8 +70,8 @@ func (c *chromium) screenshot(t *testing.T, name string) {
 func TestBrowserReloadsAfterEdit(t *testing.T) {
 	dir, srv, ts := start(t)
 	c := launch(t) // after start, so that the browser is closed before the server
-	c.call(t, c.session, "Page.enable", nil, nil)
-	c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
+	c.Call(t, "Page.enable", nil, nil)
+	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
 	c.until(t, `document.readyState === "complete" && document.body.innerText.includes("The original body.")`, patience(t))
 	c.until(t, `typeof EventSource !== "undefined" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`, patience(t))
 	subscribed(t, srv) // the page's event stream
@@ -220,8 +102,8 @@ func TestBrowserRootChoosesLanguage(t *testing.T) {
 		{"en-US", "/en/"}, {"zh-CN", "/zh/"}, {"fr-FR", "/zh/"},
 	} {
 		c := launch(t, "--lang="+tt.lang, "--accept-lang="+tt.lang)
-		c.call(t, c.session, "Page.enable", nil, nil)
-		c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
+		c.Call(t, "Page.enable", nil, nil)
+		c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
 		c.until(t, `location.pathname === "`+tt.want+`" && document.readyState === "complete"`, patience(t))
 	}
 }
@@ -237,8 +119,8 @@ func TestBrowserBrokenFirstBuild(t *testing.T) {
 	write(t, dir, "content/law/a.en.md", "+++\ntittle = 1\n+++\nx\n")
 	srv, ts := serve(t, dir, Timeouts{})
 	c := launch(t)
-	c.call(t, c.session, "Page.enable", nil, nil)
-	c.call(t, c.session, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
+	c.Call(t, "Page.enable", nil, nil)
+	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
 	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:1") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, patience(t))
 	subscribed(t, srv) // the page's event stream
 	c.screenshot(t, "unbuilt.png")
