@@ -17,12 +17,13 @@ type searchDocs struct {
 	docs map[*site.Page]search.Doc
 }
 
-// keep records p's search document while its body is still at hand.
-func (sd *searchDocs) keep(s *Session, p *site.Page) {
-	if !s.cfg.SearchOn() || !searchable(p) {
+// keep records the search document of p, from shown (p with its body), while its
+// body is still at hand.
+func (sd *searchDocs) keep(e *env, p, shown *site.Page) {
+	if !e.cfg.SearchOn() || !searchable(p) {
 		return
 	}
-	d := s.searchDoc(p)
+	d := e.searchDoc(shown)
 	sd.mu.Lock()
 	defer sd.mu.Unlock()
 	if sd.docs == nil {
@@ -31,18 +32,28 @@ func (sd *searchDocs) keep(s *Session, p *site.Page) {
 	sd.docs[p] = d
 }
 
+// doc is the document kept for p; docs may be nil, for a live state, which streams
+// no bodies.
+func (sd *searchDocs) doc(p *site.Page) (search.Doc, bool) {
+	if sd == nil {
+		return search.Doc{}, false
+	}
+	d, ok := sd.docs[p]
+	return d, ok
+}
+
 func searchable(p *site.Page) bool {
 	return p.Kind == site.KindBrief && (p.File == nil || !p.File.Front.NoSearch)
 }
 
 // searchDoc is what the index holds of a brief: the text its page shows.
-func (s *Session) searchDoc(p *site.Page) search.Doc {
+func (e *env) searchDoc(p *site.Page) search.Doc {
 	d := search.Doc{URL: p.Path, Title: p.Title, Summary: p.Summary}
 	if p.Section != nil {
 		d.Section = p.Section.Title
 	}
 	if !p.Date.IsZero() {
-		d.Date = p.Date.In(s.cfg.Location).Format("2006-01-02")
+		d.Date = p.Date.In(e.cfg.Location).Format("2006-01-02")
 	}
 	for _, t := range p.Tags {
 		d.Tags = append(d.Tags, t.Title)
@@ -63,29 +74,30 @@ func joinLines(parts []string) string {
 }
 
 // writeSearch writes the search pages and each language's index, from the
-// briefs among owner's pages, and returns the names of the files it wrote.
-func (s *Session) writeSearch(r *render.Renderer, owner map[string]outFile, w render.Writer, errs *diag.List) []string {
-	if !s.cfg.SearchOn() {
+// briefs among st's pages (those docs kept, the others from their pages), and
+// returns the names of the files it wrote.
+func (st *state) writeSearch(w render.Writer, errs *diag.List, docs *searchDocs) []string {
+	if !st.cfg.SearchOn() {
 		return nil
 	}
-	names, err := r.Search(w)
+	names, err := st.r.Search(w)
 	errs.Add(err)
 	byLang := map[string][]search.Doc{}
 	seen := map[*site.Page]bool{}
-	for _, o := range owner {
+	for _, o := range st.owner {
 		p := o.page
 		if seen[p] || !searchable(p) {
 			continue
 		}
 		seen[p] = true
-		d, ok := s.search.docs[p]
+		d, ok := docs.doc(p)
 		if !ok {
-			d = s.searchDoc(p)
+			d = st.searchDoc(p)
 		}
 		byLang[p.Lang.Code] = append(byLang[p.Lang.Code], d)
 	}
-	tok := search.NewTokenizer(s.cfg.UnitSet.Words())
-	for _, code := range s.cfg.Order {
+	tok := search.NewTokenizer(st.cfg.UnitSet.Words())
+	for _, code := range st.cfg.Order {
 		for _, f := range search.New(tok, byLang[code]).Files("search/" + code) {
 			errs.Add(w.WriteFile(f.Name, f.Data))
 			names = append(names, f.Name)

@@ -3,7 +3,6 @@ package build
 import (
 	"bytes"
 	"errors"
-	"html/template"
 	"io/fs"
 	"maps"
 	"path"
@@ -16,7 +15,6 @@ import (
 	"github.com/briefs/briefs/internal/output"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
-	"github.com/briefs/briefs/internal/sitemap"
 )
 
 // Change is what an update did to the output.
@@ -25,29 +23,32 @@ type Change struct {
 	Written, Removed []string
 	// Full is true when the whole site was rebuilt (site.toml, layouts or static changed).
 	Full bool
-
-	sitemaps     []string // the sitemap files after this update
-	sitemapPrint uint64   // and the fingerprint of their pages
 }
 
 // Live is a site kept built for as long as the dev server runs, so that later changes
 // re-render only what they touch. It is its own type, not a flag on Session, because
-// updating needs what only a live session keeps (every rendered body, every output's
+// updating needs what only a live state keeps (every rendered body, every output's
 // fingerprint): a one-shot build has no Update to call.
 type Live struct {
-	s *Session // the last good build, replaced whole by a full rebuild
+	opts Options
+	st   *state // the last good state, replaced whole by each good update; nil before
 	// pending are the paths changed since the last good build: a failed update keeps
 	// them, so that the next one retries them.
 	pending map[string]bool
 }
 
 // NewLive prepares a live session; nothing is read until Build or Update.
-func NewLive(opts Options) *Live { return &Live{s: newLiveSession(opts)} }
-
-func newLiveSession(opts Options) *Session { return &Session{opts: opts, live: true} }
+func NewLive(opts Options) *Live { return &Live{opts: opts} }
 
 // Build reads the whole site and renders every page into w.
-func (l *Live) Build(w render.Writer) (*Result, error) { return l.s.Build(w) }
+func (l *Live) Build(w render.Writer) (*Result, error) {
+	st, res, err := buildState(l.opts, true, w)
+	if err != nil {
+		return nil, err
+	}
+	l.st = st
+	return res, nil
+}
 
 // Update applies changes to the site files at paths (slash-separated, relative to the
 // site folder; created, edited or deleted) and brings out up to date. It re-renders
@@ -61,20 +62,19 @@ func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
 	for _, p := range paths {
 		l.pending[p] = true
 	}
+	var next *state
 	var ch *Change
 	var err error
-	if l.s.site == nil || needsFull(l.pending) {
-		var fresh *Session
-		if fresh, ch, err = rebuild(l.s.opts, out); err == nil {
-			l.s = fresh
-		}
+	if l.st == nil || needsFull(l.pending) {
+		next, ch, err = rebuild(l.opts, out)
 	} else {
-		ch, err = l.s.updateContent(l.pending, out)
+		next, ch, err = l.st.update(l.pending, out)
 	}
-	if err == nil {
-		l.pending = nil
+	if err != nil {
+		return nil, err
 	}
-	return ch, err
+	l.st, l.pending = next, nil
+	return ch, nil
 }
 
 // needsFull reports whether a pending change is outside the content files.
@@ -87,132 +87,62 @@ func needsFull(pending map[string]bool) bool {
 	return false
 }
 
-// rebuild builds the site anew in a live session, writes what differs from out, and
-// returns the session, which replaces the last one whole.
-func rebuild(opts Options, out *output.Memory) (*Session, *Change, error) {
-	fresh := newLiveSession(opts)
+// rebuild builds the site anew in a live state, and writes into out what differs.
+func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
 	tmp := output.NewMemory()
-	if _, err := fresh.Build(tmp); err != nil {
+	st, _, err := buildState(opts, true, tmp)
+	if err != nil {
 		return nil, nil, err
 	}
-	ch := &Change{Full: true}
-	for _, name := range tmp.Names() {
-		data, _ := tmp.Get(name)
-		if old, ok := out.Get(name); !ok || !bytes.Equal(old, data) {
-			ch.Written = append(ch.Written, name)
-			out.WriteFile(name, data)
-		}
-	}
+	var gone []string
 	for _, name := range out.Names() {
 		if _, ok := tmp.Get(name); !ok {
-			ch.Removed = append(ch.Removed, name)
-			out.Remove(name)
+			gone = append(gone, name)
 		}
 	}
-	return fresh, ch, nil
+	ch := apply(tmp, gone, out)
+	ch.Full = true
+	return st, ch, nil
 }
 
-// reread loads the pending content files as they are now on disk.
-func (s *Session) reread(pending map[string]bool) (map[string]*content.File, error) {
-	var errs diag.List
-	files := maps.Clone(s.files)
-	for _, p := range slices.Sorted(maps.Keys(pending)) {
-		info, err := fs.Stat(s.opts.Site, p)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			// A deleted file, or a deleted or renamed folder and everything in it.
-			maps.DeleteFunc(files, func(name string, _ *content.File) bool {
-				return name == p || strings.HasPrefix(name, p+"/")
-			})
-		case err == nil && info.IsDir():
-			// A folder moved in: read what it holds.
-			for _, f := range content.LoadDir(s.opts.Site, p, s.cfg, &errs) {
-				files[f.Path] = f
-			}
-		case path.Ext(p) == ".md":
-			delete(files, p) // unless it reads well (a link, say, is skipped)
-			if f := content.Read(s.opts.Site, p, s.cfg, &errs); f != nil {
-				files[p] = f
-			}
-		}
-	}
-	return files, errs.Err()
-}
-
-// updateContent handles edits to the pending content files only.
-func (s *Session) updateContent(pending map[string]bool, out *output.Memory) (*Change, error) {
-	files, err := s.reread(pending)
+// update builds the state after edits to the content files at pending, renders the
+// outputs whose fingerprint changed into a stage, and, when all succeed, brings out
+// up to date. On failure, prev and out are as they were.
+func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, *Change, error) {
+	files, err := prev.reread(pending)
 	if err != nil {
-		return nil, err
-	}
-	if pages, ok := s.bodyOnly(pending, files); ok {
-		return s.updateBodies(pages, files, out)
+		return nil, nil, err
 	}
 	var errs diag.List
-	st := s.graph(files, &errs)
-	var maps []sitemap.File // nil when the sitemap is unchanged
-	names, fp := s.sitemaps, sitemap.Fingerprint(st)
-	if fp != s.sitemapPrint {
-		maps = sitemap.Files(st, sitemap.MaxURLs)
-		names = sitemapNames(maps)
-	}
-	cl := claimOutputs(st, names, s.statics)
-	errs.Add(cl.errs...)
+	next, maps := newState(prev.env, files, prev, &errs)
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	r := s.r.ForSite(st)
-	owner := cl.owner
-	prints := s.fingerprints(r, owner)
-	var dirty []string
-	for _, name := range cl.names {
-		if old, ok := s.prints[name]; !ok || old != prints[name] {
-			dirty = append(dirty, name)
-		}
-	}
-	ch, err := s.commit(r, owner, dirty, out, maps, fp)
-	if err != nil {
-		return nil, err
-	}
-	for name := range s.owner {
-		if _, ok := owner[name]; !ok {
-			out.Remove(name)
-			ch.Removed = append(ch.Removed, name)
-		}
-	}
-	for _, name := range s.sitemaps {
-		if !slices.Contains(ch.sitemaps, name) {
-			out.Remove(name) // a smaller site needs fewer sitemap parts
-			ch.Removed = append(ch.Removed, name)
-		}
-	}
-	slices.Sort(ch.Removed)
-	for name := range s.bodies {
-		if files[name] == nil {
-			delete(s.bodies, name) // deleted or renamed files
-		}
-	}
-	s.files, s.site, s.r, s.owner, s.prints, s.sitemaps = files, st, r, owner, prints, ch.sitemaps
-	s.sitemapPrint = ch.sitemapPrint
-	return ch, nil
-}
-
-// commit renders dirty outputs into a staging area and, when all succeed, into out.
-// The sitemap files maps, when not nil, are written too; fp is their fingerprint.
-func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []string, out *output.Memory, maps []sitemap.File, fp uint64) (*Change, error) {
-	var errs diag.List
+	// A fresh renderer: partials cached by the last render may show the old bodies.
+	next.r = prev.r.ForSite(next.site)
+	next.prints = next.fingerprintsAfter(prev, prev.bodyOnly(pending, files), pending)
 	stage := output.NewMemory()
-	s.render(r, owner, dirty, stage, &errs)
-	sitemaps := s.sitemaps
-	if maps != nil {
-		sitemaps = writeSitemap(maps, stage, &errs)
-	}
-	errs.Add(s.imgs.Write(stage)...)                     // the copies of images an edited body now shows
-	searchFiles := s.writeSearch(r, owner, stage, &errs) // the whole index, for now
+	next.render(next.dirty(prev), stage, &errs, nil)
+	writeSitemap(maps, stage, &errs)
+	errs.Add(next.imgs.Write(stage)...)                    // the copies of images an edited body now shows
+	next.searchFiles = next.writeSearch(stage, &errs, nil) // the whole index, for now
 	if err := errs.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	ch := &Change{sitemaps: sitemaps, sitemapPrint: fp}
+	was, now := prev.outputs(), next.outputs()
+	var gone []string
+	for name := range was {
+		if !now[name] {
+			gone = append(gone, name) // a deleted page, a sitemap part a smaller site needs no more, an index file named by its content
+		}
+	}
+	return next, apply(stage, gone, out), nil
+}
+
+// apply writes into out the files of stage whose bytes differ and removes the files
+// gone, and says what it did.
+func apply(stage *output.Memory, gone []string, out *output.Memory) *Change {
+	ch := &Change{}
 	for _, name := range stage.Names() {
 		data, _ := stage.Get(name)
 		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {
@@ -221,44 +151,85 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 		out.WriteFile(name, data)
 		ch.Written = append(ch.Written, name)
 	}
-	for _, name := range s.searchFiles {
-		if !slices.Contains(searchFiles, name) {
-			out.Remove(name) // index files are named by their content
-			ch.Removed = append(ch.Removed, name)
-		}
+	for _, name := range gone {
+		out.Remove(name)
+		ch.Removed = append(ch.Removed, name)
 	}
 	slices.Sort(ch.Removed)
-	s.searchFiles = searchFiles
-	return ch, nil
+	return ch
 }
 
-// bodyOnly reports whether every pending change only edits the body of a file that
-// stays in the site with the same front matter; then the page graph is unchanged.
-func (s *Session) bodyOnly(pending map[string]bool, files map[string]*content.File) ([]*site.Page, bool) {
-	var pages []*site.Page
-	for p := range pending {
-		old, cur := s.files[p], files[p]
-		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) || s.hasStampedTranslation(cur) {
-			return nil, false
-		}
-		for _, pg := range s.site.Pages {
-			if pg.File == old {
-				pages = append(pages, pg)
+// reread loads the pending content files as they are now on disk.
+func (st *state) reread(pending map[string]bool) (map[string]*content.File, error) {
+	var errs diag.List
+	files := maps.Clone(st.files)
+	for _, p := range slices.Sorted(maps.Keys(pending)) {
+		info, err := fs.Stat(st.opts.Site, p)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			// A deleted file, or a deleted or renamed folder and everything in it.
+			maps.DeleteFunc(files, func(name string, _ *content.File) bool {
+				return name == p || strings.HasPrefix(name, p+"/")
+			})
+		case err == nil && info.IsDir():
+			// A folder moved in: read what it holds.
+			for _, f := range content.LoadDir(st.opts.Site, p, st.cfg, &errs) {
+				files[f.Path] = f
+			}
+		case path.Ext(p) == ".md":
+			delete(files, p) // unless it reads well (a link, say, is skipped)
+			if f := content.Read(st.opts.Site, p, st.cfg, &errs); f != nil {
+				files[p] = f
 			}
 		}
 	}
-	return pages, true
+	return files, errs.Err()
+}
+
+// fingerprintsAfter fingerprints st's outputs. After edits to bodies only (bodyOnly),
+// only the outputs that show the edited pages can have changed, and the others keep
+// prev's fingerprints: this spares fingerprinting the whole site on every keystroke.
+func (st *state) fingerprintsAfter(prev *state, bodyOnly bool, pending map[string]bool) map[string]uint64 {
+	if !bodyOnly {
+		return st.fingerprints(st.names)
+	}
+	prints := maps.Clone(prev.prints)
+	maps.Copy(prints, st.fingerprints(st.affected(pending, prints)))
+	return prints
+}
+
+// dirty lists the outputs whose fingerprint differs from prev's, in claim order.
+func (st *state) dirty(prev *state) []string {
+	var names []string
+	for _, name := range st.names {
+		if old, ok := prev.prints[name]; !ok || old != st.prints[name] {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// bodyOnly reports whether every pending change only edits the body of a file that
+// stays in the site with the same front matter; then the page graph is the same.
+func (st *state) bodyOnly(pending map[string]bool, files map[string]*content.File) bool {
+	for p := range pending {
+		old, cur := st.files[p], files[p]
+		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) || st.hasStampedTranslation(cur) {
+			return false
+		}
+	}
+	return true
 }
 
 // hasStampedTranslation reports whether f is an original whose translations record
 // the version they translate: editing its body can make them outdated, which changes
 // their pages, so the graph must be rebuilt.
-func (s *Session) hasStampedTranslation(f *content.File) bool {
-	if f.Lang != s.cfg.DefaultLanguage {
+func (st *state) hasStampedTranslation(f *content.File) bool {
+	if f.Lang != st.cfg.DefaultLanguage {
 		return false
 	}
 	key := f.TranslationGroup()
-	for _, g := range content.Groups(s.cfg, slices.Collect(maps.Values(s.files))) {
+	for _, g := range content.Groups(st.cfg, slices.Collect(maps.Values(st.files))) {
 		if g.Key == key {
 			return slices.ContainsFunc(g.Files, func(t *content.File) bool { return t.Lang != f.Lang && t.Front.TranslationOf != "" })
 		}
@@ -266,59 +237,15 @@ func (s *Session) hasStampedTranslation(f *content.File) bool {
 	return false
 }
 
-// updateBodies re-renders edited bodies in place, and the pages that show them.
-func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.File, out *output.Memory) (*Change, error) {
-	type saved struct {
-		file                 *content.File
-		summary, description string
-		contentHash          uint64
-		content              template.HTML
-	}
-	backup := make([]saved, len(pages))
-	var errs diag.List
-	for i, p := range pages {
-		backup[i] = saved{p.File, p.Summary, p.Description, p.ContentHash, p.Content}
-		p.File = files[p.File.Path]
-		p.Summary, p.Description = p.File.Front.Summary, p.File.Front.Description
-		s.fillBody(p, &errs)
-	}
-	restore := func() {
-		for i, p := range pages {
-			b := backup[i]
-			p.File, p.Summary, p.Description, p.ContentHash = b.file, b.summary, b.description, b.contentHash
-			p.Content = b.content
-		}
-	}
-	if err := errs.Err(); err != nil {
-		restore()
-		return nil, err
-	}
-	// A fresh renderer: partials cached by the last render may show the old bodies'
-	// summaries.
-	r := s.r.ForSite(s.site)
-	prints := map[string]uint64{}
-	var dirty []string
-	for _, name := range s.affected(pages) {
-		prints[name] = s.fingerprint(r, s.owner[name])
-		if prints[name] != s.prints[name] {
-			dirty = append(dirty, name)
-		}
-	}
-	ch, err := s.commit(r, s.owner, dirty, out, nil, s.sitemapPrint)
-	if err != nil {
-		restore()
-		return nil, err
-	}
-	maps.Copy(s.prints, prints)
-	s.files, s.r = files, r
-	return ch, nil
-}
-
-// affected lists the outputs that can show the pages: the pages themselves and every
-// pager of the lists they are on.
-func (s *Session) affected(pages []*site.Page) []string {
+// affected lists the outputs that can show the pages of the files at paths: the
+// pages themselves and every pager of the lists they are on; and the outputs that
+// prints has no fingerprint of.
+func (st *state) affected(paths map[string]bool, prints map[string]uint64) []string {
 	set := map[*site.Page]bool{}
-	for _, p := range pages {
+	for _, p := range st.site.Pages {
+		if p.File == nil || !paths[p.File.Path] {
+			continue
+		}
 		set[p] = true
 		for sec := p.Section; sec != nil; sec = sec.Section {
 			set[sec] = true
@@ -326,16 +253,15 @@ func (s *Session) affected(pages []*site.Page) []string {
 		for _, t := range p.Tags {
 			set[t] = true
 		}
-		if l := s.site.Lang(p.Lang.Code); l != nil {
+		if l := st.site.Lang(p.Lang.Code); l != nil {
 			set[l.Home] = true
 		}
 	}
 	var names []string
-	for name, o := range s.owner {
-		if set[o.page] {
+	for _, name := range st.names {
+		if _, ok := prints[name]; set[st.owner[name].page] || !ok {
 			names = append(names, name)
 		}
 	}
-	slices.Sort(names)
 	return names
 }

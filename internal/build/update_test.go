@@ -84,6 +84,15 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		{"rename file", func() {
 			os.Rename(filepath.Join(dir, "content/law/older.zh.md"), filepath.Join(dir, "content/law/renamed.zh.md"))
 		}, []string{"content/law/older.zh.md", "content/law/renamed.zh.md"}, 0, "zh/law/renamed/index.html"},
+		// A second body-only update starts from the state the first one made.
+		{"second body edit", func() { edit(t, dir, "content/law/zibo.zh.md", "第二句话", "第二句") },
+			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html"},
+		{"list intro edit", func() { edit(t, dir, "content/law/_index.zh.md", "法治栏目。", "法治栏目，改过。") },
+			[]string{"content/law/_index.zh.md"}, 0, "zh/law/index.html"},
+		// The same body at a new address is rendered again: images are named
+		// relative to the page.
+		{"new slug, same body", func() { edit(t, dir, "content/law/zibo.en.md", "+++\ntitle", "+++\nslug = \"zibo-city\"\ntitle") },
+			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo-city/index.html"},
 		{"config edit", func() { edit(t, dir, "site.toml", `title = "Briefs"`, `title = "Briefs!"`) },
 			[]string{"site.toml"}, 0, "en/index.html"},
 		{"layout added", func() {
@@ -159,6 +168,37 @@ func TestUpdateKeepsLastGoodBuild(t *testing.T) {
 		t.Error("fixed edit not shown")
 	}
 	sameAsFullBuild(t, "fixed", opts, mem)
+}
+
+// TestFailedGraphUpdateKeepsState: an edit that changes front matter and breaks
+// a body fails as a whole; the output and the state stay the last good ones, and the
+// fixed edit then updates as a full build would.
+func TestFailedGraphUpdateKeepsState(t *testing.T) {
+	dir, opts, sess, mem := startSession(t)
+	before := snapshot(mem)
+	edit(t, dir, "content/law/zibo.en.md", "Rule of law in Zibo", "Zibo, retitled")
+	edit(t, dir, "content/law/zibo.en.md", "The city kept order.", `{{< num "7.9亿亿" >}}`)
+	if _, err := sess.Update([]string{"content/law/zibo.en.md"}, mem); err == nil {
+		t.Fatal("a broken body was accepted")
+	}
+	if !reflect.DeepEqual(before, snapshot(mem)) {
+		t.Error("a failed update changed the output")
+	}
+	edit(t, dir, "content/law/zibo.en.md", `{{< num "7.9亿亿" >}}`, "The city kept order.")
+	if _, err := sess.Update(nil, mem); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "en/law/zibo/index.html", "Zibo, retitled")
+	sameAsFullBuild(t, "fixed", opts, mem)
+}
+
+func snapshot(m *output.Memory) map[string]string {
+	files := map[string]string{}
+	for _, n := range m.Names() {
+		data, _ := m.Get(n)
+		files[n] = string(data)
+	}
+	return files
 }
 
 // TestOneShotHasNoUpdate: updating needs what only a live session keeps (every body,

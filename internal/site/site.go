@@ -29,6 +29,13 @@ type Options struct {
 	// is what an edit to a title or a summary looks like: finding them again is most
 	// of the cost of a new graph (about 0.3 s at 10,000 pairs).
 	Previous *Site
+	// Body renders the body of a page's content file, once the page's address is
+	// known (an image is named relative to it). New calls it for every page that has
+	// a file, on all cores; nil leaves every body empty.
+	Body func(p *Page) Body
+	// TagsTitle titles a language's tags page when no _index file does; nil leaves
+	// it untitled.
+	TagsTitle func(lang string) string
 }
 
 // Site is the whole page graph.
@@ -124,6 +131,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	wg.Wait()
 	s.translate(errs)
 	s.collect()
+	s.fill(opts)
 	return s
 }
 

@@ -1,0 +1,89 @@
+package build
+
+import (
+	"hash/fnv"
+	"hash/maphash"
+	"html/template"
+	"sync"
+
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/site"
+)
+
+// body is the rendered Markdown of one file. It is never changed once made: the
+// next state of a live session takes it as it is while the file's body stays the same.
+type body struct {
+	file    *content.File // the file it was rendered or last checked from
+	lang    string
+	path    string // the page's address, which images are named relative to
+	srcHash uint64
+	site.Body
+	probs []markdown.Problem // offsets into the body; placeProblems places them
+}
+
+// bodies are the rendered bodies of a live state, by file path. The map is filled
+// while the state's graph is built, on all cores, and only read after.
+type bodies struct {
+	mu sync.Mutex
+	m  map[string]*body
+}
+
+func (bs *bodies) get(path string) *body {
+	if bs == nil {
+		return nil
+	}
+	bs.mu.Lock()
+	defer bs.mu.Unlock()
+	return bs.m[path]
+}
+
+func (bs *bodies) put(path string, b *body) {
+	bs.mu.Lock()
+	bs.m[path] = b
+	bs.mu.Unlock()
+}
+
+// contentSeed keys pages' ContentHash, which fingerprints compare within one process.
+var contentSeed = maphash.MakeSeed()
+
+// renderBody renders the body of page p's file, with the same opening-only summary as a
+// one-shot build's, so both give the same pages, from the one parse of the body.
+func renderBody(md *markdown.Markdown, p *site.Page, summaryLength int) *body {
+	f := p.File
+	res, summary := md.RenderPage(f.Body, p.Path, summaryLength)
+	return &body{file: f, lang: p.Lang.Code, path: p.Path, srcHash: srcHash(f), probs: res.Problems,
+		Body: site.Body{HTML: template.HTML(res.HTML), Hash: maphash.String(contentSeed, res.HTML), Summary: summary}}
+}
+
+func srcHash(f *content.File) uint64 {
+	h := fnv.New64a()
+	h.Write(f.Body)
+	return h.Sum64()
+}
+
+// reuse returns b for page p when p's file has the same body text, language and
+// address as b was rendered from, else nil.
+func (b *body) reuse(p *site.Page) *body {
+	switch {
+	case b == nil || b.lang != p.Lang.Code || b.path != p.Path:
+		return nil
+	case b.file == p.File:
+		return b
+	case b.srcHash != srcHash(p.File):
+		return nil
+	}
+	same := *b // the same text read again: remember the new file, and skip hashing next time
+	same.file = p.File
+	return &same
+}
+
+// placeProblems adds the Markdown problems of f's body to errs, at their places in
+// the file.
+func placeProblems(f *content.File, probs []markdown.Problem, errs *diag.List) {
+	for _, pr := range probs {
+		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
+		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
+	}
+}

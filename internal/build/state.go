@@ -1,0 +1,173 @@
+package build
+
+import (
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/images"
+	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/sitemap"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// env is what every version of a site shares while its site.toml, layouts and static
+// files stay the same: a full build makes it, content updates keep it.
+type env struct {
+	opts Options
+	// live keeps every body and fingerprint for Live.Update; a one-shot build renders
+	// each brief's body when it writes the page and lets it go.
+	live bool
+	cfg  *config.Site
+	th   *theme.Theme
+	mds  map[string]*markdown.Markdown // by language code
+	imgs *images.Library               // the images bodies show, and their copies
+	// allStatics are the static files, the site's and the theme's, which claim
+	// their outputs in every state.
+	allStatics []theme.File
+}
+
+// newEnv reads site.toml and the static files' names.
+func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
+	cfg, err := loadConfig(opts)
+	if err != nil {
+		return nil, err
+	}
+	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
+	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
+	e.mds = markdown.ForSite(cfg, e.imgs)
+	e.allStatics, err = e.th.Files("static")
+	if err != nil {
+		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
+	}
+	return e, nil
+}
+
+// staticFile reads the file at name below static/, the site's or the theme's.
+func (e *env) staticFile(name string) ([]byte, error) {
+	f, ok := e.th.Lookup("static", name)
+	if !ok {
+		return nil, fs.ErrNotExist
+	}
+	return f.Read()
+}
+
+// state is one version of a built site: its content files, page graph, bodies and
+// outputs. newState makes it from the files and the previous state, and the build
+// (Session.Build, buildLive or update) that renders it completes it before returning
+// it; nothing changes it after. The dev server's Live swaps one state for the next
+// whole, so a failed update leaves the last good one as it was.
+type state struct {
+	*env
+	files  map[string]*content.File // by path
+	bodies *bodies                  // live states only
+	site   *site.Site
+	r      *render.Renderer
+	owner  map[string]outFile // page, feed and alias output -> what it renders
+	names  []string           // owner's keys, in claim order
+	// statics are the static files that claimed their outputs.
+	statics  []theme.File
+	sitemaps sitemaps
+	// prints are the fingerprints of owner's outputs (live states only), and
+	// searchFiles the search pages and index files, set when the state is rendered.
+	prints      map[string]uint64
+	searchFiles []string
+}
+
+// sitemaps are the names of a state's sitemap files and the fingerprint of the pages
+// they list.
+type sitemaps struct {
+	names []string
+	print uint64
+}
+
+// newState builds the page graph of files and claims its outputs; prev, the last good
+// state (nil for none), lends the bodies whose text did not change and the related
+// briefs when no tags changed. The sitemap files it returns are those to write: all
+// of them when prev is nil or the pages they list changed, else none.
+func newState(e *env, files map[string]*content.File, prev *state, errs *diag.List) (*state, []sitemap.File) {
+	st := &state{env: e, files: files}
+	if e.live {
+		st.bodies = &bodies{m: map[string]*body{}}
+	}
+	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
+	opts := e.opts.siteOptions()
+	opts.Body = func(p *site.Page) site.Body { return st.body(p, prev, errs) }
+	opts.TagsTitle = func(code string) string { return render.String(e.cfg, code, "tags") }
+	if prev != nil {
+		opts.Previous = prev.site
+	}
+	st.site = site.New(e.cfg, list, opts, errs)
+	st.sitemaps.print = sitemap.Fingerprint(st.site)
+	var maps []sitemap.File
+	if prev == nil || prev.sitemaps.print != st.sitemaps.print {
+		maps = sitemap.Files(st.site, sitemap.MaxURLs)
+		st.sitemaps.names = sitemapNames(maps)
+	} else {
+		st.sitemaps.names = prev.sitemaps.names
+	}
+	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics)
+	errs.Add(cl.errs...)
+	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
+	return st, maps
+}
+
+// body gives page p its body: a live state renders it, or takes it from prev when
+// the text is the same; a one-shot build renders a brief's body only when it writes
+// the page (streamBrief), and here only cuts its summary from the opening.
+func (st *state) body(p *site.Page, prev *state, errs *diag.List) site.Body {
+	md := st.mds[p.Lang.Code]
+	if !st.live && p.Kind == site.KindBrief {
+		return site.Body{Summary: leadSummary(md, p)}
+	}
+	var b *body
+	if prev != nil {
+		b = prev.bodies.get(p.File.Path).reuse(p)
+	}
+	if b == nil {
+		b = renderBody(md, p, p.Lang.SummaryLength)
+	}
+	if st.live {
+		st.bodies.put(p.File.Path, b)
+	}
+	placeProblems(p.File, b.probs, errs)
+	return b.Body
+}
+
+// leadSummary is the summary of a brief whose body a one-shot build has not read
+// whole: it is cut from the opening kept for it, which is then let go (at 100,000
+// pairs it would hold hundreds of megabytes until the end of the build).
+func leadSummary(md *markdown.Markdown, p *site.Page) string {
+	if p.Summary != "" {
+		p.File.Lead = nil
+		return ""
+	}
+	lead := p.File.Lead
+	if lead == nil {
+		lead = p.File.Body
+	}
+	p.File.Lead = nil
+	return md.Summary(lead, p.Lang.SummaryLength)
+}
+
+// outputs lists the files of a state that content edits can add or remove: pages,
+// feeds, aliases, sitemaps and search files.
+func (st *state) outputs() map[string]bool {
+	out := make(map[string]bool, len(st.owner)+len(st.sitemaps.names)+len(st.searchFiles))
+	for name := range st.owner {
+		out[name] = true
+	}
+	for _, name := range st.sitemaps.names {
+		out[name] = true
+	}
+	for _, name := range st.searchFiles {
+		out[name] = true
+	}
+	return out
+}
