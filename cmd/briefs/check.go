@@ -43,7 +43,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	} else {
 		printReport(stdout, *dir, rep)
 	}
-	if rep.Count(check.Error) > 0 || *strict && rep.Count(check.Warning) > 0 {
+	if rep.Count(diag.SevError) > 0 || *strict && rep.Count(diag.SevWarning) > 0 {
 		return exitContent
 	}
 	return exitOK
@@ -52,7 +52,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func printReport(w io.Writer, dir string, rep *check.Report) {
 	figures := false
 	for _, f := range rep.Findings {
-		if f.Severity == check.Info {
+		if f.Severity == diag.SevInfo {
 			continue
 		}
 		f.File = inSitePath(dir, f.File)
@@ -68,12 +68,12 @@ func printReport(w io.Writer, dir string, rep *check.Report) {
 		fmt.Fprintf(w, "  %-28s %-6s %3d of %3d translated\n", sec, c.Lang, c.Translated, c.Briefs)
 	}
 	for _, f := range rep.Findings {
-		if f.Severity == check.Info {
-			fmt.Fprintf(w, "  %s: %s\n", inSitePath(dir, f.File), f.Message)
+		if f.Severity == diag.SevInfo {
+			fmt.Fprintf(w, "  %s: %s\n", inSitePath(dir, f.File), f.Msg)
 		}
 	}
-	fmt.Fprintf(w, "\n%s, %s\n", diag.Count(rep.Count(check.Error), "error", "errors"),
-		diag.Count(rep.Count(check.Warning), "warning", "warnings"))
+	fmt.Fprintf(w, "\n%s, %s\n", diag.Count(rep.Count(diag.SevError), "error", "errors"),
+		diag.Count(rep.Count(diag.SevWarning), "warning", "warnings"))
 }
 
 func runStamp(args []string, stdout, stderr io.Writer) int {

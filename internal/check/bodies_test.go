@@ -16,7 +16,7 @@ import (
 // check, at the place build gives and with its words.
 func TestBodiesAsBuildReportsThem(t *testing.T) {
 	fsys, _ := siteFS(t, "shortcodes.txtar")
-	_, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme, Now: timeNow()}, output.NewMemory())
+	_, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme, Now: testNow}, output.NewMemory())
 	var list *diag.List
 	if !errors.As(err, &list) {
 		t.Fatalf("build did not fail with a list of problems: %v", err)
@@ -27,10 +27,10 @@ func TestBodiesAsBuildReportsThem(t *testing.T) {
 	}
 	for _, f := range run(t, fsys).Findings {
 		if f.Kind == "markdown" {
-			if f.Severity != Error {
+			if f.Severity != diag.SevError {
 				t.Errorf("%s: severity %s, want error", f, f.Severity)
 			}
-			fromCheck = append(fromCheck, (&diag.Error{File: f.File, Line: f.Line, Col: f.Col, Msg: f.Message}).Error())
+			fromCheck = append(fromCheck, f.Error.Error())
 		}
 	}
 	slices.Sort(fromBuild)

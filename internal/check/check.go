@@ -27,11 +27,13 @@ package check
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
@@ -40,33 +42,33 @@ import (
 	"github.com/briefs/briefs/internal/site"
 )
 
-// Severity orders findings: errors fail a check, warnings only with --strict.
-type Severity string
-
-// The severities.
-const (
-	Error   Severity = "error"
-	Warning Severity = "warning"
-	Info    Severity = "info"
-)
-
-// Finding is one problem at one place.
+// Finding is one problem at one place: a diag.Error, as build reports problems, with
+// the kind of check that found it. Its severity says what it does to a check: an
+// error fails it, a warning only with --strict, and information (diag.SevInfo) never.
 type Finding struct {
-	File     string   `json:"file"`
-	Line     int      `json:"line"`
-	Col      int      `json:"col"`
-	Kind     string   `json:"kind"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
+	diag.Error
+	Kind string
 }
 
-// String formats the finding as compilers do.
+// String formats the finding as compilers do, with its severity.
 func (f Finding) String() string {
 	place := f.File
 	if f.Line > 0 {
 		place = fmt.Sprintf("%s:%d:%d", f.File, f.Line, f.Col)
 	}
-	return fmt.Sprintf("%s: %s: %s", place, f.Severity, f.Message)
+	return fmt.Sprintf("%s: %s: %s", place, f.Severity, f.Msg)
+}
+
+// MarshalJSON writes the finding as one object of briefs check --format json.
+func (f Finding) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		File     string        `json:"file"`
+		Line     int           `json:"line"`
+		Col      int           `json:"col"`
+		Kind     string        `json:"kind"`
+		Severity diag.Severity `json:"severity"`
+		Message  string        `json:"message"`
+	}{f.File, f.Line, f.Col, f.Kind, f.Severity, f.Msg})
 }
 
 // Coverage counts the briefs of one section in one language that have every translation.
@@ -84,7 +86,7 @@ type Report struct {
 }
 
 // Count returns the number of findings of a severity.
-func (r *Report) Count(s Severity) int {
+func (r *Report) Count(s diag.Severity) int {
 	n := 0
 	for _, f := range r.Findings {
 		if f.Severity == s {
@@ -98,11 +100,14 @@ func (r *Report) Count(s Severity) int {
 type Options struct {
 	// Site is the site folder; Theme the default theme (for static files links may use).
 	Site, Theme fs.FS
+	// Now is the time a date is in the future from; zero means the current time.
+	Now time.Time
 }
 
 // checker holds what the checks share.
 type checker struct {
 	cfg    *config.Site
+	now    time.Time // dates after it are in the future
 	files  []*content.File
 	mds    map[string]*markdown.Markdown
 	inputs map[*content.File]markdown.Inspection
@@ -115,28 +120,21 @@ type checker struct {
 // Run checks a whole site. It fails only when the site cannot be read at all (no
 // site.toml, broken front matter); everything else is a finding.
 func Run(opts Options) (*Report, error) {
-	src, err := fs.ReadFile(opts.Site, config.FileName)
-	if err != nil {
-		return nil, diag.At(config.FileName, 0, 0, "not found: run briefs in a site folder, or name one with -s")
-	}
-	cfg, err := config.Load(config.FileName, src)
+	cfg, err := config.Read(opts.Site)
 	if err != nil {
 		return nil, err
 	}
 	var errs diag.List
-	c := &checker{cfg: cfg, files: content.Load(opts.Site, cfg, &errs), mds: map[string]*markdown.Markdown{},
+	c := &checker{cfg: cfg, now: cmp.Or(opts.Now, time.Now()), files: content.Load(opts.Site, cfg, &errs), mds: markdown.ForSite(cfg, nil),
 		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}, measures: measuresOf(cfg.Measures)}
 	if err := errs.Err(); err != nil {
 		return nil, err
-	}
-	for code, l := range cfg.Languages {
-		c.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Units: cfg.UnitSet})
 	}
 	for _, f := range c.files {
 		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
 	}
 	c.bodies()
-	groups := c.groups()
+	groups := content.Groups(cfg, c.files)
 	c.figures(groups)
 	c.outdated(groups)
 	c.coverage(groups)
@@ -144,12 +142,12 @@ func Run(opts Options) (*Report, error) {
 	c.headings()
 	c.frontMatter()
 	slices.SortFunc(c.report.Findings, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Msg, b.Msg))
 	})
 	return &c.report, nil
 }
 
-func (c *checker) add(f *content.File, off int, kind string, sev Severity, format string, args ...any) {
+func (c *checker) add(f *content.File, off int, kind string, sev diag.Severity, format string, args ...any) {
 	line, col := 0, 0
 	if off >= 0 {
 		line, col = c.linesOf(f).pos(f.BodyOffset + off)
@@ -157,8 +155,9 @@ func (c *checker) add(f *content.File, off int, kind string, sev Severity, forma
 	c.addAt(f.Path, line, col, kind, sev, format, args...)
 }
 
-func (c *checker) addAt(file string, line, col int, kind string, sev Severity, format string, args ...any) {
-	c.report.Findings = append(c.report.Findings, Finding{File: file, Line: line, Col: col, Kind: kind, Severity: sev, Message: fmt.Sprintf(format, args...)})
+func (c *checker) addAt(file string, line, col int, kind string, sev diag.Severity, format string, args ...any) {
+	e := diag.Error{File: file, Line: line, Col: col, Severity: sev, Msg: fmt.Sprintf(format, args...)}
+	c.report.Findings = append(c.report.Findings, Finding{Error: e, Kind: kind})
 }
 
 // keyAt finds a front matter key in a file.
@@ -170,82 +169,50 @@ func keyAt(f *content.File, key string) (int, int) {
 	return line, col
 }
 
-// group is a brief and its translations: the source is the default language's version.
-type group struct {
-	source *content.File
-	files  []*content.File // in language order
-}
-
-func (c *checker) groups() []*group {
-	byKey := map[string]*group{}
-	var out []*group
-	for _, f := range c.files {
-		if f.IsIndex() {
-			continue
-		}
-		g := byKey[f.TranslationGroup()]
-		if g == nil {
-			g = &group{}
-			byKey[f.TranslationGroup()] = g
-			out = append(out, g)
-		}
-		g.files = append(g.files, f)
-		if f.Lang == c.cfg.DefaultLanguage {
-			g.source = f
-		}
-	}
-	for _, g := range out {
-		slices.SortFunc(g.files, func(a, b *content.File) int {
-			return slices.Index(c.cfg.Order, a.Lang) - slices.Index(c.cfg.Order, b.Lang)
-		})
-	}
-	return out
-}
-
 // bodies reports what makes a build fail in a body (an unknown shortcode, a bad num
 // argument), as build reports it and at the same place.
 func (c *checker) bodies() {
 	for _, f := range c.files {
 		for _, p := range c.inputs[f].Problems {
-			c.add(f, p.Offset, "markdown", Error, "%s", p.Msg)
+			c.add(f, p.Offset, "markdown", diag.SevError, "%s", p.Msg)
 		}
 	}
 }
 
 // outdated reports translations whose source changed after they were made.
-func (c *checker) outdated(groups []*group) {
+func (c *checker) outdated(groups []*content.Group) {
 	for _, g := range groups {
-		for _, f := range g.files {
-			if f == g.source || g.source == nil || f.Front.TranslationOf == "" {
+		for _, f := range g.Files {
+			if f == g.Original || g.Original == nil || f.Front.TranslationOf == "" {
 				continue
 			}
-			if f.Front.TranslationOf != g.source.BodyHash() {
+			if f.Front.TranslationOf != g.Original.BodyHash() {
 				line, col := keyAt(f, "translationOf")
-				c.addAt(f.Path, line, col, "outdated", Warning,
+				c.addAt(f.Path, line, col, "outdated", diag.SevWarning,
 					"%s changed after this translation was made; bring the translation up to date, then run: briefs stamp %s",
-					path.Base(g.source.Path), f.Path)
+					path.Base(g.Original.Path), f.Path)
 			}
 		}
 	}
 }
 
 // coverage counts translations per section and language, and lists what is missing.
-func (c *checker) coverage(groups []*group) {
+func (c *checker) coverage(groups []*content.Group) {
 	counts := map[[2]string]*Coverage{}
 	for _, g := range groups {
-		for _, f := range g.files {
+		for _, f := range g.Files {
 			k := [2]string{f.Section, f.Lang}
 			if counts[k] == nil {
 				counts[k] = &Coverage{Section: f.Section, Lang: f.Lang}
 			}
 			counts[k].Briefs++
-			if len(g.files) == len(c.cfg.Order) {
+			if len(g.Files) == len(c.cfg.Order) {
 				counts[k].Translated++
 				continue
 			}
 			for _, code := range c.cfg.Order {
-				if !slices.ContainsFunc(g.files, func(x *content.File) bool { return x.Lang == code }) && f == g.files[0] {
-					c.addAt(f.Path, 0, 0, "untranslated", Info, "no %s translation", c.cfg.Languages[code].Label)
+				if !slices.ContainsFunc(g.Files, func(x *content.File) bool { return x.Lang == code }) && f == g.Files[0] {
+					c.addAt(f.Path, 0, 0, "untranslated", diag.SevInfo, "no %s translation", c.cfg.Languages[code].Label)
 				}
 			}
 		}
@@ -266,11 +233,11 @@ func (c *checker) frontMatter() {
 			continue
 		}
 		if f.Front.Summary == "" {
-			c.addAt(f.Path, 1, 1, "summary", Warning, "no summary: lists and search engines show the first sentences instead; add summary = \"…\"")
+			c.addAt(f.Path, 1, 1, "summary", diag.SevWarning, "no summary: lists and search engines show the first sentences instead; add summary = \"…\"")
 		}
-		if f.Front.Date.After(timeNow()) && f.Front.PublishDate.IsZero() {
+		if f.Front.Date.After(c.now) && f.Front.PublishDate.IsZero() {
 			line, col := keyAt(f, "date")
-			c.addAt(f.Path, line, col, "date", Warning, "date is in the future but there is no publishDate: the brief is published at once; add publishDate to embargo it")
+			c.addAt(f.Path, line, col, "date", diag.SevWarning, "date is in the future but there is no publishDate: the brief is published at once; add publishDate to embargo it")
 		}
 		for _, t := range f.Front.Tags {
 			k := f.Lang + "\x00" + site.TagSlug(t)
@@ -282,7 +249,7 @@ func (c *checker) frontMatter() {
 			f := files[0]
 			_, tag, _ := strings.Cut(k, "\x00")
 			line, col := keyAt(f, "tags")
-			c.addAt(f.Path, line, col, "tag", Warning, "tag %q is used by this brief only; check its spelling against the site's other tags", tagName(f, tag))
+			c.addAt(f.Path, line, col, "tag", diag.SevWarning, "tag %q is used by this brief only; check its spelling against the site's other tags", tagName(f, tag))
 		}
 	}
 }
@@ -305,9 +272,9 @@ func (c *checker) headings() {
 		for _, h := range c.inputs[f].Headings {
 			switch {
 			case h.Level == 1:
-				c.add(f, h.Offset, "heading", Warning, "a # heading makes a second h1 after the title; use ## for the brief's sections")
+				c.add(f, h.Offset, "heading", diag.SevWarning, "a # heading makes a second h1 after the title; use ## for the brief's sections")
 			case h.Level > prev+1:
-				c.add(f, h.Offset, "heading", Warning, "heading level %d follows level %d, skipping a level; use %s", h.Level, prev, strings.Repeat("#", prev+1))
+				c.add(f, h.Offset, "heading", diag.SevWarning, "heading level %d follows level %d, skipping a level; use %s", h.Level, prev, strings.Repeat("#", prev+1))
 			}
 			prev = max(h.Level, 1)
 		}

@@ -13,7 +13,11 @@ import (
 	"golang.org/x/tools/txtar"
 
 	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/diag"
 )
+
+// testNow is the time the test sites are checked at: a date after it is in the future.
+var testNow = time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
 
 var update = flag.Bool("update", false, "rewrite the want file of testdata/planted.txtar")
 
@@ -42,8 +46,7 @@ func run(t *testing.T, fsys fstest.MapFS) *Report {
 // runAsIs checks a test site as it is.
 func runAsIs(t *testing.T, fsys fstest.MapFS) *Report {
 	t.Helper()
-	timeNow = func() time.Time { return time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC) }
-	rep, err := Run(Options{Site: fsys, Theme: briefs.Theme})
+	rep, err := Run(Options{Site: fsys, Theme: briefs.Theme, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,12 +85,12 @@ func TestPlanted(t *testing.T) {
 }
 
 func TestExampleSiteIsClean(t *testing.T) {
-	rep, err := Run(Options{Site: os.DirFS("../.."), Theme: briefs.Theme})
+	rep, err := Run(Options{Site: os.DirFS("../.."), Theme: briefs.Theme, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range rep.Findings {
-		if f.Severity != Info {
+		if f.Severity != diag.SevInfo {
 			t.Errorf("%s", f)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/briefs/briefs/internal/diag"
 )
 
 // pairFindings checks zh against en as a one-paragraph brief whose original is in
@@ -32,7 +34,7 @@ func pairFindingsAll(t *testing.T, lang, zh, en string) []string {
 	var out []string
 	for _, f := range run(t, fsys).Findings {
 		if f.Kind == "figure" {
-			out = append(out, fmt.Sprintf("%s:%d:%d %s: %s", strings.TrimPrefix(f.File, "content/p/"), f.Line-5, f.Col, f.Severity, f.Message))
+			out = append(out, fmt.Sprintf("%s:%d:%d %s: %s", strings.TrimPrefix(f.File, "content/p/"), f.Line-5, f.Col, f.Severity, f.Msg))
 		}
 	}
 	return out
@@ -284,7 +286,7 @@ func TestDeclaredMeasure(t *testing.T) {
 			"content/p/p.zh.md": {Data: []byte(realFront + "修路300里。\n")},
 			"content/p/p.en.md": {Data: []byte(realFront + tt.en + "\n")},
 		}
-		if got := run(t, fsys).Count(Error); got != tt.want {
+		if got := run(t, fsys).Count(diag.SevError); got != tt.want {
 			t.Errorf("%q: %d errors, want %d", tt.en, got, tt.want)
 		}
 	}

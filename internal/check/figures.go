@@ -5,13 +5,11 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/briefs/briefs/internal/content"
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 )
-
-var timeNow = time.Now
 
 // ignoreMark silences the figures on its line.
 const ignoreMark = "<!-- check:ignore -->"
@@ -115,14 +113,14 @@ func wordClaim(x *figure) claim {
 }
 
 // figures compares every translation's figures with its source's.
-func (c *checker) figures(groups []*group) {
+func (c *checker) figures(groups []*content.Group) {
 	for _, g := range groups {
-		if g.source == nil {
+		if g.Original == nil {
 			continue
 		}
-		src := c.figuresOf(g.source)
-		for _, f := range g.files {
-			if f == g.source {
+		src := c.figuresOf(g.Original)
+		for _, f := range g.Files {
+			if f == g.Original {
 				continue
 			}
 			for _, x := range src {
@@ -168,7 +166,7 @@ func (c *checker) compare(a, b []*figure) {
 // else ("about 82.19 million" for 8219万余, more than 82.19 million): the value is
 // right, so it is not an error, but the claim changed.
 func (c *checker) qualifierChanged(x, y *figure) {
-	c.addAt(y.file.Path, y.line, y.col, "figure", Warning, "%q says %s where %s at %s:%d:%d says %s; use the same qualifier, or silence this line with %s",
+	c.addAt(y.file.Path, y.line, y.col, "figure", diag.SevWarning, "%q says %s where %s at %s:%d:%d says %s; use the same qualifier, or silence this line with %s",
 		y.raw, y.fig.Qualifier, x.raw, path.Base(x.file.Path), x.line, x.col, x.fig.Qualifier, ignoreMark)
 }
 
@@ -268,12 +266,12 @@ func (c *checker) unmatched(side, other []*figure) {
 			mine, theirs, seen = candidates(side), candidates(other), repeatsOf(side)
 		}
 		if y := equivalentOf(side, i); y != nil {
-			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q is an equivalent of %s given in %s only (ratio %s); check the rate",
+			c.addAt(x.file.Path, x.line, x.col, "figure", diag.SevInfo, "%q is an equivalent of %s given in %s only (ratio %s); check the rate",
 				x.raw, y.raw, path.Base(x.file.Path), ratio(y, x))
 			continue
 		}
 		if y := seen.near(x); y != nil {
-			c.addAt(x.file.Path, x.line, x.col, "figure", Info, "%q repeats %s at line %d, which has a match in %s",
+			c.addAt(x.file.Path, x.line, x.col, "figure", diag.SevInfo, "%q repeats %s at line %d, which has a match in %s",
 				x.raw, y.raw, y.line, path.Base(otherFile(x, other)))
 			continue
 		}
@@ -289,7 +287,7 @@ func (c *checker) unmatched(side, other []*figure) {
 		} else {
 			msg += fmt.Sprintf("; it has no %s to compare", cx.kind)
 		}
-		c.addAt(x.file.Path, x.line, x.col, "figure", Error, "%s", msg)
+		c.addAt(x.file.Path, x.line, x.col, "figure", diag.SevError, "%s", msg)
 	}
 }
 

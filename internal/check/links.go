@@ -28,7 +28,7 @@ func (c *checker) siteTargets(opts Options) targets {
 	// another language's) are the build's; check shows them too, so an editor who runs
 	// only check sees them.
 	for _, w := range errs.Warnings() {
-		c.addAt(w.File, w.Line, w.Col, "section", Warning, "%s", w.Msg)
+		c.addAt(w.File, w.Line, w.Col, "section", diag.SevWarning, "%s", w.Msg)
 	}
 	t := targets{paths: map[string]bool{"/": true}, anchors: map[string][]string{}}
 	for _, p := range st.Pages {
@@ -62,7 +62,7 @@ func (c *checker) links(opts Options) {
 		}
 		for _, l := range in.Links {
 			if l.IsImage && strings.TrimSpace(l.Alt) == "" {
-				c.add(f, l.Offset, "alt", Warning, "image %s has no alternative text; describe it between the brackets: ![…](%s)", l.Dest, l.Dest)
+				c.add(f, l.Offset, "alt", diag.SevWarning, "image %s has no alternative text; describe it between the brackets: ![…](%s)", l.Dest, l.Dest)
 			}
 			c.checkLink(f, self, in.Anchors, l.Dest, l.Offset, l.IsImage, t)
 		}
@@ -72,7 +72,7 @@ func (c *checker) links(opts Options) {
 func (c *checker) checkLink(f *content.File, self string, own []string, dest string, off int, image bool, t targets) {
 	u, err := url.Parse(dest)
 	if err != nil {
-		c.add(f, off, "link", Error, "link %q is not a valid URL", dest)
+		c.add(f, off, "link", diag.SevError, "link %q is not a valid URL", dest)
 		return
 	}
 	if u.Scheme != "" || u.Host != "" || dest == "" {
@@ -100,7 +100,7 @@ func (c *checker) checkLink(f *content.File, self string, own []string, dest str
 		if strings.HasSuffix(target, ".md") {
 			hint = "; link to the page's URL (such as /" + f.Lang + "/section/slug/), not its file"
 		}
-		c.add(f, off, what, Error, "%s %s leads nowhere: no page or static file at %s%s", what, dest, target, hint)
+		c.add(f, off, what, diag.SevError, "%s %s leads nowhere: no page or static file at %s%s", what, dest, target, hint)
 		return
 	}
 	if frag := u.Fragment; frag != "" && !strings.HasPrefix(frag, "fn") {
@@ -109,7 +109,7 @@ func (c *checker) checkLink(f *content.File, self string, own []string, dest str
 			anchors, known = own, true
 		}
 		if known && !slices.Contains(anchors, frag) {
-			c.add(f, off, "link", Error, "link %s: the page has no heading #%s", dest, frag)
+			c.add(f, off, "link", diag.SevError, "link %s: the page has no heading #%s", dest, frag)
 		}
 	}
 }

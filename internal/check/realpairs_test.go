@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/txtar"
+
+	"github.com/briefs/briefs/internal/diag"
 )
 
 // The real pairs' numbers as last measured: they may only get better. Raise realCaught
@@ -140,25 +142,25 @@ func checkRealPair(t *testing.T, p *realPair) realResult {
 	var r realResult
 	caught := map[int]bool{}
 	for _, f := range run(t, fsys).Findings {
-		if f.Severity == Info {
+		if f.Severity == diag.SevInfo {
 			continue
 		}
 		lang := strings.TrimSuffix(strings.TrimPrefix(f.File, "content/p/p."), ".md")
 		i := p.figureAt(lang, f.Line-5, f.Col)
 		switch {
-		case i >= 0 && p.figs[i].isError() && f.Severity == Error:
+		case i >= 0 && p.figs[i].isError() && f.Severity == diag.SevError:
 			caught[i] = true
 			r.hits++
-			r.notes = append(r.notes, fmt.Sprintf("  caught  %s %d:%d %s [%s]", lang, f.Line-5, f.Col, f.Message, p.figs[i].verdict))
+			r.notes = append(r.notes, fmt.Sprintf("  caught  %s %d:%d %s [%s]", lang, f.Line-5, f.Col, f.Msg, p.figs[i].verdict))
 		case i >= 0 && p.figs[i].isError():
-			r.notes = append(r.notes, fmt.Sprintf("  weak    %s %d:%d %s: %s [%s]", lang, f.Line-5, f.Col, f.Severity, f.Message, p.figs[i].verdict))
+			r.notes = append(r.notes, fmt.Sprintf("  weak    %s %d:%d %s: %s [%s]", lang, f.Line-5, f.Col, f.Severity, f.Msg, p.figs[i].verdict))
 		default:
 			r.falseAlarms++
 			v := "no figure"
 			if i >= 0 {
 				v = p.figs[i].verdict
 			}
-			r.notes = append(r.notes, fmt.Sprintf("  FALSE   %s %d:%d %s: %s [%s]", lang, f.Line-5, f.Col, f.Severity, f.Message, v))
+			r.notes = append(r.notes, fmt.Sprintf("  FALSE   %s %d:%d %s: %s [%s]", lang, f.Line-5, f.Col, f.Severity, f.Msg, v))
 		}
 	}
 	for i, fig := range p.figs {

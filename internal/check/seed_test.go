@@ -7,6 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 )
 
@@ -64,8 +65,8 @@ func TestSeedFiguresChecked(t *testing.T) {
 	fsys["content/law/zibo.en.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Safe Zibo\"\ndate = 2024-03-15\nsummary = \"s\"\n+++\nNo figures here.\n")}
 	var got, want []string
 	for _, f := range run(t, fsys).Findings {
-		if f.Kind == "figure" || f.Severity == Error {
-			raw, _, _ := strings.Cut(strings.TrimPrefix(f.Message, `"`), `"`)
+		if f.Kind == "figure" || f.Severity == diag.SevError {
+			raw, _, _ := strings.Cut(strings.TrimPrefix(f.Msg, `"`), `"`)
 			got = append(got, fmt.Sprintf("%d %s", f.Line-5, raw))
 		}
 	}

@@ -28,7 +28,18 @@ const (
 	SevError Severity = iota
 	// SevWarning is reported but the build goes on.
 	SevWarning
+	// SevInfo is worth knowing and asks for nothing (briefs check's "no en
+	// translation"); a List counts it as neither an error nor a warning.
+	SevInfo
 )
+
+var sevNames = [...]string{"error", "warning", "info"}
+
+// String names the severity as reports print it: "error", "warning" or "info".
+func (s Severity) String() string { return sevNames[s] }
+
+// MarshalText writes the severity's name, as JSON reports give it.
+func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
 // Error is one problem at one place. Line and Col are 1-based; zero means unknown, and
 // the place is then printed with what is known (file, or file:line).
