@@ -6,6 +6,7 @@ import (
 
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/feed"
+	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/sitemap"
 	"github.com/briefs/briefs/internal/theme"
@@ -109,14 +110,15 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claim
 // claimBuiltIn claims the files that are there whatever the content: the root page,
 // the sitemap and robots.txt, the 404 pages, and the default theme's static files.
 func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme.File) {
-	cs.add("index.html", claim{url: "/", what: "the root page"})
+	cs.add(render.RootFile, claim{url: "/", what: "the root page"})
 	for _, name := range sitemaps {
 		cs.add(name, claim{url: "/" + name, what: generatedWhat(name)})
 	}
 	for _, l := range st.Languages {
-		cs.add(l.Code+"/404.html", claim{url: "/" + l.Code + "/404.html", what: "the 404 page"})
+		name := render.NotFoundFile(l.Code)
+		cs.add(name, claim{url: "/" + name, what: "the 404 page"})
 	}
-	cs.add("404.html", claim{url: "/404.html", what: "the 404 page"})
+	cs.add(render.NotFoundFile(""), claim{url: "/" + render.NotFoundFile(""), what: "the 404 page"})
 	for _, f := range statics {
 		if f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "the default theme's file"}) {
 			cs.statics = append(cs.statics, f)
@@ -126,7 +128,7 @@ func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme
 
 // generatedWhat names a file of the sitemap package.
 func generatedWhat(name string) string {
-	if name == "robots.txt" {
+	if name == sitemap.RobotsFile {
 		return "the robots file"
 	}
 	return "the sitemap"

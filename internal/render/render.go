@@ -369,6 +369,18 @@ func (r *Renderer) execute(t *template.Template, name string, data any, out stri
 	return w.WriteFile(out, page)
 }
 
+// RootFile is the output file of Root.
+const RootFile = "index.html"
+
+// NotFoundFile is the output file of the 404 page in language code, or with code ""
+// the site's own, which static hosts serve for a missing page.
+func NotFoundFile(code string) string {
+	if code == "" {
+		return "404.html"
+	}
+	return code + "/404.html"
+}
+
 // NotFound renders the 404 page of every language (<lang>/404.html) and, in the
 // default language, the site's own /404.html that static hosts serve for a missing page.
 func (r *Renderer) NotFound(w Writer) error {
@@ -378,17 +390,17 @@ func (r *Renderer) NotFound(w Writer) error {
 		if t == nil {
 			return diag.At("layouts/404.html", 0, 0, "missing: add a layout for the 404 page (%s)", name)
 		}
-		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: l.Code + "/404.html", NotFound: true}
+		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: NotFoundFile(l.Code), NotFound: true}
 		for _, o := range r.site.Languages {
 			d.Switch = append(d.Switch, SwitchEntry{Lang: o.Language, Path: o.Home.Path, Current: o == l, Exists: true})
 		}
-		if err := r.execute(t, "baseof.html", d, l.Code+"/404.html", w); err != nil {
+		if err := r.execute(t, "baseof.html", d, NotFoundFile(l.Code), w); err != nil {
 			return err
 		}
 		if l.Code == r.cfg.DefaultLanguage {
 			root := *d
 			root.NotFoundIn = r.notFoundTexts(l)
-			if err := r.execute(t, "baseof.html", &root, "404.html", w); err != nil {
+			if err := r.execute(t, "baseof.html", &root, NotFoundFile(""), w); err != nil {
 				return err
 			}
 		}
@@ -410,7 +422,7 @@ func (r *Renderer) notFoundTexts(l *site.Lang) []NotFoundText {
 
 // Root renders /index.html, which sends visitors to their language.
 func (r *Renderer) Root(w Writer) error {
-	return r.execute(r.root.top, "root.html", r.rootData(), "index.html", w)
+	return r.execute(r.root.top, "root.html", r.rootData(), RootFile, w)
 }
 
 // aliasPage redirects an old URL to a page's current one. It needs no layout: a

@@ -23,6 +23,14 @@ import (
 // MaxURLs is the sitemaps.org limit of URLs in one file.
 const MaxURLs = 50000
 
+// The files Files writes whatever the size of the site: the sitemap (an index of
+// the parts sitemap-1.xml, sitemap-2.xml… when it has more than max URLs) and
+// robots.txt, which names it.
+const (
+	SitemapFile = "sitemap.xml"
+	RobotsFile  = "robots.txt"
+)
+
 // File is one file to write.
 type File struct {
 	Name string
@@ -40,7 +48,7 @@ func Files(st *site.Site, max int) []File {
 	}
 	var files []File
 	if len(entries) <= max {
-		files = append(files, File{"sitemap.xml", urlset(entries)})
+		files = append(files, File{SitemapFile, urlset(entries)})
 	} else {
 		var index bytes.Buffer
 		index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -50,10 +58,10 @@ func Files(st *site.Site, max int) []File {
 			fmt.Fprintf(&index, "  <sitemap><loc>%s</loc></sitemap>\n", escape(cfg.AbsURL(name)))
 		}
 		index.WriteString("</sitemapindex>\n")
-		files = append(files, File{"sitemap.xml", index.Bytes()})
+		files = append(files, File{SitemapFile, index.Bytes()})
 	}
-	robots := fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.AbsURL("sitemap.xml"))
-	return append(files, File{"robots.txt", []byte(robots)})
+	robots := fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.AbsURL(SitemapFile))
+	return append(files, File{RobotsFile, []byte(robots)})
 }
 
 func urlset(entries [][]byte) []byte {
