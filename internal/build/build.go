@@ -1,8 +1,10 @@
 // Package build runs the whole pipeline, from a site folder to a set of written files:
 // site.toml, then the content files, the page graph, the Markdown bodies, the layouts,
-// and the static files. The command line's build runs a one-shot Session; the dev
-// server keeps a Live one, which also updates; both render through the same code, so
-// what an editor previews is what gets published. ARCHITECTURE.md draws the data flow.
+// and the static files. Each build makes one state (state.go) from those inputs and
+// the previous state, and nothing changes it after. The command line's build runs a
+// one-shot Session; the dev server keeps a Live one, which swaps in the next state
+// whole after each good update; both render through the same code, so what an editor
+// previews is what gets published. ARCHITECTURE.md draws the data flow.
 package build
 
 import (

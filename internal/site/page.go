@@ -44,7 +44,9 @@ var kindNames = [...]string{"home", "section", "brief", "tags", "tag", "404", "s
 func (k Kind) String() string { return kindNames[k] }
 
 // Page is one page of the site in one language. List pages (home, sections, tags)
-// hold the briefs they list in Pages; the renderer paginates them.
+// hold the briefs they list in Pages; the renderer paginates them. A page is whole
+// when New returns it and is not changed after: a page with other content is a copy
+// (WithContent).
 type Page struct {
 	Kind Kind
 	Lang *config.Language
@@ -57,7 +59,8 @@ type Page struct {
 	PublishDate time.Time
 	ExpiryDate  time.Time
 	// Content is the rendered body (for list pages, their _index intro), and
-	// ContentHash a hash of it, so that changes can be detected without comparing HTML.
+	// ContentHash a hash of it, so that changes can be detected without comparing HTML;
+	// New takes both from Options.Body, and nothing sets them after.
 	Content     template.HTML
 	ContentHash uint64
 	// Path is the page's URL path below the base URL, with a trailing slash ("zh/law/zibo/").
