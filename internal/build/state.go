@@ -60,7 +60,7 @@ func (e *env) staticFile(name string) ([]byte, error) {
 
 // state is one version of a built site: its content files, page graph, bodies and
 // outputs. newState makes it from the files and the previous state, and the build
-// (Session.Build, buildLive or update) that renders it completes it before returning
+// (buildState or update) that renders it completes it before returning
 // it; nothing changes it after. The dev server's Live swaps one state for the next
 // whole, so a failed update leaves the last good one as it was.
 type state struct {
