@@ -35,21 +35,31 @@ type claim struct {
 	out  outFile // the page output it renders; zero for the other files
 	url  string  // the address as people know it: "/zh/law/x/", "/404.html"
 	what string  // "the brief page", "alias", "static file"
-	// file, line and col are where the claim comes from; file is "" when built in.
-	file      string
-	line, col int
-	fix       string // what to do when it clashes with an earlier claim
+	// at says where the claim comes from; nil when it is built in. It is asked only
+	// when a clash is reported: finding a key in a page's front matter reads the front
+	// matter again, which at every claim of a site would cost more than the claims.
+	at  func() (file string, line, col int)
+	fix string // what to do when it clashes with an earlier claim
+}
+
+// where is where the claim comes from; file is "" when it is built in.
+func (c claim) where() (file string, line, col int) {
+	if c.at == nil {
+		return "", 0, 0
+	}
+	return c.at()
 }
 
 // place is where the claim comes from, as a message shows it.
 func (c claim) place() string {
+	file, line, col := c.where()
 	switch {
-	case c.file == "":
+	case file == "":
 		return "built-in"
-	case c.line == 0:
-		return c.file
+	case line == 0:
+		return file
 	}
-	return fmt.Sprintf("%s:%d:%d", c.file, c.line, c.col)
+	return fmt.Sprintf("%s:%d:%d", file, line, col)
 }
 
 // describe names the claim for a message about another one at url.
@@ -93,13 +103,16 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claim
 	}
 	for _, p := range st.Pages {
 		for _, a := range p.Aliases {
-			line, col := site.ValuePos(p.File, "aliases", a)
+			at := func() (string, int, int) {
+				line, col := site.ValuePos(p.File, "aliases", a)
+				return p.File.Path, line, col
+			}
 			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, kind: outAlias, alias: a}, url: a, what: "alias",
-				file: p.File.Path, line: line, col: col, fix: "choose another alias"})
+				at: at, fix: "choose another alias"})
 		}
 	}
 	for _, f := range statics {
-		if !f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "static file", file: f.Path, line: 1, col: 1,
+		if !f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "static file", at: func() (string, int, int) { return f.Path, 1, 1 },
 			fix: "rename or remove the static file"}) {
 			cs.statics = append(cs.statics, f)
 		}
@@ -155,7 +168,7 @@ func pageClaim(p *site.Page, n int) claim {
 	if n > 1 {
 		c.what = fmt.Sprintf("page %d of %s", n, c.what)
 	}
-	c.file, c.line, c.col = p.Place()
+	c.at = p.Place
 	switch p.Kind {
 	case site.KindBrief:
 		c.fix = "change the slug or move the file"
@@ -207,7 +220,8 @@ func (cs *claims) add(name string, c claim) bool {
 }
 
 func (cs *claims) clash(c claim, msg string) {
-	cs.errs = append(cs.errs, diag.At(c.file, c.line, c.col, "%s %s %s; %s", c.what, c.url, msg, c.fix))
+	file, line, col := c.where()
+	cs.errs = append(cs.errs, diag.At(file, line, col, "%s %s %s; %s", c.what, c.url, msg, c.fix))
 }
 
 // sitemapNames lists the names of the sitemap files.

@@ -43,7 +43,7 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 	for _, f := range e.load(&errs) {
 		files[f.Path] = f
 	}
-	st, maps := newState(e, files, nil, &errs)
+	st, maps := newState(e, files, nil, false, &errs)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.

@@ -89,9 +89,10 @@ type sitemaps struct {
 
 // newState builds the page graph of files and claims its outputs; prev, the last good
 // state (nil for none), lends the bodies whose text did not change and the related
-// briefs when no tags changed. The sitemap files it returns are those to write: all
-// of them when prev is nil or the pages they list changed, else none.
-func newState(e *env, files map[string]*content.File, prev *state, errs *diag.List) (*state, []sitemap.File) {
+// briefs when no tags changed, and when only bodies changed (bodyOnly) its claims. The
+// sitemap files it returns are those to write: all of them when prev is nil or the
+// pages they list changed, else none.
+func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, errs *diag.List) (*state, []sitemap.File) {
 	st := &state{env: e, files: files}
 	if e.live {
 		st.bodies = &bodies{m: map[string]*body{}}
@@ -112,10 +113,38 @@ func newState(e *env, files map[string]*content.File, prev *state, errs *diag.Li
 	} else {
 		st.sitemaps.names = prev.sitemaps.names
 	}
+	if bodyOnly && st.reclaim(prev) {
+		return st, maps
+	}
 	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics)
 	errs.Add(cl.errs...)
 	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
 	return st, maps
+}
+
+// reclaim gives st prev's outputs, for a graph of the same shape (edits to bodies
+// only make the same pages, in the same order): each owned by the page at the same
+// place. Claiming them anew costs more than the rest of such an update. It reports
+// false, and leaves the claiming to claimOutputs, when the graphs differ after all.
+func (st *state) reclaim(prev *state) bool {
+	if len(prev.site.Pages) != len(st.site.Pages) {
+		return false
+	}
+	index := make(map[*site.Page]int, len(prev.site.Pages))
+	for i, p := range prev.site.Pages {
+		index[p] = i
+	}
+	owner := make(map[string]outFile, len(prev.owner))
+	for name, o := range prev.owner {
+		i, ok := index[o.page]
+		if !ok || st.site.Pages[i].Path != o.page.Path {
+			return false
+		}
+		o.page = st.site.Pages[i]
+		owner[name] = o
+	}
+	st.owner, st.names, st.statics = owner, prev.names, prev.statics
+	return true
 }
 
 // body gives page p its body: a live state renders it, or takes it from prev when

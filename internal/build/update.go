@@ -114,13 +114,14 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 		return nil, nil, err
 	}
 	var errs diag.List
-	next, maps := newState(prev.env, files, prev, &errs)
+	bodyOnly := prev.bodyOnly(pending, files)
+	next, maps := newState(prev.env, files, prev, bodyOnly, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
 	next.r = prev.r.ForSite(next.site)
-	next.prints = next.fingerprintsAfter(prev, prev.bodyOnly(pending, files), pending)
+	next.prints = next.fingerprintsAfter(prev, bodyOnly, pending)
 	stage := output.NewMemory()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	writeSitemap(maps, stage, &errs)
