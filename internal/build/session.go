@@ -63,6 +63,8 @@ type body struct {
 	hash    uint64
 	summary string
 	probs   []markdown.Problem // positions are placed with the file as it is now
+	// elsewhere are problems in files the body reads (chart data), placed there.
+	elsewhere []*diag.Error
 }
 
 // NewSession prepares a one-shot build; nothing is read until Build. To update a site
@@ -81,7 +83,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	s.mds = map[string]*markdown.Markdown{}
 	for _, code := range cfg.Order {
 		l := cfg.Languages[code]
-		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: s.imgs})
+		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: s.imgs, Files: s.opts.Site})
 	}
 	s.files, s.bodies = map[string]*content.File{}, map[string]*body{}
 	for _, f := range s.load(cfg, &errs) {
@@ -191,10 +193,13 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res, _ := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, 0)
+	res, _ := s.mds[p.Lang.Code].RenderFile(f.Body, f.Path, p.Path, 0)
 	for _, pr := range res.Problems {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
+	}
+	for _, e := range res.Elsewhere {
+		errs.Add(e)
 	}
 	p.Content = template.HTML(res.HTML)
 	errs.Add(r.Pager(p, n, w))
@@ -223,6 +228,9 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
 	}
+	for _, e := range b.elsewhere {
+		errs.Add(e)
+	}
 	p.Content, p.ContentHash = b.html, b.hash
 	if p.Summary == "" {
 		p.Summary = b.summary
@@ -239,9 +247,9 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
 	// The same opening-only summary as a one-shot build's, so both give the same pages,
 	// from the one parse of the body.
-	res, summary := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, p.Lang.SummaryLength)
+	res, summary := s.mds[p.Lang.Code].RenderFile(f.Body, f.Path, p.Path, p.Lang.SummaryLength)
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
-	b.probs = res.Problems
+	b.probs, b.elsewhere = res.Problems, res.Elsewhere
 	b.hash = maphash.String(contentSeed, res.HTML)
 	b.summary = summary
 	s.storeBody(f.Path, b)

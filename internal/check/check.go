@@ -130,10 +130,10 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	for code, l := range cfg.Languages {
-		c.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Units: cfg.UnitSet})
+		c.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Units: cfg.UnitSet, Files: opts.Site})
 	}
 	for _, f := range c.files {
-		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
+		c.inputs[f] = c.mds[f.Lang].InspectFile(f.Body, f.Path)
 	}
 	c.bodies()
 	groups := c.groups()
@@ -208,6 +208,9 @@ func (c *checker) bodies() {
 	for _, f := range c.files {
 		for _, p := range c.inputs[f].Problems {
 			c.add(f, p.Offset, "markdown", Error, "%s", p.Msg)
+		}
+		for _, e := range c.inputs[f].Elsewhere { // in a file the body reads, a chart's data
+			c.addAt(e.File, e.Line, e.Col, "markdown", Error, "%s", e.Msg)
 		}
 	}
 }
