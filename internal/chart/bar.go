@@ -58,17 +58,10 @@ func (c *Chart) rowLabel(r int) []string {
 
 // horizontal draws horizontal bars and returns the height used.
 func (c *Chart) horizontal(w *svg) float64 {
-	y := c.legend(w, 0)
+	y := pad + c.legend(w, pad)
 	t := c.valueTicks()
-	widest := 0.0
-	for r := range c.labels {
-		for _, s := range c.rowLabel(r) {
-			widest = math.Max(widest, textWidth(s, fontSize))
-		}
-	}
 	x0 := math.Max(textWidth(c.tickLabel(t.labels[0]), fontSize)/2, 1)
-	x1 := width - widest - labelGap - 2
-	x1 = math.Min(x1, width-textWidth(c.tickLabel(t.labels[len(t.labels)-1]), fontSize)/2)
+	x1 := c.plotEnd(t, x0)
 	top := y
 	var body svg
 	for r, l := range c.labels {
@@ -89,10 +82,31 @@ func (c *Chart) horizontal(w *svg) float64 {
 	}
 	y = bottom + lineH
 	if c.axis.unit != "" {
-		y += lineH
-		w.text(width, y, "end", "chart-unit", c.words().unit+c.axis.unit)
+		y += lineH + 4
+		w.text(width-2, y, "end", "chart-unit", c.words().unit+c.axis.unit)
 	}
 	return y + 6
+}
+
+// plotEnd finds the widest plot that leaves room for every bar's value label after
+// its end, and for the last tick's label.
+func (c *Chart) plotEnd(t ticks, x0 float64) float64 {
+	x1 := width - 2 - textWidth(c.tickLabel(t.labels[len(t.labels)-1]), fontSize)/2
+	for r := range c.labels {
+		labels := c.rowLabel(r)
+		for i, l := range labels {
+			v := c.total(r)
+			if !c.spec.Stacked {
+				v = c.series[i].points[r].v
+			}
+			f := (math.Max(c.scaled(v), 0) - t.lo) / (t.hi - t.lo)
+			room := width - labelGap - 4 - textWidth(l, fontSize) - x0
+			if f > 0 {
+				x1 = math.Min(x1, x0+room/f)
+			}
+		}
+	}
+	return x1
 }
 
 // barRow draws one row's bars from y and returns where the next row starts.
@@ -171,14 +185,14 @@ func (c *Chart) grid(w *svg, t ticks, a, b, from, to float64, vertical bool) {
 
 // vertical draws vertical bars (columns) and returns the height used.
 func (c *Chart) vertical(w *svg) float64 {
-	top := c.legend(w, 0)
+	top := pad + c.legend(w, pad)
 	t := c.valueTicks()
-	x0 := c.tickWidth(t) + 6
+	x0 := c.tickWidth(t) + 8
 	if c.axis.unit != "" {
 		top += lineH
 		w.text(0, top-4, "start", "chart-unit", c.words().unit+c.axis.unit)
 	}
-	plotTop := top + lineH // room for the values above the tallest bar
+	plotTop := top + lineH + 4 // room for the values above the tallest bar
 	plotBottom := plotTop + colH
 	c.grid(w, t, plotBottom, plotTop, x0, width, true)
 	c.yTicks(w, t, x0, plotBottom, plotTop)

@@ -14,6 +14,7 @@ const (
 	width    = 420.0
 	fontSize = 14.0
 	lineH    = 19.0 // a line of text
+	pad      = 6.0  // above the first line: CJK fonts rise above the em box
 )
 
 // palette is the series colours in light mode, written as fill and stroke
@@ -64,12 +65,14 @@ func textWidth(s string, size float64) float64 {
 		switch {
 		case unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x30ff || r >= 0xff00 && r <= 0xffef:
 			w += 1
-		case r == ' ' || r == '.' || r == ',' || r == 'i' || r == 'l' || r == '1':
-			w += 0.32
+		case r == ' ' || r == '.' || r == ',' || r == 'i' || r == 'l' || r == 'j' || r == '\'' || r == 't' || r == 'f':
+			w += 0.3
+		case r >= '0' && r <= '9': // tabular figures: all as wide
+			w += 0.56
 		case unicode.IsUpper(r) || r == 'm' || r == 'w' || r == '%':
-			w += 0.8
+			w += 0.75
 		default:
-			w += 0.58
+			w += 0.54
 		}
 	}
 	return w * size

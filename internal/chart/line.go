@@ -59,14 +59,14 @@ func (c *Chart) xPositions(a, b float64) []float64 {
 
 // line draws a line chart and returns the height used.
 func (c *Chart) line(w *svg) float64 {
-	top := c.legend(w, 0)
+	top := pad + c.legend(w, pad)
 	t := c.valueTicks()
-	x0 := c.tickWidth(t) + 6
+	x0 := c.tickWidth(t) + 8
 	if c.axis.unit != "" {
 		top += lineH
 		w.text(0, top-4, "start", "chart-unit", c.words().unit+c.axis.unit)
 	}
-	plotTop, plotBottom := top+lineH, top+lineH+colH
+	plotTop, plotBottom := top+lineH+8, top+lineH+8+colH
 	c.grid(w, t, plotBottom, plotTop, x0, width, true)
 	c.yTicks(w, t, x0, plotBottom, plotTop)
 	xs := c.xPositions(x0+lineInset, width-lineInset)
@@ -111,8 +111,8 @@ func (c *Chart) clampedText(w *svg, x, y float64, class, s string) {
 	switch {
 	case x-half < 0:
 		w.text(0, y, "start", class, s)
-	case x+half > width:
-		w.text(width, y, "end", class, s)
+	case x+half > width-2:
+		w.text(width-2, y, "end", class, s)
 	default:
 		w.text(x, y, "middle", class, s)
 	}
