@@ -1,6 +1,9 @@
 package chart
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Bars: horizontal by default, each label on its own line above its bars, so that a
 // long Chinese or English label never has to fit beside them on a phone; vertical
@@ -218,8 +221,8 @@ func (c *Chart) vertical(w *svg) float64 {
 					name += " · " + s.name
 				}
 				c.rect(w, x, math.Min(y, zero), bw, math.Abs(zero-y), fill, class, name, p)
-				if textWidth(p.display, fontSize-1) <= slot/bars+4 {
-					w.text(x+bw/2, math.Min(y, zero)-4, "middle", "chart-value", p.display)
+				if l := c.fitting(p, bw+slot*0.3/bars); l != "" {
+					w.text(x+bw/2, math.Min(y, zero)-4, "middle", "chart-value", l)
 				}
 				x += bw
 			}
@@ -275,4 +278,18 @@ func (c *Chart) xLabels(w *svg, x0, slot, y float64) float64 {
 		most = max(most, len(lines))
 	}
 	return y + lineH*float64(most) + 6
+}
+
+// fitting is the value label that fits in room: the figure as the page writes it,
+// else its number in the axis' scale (the unit is on the axis), else none; the table
+// and the bar's tooltip have every value.
+func (c *Chart) fitting(p point, room float64) string {
+	if textWidth(p.display, fontSize) <= room {
+		return p.display
+	}
+	short := c.tickLabel(strconv.FormatFloat(c.scaled(p.v), 'f', -1, 64))
+	if textWidth(short, fontSize) <= room {
+		return short
+	}
+	return ""
 }

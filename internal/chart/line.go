@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -69,8 +70,14 @@ func (c *Chart) line(w *svg) float64 {
 	plotTop, plotBottom := top+lineH+8, top+lineH+8+colH
 	c.grid(w, t, plotBottom, plotTop, x0, width, true)
 	c.yTicks(w, t, x0, plotBottom, plotTop)
-	xs := c.xPositions(x0+lineInset, width-lineInset)
 	labelAll := len(c.series) == 1 && len(c.labels) <= 8
+	right := width - lineInset
+	if !labelAll { // room for the values at the ends of the lines
+		for _, s := range c.series {
+			right = math.Min(right, width-2-8-textWidth(s.points[len(s.points)-1].display, fontSize))
+		}
+	}
+	xs := c.xPositions(x0+lineInset, right)
 	for i, s := range c.series {
 		fill, class := colour(i)
 		var d strings.Builder
@@ -87,14 +94,37 @@ func (c *Chart) line(w *svg) float64 {
 			w.printf(`<g data-value="%s"><title>%s</title>%s</g>`, esc(exact(p)), esc(c.pointName(i, k)+c.words().sep+p.display), marker(i, xs[k], y))
 		}
 		w.printf(`</g>`)
-		for k, p := range s.points {
-			if labelAll || k == len(s.points)-1 {
-				y := t.pos(c.scaled(p.v), plotBottom, plotTop)
-				c.clampedText(w, xs[k], y-9, "chart-value", p.display)
+		if labelAll {
+			for k, p := range s.points {
+				c.clampedText(w, xs[k], t.pos(c.scaled(p.v), plotBottom, plotTop)-9, "chart-value", p.display)
 			}
 		}
 	}
+	if !labelAll {
+		c.endLabels(w, t, xs[len(xs)-1], plotBottom, plotTop)
+	}
 	return c.pointLabels(w, xs, plotBottom)
+}
+
+// endLabels writes each series' last value right of its last point, moved apart
+// where two would overlap, the highest first.
+func (c *Chart) endLabels(w *svg, t ticks, x, bottom, top float64) {
+	type label struct {
+		y float64
+		s string
+	}
+	var ls []label
+	for _, s := range c.series {
+		p := s.points[len(s.points)-1]
+		ls = append(ls, label{t.pos(c.scaled(p.v), bottom, top) + fontSize*0.35, p.display})
+	}
+	sort.SliceStable(ls, func(i, j int) bool { return ls[i].y < ls[j].y })
+	for i := range ls {
+		if i > 0 && ls[i].y-ls[i-1].y < lineH {
+			ls[i].y = ls[i-1].y + lineH
+		}
+		w.text(x+8, ls[i].y, "start", "chart-value", ls[i].s)
+	}
 }
 
 func (c *Chart) pointName(i, k int) string {
