@@ -70,7 +70,7 @@ func (c *Chart) describe() string {
 		b.WriteString(c.axis.unit)
 	}
 	for r, l := range c.labels {
-		for i, s := range c.series {
+		for _, s := range c.series {
 			if c.spec.Type == "number" {
 				b.WriteString(wd.sep)
 				b.WriteString(s.points[r].display)
@@ -83,7 +83,6 @@ func (c *Chart) describe() string {
 			}
 			b.WriteString(wd.sep)
 			b.WriteString(s.points[r].display)
-			_ = i
 		}
 	}
 	return b.String()

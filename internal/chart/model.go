@@ -170,7 +170,7 @@ func (c *Chart) point(text string, off int, units *figures.Units) (point, error)
 	}
 	f, err := figures.Parse(joinUnit(text, c.spec.Unit), "", units)
 	if err != nil {
-		return point{}, &Error{Offset: off, Msg: fmt.Sprintf("%q is not a figure: %v", text, err)}
+		return point{}, &Error{Offset: off, Msg: err.Error()} // figures quotes the cell
 	}
 	display, err := figures.Format(f, c.lang, units)
 	if err != nil {
