@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -157,11 +158,11 @@ func readTOML(src []byte) (*table, error) {
 	var d tomlData
 	md, err := toml.Decode(string(src), &d)
 	if err != nil {
-		off := 0
-		if pe, ok := err.(toml.ParseError); ok {
-			off = pe.Position.Start
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return nil, &Error{Offset: pe.Position.Start, Msg: "TOML: " + pe.Message}
 		}
-		return nil, &Error{Offset: off, Msg: "TOML: " + strings.TrimPrefix(err.Error(), "toml: ")}
+		return nil, &Error{Offset: 0, Msg: "TOML: " + strings.TrimPrefix(err.Error(), "toml: ")}
 	}
 	if und := md.Undecoded(); len(und) > 0 {
 		return nil, &Error{Offset: keyOffset(src, und[0].String()), Msg: fmt.Sprintf("unknown key %q; chart data in TOML has columns = [...] and rows = [[...], ...]", und[0].String())}

@@ -41,6 +41,9 @@ type Chart struct {
 // Kind implements ast.Node.
 func (n *Chart) Kind() ast.NodeKind { return KindChart }
 
+// IsRaw implements ast.Node: the inner block is data, never parsed as Markdown.
+func (n *Chart) IsRaw() bool { return true }
+
 // Dump implements ast.Node.
 func (n *Chart) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
