@@ -40,7 +40,7 @@ func (c *Chart) HTML(id string) string {
 		}
 		w.printf(`</figcaption>`)
 	}
-	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" font-size="%s" fill="currentColor">`,
+	w.printf(`<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-labelledby="%s-title" aria-describedby="%s-desc" font-size="%s" fill="currentColor" paint-order="stroke">`,
 		num(width), num(h), num(width), num(h), esc(id), esc(id), num(fontSize))
 	w.printf(`<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, esc(id), esc(title), esc(id), esc(c.describe()))
 	w.b.WriteString(body.b.String())
