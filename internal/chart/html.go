@@ -9,8 +9,9 @@ import (
 // unique in the page (chart-1); the SVG's title and description take id-title and
 // id-desc. The same chart always gives the same bytes.
 func (c *Chart) HTML(id string) string {
-	var w svg
-	var body svg
+	var w, body svg
+	w.b.Grow(8 << 10) // a chart of a few bars is 4 to 8 kB
+	body.b.Grow(8 << 10)
 	h := 0.0
 	switch {
 	case c.spec.Type == "number":

@@ -32,7 +32,7 @@ func (c *Chart) totalDisplay(r int) string {
 	if err != nil {
 		return txt
 	}
-	out, err := figures.Format(figures.Figure{Value: d, Unit: first.Unit, Word: first.Word, Percent: first.Percent}, c.lang, nil)
+	out, err := figures.Format(figures.Figure{Value: d, Unit: first.Unit, Word: first.Word, Percent: first.Percent}, c.lang, c.units)
 	if err != nil {
 		return txt
 	}

@@ -21,6 +21,7 @@ type Chart struct {
 	labels []cell   // one a row: the bars' or points' labels
 	series []series // one a column of values
 	axis   axis
+	units  *figures.Units
 }
 
 type series struct {
@@ -53,12 +54,10 @@ type Value struct {
 }
 
 // Build reads the data (src in format "csv" or "toml"; none for a number card with
-// value=) and writes every value in language lang. Errors are *Error.
+// value=) and writes every value in language lang, with units (nil: the built-in
+// ones). Errors are *Error.
 func Build(spec *Spec, src []byte, format, lang string, units *figures.Units) (*Chart, error) {
-	if units == nil {
-		units = figures.DefaultUnits()
-	}
-	c := &Chart{spec: spec, lang: lang}
+	c := &Chart{spec: spec, lang: lang, units: units} // nil units: figures' built-in ones
 	if spec.Type == "number" && spec.Value != "" {
 		p, err := c.point(spec.Value, -1, units)
 		if err != nil {
