@@ -9,7 +9,9 @@
 //
 // One shortcode is built in, in Hugo's syntax: {{< num "7.9亿元" >}} renders a figure in
 // the page's language (see package figures). {{</* num "1" */>}} writes the shortcode
-// itself, for documentation.
+// itself, for documentation. {{< chart … >}} on a line of its own, with its data up to
+// {{< /chart >}} or in a file, draws a chart (chart.go, package chart); its values are
+// figures too, for briefs check.
 package markdown
 
 import (
