@@ -21,6 +21,8 @@ type body struct {
 	srcHash uint64
 	site.Body
 	probs []markdown.Problem // offsets into the body; placeProblems places them
+	// elsewhere are problems in files the body reads (chart data), placed there.
+	elsewhere []*diag.Error
 }
 
 // bodies are the rendered bodies of a live state, by file path. The map is filled
@@ -52,8 +54,8 @@ var contentSeed = maphash.MakeSeed()
 // one-shot build's, so both give the same pages, from the one parse of the body.
 func renderBody(md *markdown.Markdown, p *site.Page, summaryLength int) *body {
 	f := p.File
-	res, summary := md.RenderPage(f.Body, p.Path, summaryLength)
-	return &body{file: f, lang: p.Lang.Code, path: p.Path, srcHash: srcHash(f), probs: res.Problems,
+	res, summary := md.RenderFile(f.Body, f.Path, p.Path, summaryLength)
+	return &body{file: f, lang: p.Lang.Code, path: p.Path, srcHash: srcHash(f), probs: res.Problems, elsewhere: res.Elsewhere,
 		Body: site.Body{HTML: template.HTML(res.HTML), Hash: maphash.String(contentSeed, res.HTML), Summary: summary}}
 }
 
@@ -80,10 +82,13 @@ func (b *body) reuse(p *site.Page) *body {
 }
 
 // placeProblems adds the Markdown problems of f's body to errs, at their places in
-// the file.
-func placeProblems(f *content.File, probs []markdown.Problem, errs *diag.List) {
+// the file, and the problems found in files the body reads (elsewhere), already placed.
+func placeProblems(f *content.File, probs []markdown.Problem, elsewhere []*diag.Error, errs *diag.List) {
 	for _, pr := range probs {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
+	}
+	for _, e := range elsewhere {
+		errs.Add(e)
 	}
 }

@@ -132,8 +132,8 @@ func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.Li
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res, _ := st.mds[p.Lang.Code].RenderPage(f.Body, p.Path, 0)
-	placeProblems(f, res.Problems, errs)
+	res, _ := st.mds[p.Lang.Code].RenderFile(f.Body, f.Path, p.Path, 0)
+	placeProblems(f, res.Problems, res.Elsewhere, errs)
 	shown := p.WithContent(template.HTML(res.HTML), 0)
 	errs.Add(st.r.Pager(shown, n, w))
 	docs.keep(st.env, p, shown)

@@ -41,7 +41,7 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	}
 	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
-	e.mds = markdown.ForSite(cfg, e.imgs)
+	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site)
 	e.allStatics, err = e.th.Files("static")
 	if err != nil {
 		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
@@ -165,7 +165,7 @@ func (st *state) body(p *site.Page, prev *state, errs *diag.List) site.Body {
 	if st.live {
 		st.bodies.put(p.File.Path, b)
 	}
-	placeProblems(p.File, b.probs, errs)
+	placeProblems(p.File, b.probs, b.elsewhere, errs)
 	return b.Body
 }
 

@@ -77,10 +77,11 @@ func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
 	return ch, nil
 }
 
-// needsFull reports whether a pending change is outside the content files.
+// needsFull reports whether a pending change is outside the content files: a chart's
+// data file in content/ (.csv, .toml) is not a brief, and any brief may read it.
 func needsFull(pending map[string]bool) bool {
 	for p := range pending {
-		if !strings.HasPrefix(p, content.Dir+"/") {
+		if !strings.HasPrefix(p, content.Dir+"/") || !strings.HasSuffix(p, ".md") {
 			return true
 		}
 	}

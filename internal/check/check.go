@@ -125,13 +125,13 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	var errs diag.List
-	c := &checker{cfg: cfg, now: cmp.Or(opts.Now, time.Now()), files: content.Load(opts.Site, cfg, &errs), mds: markdown.ForSite(cfg, nil),
+	c := &checker{cfg: cfg, now: cmp.Or(opts.Now, time.Now()), files: content.Load(opts.Site, cfg, &errs), mds: markdown.ForSite(cfg, nil, opts.Site),
 		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}, measures: measuresOf(cfg.Measures)}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	for _, f := range c.files {
-		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
+		c.inputs[f] = c.mds[f.Lang].InspectFile(f.Body, f.Path)
 	}
 	c.bodies()
 	groups := content.Groups(cfg, c.files)
@@ -175,6 +175,9 @@ func (c *checker) bodies() {
 	for _, f := range c.files {
 		for _, p := range c.inputs[f].Problems {
 			c.add(f, p.Offset, "markdown", diag.SevError, "%s", p.Msg)
+		}
+		for _, e := range c.inputs[f].Elsewhere { // in a file the body reads, a chart's data
+			c.addAt(e.File, e.Line, e.Col, "markdown", diag.SevError, "%s", e.Msg)
 		}
 	}
 }

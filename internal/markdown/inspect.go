@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 )
 
@@ -19,7 +20,7 @@ type Inspection struct {
 	// offsets stay those of the source, and "790 million" and "yuan" on two lines are
 	// still one figure).
 	Texts []Span
-	// Figures are the num shortcodes, evaluated.
+	// Figures are the num shortcodes, evaluated, and the values of charts.
 	Figures []FigureSpan
 	// Links are links and images.
 	Links []Link
@@ -30,6 +31,8 @@ type Inspection struct {
 	// Problems are what Render reports for the same body (a bad shortcode), so that a
 	// check finds what would make a build fail.
 	Problems []Problem
+	// Elsewhere are the problems in files the body reads, as Result has them.
+	Elsewhere []*diag.Error
 
 	softBreak bool // the last text ended a line inside its paragraph
 }
@@ -65,8 +68,14 @@ type Link struct {
 // Inspect parses a body without rendering it. A body over one of the limits (see
 // MaxListDepth) gives an Inspection with that one Problem, as building it would.
 func (m *Markdown) Inspect(src []byte) Inspection {
+	return m.InspectFile(src, "")
+}
+
+// InspectFile is Inspect for a body read from file (see RenderFile), whose charts
+// may read data next to it.
+func (m *Markdown) InspectFile(src []byte, file string) Inspection {
 	var in Inspection
-	doc, pc, stop := m.parse(src, "")
+	doc, pc, stop := m.parse(src, "", file)
 	if stop != nil {
 		in.Problems = []Problem{*stop}
 		return in
@@ -86,6 +95,9 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 				in.Figures = append(in.Figures, FigureSpan{Offset: n.Offset, Source: n.Display, Figure: *n.Figure})
 			}
 			in.Texts = append(in.Texts, Span{Offset: -1}) // a figure breaks the prose
+		case *Chart:
+			in.Figures = append(in.Figures, n.Values...) // a chart's values are figures too
+			return ast.WalkSkipChildren, nil
 		case *ast.Link:
 			in.Links = append(in.Links, Link{Offset: linkOffset(n, src), Dest: string(n.Destination)})
 		case *Picture:
@@ -114,6 +126,7 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		in.Problems = *p
 	}
+	in.Elsewhere = elsewhere(pc)
 	return in
 }
 

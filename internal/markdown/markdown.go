@@ -9,12 +9,15 @@
 //
 // One shortcode is built in, in Hugo's syntax: {{< num "7.9亿元" >}} renders a figure in
 // the page's language (see package figures). {{</* num "1" */>}} writes the shortcode
-// itself, for documentation.
+// itself, for documentation. {{< chart … >}} on a line of its own, with its data up to
+// {{< /chart >}} or in a file, draws a chart (chart.go, package chart); its values are
+// figures too, for briefs check.
 package markdown
 
 import (
 	"bytes"
 	"fmt"
+	"io/fs"
 	"sync"
 	"unicode/utf8"
 
@@ -45,6 +48,9 @@ type Options struct {
 	// Images reads the size of the images bodies show; nil leaves images without
 	// width and height, as briefs check reads bodies.
 	Images *images.Library
+	// Files is the site folder, which charts read their data= files from; nil
+	// allows only data written in the shortcode's inner block.
+	Files fs.FS
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -67,6 +73,9 @@ type Result struct {
 	HTML string
 	// Problems are errors such as a bad figure; a body with problems must not be published.
 	Problems []Problem
+	// Elsewhere are errors in the files a body reads (a chart's data file), placed in
+	// those files; they stop a build as Problems do.
+	Elsewhere []*diag.Error
 }
 
 var problemsKey = parser.NewContextKey()
@@ -89,6 +98,7 @@ func New(opts Options) *Markdown {
 			softBreaks{},
 			&shortcodes{opts: opts},
 			&pictures{opts: opts},
+			&charts{opts: opts},
 		),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID(), parser.WithAttribute()),
 		goldmark.WithRendererOptions(htmlOpts...),
@@ -105,24 +115,30 @@ func New(opts Options) *Markdown {
 // indexes out of range on some invalid input, so such input is refused here, and any
 // other panic inside goldmark becomes a Problem rather than a crashed build.
 func (m *Markdown) Render(src []byte) Result {
-	res, _ := m.render(src, "/", 0)
+	res, _ := m.render(src, "/", "", 0)
 	return res
 }
 
 // RenderWithSummary is Render and Summary(src, length) together. When the opening a
 // summary reads is the whole body, as it is for most, the body is parsed once for both.
 func (m *Markdown) RenderWithSummary(src []byte, length int) (Result, string) {
-	return m.render(src, "/", length)
+	return m.render(src, "/", "", length)
 }
 
 // RenderPage is RenderWithSummary for the body of the page at path ("zh/law/zibo/",
 // as site.Page.Path): an image named relative to the page, ![…](map.png), is the file
 // static/zh/law/zibo/map.png. A length of 0 makes no summary.
 func (m *Markdown) RenderPage(src []byte, path string, length int) (Result, string) {
-	return m.render(src, path, length)
+	return m.render(src, path, "", length)
 }
 
-func (m *Markdown) render(src []byte, page string, length int) (res Result, summary string) {
+// RenderFile is RenderPage for a body read from file, the content file's path in the
+// site folder ("content/law/zibo.zh.md"): a chart's data="x.csv" is read next to it.
+func (m *Markdown) RenderFile(src []byte, file, path string, length int) (Result, string) {
+	return m.render(src, path, file, length)
+}
+
+func (m *Markdown) render(src []byte, page, file string, length int) (res Result, summary string) {
 	if !utf8.Valid(src) {
 		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}, ""
 	}
@@ -131,7 +147,7 @@ func (m *Markdown) render(src []byte, page string, length int) (res Result, summ
 			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
 		}
 	}()
-	doc, pc, stop := m.parse(src, page)
+	doc, pc, stop := m.parse(src, page, file)
 	if stop != nil {
 		return Result{Problems: []Problem{*stop}}, ""
 	}
@@ -151,13 +167,15 @@ func (m *Markdown) render(src []byte, page string, length int) (res Result, summ
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		res.Problems = append(res.Problems, *p...)
 	}
+	res.Elsewhere = elsewhere(pc)
 	return res, summary
 }
 
 // parse reads a body of the page at path into goldmark's tree, unless one of the
 // limits checked before parsing (see MaxLinkScan) stops it: then it returns that Problem.
-// A path of "" reads no image files: summaries and inspections show no images.
-func (m *Markdown) parse(src []byte, path string) (ast.Node, parser.Context, *Problem) {
+// A path of "" reads no image files: summaries and inspections show no images. file is
+// the content file's path, which charts read data next to; "" if there is none.
+func (m *Markdown) parse(src []byte, path, file string) (ast.Node, parser.Context, *Problem) {
 	if p := checkShapes(src); p != nil {
 		return nil, nil, p
 	}
@@ -165,7 +183,25 @@ func (m *Markdown) parse(src []byte, path string) (ast.Node, parser.Context, *Pr
 	if path != "" {
 		pc.Set(pageKey, path)
 	}
+	if file != "" {
+		pc.Set(fileKey, file)
+	}
 	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), pc, nil
+}
+
+var elsewhereKey = parser.NewContextKey()
+
+// addElsewhere records a problem in another file than the body.
+func addElsewhere(pc parser.Context, e *diag.Error) {
+	list := pc.ComputeIfAbsent(elsewhereKey, func() any { return new([]*diag.Error) }).(*[]*diag.Error)
+	*list = append(*list, e)
+}
+
+func elsewhere(pc parser.Context) []*diag.Error {
+	if l, ok := pc.Get(elsewhereKey).(*[]*diag.Error); ok {
+		return *l
+	}
+	return nil
 }
 
 func addProblem(pc parser.Context, p Problem) {

@@ -175,7 +175,10 @@ func (p *shortcodeParser) eval(n *Shortcode, args []arg) error {
 		return fmt.Errorf(`shortcode has no name; write {{< num "7.9亿元" >}}`)
 	}
 	if args[0].val != "num" {
-		return fmt.Errorf("unknown shortcode %q; briefs has: num, figure", args[0].val)
+		if args[0].val == "chart" {
+			return fmt.Errorf("chart: write {{< chart … >}} on a line of its own, with its data on the lines after it and {{< /chart >}} on a line of its own")
+		}
+		return fmt.Errorf("unknown shortcode %q; briefs has: num, figure, chart", args[0].val)
 	}
 	var value, unit string
 	positional := 0

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"io/fs"
+
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/images"
 )
@@ -8,11 +10,12 @@ import (
 // ForSite makes the renderer of each of a site's languages, by language code, with
 // the site's settings (its units, and raw HTML let through when site.toml says so):
 // build and check read bodies the same way. imgs reads the size of the images bodies
-// show; nil leaves them without (check reads no images).
-func ForSite(cfg *config.Site, imgs *images.Library) map[string]*Markdown {
+// show; nil leaves them without (check reads no images). site is the site folder, where
+// charts read their data files.
+func ForSite(cfg *config.Site, imgs *images.Library, site fs.FS) map[string]*Markdown {
 	mds := make(map[string]*Markdown, len(cfg.Languages))
 	for code, l := range cfg.Languages {
-		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs})
+		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs, Files: site})
 	}
 	return mds
 }

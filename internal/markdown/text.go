@@ -142,7 +142,7 @@ func (m *Markdown) lead(src []byte, length int) (plain string, more bool) {
 		return "", false
 	}
 	defer func() { _ = recover() }() // a problem here is reported by the full render
-	doc, _, stop := m.parse(src, "")
+	doc, _, stop := m.parse(src, "", "")
 	if stop != nil {
 		return "", false // over a limit: the full render reports it
 	}

@@ -117,13 +117,14 @@ func (s *Server) relevant(name string) (string, bool) {
 	return rel, true
 }
 
-// wanted reports whether a changed file can affect the build: Markdown in content/,
-// templates in layouts/, anything in static/ and site.toml.
+// wanted reports whether a changed file can affect the build: Markdown and chart data
+// (.csv, .toml) in content/, templates in layouts/, anything in static/ and data/, and
+// site.toml.
 func wanted(rel string) bool {
 	top, _, _ := strings.Cut(rel, "/")
 	switch top {
 	case "content":
-		return strings.HasSuffix(rel, ".md")
+		return strings.HasSuffix(rel, ".md") || strings.HasSuffix(rel, ".csv") || strings.HasSuffix(rel, ".toml")
 	case "layouts":
 		return strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".md")
 	}
