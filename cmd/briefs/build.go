@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -49,7 +50,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := sf.options()
 	opts.Context = dir.Context()
-	res, err := build.Run(opts, dir)
+	// Twice as many writers as cores hide the disk's latency (see output.Queue).
+	q := dir.Queue(min(2*runtime.GOMAXPROCS(0), 16))
+	res, err := build.Run(opts, q)
+	if werr := q.Close(); err == nil {
+		err = werr
+	}
 	if err == nil {
 		printWarnings(stderr, sf.dir, res.Warnings)
 		err = dir.Commit()
