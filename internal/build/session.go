@@ -84,6 +84,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: s.imgs})
 	}
 	s.files, s.bodies = map[string]*content.File{}, map[string]*body{}
+	s.opts.progress().Stage(StageRead, 0)
 	for _, f := range s.load(cfg, &errs) {
 		s.files[f.Path] = f
 	}
@@ -106,6 +107,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		if ctx := s.opts.context(); ctx.Err() != nil {
 			return nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
 		}
+		s.opts.progress().Stage(StageFinish, 0)
 		s.sitemaps = writeSitemap(maps, w, &errs)
 		s.searchFiles = s.writeSearch(r, s.owner, w, &errs)
 		s.sitemapPrint = sitemap.Fingerprint(st)
@@ -250,11 +252,13 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 
 // render writes the named outputs on all cores, then the root page.
 func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []string, w render.Writer, errs *diag.List) {
-	ctx := s.opts.context()
+	ctx, prog := s.opts.context(), s.opts.progress()
+	prog.Stage(StageRender, len(names))
 	pool.Each(len(names), func(i int) {
 		if ctx.Err() != nil {
 			return // stopped: the rest is skipped, not rendered
 		}
+		defer prog.Step()
 		o := owner[names[i]]
 		switch {
 		case o.kind == outAlias:
