@@ -1,7 +1,7 @@
 package build_test
 
 import (
-	"io/fs"
+	"os"
 	"testing"
 	"testing/fstest"
 
@@ -15,12 +15,16 @@ import (
 // sub-benchmark renders every page of the 1,000-pair corpus (into memory, on one
 // core) with one layout file emptied by a site override, so that its time subtracted
 // from "all" is what that file costs, its partialCached calls included. A page layout
-// is emptied to {{define "main"}}{{end}}; a partial to nothing. The README's
+// is emptied to {{define "main"}}{{end}}; a partial to nothing. BRIEFS_BENCH_SITE
+// names a site folder to use instead, such as the shared corpus's. The README's
 // performance section says how to read it:
 //
 //	go test -run '^$' -bench LayoutCost -benchtime 3x ./internal/build/
 func BenchmarkLayoutCost(b *testing.B) {
 	fsys := corpus1000()
+	if dir := os.Getenv("BRIEFS_BENCH_SITE"); dir != "" {
+		fsys = os.DirFS(dir)
+	}
 	st := renderedSite(b, fsys)
 	cases := []struct{ name, file, empty string }{
 		{"all", "", ""},
@@ -64,5 +68,3 @@ func renderAll(b *testing.B, r *render.Renderer, pages []*site.Page) {
 		}
 	}
 }
-
-var _ fs.FS = fstest.MapFS{}
