@@ -105,7 +105,7 @@ prepare() {
     *)
       [ -d "$corpus/content" ] || { echo "compare.sh: $corpus: no content/ folder" >&2; exit 1; }
       mkdir -p "$C/site"
-      ln -s "$(cd "$corpus" && pwd)/content" "$C/site/content"
+      cp -r "$corpus/content" "$C/site/" # a copy, not a link: the floor does not follow links
       if [ -f "$corpus/site.toml" ]; then cp "$corpus/site.toml" "$C/site/"; else cp "$HERE/shared/site.toml" "$C/site/"; fi
       hugo=${HUGOSITE:-$corpus/hugo} ;;
   esac
@@ -126,7 +126,7 @@ settle() {
   sync
   if [ -w /proc/sys/vm/drop_caches ]; then
     echo 3 >/proc/sys/vm/drop_caches
-    find -L "$C/site" "$C/hugo" "$WORK/bin" -type f -exec cat {} + >/dev/null
+    find "$C/site" "$C/hugo" "$WORK/bin" -type f -exec cat {} + >/dev/null
     cat "$(command -v "$HUGO")" >/dev/null
   fi
 }
@@ -196,7 +196,7 @@ for corpus in "${CORPORA[@]}"; do
     done
   done
   echo
-  echo "corpus $corpus: N=$N pairs ($(find -L "$C/site/content" -name '*.md' | wc -l) .md files, $(du -sbL "$C/site/content" | awk '{ printf "%.1f", $1 / 1e6 }') MB), seed $SEED"
+  echo "corpus $corpus: N=$N pairs ($(find "$C/site/content" -name '*.md' | wc -l) .md files, $(du -sb "$C/site/content" | awk '{ printf "%.1f", $1 / 1e6 }') MB), seed $SEED"
   echo "runs (tool, run, wall s, CPU s, peak RSS KiB, files):"
   sed 's/^/  /' "$C/results"
   echo
