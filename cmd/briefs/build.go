@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"syscall"
@@ -18,10 +19,11 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL] [--cpuprofile FILE]", stdout, stderr)
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL] [--quiet] [--cpuprofile FILE]", stdout, stderr)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")
+	quiet := fs.Bool("quiet", false, "print no progress line and no summary, only problems")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `file` (for go tool pprof)")
 	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
@@ -49,7 +51,17 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	opts := sf.options()
 	opts.Context = dir.Context()
-	res, err := build.Run(opts, dir)
+	prog := newProgress(stderr, *quiet)
+	if prog != nil {
+		opts.Progress = prog
+	}
+	// Twice as many writers as cores hide the disk's latency (see output.Queue).
+	q := dir.Queue(min(2*runtime.GOMAXPROCS(0), 16))
+	res, err := build.Run(opts, q)
+	if werr := q.Close(); err == nil {
+		err = werr
+	}
+	prog.Stop() // before anything else is printed
 	if err == nil {
 		printWarnings(stderr, sf.dir, res.Warnings)
 		err = dir.Commit()
@@ -57,6 +69,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		_ = dir.Abort()
 		return reportBuildFailure(stderr, sf.dir, *out, err)
+	}
+	if *quiet {
+		return exitOK
 	}
 	var langs []string
 	for _, c := range res.Pages {

@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -205,11 +204,13 @@ func BenchmarkTemplates(b *testing.B) {
 	}
 }
 
-// BenchmarkWrite measures writing a built site to disk through output.Dir, on all cores
-// as the build does. Each run writes a new folder, and none is deleted before the end:
-// on ext4 without a journal, creating files just after deleting thousands is several
-// times slower (the kernel skips recently freed inodes), which would measure the
-// previous run's cleanup instead of the writes.
+// BenchmarkWrite measures writing a built site to disk through output.Dir, on 1 to 8
+// goroutines: the build writes from its GOMAXPROCS render workers, and this tells
+// whether more writers than cores would hide the disk's latency (a writer pool). Each
+// run writes a new folder, and none is deleted before the end: on ext4 without a
+// journal, creating files just after deleting thousands is several times slower (the
+// kernel skips recently freed inodes), which would measure the previous run's cleanup
+// instead of the writes.
 func BenchmarkWrite(b *testing.B) {
 	mem := output.NewMemory()
 	if _, err := build.Run(benchOptions(corpus1000()), mem); err != nil {
@@ -222,26 +223,28 @@ func BenchmarkWrite(b *testing.B) {
 		size += int64(len(data))
 	}
 	root := b.TempDir()
-	b.SetBytes(size)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := range b.N {
-		site := output.Site{Dir: filepath.Join(root, "site"), Reads: build.Sources()}
-		d, err := output.NewDir(context.Background(), filepath.Join(root, fmt.Sprint(i), "public"), site)
-		if err != nil {
-			b.Fatal(err)
-		}
-		writeAll(b, d, mem, names)
-		if err := d.Commit(); err != nil {
-			b.Fatal(err)
-		}
+	for _, workers := range []int{1, 2, 4, 8} {
+		b.Run(fmt.Sprintf("writers=%d", workers), func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				site := output.Site{Dir: filepath.Join(root, "site"), Reads: build.Sources()}
+				d, err := output.NewDir(context.Background(), filepath.Join(root, fmt.Sprint(workers, "-", i), "public"), site)
+				if err != nil {
+					b.Fatal(err)
+				}
+				writeAll(b, d, mem, names, workers)
+				if err := d.Commit(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
 
-// writeAll writes the named files of mem into d on GOMAXPROCS goroutines.
-func writeAll(b *testing.B, d *output.Dir, mem *output.Memory, names []string) {
+// writeAll writes the named files of mem into d on the given number of goroutines.
+func writeAll(b *testing.B, d *output.Dir, mem *output.Memory, names []string, workers int) {
 	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
 	for w := range workers {
 		wg.Go(func() {
 			for i := w; i < len(names); i += workers {

@@ -39,6 +39,8 @@ type Options struct {
 	// Ctrl+C, or output.Dir could not write a file): no more pages are rendered, and
 	// the build fails with context.Cause.
 	Context context.Context
+	// Progress, when set, hears the build's stages and steps (see Progress).
+	Progress Progress
 }
 
 // Sources are the files and folders of a site folder that a build reads, which its

@@ -40,6 +40,7 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 		return nil, nil, err
 	}
 	files := map[string]*content.File{}
+	opts.progress().Stage(StageRead, 0)
 	for _, f := range e.load(&errs) {
 		files[f.Path] = f
 	}
@@ -91,6 +92,7 @@ func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List)
 	if st.opts.context().Err() != nil {
 		return
 	}
+	st.opts.progress().Stage(StageFinish, 0)
 	writeSitemap(maps, w, errs)
 	st.searchFiles = st.writeSearch(w, errs, &docs)
 	writeStatic(st.statics, w, errs)
@@ -100,11 +102,13 @@ func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List)
 // render writes the named outputs on all cores, then the root page. docs keeps the
 // search documents of the briefs it streams.
 func (st *state) render(names []string, w render.Writer, errs *diag.List, docs *searchDocs) {
-	ctx := st.opts.context()
+	ctx, prog := st.opts.context(), st.opts.progress()
+	prog.Stage(StageRender, len(names))
 	pool.Each(len(names), func(i int) {
 		if ctx.Err() != nil {
 			return // stopped: the rest is skipped, not rendered
 		}
+		defer prog.Step()
 		o := st.owner[names[i]]
 		switch {
 		case o.kind == outAlias:

@@ -126,11 +126,8 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	if d.ctx.Err() != nil {
 		return context.Cause(d.ctx)
 	}
-	if err := checkName(name); err != nil {
+	if err := checkOutName(name); err != nil {
 		return err
-	}
-	if name == Marker {
-		return fmt.Errorf("output: refusing to write %s: it is briefs' marker of its own output folders; rename the file", name)
 	}
 	if err := d.write(name, data); err != nil {
 		d.cancel(&WriteError{Path: filepath.Join(d.target.given, filepath.FromSlash(name)), Err: err})
@@ -141,20 +138,45 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	return nil
 }
 
+// checkOutName checks a name given to WriteFile: a path inside the output, and not
+// the marker.
+func checkOutName(name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	if name == Marker {
+		return fmt.Errorf("output: refusing to write %s: it is briefs' marker of its own output folders; rename the file", name)
+	}
+	return nil
+}
+
 func (d *Dir) write(name string, data []byte) error {
 	full := filepath.Join(d.staging, filepath.FromSlash(name))
-	dir := filepath.Dir(full)
-	if _, ok := d.dirs.Load(dir); !ok {
-		// Mkdir first: its parent is usually made already, and MkdirAll would stat
-		// the folder before making it, one system call per page more.
-		if err := os.Mkdir(dir, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
-			if err := os.MkdirAll(dir, 0o755); err != nil {
-				return unwrapPath(err)
-			}
-		}
-		d.dirs.Store(dir, true)
+	if err := d.mkdirs(filepath.Dir(full)); err != nil {
+		return unwrapPath(err)
 	}
-	return unwrapPath(os.WriteFile(full, data, 0o644))
+	return unwrapPath(writeFile(full, data))
+}
+
+// mkdirs makes dir and the folders above it that this Dir has not made yet, one
+// mkdir each: every folder it makes or finds is remembered, so that a page's folder
+// costs one system call and no stat (os.MkdirAll stats first), and a folder made as
+// the parent of another (zh/tags/x/ of zh/tags/x/page/2/) is not made again.
+func (d *Dir) mkdirs(dir string) error {
+	if _, ok := d.dirs.Load(dir); ok || dir == d.staging {
+		return nil
+	}
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err = d.mkdirs(filepath.Dir(dir)); err == nil {
+			err = os.Mkdir(dir, 0o755)
+		}
+	}
+	if err != nil && !errors.Is(err, fs.ErrExist) {
+		return err
+	}
+	d.dirs.Store(dir, true)
+	return nil
 }
 
 // unwrapPath drops the staging folder's name from an error: WriteError names the file

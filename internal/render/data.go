@@ -75,11 +75,7 @@ type SwitchEntry struct {
 func (r *Renderer) data(p *site.Page, n int) *Data {
 	d := &Data{Page: p, Lang: r.site.Lang(p.Lang.Code), Site: r.site, Config: r.cfg, Path: site.PagerPath(p, n)}
 	d.Pager = r.pager(p, n)
-	d.Switch = r.langSwitch(p)
-	for i := range d.Switch {
-		e := &d.Switch[i]
-		e.Permalink, e.OGLocale = r.cfg.AbsURL(e.Path), ogLocale(e.Lang)
-	}
+	d.Switch = r.switchOf(p)
 	d.Permalink = r.cfg.AbsURL(d.Path)
 	d.OGLocale = ogLocale(p.Lang)
 	if p.IsBrief() {
@@ -129,6 +125,23 @@ func ogLocale(l *config.Language) string {
 	return base.String() + "_" + region.String()
 }
 
+// switchOf is p's language switch with its permalinks, made once per page and shared
+// by its pagers, which are rendered on any core: a tag page's switch compares the
+// tag with every tag of its briefs' translations (matchingTag), and a tag of 200
+// briefs has 20 pagers. The slice is read-only.
+func (r *Renderer) switchOf(p *site.Page) []SwitchEntry {
+	if sw, ok := r.switches.Load(p); ok {
+		return sw.([]SwitchEntry)
+	}
+	sw := r.langSwitch(p)
+	for i := range sw {
+		e := &sw[i]
+		e.Permalink, e.OGLocale = r.cfg.AbsURL(e.Path), ogLocale(e.Lang)
+	}
+	r.switches.Store(p, sw)
+	return sw
+}
+
 func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 	out := make([]SwitchEntry, 0, len(r.site.Languages))
 	for _, l := range r.site.Languages {
@@ -138,7 +151,7 @@ func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 			e.Path, e.Current, e.Exists = p.Path, true, true
 		case p.Kind == site.KindTag:
 			e.Path = l.TagsPage.Path
-			if t := matchingTag(p, l.Code); t != nil {
+			if t := matchingTag(p, l.Code, r.translated); t != nil {
 				e.Path = t.Path
 			}
 		default:
@@ -174,8 +187,8 @@ func nearestTranslation(sec *site.Page, lang string) *site.Page {
 // Two tags that always go
 // together ("淄博" and "山东") tie; then the one a translation lists where its
 // original lists p wins, and then the first met. Nil when none of p's briefs is
-// translated.
-func matchingTag(p *site.Page, lang string) *site.Page {
+// translated. count(tag, lang) is the number of tag's briefs with a version in lang.
+func matchingTag(p *site.Page, lang string, count func(tag *site.Page, lang string) int) *site.Page {
 	shared, aligned := map[*site.Page]int{}, map[*site.Page]int{}
 	var order []*site.Page
 	inBoth := 0
@@ -198,12 +211,30 @@ func matchingTag(p *site.Page, lang string) *site.Page {
 	var best *site.Page
 	bestN, bestD := 0, 1
 	for _, tag := range order {
-		n, d := shared[tag], inBoth+translated(tag.Pages, p.Lang.Code)-shared[tag]
+		n, d := shared[tag], inBoth+count(tag, p.Lang.Code)-shared[tag]
 		if n*bestD > bestN*d || n*bestD == bestN*d && aligned[tag] > aligned[best] {
 			best, bestN, bestD = tag, n, d
 		}
 	}
 	return best
+}
+
+// translated counts the pages of list that have a version in lang, once per list and
+// language: the same tags are candidates of many tag pages' matches.
+func (r *Renderer) translated(list *site.Page, lang string) int {
+	k := countKey{list, lang}
+	if n, ok := r.counts.Load(k); ok {
+		return n.(int)
+	}
+	n := translated(list.Pages, lang)
+	r.counts.Store(k, n)
+	return n
+}
+
+// countKey names a list in a language, for Renderer.translated.
+type countKey struct {
+	list *site.Page
+	lang string
 }
 
 // translated counts the pages that have a version in lang.

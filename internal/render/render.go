@@ -92,6 +92,8 @@ type Renderer struct {
 	digestsOnce sync.Once
 	digests     map[*site.Page]uint64 // see digest
 	navDigests  map[string]uint64     // language code -> navDigestOf
+	switches    sync.Map              // *site.Page -> []SwitchEntry, see switchOf
+	counts      sync.Map              // countKey -> int, see translated
 }
 
 // layouts are the parsed templates, shared by the renderers of successive versions of

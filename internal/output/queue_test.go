@@ -1,0 +1,81 @@
+package output
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// TestQueue writes many files, deep and shallow, through a Queue and checks that the
+// committed folder holds exactly them, and that the caller may reuse its buffer as
+// soon as WriteFile returns.
+func TestQueue(t *testing.T) {
+	root, s := newSite(t)
+	out := filepath.Join(root, "public")
+	d, err := NewDir(context.Background(), out, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := d.Queue(4)
+	want := map[string]string{Marker: markerText}
+	buf := make([]byte, 0, 64)
+	for i := range 200 {
+		name := fmt.Sprintf("zh/tags/t%d/index.html", i%7)
+		if i >= 7 {
+			name = fmt.Sprintf("zh/tags/t%d/page/%d/index.html", i%7, i/7+1)
+		}
+		buf = fmt.Appendf(buf[:0], "page %d", i)
+		if err := q.WriteFile(name, buf); err != nil {
+			t.Fatal(err)
+		}
+		want[filepath.FromSlash(name)] = string(buf)
+	}
+	if err := q.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := d.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	got := tree(t, out)
+	for name, data := range want {
+		if got[name] != data {
+			t.Errorf("%s = %q, want %q", name, got[name], data)
+		}
+	}
+	if d.Files() != 200 {
+		t.Errorf("Files() = %d, want 200", d.Files())
+	}
+}
+
+// TestQueueFailure checks that a write that fails in a writer stops the build: Close
+// returns the *WriteError, the Dir's context is done, and later writes fail.
+func TestQueueFailure(t *testing.T) {
+	root, s := newSite(t)
+	d, err := NewDir(context.Background(), filepath.Join(root, "public"), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	q := d.Queue(2)
+	if err := q.WriteFile("bad-name/../../x", []byte("x")); err == nil {
+		t.Error("a name outside the output was queued")
+	}
+	q.WriteFile("a", []byte("file"))
+	// Written in turn after a's write, whichever writer takes it: a is a file, not a folder.
+	q2 := d.Queue(1)
+	q.Close()
+	q2.WriteFile("a/index.html", []byte("x"))
+	err = q2.Close()
+	var we *WriteError
+	if !errors.As(err, &we) {
+		t.Fatalf("Close() = %v, want a *WriteError", err)
+	}
+	if d.Context().Err() == nil {
+		t.Error("the Dir's context is not done after a failed write")
+	}
+	if err := q2.WriteFile("b.html", nil); err == nil {
+		t.Error("a write after a failure was accepted")
+	}
+}
