@@ -82,8 +82,8 @@ func TestBrowserReloadsAfterEdit(t *testing.T) {
 	c.screenshot(t, "reloaded.png")
 
 	c.eval(t, `window.__briefsMarker = 43`)
-	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntittle = \"x\"\n+++\nBroken.\n")
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:1")`, patience(t))
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\nweight = \"x\"\n+++\nBroken.\n")
+	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:10")`, patience(t))
 	if got := c.eval(t, `window.__briefsMarker`); got != "43" {
 		t.Errorf("the page reloaded on a failed build (marker %s)", got)
 	}

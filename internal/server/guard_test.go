@@ -152,7 +152,7 @@ func TestBrokenFirstBuildServesNothing(t *testing.T) {
 	}
 	for _, p := range []string{"/en/law/a/", "/", "/zh/", "/nope/"} {
 		code, page := get(t, ts.URL+p)
-		if code != http.StatusInternalServerError || !strings.Contains(page, "content/law/b.en.md:2:1: unknown front matter key") ||
+		if code != http.StatusInternalServerError || !strings.Contains(page, "content/law/b.en.md:2:1: missing title") ||
 			!strings.Contains(page, prefix+"live.js") || strings.Contains(page, "The original body.") {
 			t.Errorf("%s while broken: %d\n%s", p, code, page)
 		}
