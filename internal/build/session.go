@@ -172,7 +172,7 @@ func (s *Session) fillSummary(p *site.Page) {
 		if lead == nil {
 			lead = p.File.Body
 		}
-		p.Summary = s.mds[p.Lang.Code].Summary(lead, p.Lang.SummaryLength)
+		p.Summary = summaryOf(s.mds[p.Lang.Code], p.File, lead, p.Lang.SummaryLength, p.Lang.CJK())
 	}
 	// The opening was kept for the summary only; at 100,000 pairs it would hold
 	// hundreds of megabytes until the end of the build.
@@ -191,7 +191,7 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res, _ := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, 0)
+	res, _ := renderFile(s.mds[p.Lang.Code], f, p.Path, 0, p.Lang.CJK())
 	for _, pr := range res.Problems {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
@@ -239,7 +239,7 @@ func (s *Session) renderBody(p *site.Page, src uint64) *body {
 	f := p.File
 	// The same opening-only summary as a one-shot build's, so both give the same pages,
 	// from the one parse of the body.
-	res, summary := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, p.Lang.SummaryLength)
+	res, summary := renderFile(s.mds[p.Lang.Code], f, p.Path, p.Lang.SummaryLength, p.Lang.CJK())
 	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
 	b.probs = res.Problems
 	b.hash = maphash.String(contentSeed, res.HTML)

@@ -163,11 +163,7 @@ func (c *checker) addAt(file string, line, col int, kind string, sev Severity, f
 
 // keyAt finds a front matter key in a file.
 func keyAt(f *content.File, key string) (int, int) {
-	line, col := diag.TOMLKeyPos(f.Src, []string{key})
-	if line == 0 {
-		return 1, 1
-	}
-	return line, col
+	return f.KeyPos(key)
 }
 
 // group is a brief and its translations: the source is the default language's version.

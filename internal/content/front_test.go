@@ -156,7 +156,7 @@ resources:
 		{"description", fm.Description, "Folded text.\n"},
 		{"derived", fm.Params["derived"], map[string]any{"a": int64(1), "b": int64(3)}},
 		{"menu", fm.Menus, map[string]any{"main": map[string]any{"weight": int64(10)}}},
-		{"build", fm.Build, Build{Render: "never", List: "never", PublishResources: true}},
+		{"build", fm.Build, Build{Render: "never", List: "never"}},
 		{"resources", fm.Resources, []map[string]any{{"src": "a.jpg", "title": "A"}}},
 		{"listed", fm.Listed(), false},
 		{"rendered", fm.Rendered(), false},

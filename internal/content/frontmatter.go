@@ -59,25 +59,27 @@ type Front struct {
 	Params map[string]any
 }
 
-// Build is Hugo's build option of a page: whether it is rendered and listed.
+// Build is Hugo's build option of a page: whether it is rendered and listed. The
+// zero value is Hugo's default: rendered, listed, its bundle's files published.
 type Build struct {
-	// Render is "always", "never" (no page of its own) or "link" (no page, but a
-	// permalink in lists).
+	// Render is "always" (or ""), "never" (no page of its own) or "link" (no page,
+	// but a permalink in lists).
 	Render string
-	// List is "always", "never" (in no list) or "local" (only in its own bundle's lists).
+	// List is "always" (or ""), "never" (in no list) or "local" (only in its own
+	// bundle's lists).
 	List string
-	// PublishResources copies the bundle's files even when the page is not rendered.
-	PublishResources bool
+	// KeepResources is set by publishResources = false: a page that is not rendered
+	// does not publish its bundle's files either.
+	KeepResources bool
 }
 
-// defaultBuild is a page's build option when front matter says nothing.
-var defaultBuild = Build{Render: "always", List: "always", PublishResources: true}
-
 // Rendered reports whether the page gets its own output file.
-func (f *Front) Rendered() bool { return f.Build.Render == "always" && !f.Headless }
+func (f *Front) Rendered() bool {
+	return (f.Build.Render == "" || f.Build.Render == "always") && !f.Headless
+}
 
 // Listed reports whether the page appears in section, home and taxonomy lists.
-func (f *Front) Listed() bool { return f.Build.List == "always" && !f.Headless }
+func (f *Front) Listed() bool { return (f.Build.List == "" || f.Build.List == "always") && !f.Headless }
 
 // Param finds a key of Params regardless of case, as Hugo's .Param does.
 func (f *Front) Param(key string) (any, bool) {
@@ -191,22 +193,13 @@ type places interface {
 
 // parseFront decodes and checks front matter; problems go to errs with whole-file lines.
 func parseFront(file string, format Format, front []byte, firstLine int, loc *time.Location, errs *diag.List) (Front, bool) {
-	var doc frontDoc
-	var err *diag.Error
-	switch format {
-	case YAML:
-		doc, err = decodeYAML(file, front, firstLine)
-	case JSON:
-		doc, err = decodeJSON(file, front)
-	default:
-		doc, err = decodeTOML(file, front)
-	}
+	doc, err := decode(file, format, front, firstLine)
 	if err != nil {
 		errs.Add(err)
 		return Front{}, false
 	}
 	p := &frontParser{file: file, format: format, firstLine: firstLine, places: doc.places, errs: errs, ok: true, spelled: map[string]string{}}
-	f := Front{Format: format, Build: defaultBuild}
+	f := Front{Format: format}
 	vals := map[string]any{} // by the key as briefs spells it ("publishDate")
 	extra := map[string]any{}
 	for _, name := range doc.keys {
@@ -234,6 +227,17 @@ func parseFront(file string, format Format, front []byte, firstLine int, loc *ti
 	f.Params = mergeParams(f.Params, extra)
 	p.check(&f, vals)
 	return f, p.ok
+}
+
+// decode reads front matter in its notation.
+func decode(file string, format Format, front []byte, firstLine int) (frontDoc, *diag.Error) {
+	switch format {
+	case YAML:
+		return decodeYAML(file, front, firstLine)
+	case JSON:
+		return decodeJSON(file, front)
+	}
+	return decodeTOML(file, front)
 }
 
 // mergeParams puts the keys briefs does not read beside those of [params], which win.

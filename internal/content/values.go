@@ -221,7 +221,7 @@ func buildField(s syntax, v any, f *Front, _ *time.Location) error {
 			if !ok {
 				return fmt.Errorf("build.publishResources is true or false")
 			}
-			f.Build.PublishResources = b
+			f.Build.KeepResources = !b
 		default:
 			return fmt.Errorf("build has render, list and publishResources, not %q", k)
 		}
