@@ -261,6 +261,13 @@ func (c *checker) frontMatter() {
 		if f.IsIndex() {
 			continue
 		}
+		if f.Front.Title == "" {
+			c.addAt(f.Path, 1, 1, "title", Warning, "no title: the page is titled by its file name, %q; add a title to the front matter", f.Name)
+		}
+		if tags, _ := f.Value("tags").([]any); len(tags) > len(f.Front.Tags) {
+			line, col := f.ItemPos("tags", "")
+			c.addAt(f.Path, line, col, "tag", Warning, "an empty tag, left out; remove it")
+		}
 		if f.Front.Summary == "" {
 			c.addAt(f.Path, 1, 1, "summary", Warning, "no summary: lists and search engines show the first sentences instead; add summary = \"…\"")
 		}

@@ -2,7 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -131,9 +130,12 @@ const (
 	TOML Format = iota // between +++ lines
 	YAML               // between --- lines
 	JSON               // a { … } object at the start of the file
+	// None is a file without front matter, which Hugo takes as it is: the whole file
+	// is the body, and the page has no title (briefs shows its file name).
+	None
 )
 
-func (f Format) String() string { return [...]string{"TOML", "YAML", "JSON"}[f] }
+func (f Format) String() string { return [...]string{"TOML", "YAML", "JSON", "none"}[f] }
 
 // maxUnknown bounds the bad entries of one list reported for one file: finding each
 // one's place is a scan of the front matter, and a pasted data file could otherwise
@@ -155,7 +157,7 @@ func split(file string, src []byte) (format Format, front []byte, firstLine int,
 		front, body, err := splitJSON(file, src)
 		return JSON, front, 1, body, err
 	default:
-		return 0, nil, 0, nil, diag.At(file, 1, 1, "no front matter: start the file with a +++ line, then title = \"…\", then +++ (or YAML between --- lines, or a JSON object)")
+		return None, nil, 1, src, nil
 	}
 	for off := 0; off <= len(rest); {
 		end := bytes.IndexByte(rest[off:], '\n')
@@ -236,6 +238,8 @@ func decode(file string, format Format, front []byte, firstLine int) (frontDoc, 
 		return decodeYAML(file, front, firstLine)
 	case JSON:
 		return decodeJSON(file, front)
+	case None:
+		return frontDoc{vals: map[string]any{}, places: &tomlPlaces{}}, nil
 	}
 	return decodeTOML(file, front)
 }
@@ -306,11 +310,13 @@ func (p *frontParser) unknown(name string) {
 
 // check applies the rules that span values: what is required, and what must agree.
 func (p *frontParser) check(f *Front, vals map[string]any) {
+	// A page without a title is Hugo's (briefs check warns about it); an empty one
+	// written out is a slip.
 	f.Title = strings.TrimSpace(f.Title)
-	if title, ok := vals["title"]; !ok {
-		p.at(1, 1, "missing title: add %s to the front matter", syntax{format: p.format, key: "title"}.assign(`"…"`))
-	} else if _, isText := title.(string); isText && f.Title == "" {
-		p.failValue("title", "title is empty: write the page's title between the quotes")
+	if title, ok := vals["title"]; ok {
+		if _, isText := title.(string); isText && f.Title == "" {
+			p.failValue("title", "title is empty: write the page's title between the quotes, or leave the key out")
+		}
 	}
 	if _, ok := vals["slug"].(string); ok {
 		if err := CheckSlug(f.Slug); err != nil {
@@ -323,15 +329,14 @@ func (p *frontParser) check(f *Front, vals map[string]any) {
 		}
 		return nil
 	})
-	p.checkItems("tags", f.Tags, func(tag string) error {
-		if strings.TrimSpace(tag) == "" {
-			return errors.New("an empty tag; remove it")
+	// Empty tags are left out, as Hugo leaves them out (briefs check warns about them).
+	tags := f.Tags[:0]
+	for _, tag := range f.Tags {
+		if tag = strings.TrimSpace(tag); tag != "" {
+			tags = append(tags, tag)
 		}
-		return nil
-	})
-	for i, tag := range f.Tags {
-		f.Tags[i] = strings.TrimSpace(tag)
 	}
+	f.Tags = tags
 	if !f.PublishDate.IsZero() && !f.ExpiryDate.IsZero() && f.ExpiryDate.Before(f.PublishDate) {
 		p.failValue("expiryDate", "expiryDate %s is before publishDate %s, so this brief would never be published; move expiryDate later or remove it",
 			when(f.ExpiryDate, f.PublishDate.Location()), when(f.PublishDate, f.PublishDate.Location()))

@@ -44,7 +44,7 @@ func decodeYAML(file string, front []byte, firstLine int) (frontDoc, *diag.Error
 		line, col := diag.LineCol(front, off)
 		return frontDoc{}, at(line, col, "YAML: lists and tables nested more than %d deep; flatten the value", maxNesting)
 	}
-	tree, err := parser.ParseBytes(front, 0)
+	tree, err := parseYAML(front)
 	if err != nil {
 		return frontDoc{}, yamlError(err, at)
 	}
@@ -91,6 +91,17 @@ func decodeYAML(file string, front []byte, firstLine int) (frontDoc, *diag.Error
 		}
 	}
 	return doc, nil
+}
+
+// parseYAML parses YAML text; a panic inside the parser (a bug, on input nobody
+// writes) becomes an error, so that one odd file cannot crash a build.
+func parseYAML(src []byte) (tree *ast.File, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			tree, err = nil, fmt.Errorf("the YAML parser failed on this front matter (%v); simplify it", r)
+		}
+	}()
+	return parser.ParseBytes(src, 0)
 }
 
 // yamlError places an error of the YAML parser.

@@ -65,3 +65,14 @@ func (f *File) reread(key string) (doc frontDoc, name string, firstLine int) {
 	}
 	return frontDoc{}, "", 0
 }
+
+// Value is the value of a top-level front matter key as written, before briefs reads
+// it (empty tags still there, say), or nil; for briefs check, which warns about what
+// the build quietly accepts.
+func (f *File) Value(key string) any {
+	doc, name, _ := f.reread(key)
+	if name == "" {
+		return nil
+	}
+	return doc.vals[name]
+}

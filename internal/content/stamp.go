@@ -30,7 +30,7 @@ func Stamp(f *File, hash string) ([]byte, error) {
 	if f.Front.Format == YAML {
 		line = "translationOf: " + strconv.Quote(hash)
 	} else if f.Front.Format != TOML {
-		return nil, fmt.Errorf("%s: briefs stamp writes TOML and YAML front matter; add \"translationOf\": %q to this JSON by hand", f.Path, hash)
+		return nil, fmt.Errorf("%s: briefs stamp writes TOML and YAML front matter; add translationOf %q to this file's front matter by hand", f.Path, hash)
 	}
 	start, end, ok := stampPlace(front, len(first)+1, f.Front.Format)
 	if !ok {

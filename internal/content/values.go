@@ -269,6 +269,10 @@ func menuField(s syntax, v any, f *Front, _ *time.Location) error {
 
 // resourcesField keeps a bundle's resource entries, each a table with src.
 func resourcesField(s syntax, v any, f *Front, _ *time.Location) error {
+	if tables, ok := v.([]map[string]any); ok { // TOML's [[resources]]
+		f.Resources = tables
+		return nil
+	}
 	items, ok := v.([]any)
 	if !ok {
 		return fmt.Errorf("%s is a list of tables, each with src = \"…\" (a file of the bundle) and name, title or params", s.key)

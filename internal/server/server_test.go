@@ -233,7 +233,7 @@ func TestFirstGoodBuildWhileServing(t *testing.T) {
 	for name, body := range testSite {
 		write(t, dir, name, body)
 	}
-	write(t, dir, "content/law/b.en.md", "+++\ntittle = 1\n+++\nx\n")
+	write(t, dir, "content/law/b.en.md", "+++\ntitle = 1\n+++\nx\n")
 	srv := New(Config{Dir: dir, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}})
 	if len(srv.Problems()) == 0 {
 		t.Fatal("the broken site built")

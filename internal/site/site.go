@@ -142,7 +142,8 @@ func (a indexKey) compare(b indexKey) int {
 
 func newBrief(l *Lang, f *content.File) *Page {
 	fm := f.Front
-	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: fm.Title, linkTitle: fm.LinkTitle,
+	// A page without a title (Hugo allows it; briefs check warns) is titled by its file name.
+	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: cmp.Or(fm.Title, f.Name), linkTitle: fm.LinkTitle,
 		Keywords: fm.Keywords, Images: fm.Images, Summary: fm.Summary,
 		Description: fm.Description, Date: fm.Date, Lastmod: cmp.Or(fm.Lastmod, fm.Date),
 		PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate, Draft: fm.Draft, Source: fm.Source,
@@ -163,7 +164,7 @@ func (l *Lang) listPage(kind Kind, sec string, index indexFiles, title string) *
 }
 
 func (p *Page) fromIndex(f *content.File) {
-	p.File, p.Title, p.Summary, p.Description = f, f.Front.Title, f.Front.Summary, f.Front.Description
+	p.File, p.Title, p.Summary, p.Description = f, cmp.Or(f.Front.Title, p.Title), f.Front.Summary, f.Front.Description
 	p.linkTitle, p.Keywords, p.Images = f.Front.LinkTitle, f.Front.Keywords, f.Front.Images
 	p.Date, p.Lastmod, p.Weight, p.Params, p.Aliases = f.Front.Date, cmp.Or(f.Front.Lastmod, f.Front.Date), f.Front.Weight, f.Front.Params, f.Front.Aliases
 }
