@@ -251,11 +251,13 @@ func TestFrontLimits(t *testing.T) {
 	block += "---\n"
 	tests := []struct{ name, src, want string }{
 		{"billion laughs", laughs, "x.zh.md:7:"},
-		{"flow nesting", "---\ntitle: T\nx: " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "\n---\n", "x.zh.md:3:68: YAML: lists and tables nested more than 64 deep"},
+		{"flow nesting", "---\ntitle: T\nx: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n---\n", "x.zh.md:3:68: YAML: lists and tables nested more than 64 deep"},
 		{"block nesting", block, "YAML: lists and tables nested more than 64 deep"},
 		{"JSON nesting", "{\"title\": \"T\", \"x\": " + strings.Repeat("[", 200000) + strings.Repeat("]", 200000) + "}\n", "x.zh.md:1:85: JSON: lists and objects nested more than 64 deep"},
-		{"huge YAML", "---\ntitle: T\n" + strings.Repeat("# a comment line to fill the front matter\n", 30000) + "---\n", "x.zh.md:2:1: YAML front matter is 1230 KiB; it may be at most 1024 KiB"},
-		{"many values", "---\ntitle: T\nx: [" + strings.Repeat("1,", 150000) + "1]\n---\n", "more than 100000 values"},
+		{"huge YAML", "---\ntitle: T\n" + strings.Repeat("# a comment line to fill the front matter\n", 30000) + "---\n", "x.zh.md:2:1: YAML front matter is 1230 KiB; it may be at most 256 KiB"},
+		{"many values", "---\ntitle: T\nx: [" + strings.Repeat("1,", 110000) + "1]\n---\n", "more than 100000 values"},
+		{"compact nesting", "---\ntitle: T\nx:\n" + strings.Repeat("- ", 100000) + "x\n---\n", "x.zh.md:4:129: YAML: lists and tables nested more than 64 deep"},
+		{"compact keys", "---\ntitle: T\n" + strings.Repeat("? ", 100000) + "x\n---\n", "x.zh.md:3:129: YAML: lists and tables nested more than 64 deep"},
 		{"invalid UTF-8", "---\ntitle: \"a\xffb\"\n---\n", "x.zh.md:2:10: invalid UTF-8"},
 	}
 	for _, tt := range tests {

@@ -20,11 +20,13 @@ import (
 // rather than by its decoder, so that each key and list item keeps its place, and so
 // that aliases are counted as what they expand to.
 const (
-	// maxYAMLFront bounds YAML front matter: the parser takes about 0.7 s a MiB, and
-	// front matter is a few hundred bytes (a pasted data file is the mistake).
-	maxYAMLFront = 1 << 20
+	// maxYAMLFront bounds YAML front matter: the parser takes up to a few seconds for
+	// 256 KiB of keys on a loaded machine, and front matter is a few hundred bytes (a
+	// pasted data file is the mistake).
+	maxYAMLFront = 256 << 10
 	// maxNesting bounds lists and tables inside each other; the parser's time grows
-	// with the square of the depth of [ and {, so it is checked before parsing.
+	// with the square of the depth of [ and {, and of "- - -" on one line (10,000
+	// deep: 4 s), so both are checked before parsing.
 	maxNesting = 64
 	// maxValues bounds the values a front matter expands to once aliases are
 	// followed: "billion laughs" (an alias of ten aliases of ten aliases …) would
@@ -346,12 +348,21 @@ func (y *yamlPlaces) item(name string, i int, _ string) (int, int) {
 }
 
 // yamlTooDeep returns the offset of the first [ or { nested more than maxNesting deep,
-// or -1. Quoted text and comments are skipped; a bracket inside plain text counts, which
-// errs only for text with dozens of unclosed brackets.
+// or of a line that opens more than maxNesting lists or keys at once ("- - - x",
+// "? ? x"), or -1. Quoted text and comments are skipped; a bracket inside plain text
+// counts, which errs only for text with dozens of unclosed brackets.
 func yamlTooDeep(src []byte) int {
-	depth := 0
+	depth, lineStart := 0, true
 	for i := 0; i < len(src); i++ {
+		if lineStart {
+			lineStart = false
+			if j := compactNesting(src, i); j >= 0 {
+				return j
+			}
+		}
 		switch c := src[i]; c {
+		case '\n':
+			lineStart = true
 		case '"', '\'':
 			if i > 0 && !strings.ContainsRune(" \t\n[{,:", rune(src[i-1])) {
 				continue // an apostrophe inside plain text
@@ -373,6 +384,26 @@ func yamlTooDeep(src []byte) int {
 			}
 		case ']', '}':
 			depth = max(depth-1, 0)
+		}
+	}
+	return -1
+}
+
+// compactNesting returns the offset of the indicator past maxNesting in a run of block
+// indicators ("- ", "? ") at the start of the line at offset i, or -1.
+func compactNesting(src []byte, i int) int {
+	n := 0
+	for i < len(src) {
+		switch {
+		case src[i] == ' ' || src[i] == '\t':
+			i++
+		case (src[i] == '-' || src[i] == '?') && i+1 < len(src) && (src[i+1] == ' ' || src[i+1] == '\t'):
+			if n++; n > maxNesting {
+				return i
+			}
+			i += 2
+		default:
+			return -1
 		}
 	}
 	return -1
