@@ -36,7 +36,11 @@ func runList(args []string, stdout, stderr io.Writer) int {
 		case "expired":
 			when = f.Front.ExpiryDate
 		}
-		fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.Path, when.In(cfg.Location).Format("2006-01-02 15:04"), f.Front.Title)
+		shown := "-" // a page without a date (Hugo allows it)
+		if !when.IsZero() {
+			shown = when.In(cfg.Location).Format("2006-01-02 15:04")
+		}
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.Path, shown, f.Front.Title)
 	}
 	for _, e := range errs.Errors() {
 		fmt.Fprintln(stderr, e)

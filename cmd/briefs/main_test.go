@@ -88,12 +88,12 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(dir, "content/law/a.zh.md"), []byte("+++\ntitle = \"改\"\n+++\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "content/law/a.zh.md"), []byte("+++\ntitle = \"改\"\ndate = \"soon\"\n+++\n"), 0o644)
 	code, _, errOut := runCmd("build", "-s", dir)
 	if code != exitContent {
 		t.Fatalf("broken build: exit %d, want %d", code, exitContent)
 	}
-	if !strings.Contains(errOut, "content/law/a.zh.md:2:1: missing date") {
+	if !strings.Contains(errOut, `content/law/a.zh.md:3:8: date: "soon" is not a date`) {
 		t.Errorf("stderr: %s", errOut)
 	}
 	after, _ := os.ReadFile(page)

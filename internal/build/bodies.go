@@ -54,7 +54,7 @@ var contentSeed = maphash.MakeSeed()
 // one-shot build's, so both give the same pages, from the one parse of the body.
 func renderBody(md *markdown.Markdown, p *site.Page, summaryLength int) *body {
 	f := p.File
-	res, summary := md.RenderFile(f.Body, f.Path, p.Path, summaryLength)
+	res, summary := renderFile(md, f, p.Path, summaryLength, p.Lang.CJK())
 	return &body{file: f, lang: p.Lang.Code, path: p.Path, srcHash: srcHash(f), probs: res.Problems, elsewhere: res.Elsewhere,
 		Body: site.Body{HTML: template.HTML(res.HTML), Hash: maphash.String(contentSeed, res.HTML), Summary: summary}}
 }

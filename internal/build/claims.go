@@ -149,6 +149,9 @@ func generatedWhat(name string) string {
 
 // claimPage claims every pager of a page, and its feed.
 func (cs *claims) claimPage(st *site.Site, p *site.Page) {
+	if !p.Rendered() {
+		return // build.render = "never" or "link": listed, but no page of its own
+	}
 	for n := 1; n <= st.Pagers(p); n++ {
 		cs.addOutput(site.PagerPath(p, n)+"index.html", pageClaim(p, n))
 	}

@@ -136,7 +136,7 @@ func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.Li
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res, _ := st.mds[p.Lang.Code].RenderFile(f.Body, f.Path, p.Path, 0)
+	res, _ := renderFile(st.mds[p.Lang.Code], f, p.Path, 0, p.Lang.CJK())
 	placeProblems(f, res.Problems, res.Elsewhere, errs)
 	shown := p.WithContent(template.HTML(res.HTML), 0)
 	errs.Add(st.r.Pager(shown, n, w))

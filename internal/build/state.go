@@ -182,7 +182,7 @@ func leadSummary(md *markdown.Markdown, p *site.Page) string {
 		lead = p.File.Body
 	}
 	p.File.Lead = nil
-	return md.Summary(lead, p.Lang.SummaryLength)
+	return summaryOf(md, p.File, lead, p.Lang.SummaryLength, p.Lang.CJK())
 }
 
 // outputs lists the files of a state that content edits can add or remove: pages,

@@ -162,11 +162,7 @@ func (c *checker) addAt(file string, line, col int, kind string, sev diag.Severi
 
 // keyAt finds a front matter key in a file.
 func keyAt(f *content.File, key string) (int, int) {
-	line, col := diag.TOMLKeyPos(f.Src, []string{key})
-	if line == 0 {
-		return 1, 1
-	}
-	return line, col
+	return f.KeyPos(key)
 }
 
 // bodies reports what makes a build fail in a body (an unknown shortcode, a bad num
@@ -234,6 +230,13 @@ func (c *checker) frontMatter() {
 	for _, f := range c.files {
 		if f.IsIndex() {
 			continue
+		}
+		if f.Front.Title == "" {
+			c.addAt(f.Path, 1, 1, "title", diag.SevWarning, "no title: the page is titled by its file name, %q; add a title to the front matter", f.Name)
+		}
+		if tags, _ := f.Value("tags").([]any); len(tags) > len(f.Front.Tags) {
+			line, col := f.ItemPos("tags", "")
+			c.addAt(f.Path, line, col, "tag", diag.SevWarning, "an empty tag, left out; remove it")
 		}
 		if f.Front.Summary == "" {
 			c.addAt(f.Path, 1, 1, "summary", diag.SevWarning, "no summary: lists and search engines show the first sentences instead; add summary = \"…\"")

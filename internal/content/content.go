@@ -1,5 +1,6 @@
-// Package content reads the Markdown files under content/: their place in the tree, their
-// language, and their TOML front matter.
+// Package content reads the files under content/ (Markdown, or HTML with front
+// matter): their place in the tree, their language, and their front matter, in TOML,
+// YAML or JSON as Hugo reads it.
 //
 // The layout follows Hugo's, so that people who know Hugo know briefs:
 //
@@ -72,6 +73,10 @@ type File struct {
 	BodyOffset int
 }
 
+// IsHTML reports whether the file is HTML with front matter (content/x.html), whose
+// body is the page's content as it is, as in Hugo, rather than Markdown.
+func (f *File) IsHTML() bool { return strings.HasSuffix(f.Path, ".html") }
+
 // IsIndex reports whether the file gives a list page (home, section, tags) its text.
 func (f *File) IsIndex() bool { return f.Name == "_index" }
 
@@ -141,10 +146,10 @@ func list(fsys fs.FS, dir string, errs *diag.List) []string {
 		case d.Type()&fs.ModeSymlink != 0:
 			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
 		case d.IsDir():
-		case strings.HasSuffix(name, ".md"):
+		case strings.HasSuffix(name, ".md"), strings.HasSuffix(name, ".html"):
 			paths = append(paths, p)
 		default:
-			errs.Add(diag.Warn(p, 0, 0, "not a Markdown file, skipped; put images and downloads in static/"))
+			errs.Add(diag.Warn(p, 0, 0, "not a Markdown or HTML content file, skipped; put images and downloads in static/"))
 		}
 		return nil
 	})
@@ -194,12 +199,12 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 		errs.Add(diag.At(p, line, col, "invalid UTF-8; save the file as UTF-8"))
 		return nil
 	}
-	front, body, perr := split(p, src)
+	format, front, firstLine, body, perr := split(p, src)
 	if perr != nil {
 		errs.Add(perr)
 		return nil
 	}
-	fm, fok := parseFront(p, front, cfg.Location, f.IsIndex(), errs)
+	fm, fok := parseFront(p, format, front, firstLine, cfg.Location, errs)
 	if !ok || !fok {
 		return nil
 	}
@@ -214,7 +219,7 @@ func (f *File) place(cfg *config.Site, errs *diag.List) bool {
 	rel := strings.TrimPrefix(f.Path, Dir+"/")
 	dir, base := path.Split(rel)
 	f.Section = strings.TrimSuffix(dir, "/")
-	stem := strings.TrimSuffix(base, ".md")
+	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".html")
 	f.Name, f.Lang = stem, cfg.DefaultLanguage
 	if i := strings.LastIndexByte(stem, '.'); i >= 0 && looksLikeLang(stem[i+1:]) {
 		code := stem[i+1:]

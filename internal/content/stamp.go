@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/BurntSushi/toml"
+	"time"
+
+	"github.com/briefs/briefs/internal/diag"
 )
 
 // Stamp returns the whole text of f, as it is on disk, with translationOf set to hash in
@@ -25,7 +27,12 @@ func Stamp(f *File, hash string) ([]byte, error) {
 		nl = "\r\n"
 	}
 	line := "translationOf = " + strconv.Quote(hash)
-	start, end, ok := stampPlace(front, len(first)+1)
+	if f.Front.Format == YAML {
+		line = "translationOf: " + strconv.Quote(hash)
+	} else if f.Front.Format != TOML {
+		return nil, fmt.Errorf("%s: briefs stamp writes TOML and YAML front matter; add translationOf %q to this file's front matter by hand", f.Path, hash)
+	}
+	start, end, ok := stampPlace(front, len(first)+1, f.Front.Format)
 	if !ok {
 		return nil, fmt.Errorf("%s: no front matter to stamp", f.Path)
 	}
@@ -48,9 +55,12 @@ func Stamp(f *File, hash string) ([]byte, error) {
 
 // stampPlace finds where the translationOf line goes in front, scanning the lines from
 // offset from: the text of an existing top-level translationOf line (its indentation and
-// line end excluded), or an empty span at the start of the first table header or of the
-// closing +++ line. ok is false when there is neither.
-func stampPlace(front []byte, from int) (start, end int, ok bool) {
+// line end excluded), or an empty span at the start of the first table header (TOML) or
+// of the closing +++ or --- line. ok is false when there is neither.
+func stampPlace(front []byte, from int, format Format) (start, end int, ok bool) {
+	if format == YAML {
+		return yamlStampPlace(front, from)
+	}
 	for off, next := from, from; off < len(front); off = next {
 		text := front[off:]
 		next = len(front)
@@ -69,6 +79,26 @@ func stampPlace(front []byte, from int) (start, end int, ok bool) {
 	return 0, 0, false
 }
 
+// yamlStampPlace is stampPlace for YAML: a translationOf line that is not indented, or
+// the closing --- line.
+func yamlStampPlace(front []byte, from int) (start, end int, ok bool) {
+	for off, next := from, from; off < len(front); off = next {
+		text := front[off:]
+		next = len(front)
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			text, next = text[:i], off+i+1
+		}
+		text = bytes.TrimRight(text, "\r")
+		switch rest, isKey := bytes.CutPrefix(text, []byte("translationOf")); {
+		case string(bytes.TrimRight(text, " \t")) == "---":
+			return off, off, true
+		case isKey && bytes.HasPrefix(bytes.TrimLeft(rest, " \t"), []byte(":")):
+			return off, off + len(text), true
+		}
+	}
+	return 0, 0, false
+}
+
 // isKey reports whether a line sets the bare key name.
 func isKey(line []byte, name string) bool {
 	rest, ok := bytes.CutPrefix(line, []byte(name))
@@ -78,12 +108,12 @@ func isKey(line []byte, name string) bool {
 // checkStamp reads the stamped text back: it must have front matter whose top-level
 // translationOf is hash.
 func checkStamp(file string, src []byte, hash string) error {
-	front, _, perr := split(file, bytes.TrimPrefix(src, []byte(BOM)))
-	var m map[string]any
+	format, front, firstLine, _, perr := split(file, bytes.TrimPrefix(src, []byte(BOM)))
 	if perr != nil {
 		return perr
 	}
-	if _, err := toml.Decode(string(front), &m); err != nil || m["translationOf"] != hash {
+	var errs diag.List
+	if f, ok := parseFront(file, format, front, firstLine, time.UTC, &errs); !ok || f.TranslationOf != hash {
 		return fmt.Errorf("%s: cannot place translationOf in this front matter; add translationOf = %q to it by hand", file, hash)
 	}
 	return nil

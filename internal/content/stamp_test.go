@@ -1,6 +1,7 @@
 package content
 
 import (
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -26,6 +27,10 @@ func TestStamp(t *testing.T) {
 			"+++\ntitle = \"T\"\ndate = 2024-01-01\n" + h + "\n[params]\ntranslationOf = \"mine\"\n+++\nBody\n"},
 		{"empty body", "+++\ntitle = \"T\"\ndate = 2024-01-01\n+++",
 			"+++\ntitle = \"T\"\ndate = 2024-01-01\n" + h + "\n+++"},
+		{"YAML", "---\ntitle: T\ntags:\n  - a\n---\nBody\n",
+			"---\ntitle: T\ntags:\n  - a\ntranslationOf: \"sha256:new\"\n---\nBody\n"},
+		{"YAML, replaced, CRLF", "---\r\ntitle: T\r\ntranslationOf: old\r\nparams:\r\n  translationOf: mine\r\n---\r\nBody",
+			"---\r\ntitle: T\r\ntranslationOf: \"sha256:new\"\r\nparams:\r\n  translationOf: mine\r\n---\r\nBody"},
 	}
 	cfg := testConfig(t)
 	for _, tt := range tests {
@@ -86,4 +91,17 @@ func FuzzStamp(f *testing.F) {
 			t.Fatalf("stamp changed more than translationOf:\n%q\n%q", src, out)
 		}
 	})
+}
+
+// TestStampJSON checks that JSON front matter, which briefs does not rewrite, gets a
+// message saying what to add.
+func TestStampJSON(t *testing.T) {
+	var errs diag.List
+	f := Read(fstest.MapFS{"content/law/x.en.md": {Data: []byte("{\"title\": \"T\"}\nBody\n")}}, "content/law/x.en.md", testConfig(t), &errs)
+	if f == nil {
+		t.Fatal(errs.Error())
+	}
+	if _, err := Stamp(f, "sha256:new"); err == nil || !strings.Contains(err.Error(), `add translationOf "sha256:new"`) {
+		t.Errorf("got %v", err)
+	}
 }

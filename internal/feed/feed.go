@@ -59,7 +59,7 @@ type item struct {
 	Title       string   `xml:"title"`
 	Link        string   `xml:"link"`
 	GUID        guid     `xml:"guid"`
-	PubDate     string   `xml:"pubDate"`
+	PubDate     string   `xml:"pubDate,omitempty"`
 	Description string   `xml:"description,omitempty"`
 	Categories  []string `xml:"category"`
 }
@@ -100,4 +100,10 @@ func Render(cfg *config.Site, p *site.Page, title string) []byte {
 var escapeHTML = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
 
 // rfc822 writes a date as RSS wants it, with a numeric zone.
-func rfc822(t time.Time) string { return strings.TrimSpace(t.Format(time.RFC1123Z)) }
+// rfc822 formats a date for RSS; "" (no element) for a page without one.
+func rfc822(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return strings.TrimSpace(t.Format(time.RFC1123Z))
+}

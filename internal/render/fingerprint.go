@@ -30,7 +30,13 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	}
 	for sec := p.Section; sec != nil; sec = sec.Section {
 		w(sec.Path)
-		w(sec.Title)
+		w(sec.LinkTitle())
+	}
+	for _, list := range [][]string{p.Keywords, p.Images} {
+		for _, s := range list {
+			w(s)
+		}
+		w("\x02")
 	}
 	for _, list := range [][]*site.Page{p.Tags, p.Translations, p.Related, p.Sections} {
 		for _, q := range list {
@@ -74,7 +80,7 @@ func navDigestOf(l *site.Lang) uint64 {
 	w(l.TagsPage.Title)
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
-		w(sec.Title)
+		w(sec.LinkTitle())
 		writeUint(&h, uint64(len(sec.Pages)))
 	}
 	return h.Sum64()
@@ -111,6 +117,7 @@ func digestOf(q *site.Page) uint64 {
 	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
 	w(q.Path)
 	w(q.Title)
+	w(q.LinkTitle())
 	w(q.Date.String())
 	w(q.Summary)
 	if q.Draft {
@@ -118,7 +125,7 @@ func digestOf(q *site.Page) uint64 {
 	}
 	if q.Section != nil {
 		w(q.Section.Path)
-		w(q.Section.Title)
+		w(q.Section.LinkTitle())
 	}
 	return h.Sum64()
 }

@@ -26,8 +26,8 @@ func (f *langFuncs) schema(d *Data) (template.JS, error) {
 		Context:          "https://schema.org",
 		Type:             "NewsArticle",
 		Author:           publisher,
-		DateModified:     p.Lastmod.Format(time.RFC3339),
-		DatePublished:    p.Date.Format(time.RFC3339),
+		DateModified:     rfc3339(p.Lastmod),
+		DatePublished:    rfc3339(p.Date),
 		Description:      p.Description,
 		Headline:         p.Title,
 		InLanguage:       p.Lang.Locale,
@@ -59,8 +59,8 @@ type schemaArticle struct {
 	Context           string       `json:"@context"`
 	Type              string       `json:"@type"`
 	Author            *schemaThing `json:"author"`
-	DateModified      string       `json:"dateModified"`
-	DatePublished     string       `json:"datePublished"`
+	DateModified      string       `json:"dateModified,omitempty"`
+	DatePublished     string       `json:"datePublished,omitempty"`
 	Description       string       `json:"description"`
 	Editor            *schemaThing `json:"editor,omitempty"`
 	Headline          string       `json:"headline"`
@@ -110,4 +110,12 @@ func feedOf(d *Data) string {
 		return feed.Path(p.Section)
 	}
 	return feed.Path(d.Lang.Home)
+}
+
+// rfc3339 formats a date for schema.org; "" (left out) for a page without one.
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }

@@ -82,8 +82,8 @@ func TestBrowserReloadsAfterEdit(t *testing.T) {
 	c.screenshot(t, "reloaded.png")
 
 	c.eval(t, `window.__briefsMarker = 43`)
-	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntittle = \"x\"\n+++\nBroken.\n")
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:1")`, patience(t))
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\nweight = \"x\"\n+++\nBroken.\n")
+	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:10")`, patience(t))
 	if got := c.eval(t, `window.__briefsMarker`); got != "43" {
 		t.Errorf("the page reloaded on a failed build (marker %s)", got)
 	}
@@ -116,12 +116,12 @@ func TestBrowserBrokenFirstBuild(t *testing.T) {
 	for name, body := range testSite {
 		write(t, dir, name, body)
 	}
-	write(t, dir, "content/law/a.en.md", "+++\ntittle = 1\n+++\nx\n")
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = 1\n+++\nx\n")
 	srv, ts := serve(t, dir, Timeouts{})
 	c := launch(t)
 	c.Call(t, "Page.enable", nil, nil)
 	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:1") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, patience(t))
+	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:9") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, patience(t))
 	subscribed(t, srv) // the page's event stream
 	c.screenshot(t, "unbuilt.png")
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nNow it builds.\n")

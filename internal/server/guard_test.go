@@ -145,14 +145,14 @@ func TestBrokenFirstBuildServesNothing(t *testing.T) {
 	for name, body := range testSite {
 		write(t, dir, name, body)
 	}
-	write(t, dir, "content/law/b.en.md", "+++\ntittle = 1\n+++\nx\n")
+	write(t, dir, "content/law/b.en.md", "+++\ntitle = 1\n+++\nx\n")
 	srv, ts := serve(t, dir, Timeouts{})
 	if len(srv.Problems()) == 0 {
 		t.Fatal("the broken site built")
 	}
 	for _, p := range []string{"/en/law/a/", "/", "/zh/", "/nope/"} {
 		code, page := get(t, ts.URL+p)
-		if code != http.StatusInternalServerError || !strings.Contains(page, "content/law/b.en.md:2:1: unknown front matter key") ||
+		if code != http.StatusInternalServerError || !strings.Contains(page, "content/law/b.en.md:2:9: title is text in quotes") ||
 			!strings.Contains(page, prefix+"live.js") || strings.Contains(page, "The original body.") {
 			t.Errorf("%s while broken: %d\n%s", p, code, page)
 		}

@@ -174,19 +174,19 @@ func TestEditReloads(t *testing.T) {
 func TestBrokenEditShowsProblems(t *testing.T) {
 	dir, srv, ts := start(t)
 	ev := events(t, ts)
-	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\ntittle = \"x\"\n+++\nBroken.\n")
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\nweight = \"x\"\n+++\nBroken.\n")
 	got := waitFor(t, ev, "problems ")
-	if !strings.Contains(got, `"place":"content/law/a.en.md:4:1"`) || !strings.Contains(got, "unknown front matter key") {
+	if !strings.Contains(got, `"place":"content/law/a.en.md:4:10"`) || !strings.Contains(got, "weight is a whole number") {
 		t.Errorf("problems event: %s", got)
 	}
-	if !strings.Contains(got, `"Text":"tittle = \"x\""`) {
+	if !strings.Contains(got, `"Text":"weight = \"x\""`) {
 		t.Errorf("the overlay lacks the source line: %s", got)
 	}
 	// The last good build is still served, and says so through the problems endpoint.
 	if _, page := get(t, ts.URL+"/en/law/a/"); !strings.Contains(page, "The original body.") {
 		t.Error("last good page not served during the error")
 	}
-	if _, probs := get(t, ts.URL+prefix+"problems"); !strings.Contains(probs, "tittle") {
+	if _, probs := get(t, ts.URL+prefix+"problems"); !strings.Contains(probs, "weight") {
 		t.Errorf("problems endpoint: %s", probs)
 	}
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nFixed.\n")
@@ -233,7 +233,7 @@ func TestFirstGoodBuildWhileServing(t *testing.T) {
 	for name, body := range testSite {
 		write(t, dir, name, body)
 	}
-	write(t, dir, "content/law/b.en.md", "+++\ntittle = 1\n+++\nx\n")
+	write(t, dir, "content/law/b.en.md", "+++\ntitle = 1\n+++\nx\n")
 	srv := New(Config{Dir: dir, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}})
 	if len(srv.Problems()) == 0 {
 		t.Fatal("the broken site built")

@@ -22,7 +22,10 @@ func (l *Lang) link(cfg *config.Site, prev *Lang) {
 	order := newOrder(l.Locale)
 	slices.SortFunc(l.Briefs, order.briefs)
 	l.Home.Pages = l.Briefs
-	for _, p := range l.Briefs {
+	if slices.ContainsFunc(l.Briefs, unlisted) {
+		l.Home.Pages = slices.DeleteFunc(slices.Clone(l.Briefs), unlisted)
+	}
+	for _, p := range l.Home.Pages {
 		for sec := p.Section; sec != nil; sec = sec.Section {
 			sec.Pages = append(sec.Pages, p)
 		}
@@ -165,13 +168,19 @@ func (o order) names(a, b string) int {
 	return cmp.Or(o.coll.CompareString(a, b), strings.Compare(a, b))
 }
 
-// briefs orders briefs: weighted ones first by weight, then newest first, then by title.
+// unlisted reports whether a brief is left out of lists (home, sections, tags, related):
+// Hugo's build option list = "never" or "local".
+func unlisted(p *Page) bool { return p.File != nil && !p.File.Front.Listed() }
+
+// briefs orders briefs as Hugo's default sort does: weighted ones first by weight, then
+// newest first (a brief without a date after those with one), then by link title,
+// then by path.
 func (o order) briefs(a, b *Page) int {
 	wa, wb := a.Weight, b.Weight
 	if (wa == 0) != (wb == 0) {
 		return cmp.Compare(wb, wa) // a weight of 0 means unweighted: after the others
 	}
-	return cmp.Or(cmp.Compare(wa, wb), b.Date.Compare(a.Date), o.names(a.Title, b.Title), strings.Compare(a.Path, b.Path))
+	return cmp.Or(cmp.Compare(wa, wb), b.Date.Compare(a.Date), o.names(a.LinkTitle(), b.LinkTitle()), strings.Compare(a.Path, b.Path))
 }
 
 func (l *Lang) sortedSections(o order) []*Page {

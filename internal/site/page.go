@@ -15,6 +15,7 @@
 package site
 
 import (
+	"cmp"
 	"html/template"
 	"time"
 
@@ -54,6 +55,9 @@ type Page struct {
 	Title       string
 	Summary     string
 	Description string
+	// Keywords are the page's meta keywords; Images its pictures for social cards.
+	Keywords    []string
+	Images      []string
 	Date        time.Time
 	Lastmod     time.Time
 	PublishDate time.Time
@@ -92,9 +96,18 @@ type Page struct {
 	Aliases []string
 	Params  map[string]any
 
-	group string // translation group of briefs; section path of sections
-	index int    // position in the language's brief list, for counting shared tags
+	linkTitle string // the front matter's linkTitle
+	group     string // translation group of briefs; section path of sections
+	index     int    // position in the language's brief list, for counting shared tags
 }
+
+// LinkTitle is the title menus, breadcrumbs and lists show: the front matter's
+// linkTitle, else the title, as Hugo's .LinkTitle.
+func (p *Page) LinkTitle() string { return cmp.Or(p.linkTitle, p.Title) }
+
+// Rendered reports whether the page gets its own output file: not when its front
+// matter says build.render = "never" or "link" (Hugo's build options).
+func (p *Page) Rendered() bool { return p.File == nil || p.File.Front.Rendered() }
 
 // IsBrief reports whether the page is an article rather than a list.
 func (p *Page) IsBrief() bool { return p.Kind == KindBrief }

@@ -73,11 +73,14 @@ func (s *Site) Lang(code string) *Lang {
 func (o Options) Published(f *content.File) bool { return o.Excluded(f) == "" }
 
 // Excluded tells why a file is left out of a build with these options: "draft",
-// "future" (its publishDate has not come) or "expired"; "" when it is in.
+// "future" (its publishDate has not come), "expired", or "headless" (headless, or
+// build options that neither render nor list it); "" when it is in.
 func (o Options) Excluded(f *content.File) string {
 	switch {
 	case f.Front.Draft && !o.Drafts:
 		return "draft"
+	case f.Front.Headless || !f.Front.Rendered() && !f.Front.Listed():
+		return "headless"
 	case !f.Front.PublishDate.IsZero() && f.Front.PublishDate.After(o.Now) && !o.Future:
 		return "future"
 	case !f.Front.ExpiryDate.IsZero() && f.Front.ExpiryDate.Before(o.Now) && !o.Expired:
@@ -147,7 +150,9 @@ func (a indexKey) compare(b indexKey) int {
 
 func newBrief(l *Lang, f *content.File) *Page {
 	fm := f.Front
-	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: fm.Title, Summary: fm.Summary,
+	// A page without a title (Hugo allows it; briefs check warns) is titled by its file name.
+	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: cmp.Or(fm.Title, f.Name), linkTitle: fm.LinkTitle,
+		Keywords: fm.Keywords, Images: fm.Images, Summary: fm.Summary,
 		Description: fm.Description, Date: fm.Date, Lastmod: cmp.Or(fm.Lastmod, fm.Date),
 		PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate, Draft: fm.Draft, Source: fm.Source,
 		Editor: fm.Editor, Weight: fm.Weight, Aliases: fm.Aliases, Params: fm.Params,
@@ -167,7 +172,8 @@ func (l *Lang) listPage(kind Kind, sec string, index indexFiles, title string) *
 }
 
 func (p *Page) fromIndex(f *content.File) {
-	p.File, p.Title, p.Summary, p.Description = f, f.Front.Title, f.Front.Summary, f.Front.Description
+	p.File, p.Title, p.Summary, p.Description = f, cmp.Or(f.Front.Title, p.Title), f.Front.Summary, f.Front.Description
+	p.linkTitle, p.Keywords, p.Images = f.Front.LinkTitle, f.Front.Keywords, f.Front.Images
 	p.Date, p.Lastmod, p.Weight, p.Params, p.Aliases = f.Front.Date, cmp.Or(f.Front.Lastmod, f.Front.Date), f.Front.Weight, f.Front.Params, f.Front.Aliases
 }
 

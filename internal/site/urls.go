@@ -1,14 +1,12 @@
 package site
 
 import (
-	"bytes"
 	"fmt"
 	"path"
 	"slices"
 	"strings"
 
 	"github.com/briefs/briefs/internal/content"
-	"github.com/briefs/briefs/internal/diag"
 )
 
 // collect lists every page in a fixed order: language, then home, sections, tags, briefs.
@@ -75,18 +73,10 @@ func (p *Page) Place() (file string, line, col int) {
 // ValuePos finds where a string value of a front matter key, such as one of its
 // aliases, is written: at its opening quote, or at the key when it cannot be found.
 func ValuePos(f *content.File, key, value string) (line, col int) {
-	line, col = keyPos(f, key)
-	start := 0
-	for range line - 1 {
-		start += bytes.IndexByte(f.Src[start:], '\n') + 1
+	if f == nil {
+		return 0, 0
 	}
-	front := f.Src[start:min(max(f.BodyOffset, start), len(f.Src))]
-	for _, q := range []string{`"`, `'`} {
-		if i := bytes.Index(front, []byte(q+value+q)); i >= 0 {
-			return diag.LineCol(f.Src, start+i)
-		}
-	}
-	return line, col
+	return f.ItemPos(key, value)
 }
 
 // keyPos finds a front matter key in a file, for pointing an error at it.
@@ -94,11 +84,7 @@ func keyPos(f *content.File, key string) (int, int) {
 	if f == nil {
 		return 0, 0
 	}
-	line, col := diag.TOMLKeyPos(f.Src, []string{key})
-	if line == 0 {
-		return 1, 1
-	}
-	return line, col
+	return f.KeyPos(key)
 }
 
 // AliasFile is the output file that redirects from an alias: "/old/x/" writes

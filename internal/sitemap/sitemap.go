@@ -42,6 +42,9 @@ func Files(st *site.Site, max int) []File {
 	cfg := st.Config
 	var entries [][]byte
 	for _, p := range st.Pages {
+		if !p.Rendered() {
+			continue
+		}
 		for n := 1; n <= st.Pagers(p); n++ {
 			entries = append(entries, entry(cfg, p, n))
 		}
