@@ -11,3 +11,5 @@ require (
 	golang.org/x/text v0.44.0
 	golang.org/x/tools v0.52.0
 )
+
+require github.com/goccy/go-yaml v1.19.2 // indirect

@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -41,7 +42,9 @@ type Options struct {
 
 // Sources are the files and folders of a site folder that a build reads, which its
 // output must never replace or be inside.
-func Sources() []string { return []string{config.FileName, content.Dir + "/", "layouts/", "static/"} }
+func Sources() []string {
+	return append(slices.Clone(config.Files), content.Dir+"/", "layouts/", "static/")
+}
 
 // context is the build's context, which is never nil.
 func (o Options) context() context.Context {

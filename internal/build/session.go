@@ -76,6 +76,9 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, w := range cfg.Warnings {
+		errs.Add(w)
+	}
 	s.cfg, s.th = cfg, theme.New(s.opts.Site, s.opts.Theme)
 	s.imgs = images.New(images.Options{Open: s.staticFile, Cache: s.opts.ImageCache})
 	s.mds = map[string]*markdown.Markdown{}

@@ -115,11 +115,7 @@ type checker struct {
 // Run checks a whole site. It fails only when the site cannot be read at all (no
 // site.toml, broken front matter); everything else is a finding.
 func Run(opts Options) (*Report, error) {
-	src, err := fs.ReadFile(opts.Site, config.FileName)
-	if err != nil {
-		return nil, diag.At(config.FileName, 0, 0, "not found: run briefs in a site folder, or name one with -s")
-	}
-	cfg, err := config.Load(config.FileName, src)
+	cfg, err := config.Read(opts.Site)
 	if err != nil {
 		return nil, err
 	}
