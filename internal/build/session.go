@@ -160,8 +160,10 @@ func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.S
 		}
 	})
 	for _, l := range st.Languages {
-		if l.TagsPage.Title == "" {
-			l.TagsPage.Title = render.String(s.cfg, l.Code, "tags")
+		for _, tax := range l.Taxonomies {
+			if tax.Title == "" {
+				tax.Title = render.TaxonomyTitle(s.cfg, l.Code, tax.Taxonomy())
+			}
 		}
 	}
 	return st
@@ -264,6 +266,13 @@ func (s *Session) render(r *render.Renderer, owner map[string]outFile, names []s
 			errs.Add(r.Alias(o.page, o.alias, w))
 		case o.kind == outFeed:
 			errs.Add(w.WriteFile(names[i], feed.Render(s.cfg, o.page, r.Heading(o.page))))
+		case o.kind == outResource:
+			data, err := fs.ReadFile(s.opts.Site, o.src)
+			if err != nil {
+				errs.Add(diag.At(o.src, 0, 0, "cannot read: %v", err))
+				return
+			}
+			errs.Add(w.WriteFile(names[i], data))
 		case !s.live && o.page.Kind == site.KindBrief:
 			s.streamBrief(r, o.page, o.n, w, errs)
 		default:
@@ -312,6 +321,9 @@ func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
 	switch o.kind {
 	case outFeed:
 		return r.FeedFingerprint(o.page)
+	case outResource: // a file shows its bytes
+		data, _ := fs.ReadFile(s.opts.Site, o.src)
+		return maphash.Bytes(contentSeed, data)
 	case outAlias: // a redirect shows where it goes, and the page's title and locale
 		type shows struct{ path, title, locale string }
 		return maphash.Comparable(contentSeed, shows{o.page.Path, o.page.Title, o.page.Lang.Locale})

@@ -80,7 +80,8 @@ func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
 // needsFull reports whether a pending change is outside the content files.
 func needsFull(pending map[string]bool) bool {
 	for p := range pending {
-		if !strings.HasPrefix(p, content.Dir+"/") {
+		// A bundle's file (an image beside index.md) is copied by a full build.
+		if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" && path.Ext(p) != "" {
 			return true
 		}
 	}

@@ -378,12 +378,16 @@ func (r *Renderer) NotFound(w Writer) error {
 		if t == nil {
 			return diag.At("layouts/404.html", 0, 0, "missing: add a layout for the 404 page (%s)", name)
 		}
-		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: l.Code + "/404.html", NotFound: true}
+		out := l.Home.Path + "404.html"
+		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: out, NotFound: true}
 		for _, o := range r.site.Languages {
 			d.Switch = append(d.Switch, SwitchEntry{Lang: o.Language, Path: o.Home.Path, Current: o == l, Exists: true})
 		}
-		if err := r.execute(t, "baseof.html", d, l.Code+"/404.html", w); err != nil {
-			return err
+		// The default language at the root has the site's 404 as its own, below.
+		if out != "404.html" {
+			if err := r.execute(t, "baseof.html", d, out, w); err != nil {
+				return err
+			}
 		}
 		if l.Code == r.cfg.DefaultLanguage {
 			root := *d
@@ -410,6 +414,9 @@ func (r *Renderer) notFoundTexts(l *site.Lang) []NotFoundText {
 
 // Root renders /index.html, which sends visitors to their language.
 func (r *Renderer) Root(w Writer) error {
+	if !r.cfg.InSubdir(r.cfg.DefaultLanguage) {
+		return nil // the default language's home is the root page
+	}
 	return r.execute(r.root.top, "root.html", r.rootData(), "index.html", w)
 }
 

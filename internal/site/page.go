@@ -16,6 +16,7 @@ package site
 
 import (
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -71,8 +72,12 @@ type Page struct {
 	Sections []*Page
 	// Pages are the briefs a list page lists, in order.
 	Pages []*Page
-	// Tags are a brief's tag pages, in the brief's own order.
-	Tags []*Page
+	// Tags are a brief's tag pages, in the brief's own order; Terms its term pages
+	// of every taxonomy, by the taxonomy's plural ("tags", "categories").
+	Tags  []*Page
+	Terms map[string][]*Page
+	// Resources are the files of the page's bundle, published beside it.
+	Resources []Resource
 	// Translations are the same page in other languages, in language order; Missing the
 	// languages it has no translation in (briefs only).
 	Translations []*Page
@@ -91,6 +96,26 @@ type Page struct {
 
 	group string // translation group of briefs; section path of sections
 	index int    // position in the language's brief list, for counting shared tags
+}
+
+// Taxonomy is the plural name ("tags") of the taxonomy a taxonomy or term page
+// belongs to; "" for other pages.
+func (p *Page) Taxonomy() string {
+	if p.Kind != KindTags && p.Kind != KindTag {
+		return ""
+	}
+	plural, _, _ := strings.Cut(p.group, "/")
+	return plural
+}
+
+// Taxonomy returns the list page of the taxonomy plural ("tags"), or nil.
+func (l *Lang) Taxonomy(plural string) *Page {
+	for _, t := range l.Taxonomies {
+		if t.group == plural {
+			return t
+		}
+	}
+	return nil
 }
 
 // IsBrief reports whether the page is an article rather than a list.

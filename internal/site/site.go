@@ -42,12 +42,19 @@ type Site struct {
 // Lang is the part of the site in one language.
 type Lang struct {
 	*config.Language
-	Home     *Page
-	TagsPage *Page
+	Home *Page
+	// Taxonomies are the list pages of the site's taxonomies (tags, categories...),
+	// in the order of config.Site.TaxonomyOrder; TagsPage is the one of tags, or the
+	// first when the site has no tags (nil when it has no taxonomy at all).
+	Taxonomies []*Page
+	TagsPage   *Page
 	// Briefs are all the language's briefs, in list order.
 	Briefs   []*Page
 	sections map[string]*Page
-	tags     map[string]*Page
+	terms    map[string]*Page // by taxonomy and term slug, "tags/law"
+	// termFiles are the _index files of terms, by taxonomy and term slug.
+	termFiles map[string]*content.File
+	cfg       *config.Site
 	// relatedKey is relatedInputs' hash, for reusing Related in the next graph.
 	relatedKey uint64
 }
@@ -96,19 +103,34 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 		briefs = append(briefs, f)
 	}
 	for _, code := range cfg.Order {
-		l := &Lang{Language: cfg.Languages[code], sections: map[string]*Page{}, tags: map[string]*Page{}}
+		l := &Lang{Language: cfg.Languages[code], sections: map[string]*Page{}, terms: map[string]*Page{}, cfg: cfg}
 		s.Languages = append(s.Languages, l)
 		l.Home = l.listPage(KindHome, "", index, l.Title)
-		l.TagsPage = l.listPage(KindTags, content.TagsDir, index, "")
+		for _, plural := range cfg.TaxonomyOrder {
+			t := l.listPage(KindTags, plural, index, "")
+			l.Taxonomies = append(l.Taxonomies, t)
+			if plural == content.TagsDir || l.TagsPage == nil {
+				l.TagsPage = t
+			}
+		}
+		l.termFiles = map[string]*content.File{}
+		for key, f := range index {
+			if top, term, ok := strings.Cut(key.section, "/"); ok && key.lang == code && cfg.IsTaxonomy(top) {
+				l.termFiles[top+"/"+l.termSlug(term)] = f
+			}
+		}
 	}
 	for _, f := range briefs {
 		l := s.Lang(f.Lang)
 		p := newBrief(l, f)
 		l.Briefs = append(l.Briefs, p)
-		p.Section = l.section(f.Section, index)
+		if sec := l.sectionOf(f.Section, index); sec != "" {
+			p.Section = l.section(sec, index)
+		}
 	}
 	for _, key := range slices.SortedFunc(maps.Keys(index), indexKey.compare) {
-		if key.section != "" && key.section != content.TagsDir {
+		top, _, _ := strings.Cut(key.section, "/")
+		if key.section != "" && !cfg.IsTaxonomy(top) {
 			s.Lang(key.lang).section(key.section, index)
 		}
 	}
@@ -139,18 +161,21 @@ func (a indexKey) compare(b indexKey) int {
 
 func newBrief(l *Lang, f *content.File) *Page {
 	fm := f.Front
-	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: fm.Title, Summary: fm.Summary,
+	p := &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: fm.Title, Summary: fm.Summary,
 		Description: fm.Description, Date: fm.Date, Lastmod: cmp.Or(fm.Lastmod, fm.Date),
 		PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate, Draft: fm.Draft, Source: fm.Source,
 		Editor: fm.Editor, Weight: fm.Weight, Aliases: fm.Aliases, Params: fm.Params,
-		Path: l.Code + "/" + path.Join(f.Section, f.Slug()) + "/", group: f.TranslationGroup()}
+		group: f.TranslationGroup()}
+	p.Path = l.briefPath(f)
+	p.Resources = resourcesOf(f)
+	return p
 }
 
-// listPage makes a home or tags page, with title and intro from its _index file if any.
+// listPage makes a home or taxonomy page, with title and intro from its _index file if any.
 func (l *Lang) listPage(kind Kind, sec string, index indexFiles, title string) *Page {
-	p := &Page{Kind: kind, Lang: l.Language, Title: title, Path: l.Code + "/", group: sec}
+	p := &Page{Kind: kind, Lang: l.Language, Title: title, Path: l.prefix(), group: sec}
 	if kind == KindTags {
-		p.Path = l.Code + "/" + content.TagsDir + "/"
+		p.Path = l.prefix() + sec + "/"
 	}
 	if f := index[indexKey{l.Code, sec}]; f != nil {
 		p.fromIndex(f)
@@ -161,6 +186,7 @@ func (l *Lang) listPage(kind Kind, sec string, index indexFiles, title string) *
 func (p *Page) fromIndex(f *content.File) {
 	p.File, p.Title, p.Summary, p.Description = f, f.Front.Title, f.Front.Summary, f.Front.Description
 	p.Date, p.Lastmod, p.Weight, p.Params, p.Aliases = f.Front.Date, cmp.Or(f.Front.Lastmod, f.Front.Date), f.Front.Weight, f.Front.Params, f.Front.Aliases
+	p.Resources = resourcesOf(f)
 }
 
 // section returns the section page at sec, creating it and its parents as needed.
@@ -168,15 +194,34 @@ func (l *Lang) section(sec string, index indexFiles) *Page {
 	if p := l.sections[sec]; p != nil {
 		return p
 	}
-	p := &Page{Kind: KindSection, Lang: l.Language, Title: path.Base(sec), Path: l.Code + "/" + sec + "/", group: sec}
+	p := &Page{Kind: KindSection, Lang: l.Language, Title: path.Base(sec), Path: l.prefix() + l.dirPath(sec), group: sec}
 	if f := index[indexKey{l.Code, sec}]; f != nil {
 		p.fromIndex(f)
 	}
 	l.sections[sec] = p
-	if parent := path.Dir(sec); parent != "." {
+	if parent := l.sectionOf(path.Dir(sec), index); parent != "" && parent != "." {
 		p.Section = l.section(parent, index)
 	}
 	return p
+}
+
+// sectionOf is the section that a page in folder dir belongs to: dir itself on a
+// briefs site, where every folder is a section; on a Hugo site, as Hugo has it, the
+// nearest folder at or above dir that is a top-level folder or has an _index file in
+// this language. "" for a page at the content root.
+func (l *Lang) sectionOf(dir string, index indexFiles) string {
+	if dir == "." {
+		return ""
+	}
+	if !l.cfg.Hugo {
+		return dir
+	}
+	for d := dir; d != "." && d != ""; d = path.Dir(d) {
+		if !strings.Contains(d, "/") || index[indexKey{l.Code, d}] != nil {
+			return d
+		}
+	}
+	return ""
 }
 
 // titleSections gives a section with no _index file in a language the title of its
@@ -190,10 +235,10 @@ func (s *Site) titleSections(index indexFiles, errs *diag.List) {
 			if p.File != nil {
 				continue
 			}
-			want := path.Join(content.Dir, sec, "_index."+l.Code+".md")
+			want := path.Join(l.ContentDir, sec, "_index."+l.Code+".md")
 			f := s.otherIndex(index, sec, l.Code)
 			if f == nil {
-				errs.Add(diag.Warn(path.Join(content.Dir, sec), 0, 0, "section %s has no %s; its %s pages title it %q; add the file with a title", sec, want, l.Code, p.Title))
+				errs.Add(diag.Warn(path.Join(l.ContentDir, sec), 0, 0, "section %s has no %s; its %s pages title it %q; add the file with a title", sec, want, l.Code, p.Title))
 				continue
 			}
 			p.Title = f.Front.Title
