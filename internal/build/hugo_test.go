@@ -21,11 +21,11 @@ import (
 // hugoLayouts are the layouts Hugo needs to render every kind of page of a test
 // site; briefs never sees them (it has its own default theme).
 var hugoLayouts = map[string]string{
-	"layouts/index.html":             "{{ .Title }}",
-	"layouts/_default/single.html":   "{{ .Title }}",
-	"layouts/_default/list.html":     "{{ .Title }}",
-	"layouts/_default/taxonomy.html": "{{ .Title }}",
-	"layouts/_default/term.html":     "{{ .Title }}",
+	"layouts/index.html":             "page {{ .Title }}",
+	"layouts/_default/single.html":   "page {{ .Title }}",
+	"layouts/_default/list.html":     "page {{ .Title }}",
+	"layouts/_default/taxonomy.html": "page {{ .Title }}",
+	"layouts/_default/term.html":     "page {{ .Title }}",
 }
 
 // TestHugoURLs builds each site of testdata/hugo/*.txtar with briefs and with Hugo

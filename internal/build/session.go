@@ -43,6 +43,10 @@ type Session struct {
 	owner  map[string]outFile // output file -> the page it comes from
 	// statics are the static files, which claim their outputs in every update.
 	statics []theme.File
+	// resources are the files of page bundles, by the output name they are copied
+	// to ("posts/trip/map.png" from content/posts/trip/map.png), so that a body's
+	// relative image finds its file as static/ images are found. Set with the graph.
+	resources map[string]string
 
 	mu       sync.Mutex // guards bodies during parallel rendering
 	sitemaps []string   // sitemap files of the last build
@@ -152,6 +156,12 @@ func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.S
 	opts := s.opts.siteOptions()
 	opts.Previous = s.site
 	st := site.New(s.cfg, list, opts, errs)
+	s.resources = map[string]string{}
+	for _, p := range st.Pages {
+		for _, r := range p.Resources {
+			s.resources[p.Path+r.Name] = r.Src
+		}
+	}
 	pool.Each(len(st.Pages), func(i int) {
 		if p := st.Pages[i]; s.live || p.Kind != site.KindBrief {
 			s.fillBody(p, errs)
@@ -333,6 +343,9 @@ func (s *Session) fingerprint(r *render.Renderer, o outFile) uint64 {
 
 // staticFile reads the file at name below static/, the site's or the theme's.
 func (s *Session) staticFile(name string) ([]byte, error) {
+	if src, ok := s.resources[name]; ok {
+		return fs.ReadFile(s.opts.Site, src)
+	}
 	f, ok := s.th.Lookup("static", name)
 	if !ok {
 		return nil, fs.ErrNotExist

@@ -18,9 +18,9 @@ import (
 //	content/posts/_index.md           a branch bundle: the section posts/
 //	content/posts/report.pdf          a resource of the section, /posts/report.pdf
 //
-// Everything below a leaf bundle's folder is its resources, Markdown included (Hugo
-// does not make pages of them); a branch bundle's resources are the files beside its
-// _index that are not Markdown, since its subfolders are sections of their own.
+// Everything below a leaf bundle's folder is its resources, but Markdown files, which
+// are neither pages nor published (as in Hugo); a branch bundle's resources are the
+// files beside its _index that are not Markdown, since its subfolders are sections.
 
 // sortBundles keeps, of the Markdown files paths, those that are pages (not inside a
 // leaf bundle), and warns about the other files (others) that no bundle takes, which
@@ -66,8 +66,8 @@ func stemOf(name string) string {
 }
 
 // resources lists the files of the bundle at dir, as paths below it, sorted: all
-// files below it for a leaf bundle except its index files, the files beside the
-// _index that are not Markdown for a branch bundle. Hidden files are left out.
+// files below it for a leaf bundle, the files beside the _index for a branch bundle;
+// Markdown and hidden files are left out.
 func resources(fsys fs.FS, dir string, leaf bool) []string {
 	var out []string
 	fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
@@ -84,9 +84,7 @@ func resources(fsys fs.FS, dir string, leaf bool) []string {
 			if !leaf {
 				return fs.SkipDir
 			}
-		case d.Type()&fs.ModeSymlink != 0:
-		case leaf && path.Dir(p) == dir && stemOf(name) == "index" && strings.HasSuffix(name, ".md"):
-		case !leaf && strings.HasSuffix(name, ".md"):
+		case d.Type()&fs.ModeSymlink != 0, strings.HasSuffix(name, ".md"):
 		default:
 			out = append(out, strings.TrimPrefix(p, dir+"/"))
 		}

@@ -1,0 +1,62 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/briefs/briefs/internal/build"
+)
+
+// TestLanguageFolders: a folder named after a site language is that language's
+// content only when the configuration says so (contentDir); otherwise the build
+// fails at the file, and never publishes its pages as the default language's under
+// /en/zh-cn/, as briefs once did.
+func TestLanguageFolders(t *testing.T) {
+	page := func(title string) *fstest.MapFile {
+		return &fstest.MapFile{Data: []byte("+++\ntitle = \"" + title + "\"\ndate = 2024-01-01\n+++\nText.\n")}
+	}
+	site := func(cfg string) fstest.MapFS {
+		return fstest.MapFS{"site.toml": {Data: []byte(cfg)},
+			"content/en/law/x.md": page("X"), "content/zh-cn/law/x.md": page("某")}
+	}
+	_, _, err := buildSite(t, site("[languages.en]\n[languages.zh-cn]\n"), build.Options{})
+	if err == nil || !strings.Contains(err.Error(), "content/en/law/x.md:1:1: the folder content/en is named after the language en but is not its content folder") ||
+		!strings.Contains(err.Error(), "content/zh-cn/law/x.md:1:1: the folder content/zh-cn is named after the language zh-cn") {
+		t.Errorf("without contentDir: got %v", err)
+	}
+	mem, _, err := buildSite(t, site("[languages.en]\ncontentDir = \"content/en\"\n[languages.zh-cn]\ncontentDir = \"content/zh-cn/\"\n"), build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "zh-cn/law/x/index.html", `lang="zh-CN"`, "某")
+	contains(t, mem, "en/law/x/index.html", `lang="en"`, "X")
+	for _, name := range mem.Names() {
+		if strings.Contains(name, "en/zh-cn") || strings.Contains(name, "zh-cn/en") {
+			t.Errorf("a page in another language's folder: %s", name)
+		}
+	}
+}
+
+// TestBundleImage: a leaf bundle's image is copied beside its page in every language,
+// found by the body's relative link (with its size read, as for static/ images).
+func TestBundleImage(t *testing.T) {
+	png := encoded(t, 40, 30, false)
+	fsys := fstest.MapFS{
+		"hugo.toml":                      {Data: []byte("defaultContentLanguage = \"en\"\n[languages.en]\nweight = 1\n[languages.zh]\nweight = 2\n")},
+		"content/posts/trip/index.md":    {Data: []byte("+++\ntitle = \"Trip\"\ndate = 2024-01-01\n+++\n![A map](Map.png)\n")},
+		"content/posts/trip/index.zh.md": {Data: []byte("+++\ntitle = \"旅行\"\ndate = 2024-01-01\n+++\n![地图](Map.png)\n")},
+		"content/posts/trip/Map.png":     {Data: png},
+	}
+	mem, _, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"posts/trip/Map.png", "zh/posts/trip/Map.png"} {
+		if got := file(t, mem, name); got != string(png) {
+			t.Errorf("%s: not the bundle's image", name)
+		}
+	}
+	contains(t, mem, "posts/trip/index.html", `src="Map.png"`, `width="40"`)
+	contains(t, mem, "zh/posts/trip/index.html", `src="Map.png"`)
+}
