@@ -60,3 +60,17 @@ func TestBundleImage(t *testing.T) {
 	contains(t, mem, "posts/trip/index.html", `src="Map.png"`, `width="40"`)
 	contains(t, mem, "zh/posts/trip/index.html", `src="Map.png"`)
 }
+
+// TestTaxonomyPages: every taxonomy of the config has its list page with counts, its
+// term pages with feeds, in every language, in the default theme's tags look; a
+// term's _index file titles its page.
+func TestTaxonomyPages(t *testing.T) {
+	mem := mustBuild(t, "hugo/taxonomies.txtar", build.Options{})
+	contains(t, mem, "en/tags/index.html", "All tags", `href="/en/tags/big-data/"`, "Big Data, explained", `class="tag-cloud"`)
+	contains(t, mem, "en/tags/big-data/index.html", "Big Data, explained", `href="/en/news/a/"`, `href="/en/news/b/"`)
+	contains(t, mem, "zh/tags/大数据/index.html", `href="/zh/news/a/"`, `href="/zh/news/c/"`)
+	contains(t, mem, "en/tags/c++/index.xml", "<title>A</title>")
+	contains(t, mem, "en/series/index.html", "Series")
+	contains(t, mem, "zh/index.html", `href="/zh/series/"`, `href="/zh/tags/"`)
+	contains(t, mem, "index.html", `href="/zh/"`, `href="/en/"`) // the root chooses a language
+}

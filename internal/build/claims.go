@@ -83,7 +83,7 @@ type claims struct {
 func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claims {
 	cs := &claims{files: map[string]claim{}, dirs: map[string]string{}, blocked: map[string]bool{}, owner: map[string]outFile{}}
 	cs.claimBuiltIn(st, sitemaps, statics)
-	if def := st.Lang(st.Config.DefaultLanguage); def != nil && def.Home.Path == "" {
+	if def := st.Lang(st.Config.DefaultLanguage); def != nil && def.Home.Path == "" && len(st.Languages) > 1 {
 		// The default language at the root: /zh/ redirects there, as Hugo's does.
 		a := "/" + def.Code + "/"
 		cs.addOutput(site.AliasFile(a), claim{out: outFile{page: def.Home, kind: outAlias, alias: a}, url: a,

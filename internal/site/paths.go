@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"strconv"
 	"path"
 	"strings"
 	"time"
@@ -72,7 +73,7 @@ func (l *Lang) briefPath(f *content.File) string {
 
 // permalink expands a [permalinks] pattern for a page, as Hugo does:
 //
-//	:year :month :day       the date (2024, 03, 05); :monthname, :yearday
+//	:year :month :day       the date (2024, 03, 05); :monthname, :yearday (1 to 366)
 //	:title                  the title, made a URL segment
 //	:slug                   the slug, else the title
 //	:filename               the file name (the folder name of a bundle)
@@ -109,7 +110,7 @@ func (l *Lang) permalink(pattern string, f *content.File) string {
 		case "day":
 			b.WriteString(fmt.Sprintf("%02d", d.Day()))
 		case "yearday":
-			b.WriteString(fmt.Sprintf("%03d", d.YearDay()))
+			b.WriteString(strconv.Itoa(d.YearDay()))
 		case "title":
 			b.WriteString(l.segment(f.Front.Title))
 		case "slug":
