@@ -2,8 +2,8 @@ package site
 
 import (
 	"fmt"
-	"strconv"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
