@@ -43,7 +43,7 @@ type Options struct {
 // Sources are the files and folders of a site folder that a build reads, which its
 // output must never replace or be inside.
 func Sources() []string {
-	return append(slices.Clone(config.Files), content.Dir+"/", "layouts/", "static/")
+	return append(slices.Clone(config.Files), config.HugoDir+"/", content.Dir+"/", "layouts/", "static/")
 }
 
 // context is the build's context, which is never nil.

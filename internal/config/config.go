@@ -194,6 +194,9 @@ func Read(fsys fs.FS) (*Site, error) {
 		}
 		return LoadHugo(name, src)
 	}
+	if s, err := readHugoDir(fsys); s != nil || err != nil {
+		return s, err
+	}
 	return nil, diag.At(FileName, 0, 0, "not found (nor a Hugo hugo.toml or config.toml): run briefs in a site folder, or name one with -s")
 }
 

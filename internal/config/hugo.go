@@ -2,6 +2,8 @@ package config
 
 import (
 	"bytes"
+	"cmp"
+	"io/fs"
 	"encoding/json"
 	"errors"
 	"maps"
@@ -26,6 +28,51 @@ func LoadHugo(file string, src []byte) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	return loadHugoMap(file, src, raw)
+}
+
+// HugoDir is Hugo's configuration folder: config/_default/hugo.toml holds the top
+// level, and each other file one key (languages.toml is [languages], menu.toml [menu]).
+const HugoDir = "config/_default"
+
+// readHugoDir reads a site configured in HugoDir; nil and no error when there is none.
+func readHugoDir(fsys fs.FS) (*Site, error) {
+	entries, err := fs.ReadDir(fsys, HugoDir)
+	if err != nil {
+		return nil, nil
+	}
+	raw, main := map[string]any{}, ""
+	var mainSrc []byte
+	for _, e := range entries {
+		ext := path.Ext(e.Name())
+		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
+			continue
+		}
+		name := HugoDir + "/" + e.Name()
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, diag.At(name, 0, 0, "cannot read: %v", err)
+		}
+		m, err := decodeAny(name, src)
+		if err != nil {
+			return nil, err
+		}
+		switch key := strings.TrimSuffix(e.Name(), ext); key {
+		case "hugo", "config":
+			maps.Copy(raw, m)
+			main, mainSrc = name, src
+		default:
+			raw[key] = m
+		}
+	}
+	if main == "" && len(raw) == 0 {
+		return nil, nil
+	}
+	return loadHugoMap(cmp.Or(main, HugoDir+"/hugo.toml"), mainSrc, raw)
+}
+
+// loadHugoMap is LoadHugo for the decoded configuration raw, read from file.
+func loadHugoMap(file string, src []byte, raw map[string]any) (*Site, error) {
 	h := &hugoReader{file: file, src: src, s: &Site{File: file, Hugo: true}}
 	h.read(raw)
 	at := h.at
@@ -98,7 +145,7 @@ type hugoReader struct {
 var hugoTop = []string{"baseurl", "title", "languagecode", "defaultcontentlanguage",
 	"defaultcontentlanguageinsubdir", "disablepathtolower", "timezone", "taxonomies",
 	"permalinks", "menu", "menus", "params", "summarylength", "paginate", "pagination",
-	"languages", "markup", "languagename"}
+	"languages", "markup", "languagename", "locale", "label"}
 
 func (h *hugoReader) read(raw map[string]any) {
 	top := h.lower(raw, "")
@@ -140,11 +187,10 @@ func (h *hugoReader) read(raw map[string]any) {
 		s.Languages[code] = l
 	}
 	if len(s.Languages) == 0 { // a one-language site: the default language, described at the top
-		s.Languages[s.DefaultLanguage] = &Language{hugo: true, Locale: h.str(top, "languagecode"),
-			Label: h.str(top, "languagename")}
+		s.Languages[s.DefaultLanguage] = &Language{hugo: true, Label: cmp.Or(h.str(top, "label"), h.str(top, "languagename"))}
 	}
 	if l := s.Languages[s.DefaultLanguage]; l != nil && l.Locale == "" {
-		l.Locale = h.locale(h.str(top, "languagecode"))
+		l.Locale = h.locale(cmp.Or(h.str(top, "locale"), h.str(top, "languagecode")))
 	}
 	for _, l := range s.Languages {
 		if l.Title == "" {
@@ -167,8 +213,9 @@ func (h *hugoReader) language(code, where string, m map[string]any) *Language {
 		return nil
 	}
 	l := &Language{hugo: true}
-	l.Locale = h.locale(h.str(m, "languagecode"))
-	l.Label = h.str(m, "languagename")
+	// Hugo 0.158 renamed languageCode to locale, and languageName to label.
+	l.Locale = h.locale(cmp.Or(h.str(m, "locale"), h.str(m, "languagecode")))
+	l.Label = cmp.Or(h.str(m, "label"), h.str(m, "languagename"))
 	l.Title = h.str(m, "title")
 	l.Weight = h.int(m, "weight")
 	l.ContentDir = h.str(m, "contentdir")
@@ -180,7 +227,7 @@ func (h *hugoReader) language(code, where string, m map[string]any) *Language {
 	} else if d, ok := l.Params["description"].(string); ok {
 		l.Description = d
 	}
-	known := []string{"languagecode", "languagename", "title", "weight", "contentdir", "params",
+	known := []string{"languagecode", "languagename", "locale", "label", "title", "weight", "contentdir", "params",
 		"menu", "menus", "description", "disabled", "summarylength"}
 	for k := range m {
 		if !slices.Contains(known, k) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
@@ -227,12 +229,18 @@ func (l *Lang) sectionOf(dir string, index indexFiles) string {
 // titleSections gives a section with no _index file in a language the title of its
 // _index in another (the default language first, then site order), rather than its
 // folder name, which would show "law" in the Chinese navigation; and warns, since the
-// title is then in the wrong language.
+// title is then in the wrong language. On a Hugo site it is the folder name with a
+// capital, as Hugo titles it.
 func (s *Site) titleSections(index indexFiles, errs *diag.List) {
 	for _, l := range s.Languages {
 		for _, sec := range slices.Sorted(maps.Keys(l.sections)) {
 			p := l.sections[sec]
 			if p.File != nil {
+				continue
+			}
+			if s.Config.Hugo { // as Hugo titles it, and without a warning per folder and language
+				r, n := utf8.DecodeRuneInString(p.Title)
+				p.Title = string(unicode.ToUpper(r)) + p.Title[n:]
 				continue
 			}
 			want := path.Join(l.ContentDir, sec, "_index."+l.Code+".md")
