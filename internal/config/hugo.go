@@ -3,9 +3,9 @@ package config
 import (
 	"bytes"
 	"cmp"
-	"io/fs"
 	"encoding/json"
 	"errors"
+	"io/fs"
 	"maps"
 	"net/url"
 	"path"
