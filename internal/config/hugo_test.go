@@ -132,3 +132,43 @@ func TestReadHugoErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteTOMLRules: site.toml says what a Hugo configuration says, in its own keys,
+// and keeps briefs' own defaults when it does not.
+func TestSiteTOMLRules(t *testing.T) {
+	s, err := Load("site.toml", []byte(`defaultLanguageInSubdir = false
+disablePathToLower = false
+[taxonomies]
+tag = "tags"
+series = "series"
+[permalinks]
+law = "/:year/:slug/"
+[[menus.main]]
+name = "Law"
+url = "/law/"
+[languages.zh]
+contentDir = "content/zh"
+[languages.zh.params]
+x = 1
+[languages.en]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Hugo || s.InSubdir("zh") || !s.InSubdir("en") || !s.PathToLower() || strings.Join(s.TaxonomyOrder, ",") != "series,tags" ||
+		s.Permalinks["law"] != "/:year/:slug/" || len(s.Menus["main"]) != 1 || s.Languages["zh"].ContentDir != "content/zh" ||
+		s.Languages["en"].ContentDir != "content" || s.Languages["zh"].Params["x"] != int64(1) {
+		t.Errorf("got %+v", s)
+	}
+	d, err := Load("site.toml", []byte("[languages.zh]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.InSubdir("zh") || d.PathToLower() || strings.Join(d.TaxonomyOrder, ",") != "tags" {
+		t.Errorf("defaults: in subdir %v, lower %v, taxonomies %v", d.InSubdir("zh"), d.PathToLower(), d.TaxonomyOrder)
+	}
+	if _, err := Load("site.toml", []byte("[taxonomies]\ntag = \"Tags/x\"\n[languages.zh]\n")); err == nil ||
+		!strings.HasPrefix(err.Error(), "site.toml:2:1: taxonomy tag = \"Tags/x\"") {
+		t.Errorf("bad taxonomy: %v", err)
+	}
+}

@@ -95,7 +95,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	index := indexFiles{}
 	var briefs []*content.File
 	for _, f := range files {
-		if !opts.Published(f) {
+		if !opts.Published(f) || headless(f) {
 			continue
 		}
 		if f.IsIndex() {
