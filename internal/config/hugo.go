@@ -145,7 +145,7 @@ type hugoReader struct {
 var hugoTop = []string{"baseurl", "title", "languagecode", "defaultcontentlanguage",
 	"defaultcontentlanguageinsubdir", "disablepathtolower", "timezone", "taxonomies",
 	"permalinks", "menu", "menus", "params", "summarylength", "paginate", "pagination",
-	"languages", "markup", "languagename", "locale", "label"}
+	"languages", "markup", "languagename", "locale", "label", "relativeurls"}
 
 func (h *hugoReader) read(raw map[string]any) {
 	top := h.lower(raw, "")
@@ -158,6 +158,9 @@ func (h *hugoReader) read(raw map[string]any) {
 	s.DefaultLanguageInSubdir = h.flag(top, "defaultcontentlanguageinsubdir")
 	s.DisablePathToLower = h.flag(top, "disablepathtolower")
 	s.TimeZone = h.str(top, "timezone")
+	if rel := h.flag(top, "relativeurls"); rel != nil {
+		s.RelativeURLs = *rel
+	}
 	if v, ok := top["taxonomies"]; ok {
 		s.Taxonomies = h.strings(v, "taxonomies")
 	}
@@ -192,9 +195,13 @@ func (h *hugoReader) read(raw map[string]any) {
 	if l := s.Languages[s.DefaultLanguage]; l != nil && l.Locale == "" {
 		l.Locale = h.locale(cmp.Or(h.str(top, "locale"), h.str(top, "languagecode")))
 	}
+	description, _ := s.Params["description"].(string)
 	for _, l := range s.Languages {
 		if l.Title == "" {
 			l.Title = title
+		}
+		if l.Description == "" {
+			l.Description = description
 		}
 		if l.SummaryLength == 0 {
 			l.SummaryLength = summary
