@@ -1,6 +1,13 @@
 package content
 
-import "testing"
+import (
+	"maps"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+)
 
 func TestLooksLikeLang(t *testing.T) {
 	for s, want := range map[string]bool{
@@ -28,6 +35,28 @@ func TestPathSegment(t *testing.T) {
 	} {
 		if got := PathSegment(in); got != want {
 			t.Errorf("PathSegment(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestNewFilesContentDir: briefs new writes each language's file into its own content
+// folder when the configuration gives it one.
+func TestNewFilesContentDir(t *testing.T) {
+	cfg, err := config.LoadHugo("hugo.toml", []byte("defaultContentLanguage = \"zh\"\n[languages.zh]\ncontentDir = \"content/zh\"\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := ParseNewName(cfg, "law/x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := NewFiles(cfg, n, DefaultSkeleton, time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"content/zh/law/x.zh.md", "content/law/x.en.md"} {
+		if files[want] == nil {
+			t.Errorf("no %s in %v", want, slices.Collect(maps.Keys(files)))
 		}
 	}
 }
