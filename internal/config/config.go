@@ -223,9 +223,13 @@ func (s *Site) fill(file string, src []byte, at func(...string) (int, int), errs
 		s.DefaultLanguage = s.Order[0]
 	}
 	if _, ok := s.Languages[s.DefaultLanguage]; !ok && len(s.Order) > 0 {
-		line, col := at("defaultLanguage")
-		errs.Add(diag.At(file, line, col, "defaultLanguage %q is not one of the languages (%s)",
-			s.DefaultLanguage, strings.Join(s.Order, ", ")))
+		key := "defaultLanguage"
+		if s.Hugo {
+			key = "defaultContentLanguage"
+		}
+		line, col := at(key)
+		errs.Add(diag.At(file, line, col, "%s %q is not one of the languages (%s)",
+			key, s.DefaultLanguage, strings.Join(s.Order, ", ")))
 	}
 	s.fillRules(file, at, errs)
 	s.checkLocales(file, at, errs)

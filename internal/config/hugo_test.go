@@ -123,7 +123,8 @@ func TestReadHugoErrors(t *testing.T) {
 		{"hugo.json", "{\"title\": \"x\",\n \"baseURL\" 1}", "hugo.json:2:"},
 		{"hugo.toml", "paginate = \"ten\"\n", "hugo.toml:1:1: paginate must be a whole number"},
 		{"hugo.yaml", "title: x\nlanguages:\n  en:\n    contentDir: ../x\n", "hugo.yaml:4:5: languages.en.contentDir"},
-		{"hugo.toml", "defaultContentLanguage = \"fr\"\n[languages.en]\n", "hugo.toml"},
+		{"hugo.toml", "defaultContentLanguage = \"fr\"\n[languages.en]\n", "hugo.toml:1:1: defaultContentLanguage \"fr\" is not one of the languages (en)"},
+		{"hugo.toml", "[languages.zh]\n[languages.fr]\n", "hugo.toml: defaultContentLanguage \"en\" is not one of the languages (zh, fr)"}, // as Hugo says too
 	}
 	for _, c := range cases {
 		_, err := Read(fstest.MapFS{c.name: {Data: []byte(c.src)}})
