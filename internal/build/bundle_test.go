@@ -1,11 +1,15 @@
 package build_test
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/output"
 )
 
 // TestLanguageFolders: a folder named after a site language is that language's
@@ -73,4 +77,47 @@ func TestTaxonomyPages(t *testing.T) {
 	contains(t, mem, "en/series/index.html", "Series")
 	contains(t, mem, "zh/index.html", `href="/zh/series/"`, `href="/zh/tags/"`)
 	contains(t, mem, "index.html", `href="/zh/"`, `href="/en/"`) // the root chooses a language
+}
+
+// TestUpdateHugoSite: in the dev server, edits to a Hugo site with a content folder
+// per language and page bundles update the output as a full build makes it.
+func TestUpdateHugoSite(t *testing.T) {
+	dir := writeTree(t, "hugo/content.txtar")
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+	sess, mem := build.NewLive(opts), output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name  string
+		do    func()
+		paths []string
+		want  string
+	}{
+		{"body in a language's folder", func() {
+			edit(t, dir, "content/zh-cn/posts/hello.md", "title = \"你好\"\ndate = 2024-01-02\n+++\n", "title = \"你好\"\ndate = 2024-01-02\n+++\n新的正文。\n")
+		},
+			[]string{"content/zh-cn/posts/hello.md"}, "zh-cn/posts/hello/index.html"},
+		{"bundle file added", func() {
+			os.WriteFile(filepath.Join(dir, "content/en/posts/trip/route.gpx"), []byte("<gpx/>"), 0o644)
+		}, []string{"content/en/posts/trip/route.gpx"}, "posts/trip/route.gpx"},
+		{"bundle file changed", func() { edit(t, dir, "content/en/posts/trip/map.png", "png", "png2") },
+			[]string{"content/en/posts/trip/map.png"}, "zh-cn/posts/trip/map.png"},
+		{"page made a bundle", func() {
+			os.MkdirAll(filepath.Join(dir, "content/en/docs/plain/loose"), 0o755)
+			os.Rename(filepath.Join(dir, "content/en/docs/plain/loose.md"), filepath.Join(dir, "content/en/docs/plain/loose/index.md"))
+			os.WriteFile(filepath.Join(dir, "content/en/docs/plain/loose/data.csv"), []byte("a\n"), 0o644)
+		}, []string{"content/en/docs/plain/loose.md", "content/en/docs/plain/loose"}, "docs/plain/loose/data.csv"},
+	}
+	for _, st := range steps {
+		st.do()
+		ch, err := sess.Update(st.paths, mem)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if !contains1(ch.Written, st.want) {
+			t.Errorf("%s: %s not written; wrote %v", st.name, st.want, ch.Written)
+		}
+		sameAsFullBuild(t, st.name, opts, mem)
+	}
 }
