@@ -3,7 +3,9 @@
 // every page linked to its translations. Package build checks that no two pages, feeds,
 // aliases or static files write one file; Page.Place says where a page's URL comes from.
 //
-// URLs are "pretty" and every language has its own prefix:
+// URLs are "pretty" and every language has its own prefix (the default language has
+// none when config.Site.InSubdir says so, as on a Hugo site; paths.go makes the rest
+// of a URL as Hugo makes it):
 //
 //	/zh/                     home (latest briefs, section links)
 //	/zh/law/                 section list, newest first; /zh/law/page/2/ and on
@@ -65,7 +67,8 @@ type Page struct {
 	Path string
 	// File is the content file the page comes from; nil for generated list pages.
 	File *content.File
-	// Section is the section a brief or subsection belongs to; Parent the page above.
+	// Section is the section a brief or subsection belongs to (nil for a page at the
+	// content root), and the taxonomy page a term belongs to.
 	Section *Page
 	// Sections are a home's top-level sections, a section's subsections, or the tags
 	// index's tags.
