@@ -56,11 +56,16 @@ func (l *Lang) dirPath(dir string) string {
 }
 
 // briefPath is the URL path of a page made from a content file: its url if its front
-// matter gives one; else the pattern [permalinks] gives its top-level section; else
-// its folder, then its slug or file name.
+// matter gives one (as Hugo takes it: from the site root when it starts with '/', else
+// from the language's; as written, case included); else the pattern [permalinks]
+// gives its top-level section; else its folder, then its slug or file name.
 func (l *Lang) briefPath(f *content.File) string {
 	if u := frontURL(f); u != "" {
-		return strings.TrimPrefix(path.Clean("/"+u), "/") + "/"
+		p := strings.TrimPrefix(path.Clean("/"+u), "/") + "/"
+		if !strings.HasPrefix(u, "/") {
+			p = l.prefix() + p
+		}
+		return p
 	}
 	top, _, _ := strings.Cut(f.Section, "/")
 	if pattern := l.cfg.Permalinks[top]; pattern != "" && f.Section != "" {
