@@ -61,7 +61,7 @@ func (l *Lang) dirPath(dir string) string {
 // gives its top-level section; else its folder, then its slug or file name.
 func (l *Lang) briefPath(f *content.File) string {
 	if u := frontURL(f); u != "" {
-		p := strings.TrimPrefix(path.Clean("/"+u), "/") + "/"
+		p := strings.TrimLeft(path.Clean("/"+u)+"/", "/")
 		if !strings.HasPrefix(u, "/") {
 			p = l.prefix() + p
 		}
