@@ -12,4 +12,4 @@ require (
 	golang.org/x/tools v0.52.0
 )
 
-require github.com/goccy/go-yaml v1.19.2 // indirect
+require github.com/goccy/go-yaml v1.19.2
