@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/output"
 )
@@ -106,7 +107,7 @@ func checkSite(stderr io.Writer, dir string) int {
 		fmt.Fprintf(stderr, "briefs build: %s is not a site folder; name one with -s\n", dir)
 		return exitUsage
 	}
-	if info, err := os.Stat(filepath.Join(dir, content.Dir)); err != nil || !info.IsDir() {
+	if !hasContent(dir) {
 		fmt.Fprintf(stderr, "%s: no content/ folder; nothing was written. Name the site folder with -s, or start one with briefs new SECTION/SLUG\n", dir)
 		return exitContent
 	}
@@ -136,4 +137,19 @@ func createProfile(file string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// hasContent reports whether the site folder has a content folder: content/, or one
+// that its configuration names for a language (Hugo's contentDir, such as content.en).
+func hasContent(dir string) bool {
+	dirs := []string{content.Dir}
+	if cfg, err := config.Read(os.DirFS(dir)); err == nil {
+		dirs = append(dirs, cfg.ContentDirs()...)
+	}
+	for _, d := range dirs {
+		if info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(d))); err == nil && info.IsDir() {
+			return true
+		}
+	}
+	return false
 }

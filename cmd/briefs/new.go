@@ -46,9 +46,9 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	}
 	names := missing(*dir, files)
 	if len(names) == 0 {
-		what := path.Join(content.Dir, n.Section, n.Slug) + " already exists in every language"
+		what := path.Join(cfg.Languages[cfg.DefaultLanguage].ContentDir, n.Section, n.Slug) + " already exists in every language"
 		if n.Lang != "" {
-			what = path.Join(content.Dir, n.Section, n.Slug+"."+n.Lang+".md") + " already exists"
+			what = path.Join(cfg.Languages[n.Lang].ContentDir, n.Section, n.Slug+"."+n.Lang+".md") + " already exists"
 		}
 		fmt.Fprintf(stderr, "briefs new: %s; nothing was written (choose another slug or edit it)\n", what)
 		return exitContent
@@ -81,7 +81,7 @@ func missing(dir string, files map[string][]byte) []string {
 // exists, so that "briefs new" for the other languages records which version they
 // translate.
 func existingSource(dir string, n content.NewName, cfg *config.Site) *content.File {
-	p := path.Join(content.Dir, n.Section, n.Slug+"."+cfg.DefaultLanguage+".md")
+	p := path.Join(cfg.Languages[cfg.DefaultLanguage].ContentDir, n.Section, n.Slug+"."+cfg.DefaultLanguage+".md")
 	var errs diag.List
 	return content.Read(os.DirFS(dir), p, cfg, &errs)
 }

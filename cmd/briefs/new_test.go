@@ -213,7 +213,7 @@ func TestCheckJSONAndExitCodes(t *testing.T) {
 func TestSiteConfigPlaced(t *testing.T) {
 	empty := t.TempDir()
 	code, _, errOut := runCmd("list", "-s", empty, "drafts")
-	if want := filepath.Join(empty, "site.toml") + ": not found: run briefs in a site folder, or name one with -s\n"; code != exitContent || errOut != want {
+	if want := filepath.Join(empty, "site.toml") + ": not found (nor a Hugo hugo.toml or config.toml): run briefs in a site folder, or name one with -s\n"; code != exitContent || errOut != want {
 		t.Errorf("missing: exit %d %q, want %q", code, errOut, want)
 	}
 	dir := writeSite(t, map[string]string{"site.toml": "tittle = 1\n[languages.zh]\n"})

@@ -11,6 +11,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"slices"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -45,7 +46,9 @@ type Options struct {
 
 // Sources are the files and folders of a site folder that a build reads, which its
 // output must never replace or be inside.
-func Sources() []string { return []string{config.FileName, content.Dir + "/", "layouts/", "static/"} }
+func Sources() []string {
+	return append(slices.Clone(config.Files), config.HugoDir+"/", content.Dir+"/", "layouts/", "static/")
+}
 
 // context is the build's context, which is never nil.
 func (o Options) context() context.Context {

@@ -18,15 +18,17 @@ type outFile struct {
 	kind  outKind
 	n     int    // the pager number, for outPager
 	alias string // the alias, for outAlias
+	src   string // the file in the site folder, for outResource
 }
 
 // outKind is what an output file shows of its page.
 type outKind int
 
 const (
-	outPager outKind = iota // page n of the page (1 for one that is not a list)
-	outAlias                // a redirect from one of the page's aliases
-	outFeed                 // the page's RSS feed
+	outPager    outKind = iota // page n of the page (1 for one that is not a list)
+	outAlias                   // a redirect from one of the page's aliases
+	outFeed                    // the page's RSS feed
+	outResource                // a file of the page's bundle, copied as it is
 )
 
 // claim is one source of an output file: a page, a feed, an alias, a file the build
@@ -92,13 +94,28 @@ type claims struct {
 func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claims {
 	cs := &claims{files: map[string]claim{}, dirs: map[string]string{}, blocked: map[string]bool{}, owner: map[string]outFile{}}
 	cs.claimBuiltIn(st, sitemaps, statics)
+	if def := st.Lang(st.Config.DefaultLanguage); def != nil && def.Home.Path == "" && len(st.Languages) > 1 {
+		// The default language at the root: /zh/ redirects there, as Hugo's does.
+		a := "/" + def.Code + "/"
+		cs.addOutput(site.AliasFile(a), claim{out: outFile{page: def.Home, kind: outAlias, alias: a}, url: a,
+			what: "the redirect to the default language's home"})
+	}
 	for _, l := range st.Languages {
 		cs.claimPage(st, l.Home)
-		cs.claimPage(st, l.TagsPage)
+		for _, tax := range l.Taxonomies {
+			cs.claimPage(st, tax)
+		}
 	}
 	for _, p := range st.Pages {
 		if p.Kind != site.KindHome && p.Kind != site.KindTags {
 			cs.claimPage(st, p)
+		}
+	}
+	for _, p := range st.Pages {
+		for _, r := range p.Resources {
+			src := r.Src
+			cs.addOutput(p.Path+r.Name, claim{out: outFile{page: p, kind: outResource, src: src}, url: "/" + p.Path + r.Name,
+				what: "a file of the page bundle", at: func() (string, int, int) { return src, 0, 0 }, fix: "rename the file"})
 		}
 	}
 	for _, p := range st.Pages {
@@ -123,13 +140,16 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claim
 // claimBuiltIn claims the files that are there whatever the content: the root page,
 // the sitemap and robots.txt, the 404 pages, and the default theme's static files.
 func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme.File) {
-	cs.add(render.RootFile, claim{url: "/", what: "the root page"})
+	if st.Config.InSubdir(st.Config.DefaultLanguage) {
+		cs.add(render.RootFile, claim{url: "/", what: "the root page"})
+	}
 	for _, name := range sitemaps {
 		cs.add(name, claim{url: "/" + name, what: generatedWhat(name)})
 	}
 	for _, l := range st.Languages {
-		name := render.NotFoundFile(l.Code)
-		cs.add(name, claim{url: "/" + name, what: "the 404 page"})
+		if name := render.NotFoundFile(l.Home.Path); name != render.NotFoundFile("") {
+			cs.add(name, claim{url: "/" + name, what: "the 404 page"})
+		}
 	}
 	cs.add(render.NotFoundFile(""), claim{url: "/" + render.NotFoundFile(""), what: "the 404 page"})
 	for _, f := range statics {

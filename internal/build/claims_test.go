@@ -79,7 +79,7 @@ content/law/x.zh.md:5:24: alias /zh/tags/法治/ is also the tag page (content/l
 		{"brief and section", "", map[string]string{"content/law/x/z.zh.md": brief("")},
 			`content/law/x.zh.md:1:1: the brief /zh/law/x/ is also the section page (content/law/x); change the slug or move the file`},
 		{"section named tags", "", map[string]string{"content/tags/sub/y.zh.md": brief("")},
-			`content/tags: the section page /zh/tags/ is also the tags page (built-in); rename the folder content/tags`},
+			`content/tags/sub/y.zh.md:1:1: a page cannot be in the taxonomy folder tags/; it holds only _index files (of the taxonomy and of its terms)`},
 		{"section at a 404 page", "", map[string]string{"content/404.html/y.en.md": brief("")},
 			`content/404.html: the section page /en/404.html/ needs a folder /en/404.html, which is the 404 page (built-in); rename the folder content/404.html`},
 		{"static files on generated files", "", map[string]string{"static/sitemap.xml": "x", "static/robots.txt": "x", "static/zh/404.html": "x"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"hash/maphash"
 	"html/template"
+	"io/fs"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
@@ -115,6 +116,13 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, docs *
 			errs.Add(st.r.Alias(o.page, o.alias, w))
 		case o.kind == outFeed:
 			errs.Add(w.WriteFile(names[i], feed.Render(st.cfg, o.page, st.r.Heading(o.page))))
+		case o.kind == outResource:
+			data, err := fs.ReadFile(st.opts.Site, o.src)
+			if err != nil {
+				errs.Add(diag.At(o.src, 0, 0, "cannot read: %v", err))
+				return
+			}
+			errs.Add(w.WriteFile(names[i], data))
 		case !st.live && o.page.Kind == site.KindBrief:
 			st.streamBrief(o.page, o.n, w, errs, docs)
 		default:
@@ -169,6 +177,9 @@ func (st *state) fingerprint(o outFile) uint64 {
 	case outAlias: // a redirect shows where it goes, and the page's title and locale
 		type shows struct{ path, title, locale string }
 		return maphash.Comparable(contentSeed, shows{o.page.Path, o.page.Title, o.page.Lang.Locale})
+	case outResource: // a file shows its bytes
+		data, _ := fs.ReadFile(st.opts.Site, o.src)
+		return maphash.Bytes(contentSeed, data)
 	}
 	return st.r.Fingerprint(o.page, o.n)
 }

@@ -2,6 +2,7 @@ package build
 
 import (
 	"io/fs"
+	"sync/atomic"
 	"maps"
 	"slices"
 	"strings"
@@ -31,6 +32,11 @@ type env struct {
 	// allStatics are the static files, the site's and the theme's, which claim
 	// their outputs in every state.
 	allStatics []theme.File
+	// resources are the files of page bundles, by the output name they are copied
+	// to ("posts/trip/map.png" from content/posts/trip/map.png), so that a body's
+	// relative image finds its file as static/ images are found. Each new page
+	// graph stores its own map before its bodies are rendered.
+	resources atomic.Pointer[map[string]string]
 }
 
 // newEnv reads site.toml and the static files' names.
@@ -38,6 +44,9 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	cfg, err := loadConfig(opts)
 	if err != nil {
 		return nil, err
+	}
+	for _, w := range cfg.Warnings {
+		errs.Add(w)
 	}
 	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
@@ -49,8 +58,14 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	return e, nil
 }
 
-// staticFile reads the file at name below static/, the site's or the theme's.
+// staticFile reads the file at name below static/, the site's or the theme's, or a
+// page bundle's file copied to name.
 func (e *env) staticFile(name string) ([]byte, error) {
+	if res := e.resources.Load(); res != nil {
+		if src, ok := (*res)[name]; ok {
+			return fs.ReadFile(e.opts.Site, src)
+		}
+	}
 	f, ok := e.th.Lookup("static", name)
 	if !ok {
 		return nil, fs.ErrNotExist
@@ -100,7 +115,11 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
 	opts := e.opts.siteOptions()
 	opts.Body = func(p *site.Page) site.Body { return st.body(p, prev, errs) }
-	opts.TagsTitle = func(code string) string { return render.String(e.cfg, code, "tags") }
+	opts.Placed = func(s *site.Site) {
+		res := s.ResourceFiles()
+		e.resources.Store(&res)
+	}
+	opts.TaxonomyTitle = func(code, plural string) string { return render.TaxonomyTitle(e.cfg, code, plural) }
 	if prev != nil {
 		opts.Previous = prev.site
 	}

@@ -81,7 +81,8 @@ func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
 // data file in content/ (.csv, .toml) is not a brief, and any brief may read it.
 func needsFull(pending map[string]bool) bool {
 	for p := range pending {
-		if !strings.HasPrefix(p, content.Dir+"/") || !strings.HasSuffix(p, ".md") {
+		// A bundle's file (an image beside index.md) is copied by a full build.
+		if !strings.HasPrefix(p, content.Dir+"/") || path.Ext(p) != ".md" && path.Ext(p) != "" {
 			return true
 		}
 	}

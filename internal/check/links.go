@@ -17,6 +17,8 @@ import (
 type targets struct {
 	paths   map[string]bool
 	anchors map[string][]string // page path -> heading IDs
+	// self is the URL path of each file's page, which its relative links start from.
+	self map[*content.File]string
 }
 
 // siteTargets builds the page graph, with drafts and embargoed briefs (they are
@@ -30,7 +32,7 @@ func (c *checker) siteTargets(opts Options) targets {
 	for _, w := range errs.Warnings() {
 		c.addAt(w.File, w.Line, w.Col, "section", diag.SevWarning, "%s", w.Msg)
 	}
-	t := targets{paths: map[string]bool{"/": true}, anchors: map[string][]string{}}
+	t := targets{paths: map[string]bool{"/": true}, anchors: map[string][]string{}, self: map[*content.File]string{}}
 	for _, p := range st.Pages {
 		for n := 1; n <= st.Pagers(p); n++ {
 			t.paths["/"+site.PagerPath(p, n)] = true
@@ -40,6 +42,10 @@ func (c *checker) siteTargets(opts Options) targets {
 		}
 		if p.File != nil {
 			t.anchors["/"+p.Path] = c.inputs[p.File].Anchors
+			t.self[p.File] = "/" + p.Path
+		}
+		for _, r := range p.Resources {
+			t.paths["/"+p.Path+r.Name] = true
 		}
 	}
 	if statics, err := theme.New(opts.Site, opts.Theme).Files("static"); err == nil {
@@ -56,9 +62,9 @@ func (c *checker) links(opts Options) {
 	t := c.siteTargets(opts)
 	for _, f := range c.files {
 		in := c.inputs[f]
-		self := "/" + f.Lang + "/" + path.Join(f.Section, f.Slug()) + "/"
-		if f.IsIndex() {
-			self = "/" + f.Lang + "/" + f.Section + "/"
+		self, ok := t.self[f]
+		if !ok { // a file that makes no page
+			self = "/" + f.Lang + "/" + path.Join(f.Section, f.Slug()) + "/"
 		}
 		for _, l := range in.Links {
 			if l.IsImage && strings.TrimSpace(l.Alt) == "" {

@@ -67,6 +67,24 @@ type Site struct {
 	Measures map[string]Measure `toml:"measures"`
 	// Params is free data for a site's own layouts.
 	Params map[string]any `toml:"params"`
+	// DefaultLanguageInSubdir puts the default language under its own prefix (/zh/)
+	// with a root page that chooses a language; false publishes it at the root (/),
+	// as Hugo does unless told otherwise. Unset, it is true for site.toml (briefs'
+	// own rule since its first version) and false for a Hugo configuration.
+	DefaultLanguageInSubdir *bool `toml:"defaultLanguageInSubdir"`
+	// DisablePathToLower keeps the case of folder and file names in URLs. Unset, it is
+	// true for site.toml (which never changed case) and false for a Hugo
+	// configuration, whose URLs are lowercase.
+	DisablePathToLower *bool `toml:"disablePathToLower"`
+	// Taxonomies maps each taxonomy's singular name to its plural, which is its front
+	// matter key and URL folder ({tag = "tags", category = "categories"}). Unset, a
+	// site.toml site has tags only, and a Hugo site tags and categories, as Hugo does.
+	Taxonomies map[string]string `toml:"taxonomies"`
+	// Permalinks gives the URL pattern of the pages of a top-level section, by the
+	// section's name: posts = "/:year/:month/:slug/" (see site.Permalink).
+	Permalinks map[string]string `toml:"permalinks"`
+	// Menus are named lists of links for a site's own layouts, as Hugo's [menus].
+	Menus map[string][]MenuEntry `toml:"menus"`
 
 	// UnitSet is the built-in units plus those of Units, ready for package figures.
 	UnitSet *figures.Units `toml:"-"`
@@ -76,7 +94,50 @@ type Site struct {
 
 	// Order lists the language codes by weight, then in the order site.toml names them.
 	Order []string `toml:"-"`
+	// File is the configuration file the site was read from: site.toml, or a Hugo
+	// file such as hugo.toml, config.yaml.
+	File string `toml:"-"`
+	// Hugo is set when File is a Hugo configuration, whose sites follow Hugo's rules
+	// where briefs' own differ: a nested folder is a section only with an _index
+	// file, and a file suffix that is not a site language is part of the name.
+	Hugo bool `toml:"-"`
+	// TaxonomyOrder lists the plurals of Taxonomies, sorted.
+	TaxonomyOrder []string `toml:"-"`
+	// Warnings are problems that do not stop a build, such as Hugo keys briefs does
+	// not use; the build reports them with its own.
+	Warnings []*diag.Error `toml:"-"`
 }
+
+// MenuEntry is one link of a menu.
+type MenuEntry struct {
+	Identifier string `toml:"identifier" json:"identifier"`
+	Name       string `toml:"name" json:"name"`
+	URL        string `toml:"url" json:"url"`
+	PageRef    string `toml:"pageRef" json:"pageRef"`
+	Parent     string `toml:"parent" json:"parent"`
+	Pre        string `toml:"pre" json:"pre"`
+	Post       string `toml:"post" json:"post"`
+	Title      string `toml:"title" json:"title"`
+	Weight     int    `toml:"weight" json:"weight"`
+}
+
+// InSubdir reports whether the language's pages are under its own prefix: every
+// language but the default one, and the default one too unless it is at the root.
+func (s *Site) InSubdir(code string) bool {
+	return code != s.DefaultLanguage || s.DefaultLanguageInSubdir == nil || *s.DefaultLanguageInSubdir
+}
+
+// LangPrefix is the start of every URL path of a language: "zh/", or "" for the
+// default language at the root.
+func (s *Site) LangPrefix(code string) string {
+	if s.InSubdir(code) {
+		return code + "/"
+	}
+	return ""
+}
+
+// PathToLower reports whether URLs built from folder and file names are lowercased.
+func (s *Site) PathToLower() bool { return s.DisablePathToLower != nil && !*s.DisablePathToLower }
 
 // Markup holds Markdown settings.
 type Markup struct {
@@ -90,7 +151,7 @@ func (s *Site) Language(code string) *Language { return s.Languages[code] }
 
 // Load decodes site.toml from src; file is the name used in error messages.
 func Load(file string, src []byte) (*Site, error) {
-	var s Site
+	s := Site{File: file}
 	md, err := toml.Decode(string(src), &s)
 	if err != nil {
 		return nil, diag.FromTOML(file, src, 1, err)
@@ -103,30 +164,45 @@ func Load(file string, src []byte) (*Site, error) {
 		line, col := diag.TOMLKeyPos(src, key)
 		errs.Add(diag.At(file, line, col, "unknown key `%s`; %s", key.String(), unknownHint(key)))
 	}
-	s.fill(file, src, &errs)
+	s.fill(file, src, func(path ...string) (int, int) { return diag.TOMLKeyPos(src, path) }, &errs)
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	return &s, nil
 }
 
-// Read reads site.toml at the root of the site folder fsys and loads it. The build,
-// the dev server and the commands that need only the settings all go through it, so
-// that each reports a missing or broken file the same way, at site.toml.
+// Files are the configuration files briefs looks for at the root of a site, in
+// order: its own site.toml, then Hugo's, in the order Hugo reads them.
+var Files = []string{FileName, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json"}
+
+// Read reads the configuration at the root of the site folder fsys (the first of
+// Files there) and loads it. The build, the dev server and the commands that need
+// only the settings all go through it, so that each reports a missing or broken file
+// the same way.
 func Read(fsys fs.FS) (*Site, error) {
-	src, err := fs.ReadFile(fsys, FileName)
-	if err != nil {
+	for _, name := range Files {
+		src, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, diag.At(FileName, 0, 0, "not found: run briefs in a site folder, or name one with -s")
+			continue
 		}
-		return nil, diag.At(FileName, 0, 0, "cannot read: %v", err)
+		if err != nil {
+			return nil, diag.At(name, 0, 0, "cannot read: %v", err)
+		}
+		if name == FileName {
+			return Load(name, src)
+		}
+		return LoadHugo(name, src)
 	}
-	return Load(FileName, src)
+	if s, err := readHugoDir(fsys); s != nil || err != nil {
+		return s, err
+	}
+	return nil, diag.At(FileName, 0, 0, "not found (nor a Hugo hugo.toml or config.toml): run briefs in a site folder, or name one with -s")
 }
 
-// fill sets defaults and checks values, recording problems at their keys.
-func (s *Site) fill(file string, src []byte, errs *diag.List) {
-	at := func(path ...string) (int, int) { return diag.TOMLKeyPos(src, path) }
+// fill sets defaults and checks values, recording problems at their keys, which at
+// finds in the file.
+func (s *Site) fill(file string, src []byte, at func(...string) (int, int), errs *diag.List) {
 	if len(s.Languages) == 0 {
 		s.Languages = map[string]*Language{}
 		errs.Add(diag.At(file, 1, 1, "no languages: add at least one table such as [languages.zh]"))
@@ -147,10 +223,15 @@ func (s *Site) fill(file string, src []byte, errs *diag.List) {
 		s.DefaultLanguage = s.Order[0]
 	}
 	if _, ok := s.Languages[s.DefaultLanguage]; !ok && len(s.Order) > 0 {
-		line, col := at("defaultLanguage")
-		errs.Add(diag.At(file, line, col, "defaultLanguage %q is not one of the languages (%s)",
-			s.DefaultLanguage, strings.Join(s.Order, ", ")))
+		key := "defaultLanguage"
+		if s.Hugo {
+			key = "defaultContentLanguage"
+		}
+		line, col := at(key)
+		errs.Add(diag.At(file, line, col, "%s %q is not one of the languages (%s)",
+			key, s.DefaultLanguage, strings.Join(s.Order, ", ")))
 	}
+	s.fillRules(file, at, errs)
 	s.checkLocales(file, at, errs)
 	s.fillNumbers(file, at, errs)
 	s.fillURL(file, at, errs)

@@ -36,6 +36,14 @@ type Language struct {
 	Publisher string `toml:"publisher"`
 	// Strings overrides the theme's words for this language.
 	Strings map[string]string `toml:"strings"`
+	// ContentDir is the folder of this language's content files, relative to the site
+	// ("content/zh"): a file there is in this language unless its name says another
+	// (x.en.md). Unset, it is content/, shared with the other languages.
+	ContentDir string `toml:"contentDir"`
+	// Params is free data for a site's own layouts, in this language.
+	Params map[string]any `toml:"params"`
+	// Menus are this language's menus, as the site's [menus].
+	Menus map[string][]MenuEntry `toml:"menus"`
 
 	// Tag is Locale, parsed: the theme's words, plural rules and collation are chosen
 	// by it, so zh-CN and zh-Hans pages get Chinese ones and en-US pages English ones.
@@ -45,6 +53,9 @@ type Language struct {
 	Place Place `toml:"-"`
 	// stringPlaces locates each key of Strings in site.toml.
 	stringPlaces map[string]Place
+	// hugo is set for a language of a Hugo configuration, whose code need not be a
+	// language tag when its languageCode is one.
+	hugo bool
 }
 
 // Place is a position in site.toml.
@@ -80,6 +91,12 @@ func (l *Language) check(file string, at func(...string) (int, int), errs *diag.
 		l.stringPlaces[key] = Place{file, line, col}
 	}
 	tag, err := parseCode(l.Code)
+	if err != nil && l.hugo && l.Locale != "" {
+		// Hugo takes any key as a language: its languageCode says which one it is.
+		if t, lerr := parseTag(l.Locale); lerr == nil {
+			tag, err = t, nil
+		}
+	}
 	if err != nil {
 		errs.Add(diag.At(file, line, col, "language %q: %v", l.Code, err))
 		l.Tag, l.Locale = language.Und, cmp.Or(l.Locale, l.Code)

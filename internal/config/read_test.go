@@ -14,7 +14,7 @@ func TestRead(t *testing.T) {
 		want string // the error, or "" for a site that loads
 	}{
 		{"good", fstest.MapFS{"site.toml": {Data: []byte("[languages.zh]\n")}}, ""},
-		{"missing", fstest.MapFS{}, "site.toml: not found: run briefs in a site folder, or name one with -s"},
+		{"missing", fstest.MapFS{}, "site.toml: not found (nor a Hugo hugo.toml or config.toml)"},
 		{"folder", fstest.MapFS{"site.toml/x": {}}, "site.toml: cannot read: read site.toml: invalid argument"},
 		{"unknown key", fstest.MapFS{"site.toml": {Data: []byte("tittle = 1\n[languages.zh]\n")}}, "site.toml:1:1: unknown key `tittle`"},
 	}

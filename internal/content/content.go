@@ -59,6 +59,18 @@ type File struct {
 	Lang string
 	// Front is the decoded front matter.
 	Front Front
+	// Root is the content folder the file is in: content/, or its language's own
+	// (Hugo's contentDir, such as content/zh-cn). Section is relative to it.
+	Root string
+	// Bundle is the folder of the page bundle the file heads: x/ of x/index.md (a
+	// leaf bundle: the page is x) or of x/_index.md (a branch bundle: the section x).
+	// "" for a file that heads none.
+	Bundle string
+	// Resources are the bundle's other files (images, PDFs, data), as paths below
+	// Bundle ("cat.jpg", "data/x.csv"): every file below a leaf bundle, the files
+	// beside a branch bundle's _index. They are copied next to the page, so relative
+	// links find them.
+	Resources []string
 
 	fsys     fs.FS  // where the file was read from, for Reload
 	bom      bool   // the file starts with a BOM, left out of Src; Stamp puts it back
@@ -96,21 +108,26 @@ func (f *File) TranslationGroup() string {
 	return "path:" + path.Join(f.Section, f.Name)
 }
 
-// Load reads every Markdown file under content/ in fsys, in parallel, and returns them
-// sorted by path. Files with problems are left out and their problems added to errs.
+// Load reads every Markdown file under the content folders in fsys (content/, and
+// each language's own), in parallel, and returns them sorted by path. Files with
+// problems are left out and their problems added to errs.
 func Load(fsys fs.FS, cfg *config.Site, errs *diag.List) []*File {
-	return LoadDir(fsys, Dir, cfg, errs)
+	return loadDirs(fsys, cfg.ContentDirs(), cfg, errs, nil)
 }
 
-// LoadDir is Load for the files below one folder of content/, such as "content/law".
+// LoadDir is Load for the files below one folder of the content, such as "content/law".
 func LoadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List) []*File {
-	return loadDir(fsys, dir, cfg, errs, nil)
+	return loadDirs(fsys, []string{dir}, cfg, errs, nil)
 }
 
-// loadDir reads the files below dir on all cores; after, when not nil, runs on each
+// loadDirs reads the files below dirs on all cores; after, when not nil, runs on each
 // file as soon as it is read, so that a lean load never holds every file's text.
-func loadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List, after func(*File)) []*File {
-	paths := list(fsys, dir, errs)
+func loadDirs(fsys fs.FS, dirs []string, cfg *config.Site, errs *diag.List, after func(*File)) []*File {
+	var paths []string
+	for _, dir := range dirs {
+		paths = append(paths, list(fsys, dir, cfg, errs)...)
+	}
+	slices.Sort(paths)
 	files := make([]*File, len(paths))
 	pool.Each(len(paths), func(i int) {
 		files[i] = Read(fsys, paths[i], cfg, errs)
@@ -121,9 +138,12 @@ func loadDir(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List, after fu
 	return slices.DeleteFunc(files, func(f *File) bool { return f == nil })
 }
 
-// list finds the Markdown files, sorted, warning about files that are not Markdown.
-func list(fsys fs.FS, dir string, errs *diag.List) []string {
-	var paths []string
+// list finds the Markdown files, sorted, warning about files that are neither
+// Markdown nor a bundle's resources. A folder that is another language's content
+// folder is left to that language.
+func list(fsys fs.FS, dir string, cfg *config.Site, errs *diag.List) []string {
+	var paths, others []string
+	roots := cfg.ContentDirs()
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if !utf8.ValidString(p) {
 			return badName(p, d, errs)
@@ -145,19 +165,20 @@ func list(fsys fs.FS, dir string, errs *diag.List) []string {
 		switch {
 		case d.Type()&fs.ModeSymlink != 0:
 			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
+		case d.IsDir() && p != dir && slices.Contains(roots, p):
+			return fs.SkipDir
 		case d.IsDir():
 		case strings.HasSuffix(name, ".md"), strings.HasSuffix(name, ".html"):
 			paths = append(paths, p)
 		default:
-			errs.Add(diag.Warn(p, 0, 0, "not a Markdown or HTML content file, skipped; put images and downloads in static/"))
+			others = append(others, p)
 		}
 		return nil
 	})
 	if err != nil {
-		errs.Add(diag.At(Dir, 0, 0, "cannot read the content folder: %v", err))
+		errs.Add(diag.At(dir, 0, 0, "cannot read the content folder: %v", err))
 	}
-	slices.Sort(paths)
-	return paths
+	return sortBundles(paths, others, errs)
 }
 
 // badName reports a file or folder whose name is not UTF-8, which no URL and no fs.FS
@@ -192,6 +213,9 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	}
 	f := &File{Path: p, Src: src}
 	ok := f.place(cfg, errs)
+	if f.Bundle != "" {
+		f.Resources = resources(fsys, f.Bundle, !f.IsIndex())
+	}
 	// Positions count from after a byte order mark, which editors do not show.
 	src, f.bom = bytes.CutPrefix(src, []byte(BOM))
 	if !utf8.Valid(src) {
@@ -214,54 +238,123 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	return f
 }
 
-// place works out section, name and language from the file's path.
+// place works out root, section, name, language and bundle from the file's path.
 func (f *File) place(cfg *config.Site, errs *diag.List) bool {
-	rel := strings.TrimPrefix(f.Path, Dir+"/")
+	f.Root = rootOf(cfg, f.Path)
+	rel := strings.TrimPrefix(f.Path, f.Root+"/")
 	dir, base := path.Split(rel)
 	f.Section = strings.TrimSuffix(dir, "/")
 	stem := strings.TrimSuffix(strings.TrimSuffix(base, ".md"), ".html")
-	f.Name, f.Lang = stem, cfg.DefaultLanguage
+	f.Name, f.Lang = stem, rootLang(cfg, f.Root)
 	if i := strings.LastIndexByte(stem, '.'); i >= 0 && looksLikeLang(stem[i+1:]) {
-		code := stem[i+1:]
-		if cfg.Language(code) == nil {
-			errs.Add(diag.At(f.Path, 1, 1, "unknown language suffix .%s; the site's languages are %s (see [languages] in site.toml)",
-				code, strings.Join(cfg.Order, ", ")))
+		code := strings.ToLower(stem[i+1:])
+		switch {
+		case cfg.Language(code) != nil:
+			f.Name, f.Lang = stem[:i], code
+		case !cfg.Hugo: // Hugo reads it as part of the name; briefs' own sites mean a language
+			errs.Add(diag.At(f.Path, 1, 1, "unknown language suffix .%s; the site's languages are %s (see [languages] in %s)",
+				code, strings.Join(cfg.Order, ", "), cfg.File))
 			return false
 		}
-		f.Name, f.Lang = stem[:i], code
+	}
+	switch {
+	case f.Name == "_index" && f.Section != "":
+		f.Bundle = path.Join(f.Root, f.Section)
+	case f.Name == "index" && f.Section != "": // a leaf bundle: the page is its folder
+		f.Bundle = path.Join(f.Root, f.Section)
+		f.Name, f.Section = path.Base(f.Section), path.Dir(f.Section)
+		if f.Section == "." {
+			f.Section = ""
+		}
 	}
 	ok := true
+	if top, _, _ := strings.Cut(f.Section, "/"); top != "" && cfg.Language(strings.ToLower(top)) != nil {
+		// Read as a section, content/zh-cn/x.md would be an English page at /en/zh-cn/x/.
+		errs.Add(diag.At(f.Path, 1, 1, "the folder %s/%s is named after the language %s but is not its content folder: "+
+			"set contentDir = \"%s/%s\" under [languages.%s] in %s, or name the files x.%s.md",
+			f.Root, top, strings.ToLower(top), f.Root, top, strings.ToLower(top), cfg.File, strings.ToLower(top)))
+		return false
+	}
 	for _, seg := range strings.Split(f.Section, "/") {
 		if f.Section == "" {
 			break
 		}
-		if err := CheckSlug(seg); err != nil {
+		if err := checkSegment(cfg, seg); err != nil {
 			errs.Add(diag.At(f.Path, 1, 1, "folder name %q cannot be a URL segment: %v", seg, err))
 			ok = false
 		}
 	}
 	if f.Name != "_index" {
-		if err := CheckSlug(f.Name); err != nil {
+		if err := checkSegment(cfg, f.Name); err != nil {
 			errs.Add(diag.At(f.Path, 1, 1, "file name %q cannot be a URL segment: %v; rename the file or set slug", f.Name, err))
 			ok = false
 		}
-		if f.Section == TagsDir || f.Section == "" {
-			errs.Add(diag.At(f.Path, 1, 1, "a brief must be in a section folder such as content/law/; content/%s holds only _index files", f.Section))
+		if top, _, _ := strings.Cut(f.Section, "/"); cfg.IsTaxonomy(top) {
+			errs.Add(diag.At(f.Path, 1, 1, "a page cannot be in the taxonomy folder %s/; it holds only _index files (of the taxonomy and of its terms)", top))
 			ok = false
 		}
 	}
 	return ok
 }
 
-// looksLikeLang tells a language suffix ("en", "zh-hant") from another dot in a file name
-// ("report.2024"): letters, 2 or 3 of them, optionally followed by a subtag.
+// checkSegment accepts a folder or file name as a URL segment: a clean slug for
+// briefs' own sites; for a Hugo site, anything Hugo makes a segment of (spaces become
+// '-', other punctuation is dropped: see PathSegment).
+func checkSegment(cfg *config.Site, seg string) error {
+	if !cfg.Hugo {
+		return CheckSlug(seg)
+	}
+	if s := PathSegment(seg); s == "" || s == "." || s == ".." {
+		return fmt.Errorf("nothing of it can be kept in a URL")
+	}
+	return nil
+}
+
+// rootOf is the content folder that holds the file or folder p: the longest of the
+// languages' content folders that contains it.
+func rootOf(cfg *config.Site, p string) string {
+	root := ""
+	for _, d := range cfg.ContentDirs() {
+		if (p == d || strings.HasPrefix(p, d+"/")) && len(d) > len(root) {
+			root = d
+		}
+	}
+	if root == "" {
+		return Dir
+	}
+	return root
+}
+
+// rootLang is the language of the files without a language suffix in the content
+// folder root: the default language if root is its folder, else the first language
+// (by weight) whose folder it is.
+func rootLang(cfg *config.Site, root string) string {
+	if l := cfg.Language(cfg.DefaultLanguage); l != nil && l.ContentDir == root {
+		return cfg.DefaultLanguage
+	}
+	for _, code := range cfg.Order {
+		if cfg.Languages[code].ContentDir == root {
+			return code
+		}
+	}
+	return cfg.DefaultLanguage
+}
+
+// looksLikeLang tells a language suffix ("en", "zh-hant", "es-419") from another dot
+// in a file name ("report.2024"): a language subtag of 2 or 3 letters, then optional
+// subtags of letters and digits.
 func looksLikeLang(s string) bool {
-	base, _, _ := strings.Cut(s, "-")
+	base, rest, _ := strings.Cut(s, "-")
 	if len(base) < 2 || len(base) > 3 {
 		return false
 	}
-	for _, r := range s {
-		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-') {
+	for _, r := range base {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return false
+		}
+	}
+	for _, r := range rest {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-') {
 			return false
 		}
 	}
@@ -356,7 +449,7 @@ func hashBody(body []byte) string {
 // from, up to the next paragraph break), and lets the rest go; Reload reads it again when its page is written. So
 // memory holds the page graph, not the whole content. _index files are kept whole.
 func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*File {
-	return loadDir(fsys, Dir, cfg, errs, func(f *File) {
+	return loadDirs(fsys, cfg.ContentDirs(), cfg, errs, func(f *File) {
 		if f.IsIndex() {
 			return
 		}

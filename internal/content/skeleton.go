@@ -86,7 +86,8 @@ func NewFiles(cfg *config.Site, n NewName, skeleton string, now time.Time, sourc
 		if err := t.Execute(&buf, data); err != nil {
 			return nil, fmt.Errorf("layouts/%s: %v", SkeletonFile, err)
 		}
-		out[path.Join(Dir, n.Section, n.Slug+"."+code+".md")] = buf.Bytes()
+		// In the language's own content folder (Hugo's contentDir) when it has one.
+		out[path.Join(cfg.Languages[code].ContentDir, n.Section, n.Slug+"."+code+".md")] = buf.Bytes()
 	}
 	return out, nil
 }

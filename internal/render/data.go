@@ -150,7 +150,10 @@ func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 		case l.Code == p.Lang.Code:
 			e.Path, e.Current, e.Exists = p.Path, true, true
 		case p.Kind == site.KindTag:
-			e.Path = l.TagsPage.Path
+			e.Path = l.Home.Path
+			if tax := l.Taxonomy(p.Taxonomy()); tax != nil {
+				e.Path = tax.Path
+			}
 			if t := matchingTag(p, l.Code, r.translated); t != nil {
 				e.Path = t.Path
 			}

@@ -77,7 +77,9 @@ func navDigestOf(l *site.Lang) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
-	w(l.TagsPage.Title)
+	for _, tax := range l.Taxonomies {
+		w(tax.Title)
+	}
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
 		w(sec.LinkTitle())

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
@@ -160,4 +162,15 @@ func String(cfg *config.Site, code, key string) string {
 		return s
 	}
 	return key
+}
+
+// TaxonomyTitle titles the list page of a taxonomy that has no _index file: the theme
+// string of its plural ("tags", "categories") when there is one, else the plural with
+// a capital, as Hugo titles it ("Series").
+func TaxonomyTitle(cfg *config.Site, code, plural string) string {
+	if s, src := newWords(cfg, cfg.Languages[code]).lookup(plural); src != nil {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(plural)
+	return string(unicode.ToUpper(r)) + plural[n:]
 }

@@ -374,14 +374,10 @@ func (r *Renderer) execute(t *template.Template, name string, data any, out stri
 // RootFile is the output file of Root.
 const RootFile = "index.html"
 
-// NotFoundFile is the output file of the 404 page in language code, or with code ""
-// the site's own, which static hosts serve for a missing page.
-func NotFoundFile(code string) string {
-	if code == "" {
-		return "404.html"
-	}
-	return code + "/404.html"
-}
+// NotFoundFile is the output file of the 404 page of the language whose home is at
+// home ("en/"), or with home "" the site's own, which static hosts serve for a
+// missing page (and the default language's, when that language is at the root).
+func NotFoundFile(home string) string { return home + "404.html" }
 
 // NotFound renders the 404 page of every language (<lang>/404.html) and, in the
 // default language, the site's own /404.html that static hosts serve for a missing page.
@@ -392,12 +388,16 @@ func (r *Renderer) NotFound(w Writer) error {
 		if t == nil {
 			return diag.At("layouts/404.html", 0, 0, "missing: add a layout for the 404 page (%s)", name)
 		}
-		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: NotFoundFile(l.Code), NotFound: true}
+		out := NotFoundFile(l.Home.Path)
+		d := &Data{Page: p, Lang: l, Site: r.site, Config: r.cfg, Path: out, NotFound: true}
 		for _, o := range r.site.Languages {
 			d.Switch = append(d.Switch, SwitchEntry{Lang: o.Language, Path: o.Home.Path, Current: o == l, Exists: true})
 		}
-		if err := r.execute(t, "baseof.html", d, NotFoundFile(l.Code), w); err != nil {
-			return err
+		// The default language at the root has the site's 404 as its own, below.
+		if out != NotFoundFile("") {
+			if err := r.execute(t, "baseof.html", d, out, w); err != nil {
+				return err
+			}
 		}
 		if l.Code == r.cfg.DefaultLanguage {
 			root := *d
@@ -424,6 +424,9 @@ func (r *Renderer) notFoundTexts(l *site.Lang) []NotFoundText {
 
 // Root renders /index.html, which sends visitors to their language.
 func (r *Renderer) Root(w Writer) error {
+	if !r.cfg.InSubdir(r.cfg.DefaultLanguage) {
+		return nil // the default language's home is the root page
+	}
 	return r.execute(r.root.top, "root.html", r.rootData(), RootFile, w)
 }
 

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+
+	"github.com/briefs/briefs/internal/config"
 )
 
 // The watcher uses fsnotify (inotify on Linux, FSEvents on macOS, ReadDirectoryChanges
@@ -23,8 +25,31 @@ import (
 // rebuild should take them all.
 const quiet = 30 * time.Millisecond
 
-// watched are the top-level entries of a site that affect its build.
-var watched = []string{"content", "layouts", "static", "site.toml"}
+// watchedDirs are the top-level folders of a site that affect its build, besides
+// the languages' own content folders (Hugo's contentDir, such as content.en); the
+// configuration files (config.Files) affect it too.
+var watchedDirs = []string{"content", "layouts", "static", "config"}
+
+// watched reports whether the top-level entry top of a site folder, whose content
+// folders start with tops, affects its build.
+func watched(tops []string, top string) bool {
+	return slices.Contains(watchedDirs, top) || slices.Contains(config.Files, top) || slices.Contains(tops, top)
+}
+
+// contentTops are the top-level folders of the languages' content folders, read from
+// the site's configuration as it is now ("content.en" for contentDir = "content.en").
+func contentTops(dir string) []string {
+	cfg, err := config.Read(os.DirFS(dir))
+	if err != nil {
+		return nil
+	}
+	var tops []string
+	for _, d := range cfg.ContentDirs() {
+		top, _, _ := strings.Cut(d, "/")
+		tops = append(tops, top)
+	}
+	return tops
+}
 
 // Watch watches the site folder and rebuilds on every change until ctx is done.
 func (s *Server) Watch(ctx context.Context) error {
@@ -37,7 +62,9 @@ func (s *Server) Watch(ctx context.Context) error {
 		return err
 	}
 	dirs := map[string]bool{} // every folder watched, to recognise their removal
-	for _, top := range watched[:3] {
+	// Read once: a contentDir changed in the configuration takes a restart.
+	tops := contentTops(s.cfg.Dir)
+	for _, top := range append(slices.Clone(watchedDirs), tops...) {
 		addTree(w, filepath.Join(s.cfg.Dir, top), dirs)
 	}
 	pending := map[string]bool{}
@@ -50,7 +77,7 @@ func (s *Server) Watch(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
-			rel, ok := s.relevant(ev.Name)
+			rel, ok := s.relevant(ev.Name, tops)
 			if !ok {
 				continue
 			}
@@ -97,14 +124,14 @@ func addTree(w *fsnotify.Watcher, root string, dirs map[string]bool) {
 
 // relevant turns an event's path into a site path, dropping what cannot affect the
 // build: the output folder, hidden files and editors' temporary files.
-func (s *Server) relevant(name string) (string, bool) {
+func (s *Server) relevant(name string, tops []string) (string, bool) {
 	rel, err := filepath.Rel(s.cfg.Dir, name)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
-	if !slices.Contains(watched, top) {
+	if !watched(tops, top) {
 		return "", false
 	}
 	base := filepath.Base(name)
@@ -117,14 +144,12 @@ func (s *Server) relevant(name string) (string, bool) {
 	return rel, true
 }
 
-// wanted reports whether a changed file can affect the build: Markdown and chart data
-// (.csv, .toml) in content/, templates in layouts/, anything in static/ and data/, and
-// site.toml.
+// wanted reports whether a changed file can affect the build: anything in content/
+// (Markdown, and the files of page bundles), templates in layouts/, anything in
+// static/ and the configuration.
 func wanted(rel string) bool {
 	top, _, _ := strings.Cut(rel, "/")
 	switch top {
-	case "content":
-		return strings.HasSuffix(rel, ".md") || strings.HasSuffix(rel, ".csv") || strings.HasSuffix(rel, ".toml")
 	case "layouts":
 		return strings.HasSuffix(rel, ".html") || strings.HasSuffix(rel, ".md")
 	}

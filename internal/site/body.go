@@ -21,13 +21,18 @@ type Body struct {
 	Summary string
 }
 
-// fill completes the pages with what New's caller makes: bodies and the tags
+// fill completes the pages with what New's caller makes: bodies and the taxonomy
 // pages' default titles.
 func (s *Site) fill(opts Options) {
 	s.fillBodies(opts.Body)
+	if opts.TaxonomyTitle == nil {
+		return
+	}
 	for _, l := range s.Languages {
-		if l.TagsPage.Title == "" && opts.TagsTitle != nil {
-			l.TagsPage.Title = opts.TagsTitle(l.Code)
+		for _, tax := range l.Taxonomies {
+			if tax.Title == "" {
+				tax.Title = opts.TaxonomyTitle(l.Code, tax.Taxonomy())
+			}
 		}
 	}
 }

@@ -24,7 +24,7 @@ func TestNewFillsBodies(t *testing.T) {
 		Body: func(p *Page) Body {
 			return Body{HTML: template.HTML("<p>" + p.Title + "</p>"), Hash: 7, Summary: "From the body of " + p.Title + "."}
 		},
-		TagsTitle: func(lang string) string { return "Tags in " + lang },
+		TaxonomyTitle: func(lang, plural string) string { return "Tags in " + lang },
 	}, &errs)
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)

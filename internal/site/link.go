@@ -29,13 +29,19 @@ func (l *Lang) link(cfg *config.Site, prev *Lang) {
 		for sec := p.Section; sec != nil; sec = sec.Section {
 			sec.Pages = append(sec.Pages, p)
 		}
-		for _, name := range p.File.Front.Tags {
-			tag := l.tag(name)
-			if !slices.Contains(p.Tags, tag) {
-				p.Tags = append(p.Tags, tag)
-				tag.Pages = append(tag.Pages, p)
+		for _, tax := range l.Taxonomies {
+			for _, name := range termsOf(p.File, tax.group) {
+				term := l.term(tax, name)
+				if !slices.Contains(p.Terms[tax.group], term) {
+					if p.Terms == nil {
+						p.Terms = map[string][]*Page{}
+					}
+					p.Terms[tax.group] = append(p.Terms[tax.group], term)
+					term.Pages = append(term.Pages, p)
+				}
 			}
 		}
+		p.Tags = p.Terms[content.TagsDir]
 	}
 	for _, sec := range l.sortedSections(order) {
 		if sec.Section == nil {
@@ -46,12 +52,13 @@ func (l *Lang) link(cfg *config.Site, prev *Lang) {
 		sec.Date = latest(sec)
 	}
 	l.Home.Date = latest(l.Home)
-	l.TagsPage.Pages = nil
-	for _, tag := range l.sortedTags(order) {
-		l.TagsPage.Sections = append(l.TagsPage.Sections, tag)
-		tag.Date = latest(tag)
+	for _, term := range l.sortedTerms(order) {
+		term.Section.Sections = append(term.Section.Sections, term)
+		term.Date = latest(term)
 	}
-	l.TagsPage.Date = l.Home.Date
+	for _, tax := range l.Taxonomies {
+		tax.Date = l.Home.Date
+	}
 	l.relatedKey = l.relatedInputs(cfg.RelatedSize)
 	if prev == nil || prev.relatedKey != l.relatedKey || !l.reuseRelated(prev) {
 		l.relate(cfg.RelatedSize)
@@ -121,15 +128,20 @@ func latest(p *Page) time.Time {
 	return d
 }
 
-// tag returns the tag page for name, merging names that differ only in case or spaces.
-func (l *Lang) tag(name string) *Page {
-	slug := TagSlug(name)
-	if t := l.tags[slug]; t != nil {
+// term returns the page of a term of taxonomy tax, merging names that differ only in
+// case or spaces. Its title and intro come from the term's _index file if it has one
+// (content/tags/<term>/_index.md). Its Section is the taxonomy's page.
+func (l *Lang) term(tax *Page, name string) *Page {
+	slug := l.termSlug(name)
+	key := tax.group + "/" + slug
+	if t := l.terms[key]; t != nil {
 		return t
 	}
-	t := &Page{Kind: KindTag, Lang: l.Language, Title: name,
-		Path: l.Code + "/" + content.TagsDir + "/" + slug + "/", group: slug}
-	l.tags[slug] = t
+	t := &Page{Kind: KindTag, Lang: l.Language, Title: name, Path: tax.Path + slug + "/", group: key, Section: tax}
+	if f := l.termFiles[key]; f != nil {
+		t.fromIndex(f)
+	}
+	l.terms[key] = t
 	return t
 }
 
@@ -195,8 +207,8 @@ func (l *Lang) sortedSections(o order) []*Page {
 	return secs
 }
 
-func (l *Lang) sortedTags(o order) []*Page {
-	tags := slices.Collect(maps.Values(l.tags))
+func (l *Lang) sortedTerms(o order) []*Page {
+	tags := slices.Collect(maps.Values(l.terms))
 	slices.SortFunc(tags, func(a, b *Page) int { return cmp.Or(o.names(a.Title, b.Title), strings.Compare(a.Path, b.Path)) })
 	return tags
 }

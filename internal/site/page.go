@@ -3,7 +3,9 @@
 // every page linked to its translations. Package build checks that no two pages, feeds,
 // aliases or static files write one file; Page.Place says where a page's URL comes from.
 //
-// URLs are "pretty" and every language has its own prefix:
+// URLs are "pretty" and every language has its own prefix (the default language has
+// none when config.Site.InSubdir says so, as on a Hugo site; paths.go makes the rest
+// of a URL as Hugo makes it):
 //
 //	/zh/                     home (latest briefs, section links)
 //	/zh/law/                 section list, newest first; /zh/law/page/2/ and on
@@ -17,6 +19,7 @@ package site
 import (
 	"cmp"
 	"html/template"
+	"strings"
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
@@ -71,15 +74,20 @@ type Page struct {
 	Path string
 	// File is the content file the page comes from; nil for generated list pages.
 	File *content.File
-	// Section is the section a brief or subsection belongs to; Parent the page above.
+	// Section is the section a brief or subsection belongs to (nil for a page at the
+	// content root), and the taxonomy page a term belongs to.
 	Section *Page
 	// Sections are a home's top-level sections, a section's subsections, or the tags
 	// index's tags.
 	Sections []*Page
 	// Pages are the briefs a list page lists, in order.
 	Pages []*Page
-	// Tags are a brief's tag pages, in the brief's own order.
-	Tags []*Page
+	// Tags are a brief's tag pages, in the brief's own order; Terms its term pages
+	// of every taxonomy, by the taxonomy's plural ("tags", "categories").
+	Tags  []*Page
+	Terms map[string][]*Page
+	// Resources are the files of the page's bundle, published beside it.
+	Resources []Resource
 	// Translations are the same page in other languages, in language order; Missing the
 	// languages it has no translation in (briefs only).
 	Translations []*Page
@@ -108,6 +116,25 @@ func (p *Page) LinkTitle() string { return cmp.Or(p.linkTitle, p.Title) }
 // Rendered reports whether the page gets its own output file: not when its front
 // matter says build.render = "never" or "link" (Hugo's build options).
 func (p *Page) Rendered() bool { return p.File == nil || p.File.Front.Rendered() }
+// Taxonomy is the plural name ("tags") of the taxonomy a taxonomy or term page
+// belongs to; "" for other pages.
+func (p *Page) Taxonomy() string {
+	if p.Kind != KindTags && p.Kind != KindTag {
+		return ""
+	}
+	plural, _, _ := strings.Cut(p.group, "/")
+	return plural
+}
+
+// Taxonomy returns the list page of the taxonomy plural ("tags"), or nil.
+func (l *Lang) Taxonomy(plural string) *Page {
+	for _, t := range l.Taxonomies {
+		if t.group == plural {
+			return t
+		}
+	}
+	return nil
+}
 
 // IsBrief reports whether the page is an article rather than a list.
 func (p *Page) IsBrief() bool { return p.Kind == KindBrief }

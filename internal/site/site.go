@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"
@@ -33,9 +35,13 @@ type Options struct {
 	// known (an image is named relative to it). New calls it for every page that has
 	// a file, on all cores; nil leaves every body empty.
 	Body func(p *Page) Body
-	// TagsTitle titles a language's tags page when no _index file does; nil leaves
-	// it untitled.
-	TagsTitle func(lang string) string
+	// Placed is called once every page has its address, before any body is
+	// rendered: a body's relative image may be a file of any page's bundle, which
+	// the caller can then find (Site.ResourceFiles).
+	Placed func(*Site)
+	// TaxonomyTitle titles a language's taxonomy list page (plural "tags",
+	// "categories") when no _index file does; nil leaves it untitled.
+	TaxonomyTitle func(lang, plural string) string
 }
 
 // Site is the whole page graph.
@@ -49,12 +55,19 @@ type Site struct {
 // Lang is the part of the site in one language.
 type Lang struct {
 	*config.Language
-	Home     *Page
-	TagsPage *Page
+	Home *Page
+	// Taxonomies are the list pages of the site's taxonomies (tags, categories...),
+	// in the order of config.Site.TaxonomyOrder; TagsPage is the one of tags, or the
+	// first when the site has no tags (nil when it has no taxonomy at all).
+	Taxonomies []*Page
+	TagsPage   *Page
 	// Briefs are all the language's briefs, in list order.
 	Briefs   []*Page
 	sections map[string]*Page
-	tags     map[string]*Page
+	terms    map[string]*Page // by taxonomy and term slug, "tags/law"
+	// termFiles are the _index files of terms, by taxonomy and term slug.
+	termFiles map[string]*content.File
+	cfg       *config.Site
 	// relatedKey is relatedInputs' hash, for reusing Related in the next graph.
 	relatedKey uint64
 }
@@ -96,7 +109,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	index := indexFiles{}
 	var briefs []*content.File
 	for _, f := range files {
-		if !opts.Published(f) {
+		if !opts.Published(f) || headless(f) {
 			continue
 		}
 		if f.IsIndex() {
@@ -106,19 +119,34 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 		briefs = append(briefs, f)
 	}
 	for _, code := range cfg.Order {
-		l := &Lang{Language: cfg.Languages[code], sections: map[string]*Page{}, tags: map[string]*Page{}}
+		l := &Lang{Language: cfg.Languages[code], sections: map[string]*Page{}, terms: map[string]*Page{}, cfg: cfg}
 		s.Languages = append(s.Languages, l)
 		l.Home = l.listPage(KindHome, "", index, l.Title)
-		l.TagsPage = l.listPage(KindTags, content.TagsDir, index, "")
+		for _, plural := range cfg.TaxonomyOrder {
+			t := l.listPage(KindTags, plural, index, "")
+			l.Taxonomies = append(l.Taxonomies, t)
+			if plural == content.TagsDir || l.TagsPage == nil {
+				l.TagsPage = t
+			}
+		}
+		l.termFiles = map[string]*content.File{}
+		for key, f := range index {
+			if top, term, ok := strings.Cut(key.section, "/"); ok && key.lang == code && cfg.IsTaxonomy(top) {
+				l.termFiles[top+"/"+l.termSlug(term)] = f
+			}
+		}
 	}
 	for _, f := range briefs {
 		l := s.Lang(f.Lang)
 		p := newBrief(l, f)
 		l.Briefs = append(l.Briefs, p)
-		p.Section = l.section(f.Section, index)
+		if sec := l.sectionOf(f.Section, index); sec != "" {
+			p.Section = l.section(sec, index)
+		}
 	}
 	for _, key := range slices.SortedFunc(maps.Keys(index), indexKey.compare) {
-		if key.section != "" && key.section != content.TagsDir {
+		top, _, _ := strings.Cut(key.section, "/")
+		if key.section != "" && !cfg.IsTaxonomy(top) {
 			s.Lang(key.lang).section(key.section, index)
 		}
 	}
@@ -134,8 +162,23 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	wg.Wait()
 	s.translate(errs)
 	s.collect()
+	if opts.Placed != nil {
+		opts.Placed(s)
+	}
 	s.fill(opts)
 	return s
+}
+
+// ResourceFiles maps the output name of every page bundle file ("posts/trip/map.png")
+// to the file it is copied from (content/posts/trip/map.png).
+func (s *Site) ResourceFiles() map[string]string {
+	m := map[string]string{}
+	for _, p := range s.Pages {
+		for _, r := range p.Resources {
+			m[p.Path+r.Name] = r.Src
+		}
+	}
+	return m
 }
 
 // indexFiles are the _index files that give list pages their text, by language and
@@ -151,19 +194,22 @@ func (a indexKey) compare(b indexKey) int {
 func newBrief(l *Lang, f *content.File) *Page {
 	fm := f.Front
 	// A page without a title (Hugo allows it; briefs check warns) is titled by its file name.
-	return &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: cmp.Or(fm.Title, f.Name), linkTitle: fm.LinkTitle,
+	p := &Page{Kind: KindBrief, Lang: l.Language, File: f, Title: cmp.Or(fm.Title, f.Name), linkTitle: fm.LinkTitle,
 		Keywords: fm.Keywords, Images: fm.Images, Summary: fm.Summary,
 		Description: fm.Description, Date: fm.Date, Lastmod: cmp.Or(fm.Lastmod, fm.Date),
 		PublishDate: fm.PublishDate, ExpiryDate: fm.ExpiryDate, Draft: fm.Draft, Source: fm.Source,
 		Editor: fm.Editor, Weight: fm.Weight, Aliases: fm.Aliases, Params: fm.Params,
-		Path: l.Code + "/" + path.Join(f.Section, f.Slug()) + "/", group: f.TranslationGroup()}
+		group: f.TranslationGroup()}
+	p.Path = l.briefPath(f)
+	p.Resources = resourcesOf(f)
+	return p
 }
 
-// listPage makes a home or tags page, with title and intro from its _index file if any.
+// listPage makes a home or taxonomy page, with title and intro from its _index file if any.
 func (l *Lang) listPage(kind Kind, sec string, index indexFiles, title string) *Page {
-	p := &Page{Kind: kind, Lang: l.Language, Title: title, Path: l.Code + "/", group: sec}
+	p := &Page{Kind: kind, Lang: l.Language, Title: title, Path: l.prefix(), group: sec}
 	if kind == KindTags {
-		p.Path = l.Code + "/" + content.TagsDir + "/"
+		p.Path = l.prefix() + sec + "/"
 	}
 	if f := index[indexKey{l.Code, sec}]; f != nil {
 		p.fromIndex(f)
@@ -175,6 +221,7 @@ func (p *Page) fromIndex(f *content.File) {
 	p.File, p.Title, p.Summary, p.Description = f, cmp.Or(f.Front.Title, p.Title), f.Front.Summary, f.Front.Description
 	p.linkTitle, p.Keywords, p.Images = f.Front.LinkTitle, f.Front.Keywords, f.Front.Images
 	p.Date, p.Lastmod, p.Weight, p.Params, p.Aliases = f.Front.Date, cmp.Or(f.Front.Lastmod, f.Front.Date), f.Front.Weight, f.Front.Params, f.Front.Aliases
+	p.Resources = resourcesOf(f)
 }
 
 // section returns the section page at sec, creating it and its parents as needed.
@@ -182,21 +229,41 @@ func (l *Lang) section(sec string, index indexFiles) *Page {
 	if p := l.sections[sec]; p != nil {
 		return p
 	}
-	p := &Page{Kind: KindSection, Lang: l.Language, Title: path.Base(sec), Path: l.Code + "/" + sec + "/", group: sec}
+	p := &Page{Kind: KindSection, Lang: l.Language, Title: path.Base(sec), Path: l.prefix() + l.dirPath(sec), group: sec}
 	if f := index[indexKey{l.Code, sec}]; f != nil {
 		p.fromIndex(f)
 	}
 	l.sections[sec] = p
-	if parent := path.Dir(sec); parent != "." {
+	if parent := l.sectionOf(path.Dir(sec), index); parent != "" && parent != "." {
 		p.Section = l.section(parent, index)
 	}
 	return p
 }
 
+// sectionOf is the section that a page in folder dir belongs to: dir itself on a
+// briefs site, where every folder is a section; on a Hugo site, as Hugo has it, the
+// nearest folder at or above dir that is a top-level folder or has an _index file in
+// this language. "" for a page at the content root.
+func (l *Lang) sectionOf(dir string, index indexFiles) string {
+	if dir == "." {
+		return ""
+	}
+	if !l.cfg.Hugo {
+		return dir
+	}
+	for d := dir; d != "." && d != ""; d = path.Dir(d) {
+		if !strings.Contains(d, "/") || index[indexKey{l.Code, d}] != nil {
+			return d
+		}
+	}
+	return ""
+}
+
 // titleSections gives a section with no _index file in a language the title of its
 // _index in another (the default language first, then site order), rather than its
 // folder name, which would show "law" in the Chinese navigation; and warns, since the
-// title is then in the wrong language.
+// title is then in the wrong language. On a Hugo site it is the folder name with a
+// capital, as Hugo titles it.
 func (s *Site) titleSections(index indexFiles, errs *diag.List) {
 	for _, l := range s.Languages {
 		for _, sec := range slices.Sorted(maps.Keys(l.sections)) {
@@ -204,10 +271,15 @@ func (s *Site) titleSections(index indexFiles, errs *diag.List) {
 			if p.File != nil {
 				continue
 			}
-			want := path.Join(content.Dir, sec, "_index."+l.Code+".md")
+			if s.Config.Hugo { // as Hugo titles it, and without a warning per folder and language
+				r, n := utf8.DecodeRuneInString(p.Title)
+				p.Title = string(unicode.ToUpper(r)) + p.Title[n:]
+				continue
+			}
+			want := path.Join(l.ContentDir, sec, "_index."+l.Code+".md")
 			f := s.otherIndex(index, sec, l.Code)
 			if f == nil {
-				errs.Add(diag.Warn(path.Join(content.Dir, sec), 0, 0, "section %s has no %s; its %s pages title it %q; add the file with a title", sec, want, l.Code, p.Title))
+				errs.Add(diag.Warn(path.Join(l.ContentDir, sec), 0, 0, "section %s has no %s; its %s pages title it %q; add the file with a title", sec, want, l.Code, p.Title))
 				continue
 			}
 			p.Title = f.Front.Title

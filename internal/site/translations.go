@@ -54,7 +54,9 @@ func (s *Site) listGroups() [][]*Page {
 	}
 	for _, l := range s.Languages {
 		add(key{kind: KindHome}, l.Home)
-		add(key{kind: KindTags}, l.TagsPage)
+		for _, tax := range l.Taxonomies {
+			add(key{KindTags, tax.group}, tax)
+		}
 		for _, sec := range l.sections {
 			add(key{KindSection, sec.group}, sec)
 		}

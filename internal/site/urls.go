@@ -14,8 +14,10 @@ func (s *Site) collect() {
 	for _, l := range s.Languages {
 		s.Pages = append(s.Pages, l.Home)
 		s.Pages = append(s.Pages, l.sortedSections(newOrder(l.Locale))...)
-		s.Pages = append(s.Pages, l.TagsPage)
-		s.Pages = append(s.Pages, l.TagsPage.Sections...)
+		for _, tax := range l.Taxonomies {
+			s.Pages = append(s.Pages, tax)
+			s.Pages = append(s.Pages, tax.Sections...)
+		}
 		s.Pages = append(s.Pages, l.Briefs...)
 	}
 	for _, p := range s.Pages {
@@ -55,16 +57,16 @@ func (p *Page) Place() (file string, line, col int) {
 	case p.File != nil:
 		return p.File.Path, 1, 1
 	case p.Kind == KindSection:
-		return content.Dir + "/" + p.group, 0, 0
+		return path.Join(p.Lang.ContentDir, p.group), 0, 0
 	case p.Kind == KindTag && len(p.Pages) > 0:
-		f := p.Pages[0].File
-		for _, name := range f.Front.Tags {
-			if TagSlug(name) == p.group {
-				line, col = ValuePos(f, "tags", name)
+		f, plural := p.Pages[0].File, p.Taxonomy()
+		for _, name := range termsOf(f, plural) {
+			if strings.HasSuffix(p.Path, "/"+content.PathSegment(name)+"/") || p.group == plural+"/"+TagSlug(name) {
+				line, col = ValuePos(f, plural, name)
 				return f.Path, line, col
 			}
 		}
-		line, col = keyPos(f, "tags")
+		line, col = keyPos(f, plural)
 		return f.Path, line, col
 	}
 	return "", 0, 0

@@ -1,0 +1,175 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// hugoTOML is a two-language Hugo configuration with one content folder per language.
+const hugoTOML = `baseURL = "https://example.org/docs/"
+title = "Site"
+defaultContentLanguage = "zh-cn"
+summaryLength = 30
+theme = "book"
+enableGitInfo = true
+[pagination]
+pagerSize = 7
+[taxonomies]
+tag = "tags"
+series = "series"
+[permalinks]
+posts = "/:year/:month/:slug/"
+[[menus.main]]
+name = "Docs"
+url = "/docs/"
+weight = 2
+[params]
+logo = "x.png"
+[languages.en]
+languageCode = "en-US"
+languageName = "English"
+contentDir = "content/en"
+weight = 2
+[languages.zh-CN]
+languageCode = "zh_CN"
+languageName = "中文"
+title = "网站"
+contentDir = "content/zh-cn/"
+weight = 1
+languageDirection = "ltr"
+[languages.zh-CN.params]
+x = 1
+`
+
+const hugoYAML = `baseURL: https://example.org/docs/
+title: Site
+defaultContentLanguage: zh-cn
+summaryLength: 30
+theme: book
+enableGitInfo: true
+pagination:
+  pagerSize: 7
+taxonomies:
+  tag: tags
+  series: series
+permalinks:
+  posts: /:year/:month/:slug/
+menus:
+  main:
+    - name: Docs
+      url: /docs/
+      weight: 2
+params:
+  logo: x.png
+languages:
+  en:
+    languageCode: en-US
+    languageName: English
+    contentDir: content/en
+    weight: 2
+  zh-CN:
+    languageCode: zh_CN
+    languageName: 中文
+    title: 网站
+    contentDir: content/zh-cn/
+    weight: 1
+    languageDirection: ltr
+    params:
+      x: 1
+`
+
+const hugoJSON = `{"baseURL": "https://example.org/docs/", "title": "Site", "defaultContentLanguage": "zh-cn",
+"summaryLength": 30, "theme": "book", "enableGitInfo": true, "pagination": {"pagerSize": 7},
+"taxonomies": {"tag": "tags", "series": "series"}, "permalinks": {"posts": "/:year/:month/:slug/"},
+"menus": {"main": [{"name": "Docs", "url": "/docs/", "weight": 2}]}, "params": {"logo": "x.png"},
+"languages": {"en": {"languageCode": "en-US", "languageName": "English", "contentDir": "content/en", "weight": 2},
+"zh-CN": {"languageCode": "zh_CN", "languageName": "中文", "title": "网站", "contentDir": "content/zh-cn/", "weight": 1,
+"languageDirection": "ltr", "params": {"x": 1}}}}`
+
+// TestReadHugo: the same Hugo configuration in TOML, YAML and JSON gives the same
+// site, with the keys briefs does not use in one warning.
+func TestReadHugo(t *testing.T) {
+	for name, src := range map[string]string{"hugo.toml": hugoTOML, "config.yaml": hugoYAML, "hugo.json": hugoJSON} {
+		t.Run(name, func(t *testing.T) {
+			s, err := Read(fstest.MapFS{name: {Data: []byte(src)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			zh, en := s.Languages["zh-cn"], s.Languages["en"]
+			got := []any{s.File, s.Hugo, s.BaseURL, s.DefaultLanguage, s.InSubdir("zh-cn"), s.InSubdir("en"), s.PathToLower(),
+				s.PageSize, strings.Join(s.TaxonomyOrder, ","), s.Permalinks["posts"], len(s.Menus["main"]), s.Params["logo"],
+				strings.Join(s.Order, ","), zh.Locale, zh.Label, zh.Title, zh.ContentDir, zh.SummaryLength, en.Title, en.Locale, en.ContentDir}
+			want := []any{name, true, "https://example.org/docs/", "zh-cn", false, true, true,
+				7, "series,tags", "/:year/:month/:slug/", 1, "x.png",
+				"zh-cn,en", "zh-CN", "中文", "网站", "content/zh-cn", 30, "Site", "en-US", "content/en"}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("field %d: got %v, want %v", i, got[i], want[i])
+				}
+			}
+			if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].Error(), "enableGitInfo, languages.zh-CN.languageDirection, theme") {
+				t.Errorf("warnings: %v", s.Warnings)
+			}
+		})
+	}
+}
+
+// TestReadHugoErrors: a broken Hugo configuration is an error at its place.
+func TestReadHugoErrors(t *testing.T) {
+	cases := []struct{ name, src, want string }{
+		{"hugo.toml", "title = [\n", "hugo.toml:1:"},
+		{"hugo.yaml", "title: x\n  bad: : y\n", "hugo.yaml:2:"},
+		{"hugo.json", "{\"title\": \"x\",\n \"baseURL\" 1}", "hugo.json:2:"},
+		{"hugo.toml", "paginate = \"ten\"\n", "hugo.toml:1:1: paginate must be a whole number"},
+		{"hugo.yaml", "title: x\nlanguages:\n  en:\n    contentDir: ../x\n", "hugo.yaml:4:5: languages.en.contentDir"},
+		{"hugo.toml", "defaultContentLanguage = \"fr\"\n[languages.en]\n", "hugo.toml:1:1: defaultContentLanguage \"fr\" is not one of the languages (en)"},
+		{"hugo.toml", "[languages.zh]\n[languages.fr]\n", "hugo.toml: defaultContentLanguage \"en\" is not one of the languages (zh, fr)"}, // as Hugo says too
+	}
+	for _, c := range cases {
+		_, err := Read(fstest.MapFS{c.name: {Data: []byte(c.src)}})
+		if err == nil || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%s %q: got %v, want %s…", c.name, c.src, err, c.want)
+		}
+	}
+}
+
+// TestSiteTOMLRules: site.toml says what a Hugo configuration says, in its own keys,
+// and keeps briefs' own defaults when it does not.
+func TestSiteTOMLRules(t *testing.T) {
+	s, err := Load("site.toml", []byte(`defaultLanguageInSubdir = false
+disablePathToLower = false
+[taxonomies]
+tag = "tags"
+series = "series"
+[permalinks]
+law = "/:year/:slug/"
+[[menus.main]]
+name = "Law"
+url = "/law/"
+[languages.zh]
+contentDir = "content/zh"
+[languages.zh.params]
+x = 1
+[languages.en]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Hugo || s.InSubdir("zh") || !s.InSubdir("en") || !s.PathToLower() || strings.Join(s.TaxonomyOrder, ",") != "series,tags" ||
+		s.Permalinks["law"] != "/:year/:slug/" || len(s.Menus["main"]) != 1 || s.Languages["zh"].ContentDir != "content/zh" ||
+		s.Languages["en"].ContentDir != "content" || s.Languages["zh"].Params["x"] != int64(1) {
+		t.Errorf("got %+v", s)
+	}
+	d, err := Load("site.toml", []byte("[languages.zh]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !d.InSubdir("zh") || d.PathToLower() || strings.Join(d.TaxonomyOrder, ",") != "tags" {
+		t.Errorf("defaults: in subdir %v, lower %v, taxonomies %v", d.InSubdir("zh"), d.PathToLower(), d.TaxonomyOrder)
+	}
+	if _, err := Load("site.toml", []byte("[taxonomies]\ntag = \"Tags/x\"\n[languages.zh]\n")); err == nil ||
+		!strings.HasPrefix(err.Error(), "site.toml:2:1: taxonomy tag = \"Tags/x\"") {
+		t.Errorf("bad taxonomy: %v", err)
+	}
+}
