@@ -2,10 +2,10 @@ package build
 
 import (
 	"io/fs"
-	"sync/atomic"
 	"maps"
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/content"

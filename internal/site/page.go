@@ -116,6 +116,7 @@ func (p *Page) LinkTitle() string { return cmp.Or(p.linkTitle, p.Title) }
 // Rendered reports whether the page gets its own output file: not when its front
 // matter says build.render = "never" or "link" (Hugo's build options).
 func (p *Page) Rendered() bool { return p.File == nil || p.File.Front.Rendered() }
+
 // Taxonomy is the plural name ("tags") of the taxonomy a taxonomy or term page
 // belongs to; "" for other pages.
 func (p *Page) Taxonomy() string {
