@@ -204,18 +204,28 @@ func leadSummary(md *markdown.Markdown, p *site.Page) string {
 	return summaryOf(md, p.File, lead, p.Lang.SummaryLength, p.Lang.CJK())
 }
 
-// outputs lists the files of a state that content edits can add or remove: pages,
-// feeds, aliases, sitemaps and search files.
-func (st *state) outputs() map[string]bool {
-	out := make(map[string]bool, len(st.owner)+len(st.sitemaps.names)+len(st.searchFiles))
+// gone lists the files of st that content edits can add or remove (pages, feeds,
+// aliases, sitemaps and search files) and that next no longer has: a deleted page, a
+// sitemap part a smaller site needs no more, an index file named by its content.
+func (st *state) gone(next *state) []string {
+	search := make(map[string]bool, len(next.searchFiles))
+	for _, name := range next.searchFiles {
+		search[name] = true
+	}
+	has := func(name string) bool {
+		_, ok := next.owner[name]
+		return ok || search[name] || slices.Contains(next.sitemaps.names, name)
+	}
+	var names []string
 	for name := range st.owner {
-		out[name] = true
+		if !has(name) {
+			names = append(names, name)
+		}
 	}
-	for _, name := range st.sitemaps.names {
-		out[name] = true
+	for _, name := range slices.Concat(st.sitemaps.names, st.searchFiles) {
+		if !has(name) {
+			names = append(names, name)
+		}
 	}
-	for _, name := range st.searchFiles {
-		out[name] = true
-	}
-	return out
+	return names
 }

@@ -132,14 +132,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}
-	was, now := prev.outputs(), next.outputs()
-	var gone []string
-	for name := range was {
-		if !now[name] {
-			gone = append(gone, name) // a deleted page, a sitemap part a smaller site needs no more, an index file named by its content
-		}
-	}
-	return next, apply(stage, gone, out), nil
+	return next, apply(stage, prev.gone(next), out), nil
 }
 
 // apply writes into out the files of stage whose bytes differ and removes the files
