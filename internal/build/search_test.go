@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -17,13 +18,13 @@ func searchEntry(t *testing.T, mem *output.Memory, lang string) (search.Entry, [
 	if err := json.Unmarshal([]byte(file(t, mem, "search/"+lang+"/index.json")), &e); err != nil {
 		t.Fatal(err)
 	}
-	var docs []struct{ U string }
-	if err := json.Unmarshal([]byte(file(t, mem, "search/"+lang+"/"+e.Docs)), &docs); err != nil {
-		t.Fatal(err)
-	}
 	var urls []string
-	for _, d := range docs {
-		urls = append(urls, d.U)
+	for i := range e.Count {
+		var rec []any
+		if err := json.Unmarshal([]byte(file(t, mem, fmt.Sprintf("search/%s/%s/r%d.json", lang, e.Dir, i))), &rec); err != nil {
+			t.Fatal(err)
+		}
+		urls = append(urls, rec[0].(string))
 	}
 	return e, urls
 }
@@ -34,12 +35,11 @@ func TestSearchIndex(t *testing.T) {
 	if e.Count != len(urls) || !strings.Contains(strings.Join(urls, " "), "zh/law/zibo/") {
 		t.Errorf("zh index lists %v (count %d)", urls, e.Count)
 	}
-	for _, name := range append([]string{e.Docs}, e.Texts...) {
-		file(t, mem, "search/zh/"+name) // every file the entry names is there
+	for k := range e.Shards {
+		file(t, mem, fmt.Sprintf("search/zh/%s/s%d.bin", e.Dir, k)) // every file the entry names is there
 	}
-	for _, h := range e.Shards {
-		file(t, mem, "search/zh/shard-"+h+".json")
-	}
+	file(t, mem, "search/zh/"+e.Dir+"/lengths.bin")
+	file(t, mem, "search/zh/"+e.Dir+"/facets.json")
 	contains(t, mem, "zh/search/index.html", `<input id="search-q" type="search" name="q"`, `src="/js/search.js"`, `<noscript>`)
 	contains(t, mem, "en/index.html", `<form class="site-search" role="search" action="/en/search/" method="get">`)
 }

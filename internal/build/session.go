@@ -19,6 +19,7 @@ import (
 	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/sitemap"
 	"github.com/briefs/briefs/internal/theme"
@@ -48,10 +49,11 @@ type Session struct {
 	sitemaps []string   // sitemap files of the last build
 	// sitemapPrint is the sitemap.Fingerprint of the last build's pages.
 	sitemapPrint uint64
-	// search keeps the search documents of streamed briefs; searchFiles are the
-	// search pages and index files of the last build or update.
-	search      searchDocs
-	searchFiles []string
+	// searchTok reads pages for the search index; streamed holds those a one-shot
+	// build read while writing them; search is the index of the last build or update.
+	searchTok *search.Tokenizer
+	streamed  streamedPages
+	search    searchState
 }
 
 // body is the rendered Markdown of one file, kept while the file's body is unchanged.
@@ -77,6 +79,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		return nil, err
 	}
 	s.cfg, s.th = cfg, theme.New(s.opts.Site, s.opts.Theme)
+	s.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	s.imgs = images.New(images.Options{Open: s.staticFile, Cache: s.opts.ImageCache})
 	s.mds = map[string]*markdown.Markdown{}
 	for _, code := range cfg.Order {
@@ -107,7 +110,8 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 			return nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
 		}
 		s.sitemaps = writeSitemap(maps, w, &errs)
-		s.searchFiles = s.writeSearch(r, s.owner, w, &errs)
+		s.search = s.writeSearch(r, s.owner, w, &errs)
+		s.streamed = streamedPages{} // read into the index: let them go
 		s.sitemapPrint = sitemap.Fingerprint(st)
 		writeStatic(cl.statics, w, &errs)
 		errs.Add(s.imgs.Write(w)...)
@@ -198,7 +202,7 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 	}
 	p.Content = template.HTML(res.HTML)
 	errs.Add(r.Pager(p, n, w))
-	s.search.keep(s, p)
+	s.streamed.keep(s, p)
 	p.Content = ""
 	f.Release()
 }

@@ -207,8 +207,8 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	if maps != nil {
 		sitemaps = writeSitemap(maps, stage, &errs)
 	}
-	errs.Add(s.imgs.Write(stage)...)                     // the copies of images an edited body now shows
-	searchFiles := s.writeSearch(r, owner, stage, &errs) // the whole index, for now
+	errs.Add(s.imgs.Write(stage)...)              // the copies of images an edited body now shows
+	next := s.writeSearch(r, owner, stage, &errs) // from the last index and the briefs read again
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
@@ -221,14 +221,18 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 		out.WriteFile(name, data)
 		ch.Written = append(ch.Written, name)
 	}
-	for _, name := range s.searchFiles {
-		if !slices.Contains(searchFiles, name) {
+	kept := make(map[string]bool, len(next.files))
+	for _, name := range next.files {
+		kept[name] = true
+	}
+	for _, name := range s.search.files {
+		if !kept[name] {
 			out.Remove(name) // index files are named by their content
 			ch.Removed = append(ch.Removed, name)
 		}
 	}
 	slices.Sort(ch.Removed)
-	s.searchFiles = searchFiles
+	s.search = next
 	return ch, nil
 }
 

@@ -110,8 +110,11 @@ func (t *Tokenizer) unitAt(rs []rune, j int) (string, int, bool) {
 		}
 		return "", j, false
 	}
+	if j >= len(rs) || !isCJK(rs[j]) {
+		return "", j, false
+	}
 	for n := min(t.maxUnit, len(rs)-j); n > 0; n-- {
-		if key, ok := t.units[string(rs[j:j+n])]; ok && isCJK(rs[j]) {
+		if key, ok := t.units[string(rs[j:j+n])]; ok {
 			return unitSuffix(key), j + n, true
 		}
 	}
