@@ -96,7 +96,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
 	}
 	maps := sitemap.Files(st, sitemap.MaxURLs)
-	cl := claimOutputs(st, sitemapNames(maps), statics)
+	cl := claimOutputs(st, sitemapNames(maps), statics, cfg.SearchOn())
 	errs.Add(cl.errs...)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the

@@ -156,7 +156,7 @@ func (s *Session) updateContent(pending map[string]bool, out *output.Memory) (*C
 		maps = sitemap.Files(st, sitemap.MaxURLs)
 		names = sitemapNames(maps)
 	}
-	cl := claimOutputs(st, names, s.statics)
+	cl := claimOutputs(st, names, s.statics, s.cfg.SearchOn())
 	errs.Add(cl.errs...)
 	if err := errs.Err(); err != nil {
 		return nil, err
