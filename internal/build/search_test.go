@@ -20,11 +20,11 @@ func searchEntry(t *testing.T, mem *output.Memory, lang string) (search.Entry, [
 	}
 	var urls []string
 	for i := range e.Count {
-		var rec []any
-		if err := json.Unmarshal([]byte(file(t, mem, fmt.Sprintf("search/%s/%s/r%d.json", lang, e.Dir, i))), &rec); err != nil {
+		var recs [][]any
+		if err := json.Unmarshal([]byte(file(t, mem, fmt.Sprintf("search/%s/%s/r%d.json", lang, e.Dir, i/e.PerRecord))), &recs); err != nil {
 			t.Fatal(err)
 		}
-		urls = append(urls, rec[0].(string))
+		urls = append(urls, recs[i%e.PerRecord][0].(string))
 	}
 	return e, urls
 }

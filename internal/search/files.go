@@ -20,6 +20,10 @@ type File struct {
 // Version is the index format's version, in index.json.
 const Version = 2
 
+// perRecord is how many pages' records share a file: a result fetches its
+// file, so few, but one file per page would double a large site's files.
+const perRecord = 2
+
 // Entry is search/<lang>/index.json, the one file with a fixed name. The
 // others are in a folder named by a hash of them all, so a host may cache
 // them forever: an edit to any page changes most shards anyway, since a page
@@ -30,6 +34,9 @@ type Entry struct {
 	Count   int               `json:"count"`  // pages, numbered 0 to count-1 in URL order
 	Shards  int               `json:"shards"` // term t is in s<fnv1a32(t) % shards>.bin
 	AvgLen  float64           `json:"avgLen"` // mean page length, as lengths.bin gives them
+	// PerRecord is how many pages' records share a file: page i's is entry
+	// i % perRecord of r<i / perRecord>.json.
+	PerRecord int `json:"perRecord"`
 	Units   map[string]string `json:"units"`  // unit word -> unit key, for reading figures
 }
 
@@ -50,14 +57,21 @@ func (ix *Index) Files(dir string) []File {
 	put(ix.lens)
 	put(ix.facets)
 	e := Entry{Version: Version, Dir: hex.EncodeToString(h.Sum(nil)[:6]), Count: len(ix.pages),
-		Shards: len(ix.shards), AvgLen: ix.avg, Units: ix.tok.units}
+		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: perRecord, Units: ix.tok.units}
 	sub := dir + "/" + e.Dir + "/"
 	out := make([]File, 0, len(ix.shards)+len(ix.records)+3)
 	for k, s := range ix.shards {
 		out = append(out, File{fmt.Sprintf("%ss%d.bin", sub, k), s})
 	}
-	for i, r := range ix.records {
-		out = append(out, File{fmt.Sprintf("%sr%d.json", sub, i), r})
+	for i := 0; i < len(ix.records); i += perRecord {
+		data := []byte{'['}
+		for k, r := range ix.records[i:min(i+perRecord, len(ix.records))] {
+			if k > 0 {
+				data = append(data, ',')
+			}
+			data = append(data, r...)
+		}
+		out = append(out, File{fmt.Sprintf("%sr%d.json", sub, i/perRecord), append(data, ']')})
 	}
 	out = append(out, File{sub + "lengths.bin", ix.lens}, File{sub + "facets.json", ix.facets})
 	data, _ := json.Marshal(e) // strings and numbers only: cannot fail

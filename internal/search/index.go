@@ -104,11 +104,14 @@ func assemble(tok *Tokenizer, pages []*Page, prev *Index) *Index {
 	})
 	n := shardCount(total)
 	lists := make([]map[string]*postingsBuf, n)
-	groups := min(n, 2*runtime.GOMAXPROCS(0)) // each group reads every page: few groups
+	groups := min(n, runtime.GOMAXPROCS(0)) // each group reads every page: few groups
 	pool.Each(groups, func(g int) { ix.group(lists, g, groups) })
 	extras := prefixLists(lists)
 	ix.shards = make([][]byte, n)
-	pool.Each(n, func(s int) { ix.shards[s] = encodeShard(lists[s], extras[s]) })
+	pool.Each(n, func(s int) {
+		ix.shards[s] = encodeShard(lists[s], extras[s])
+		lists[s] = nil // encoded: let the postings go
+	})
 	ix.facets = facetList(pages)
 	return ix
 }

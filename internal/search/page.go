@@ -29,8 +29,9 @@ const maxPositions = 4
 // phrase spans the two.
 const titleGap = 8
 
-// maxText bounds the text kept per page for excerpts, in runes.
-const maxText = 1000
+// maxText bounds the text kept per page for excerpts, in runes: a result
+// fetches it, and a query's words are mostly found in a page's opening.
+const maxText = 600
 
 // Facet terms hold the pages of a section, a tag or a year, for filters. The
 // tokenizer never makes a term with a space, so these cannot meet a word.
@@ -117,6 +118,7 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 		add(f, -1)
 	}
 	p.length -= len(d.facets())
+	p.Doc.Text = "" // read: what is kept of it is text
 	n := len(p.termEnd)
 	p.tf, p.npos, p.hash = make([]uint32, n), make([]uint8, n), make([]uint32, n)
 	for k, acc := range a.accs {

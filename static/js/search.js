@@ -340,7 +340,9 @@
         if (last && /^[^#]/.test(last.term) && !isCJK(last.term[0]) && !/\s$/.test(query)) set.prefix = last.term;
         var done = ranked.length || !f[1].length ? Promise.resolve([]) : suggest(ix, query, opts.filters);
         return Promise.all([done].concat(ranked.slice(0, limit).map(function (r) {
-          return get(ix.dir + "r" + r.id + ".json").then(function (d) {
+          var per = ix.e.perRecord;
+          return get(ix.dir + "r" + Math.floor(r.id / per) + ".json").then(function (ds) {
+            var d = ds[r.id % per];
             return {
               url: root + d[0], title: d[1], section: d[2], date: d[3], tags: d[4], score: r.score,
               titleHTML: highlight(d[1], set, ix.e.units, 0), excerpt: highlight(d[5], set, ix.e.units, 160)
