@@ -29,15 +29,15 @@ const perRecord = 2
 // them forever: an edit to any page changes most shards anyway, since a page
 // has terms in most of them.
 type Entry struct {
-	Version int               `json:"version"`
-	Dir     string            `json:"dir"`    // the folder of the other files, below search/<lang>/
-	Count   int               `json:"count"`  // pages, numbered 0 to count-1 in URL order
-	Shards  int               `json:"shards"` // term t is in s<fnv1a32(t) % shards>.bin
-	AvgLen  float64           `json:"avgLen"` // mean page length, as lengths.bin gives them
+	Version int     `json:"version"`
+	Dir     string  `json:"dir"`    // the folder of the other files, below search/<lang>/
+	Count   int     `json:"count"`  // pages, numbered 0 to count-1 in URL order
+	Shards  int     `json:"shards"` // term t is in s<fnv1a32(t) % shards>.bin
+	AvgLen  float64 `json:"avgLen"` // mean page length, as lengths.bin gives them
 	// PerRecord is how many pages' records share a file: page i's is entry
 	// i % perRecord of r<i / perRecord>.json.
-	PerRecord int `json:"perRecord"`
-	Units   map[string]string `json:"units"`  // unit word -> unit key, for reading figures
+	PerRecord int               `json:"perRecord"`
+	Units     map[string]string `json:"units"` // unit word -> unit key, for reading figures
 }
 
 // Files writes the index as files below dir ("search/zh"). The same pages
