@@ -43,6 +43,28 @@ func TestSearchInBrowser(t *testing.T) {
 			t.Errorf("%s search %q: address has q=%q", q.lang, q.query, got)
 		}
 	}
+	// The last word is also read as the start of longer words.
+	c.open(t, srv.URL+"/en/search/?q=frau")
+	c.waitFor(t, `document.querySelectorAll("#search-results li mark").length > 0`)
+	if got := c.evalString(t, `document.querySelector("#search-results li").innerHTML`, false); !strings.Contains(strings.ToLower(got), "<mark>fraud</mark>") {
+		t.Errorf(`"frau" did not find and mark "fraud" first: %s`, got)
+	}
+	// A filter keeps the results of one section, and goes into the address.
+	c.open(t, srv.URL+"/en/search/?q=zibo")
+	c.waitFor(t, `document.querySelectorAll("#search-results li").length > 1 && document.querySelector("select[name=section]").options.length > 2`)
+	section := c.evalString(t, `(() => { const s = document.querySelector("select[name=section]"); s.value = s.options[1].value;
+		s.dispatchEvent(new Event("change", {bubbles: true})); return s.value })()`, false)
+	c.waitFor(t, `new URL(location.href).searchParams.get("section") === `+jsString(section)+` &&
+		Array.from(document.querySelectorAll("#search-results .search-meta")).every(m => m.textContent.startsWith(`+jsString(section)+`))`)
+	// The back button returns to the search before.
+	c.evalString(t, `history.back()`, false)
+	c.waitFor(t, `document.querySelector("select[name=section]").value === "" && document.getElementById("search-q").value === "zibo"`)
+	// A search that finds nothing suggests what would.
+	c.open(t, srv.URL+"/en/search/?q=fraudd")
+	c.waitFor(t, `!document.querySelector(".search-suggest").hidden`)
+	if got := c.evalString(t, `document.querySelector(".search-suggest a").textContent`, false); got != "fraud" {
+		t.Errorf(`"fraudd" suggests %q, want "fraud"`, got)
+	}
 	// A linked search shows its results when the page opens.
 	c.open(t, srv.URL+"/en/search/?q=fraud")
 	c.waitFor(t, `document.querySelectorAll("#search-results li mark").length > 0`)

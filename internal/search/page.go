@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -29,9 +30,12 @@ const maxPositions = 4
 // phrase spans the two.
 const titleGap = 8
 
-// maxText bounds the text kept per page for excerpts, in runes: a result
-// fetches it, and a query's words are mostly found in a page's opening.
-const maxText = 600
+// The text kept per page for excerpts (excerptText), in runes: a result
+// fetches it.
+const (
+	maxOpening = 400 // the opening, where a query's words are mostly found
+	maxText    = 800 // then the sentences with figures, up to this in all
+)
 
 // Facet terms hold the pages of a section, a tag or a year, for filters. The
 // tokenizer never makes a term with a space, so these cannot meet a word.
@@ -86,7 +90,7 @@ type pageAcc struct {
 
 // Prepare reads d for the index. It may run on many goroutines at once.
 func (t *Tokenizer) Prepare(d Doc) *Page {
-	p := &Page{Doc: d, text: clip(d.Text, maxText)}
+	p := &Page{Doc: d, text: excerptText(d.Text)}
 	a := accPool.Get().(*pageAcc)
 	defer func() { clear(a.at); a.accs = a.accs[:0]; accPool.Put(a) }()
 	inTitle, off, last := true, 0, -1
@@ -157,6 +161,42 @@ func termHash[T string | []byte](term T) uint32 {
 func oneCJK(term string) bool {
 	r, n := utf8.DecodeRuneInString(term)
 	return n == len(term) && isCJK(r)
+}
+
+// excerptText is the text a result's excerpt is cut from: the opening of
+// text, then the later sentences that hold a figure, which readers search for
+// and which are often deep in a brief, each after "… ".
+func excerptText(text string) string {
+	out := clip(text, maxOpening)
+	n := utf8.RuneCountInString(out)
+	rest := text[len(out):]
+	for rest != "" && n < maxText {
+		end := sentenceEnd(rest)
+		sent := rest[:end]
+		rest = rest[end:]
+		if strings.ContainsAny(sent, "0123456789０１２３４５６７８９") {
+			sent = clip(strings.TrimSpace(sent), maxText-n)
+			out += " … " + sent
+			n += utf8.RuneCountInString(sent) + 3
+		}
+	}
+	return out
+}
+
+// sentenceEnd is where the first sentence of s ends: after 。！？ or a
+// newline, or ". ".
+func sentenceEnd(s string) int {
+	for i, r := range s {
+		switch r {
+		case '。', '！', '？', '\n':
+			return i + utf8.RuneLen(r)
+		case '.':
+			if strings.HasPrefix(s[i:], ". ") {
+				return i + 2
+			}
+		}
+	}
+	return len(s)
 }
 
 func clip(s string, n int) string {

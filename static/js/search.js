@@ -363,51 +363,83 @@
   // tokenize gives the terms ({term, pos}) of text, for tests and tools.
   window.briefsSearch.tokenize = tokenize;
 
-  // The search page: results as you type, ?q= in the address, arrow keys.
+  // The search page: results as you type, filters, ?q= (and section, tag,
+  // year) in the address, arrow keys, suggestions when nothing is found.
   function page(box) {
-    var input = box.querySelector("input[name=q]"), list = box.querySelector(".search-results");
-    var status = box.querySelector(".search-status"), lang = box.dataset.code, seq = 0, timer;
-    var plural = new Intl.PluralRules(document.documentElement.lang);
-    function show(q) {
-      var n = ++seq;
-      if (!q.trim()) { list.textContent = ""; status.textContent = ""; return; }
-      briefsSearch(q, { lang: lang }).then(function (rs) {
+    var form = box.querySelector("form"), input = form.elements.q, list = box.querySelector(".search-results");
+    var status = box.querySelector(".search-status"), more = box.querySelector(".search-more");
+    var tips = box.querySelector(".search-suggest"), lang = box.dataset.code, seq = 0, timer, limit = 10;
+    var keys = ["section", "tag", "year"], locale = document.documentElement.lang, plural = new Intl.PluralRules(locale);
+    function filters() {
+      var f = {};
+      keys.forEach(function (k) { if (form.elements[k].value) f[k] = form.elements[k].value; });
+      return f;
+    }
+    function link(q) {
+      var u = new URL(location.href);
+      u.searchParams.set("q", q);
+      return '<a href="' + escape(u.href) + '">' + escape(q) + "</a>";
+    }
+    function show() {
+      var n = ++seq, q = input.value;
+      tips.hidden = true;
+      if (!q.trim()) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
+      briefsSearch(q, { lang: lang, filters: filters(), limit: limit }).then(function (rs) {
         if (n !== seq) return;
         var count = box.dataset[plural.select(rs.total) === "one" ? "countOne" : "countOther"];
-        status.textContent = rs.total ? count.replace("%s", rs.total.toLocaleString(document.documentElement.lang)) : box.dataset.none;
+        status.textContent = rs.total ? count.replace("%s", rs.total.toLocaleString(locale)) : box.dataset.none;
         list.innerHTML = rs.map(function (r) {
           return '<li><a href="' + escape(r.url) + '">' + r.titleHTML + '</a><p class="search-meta">' +
             escape([r.section, r.date].filter(Boolean).join(" · ")) + "</p><p>" + r.excerpt + "</p></li>";
         }).join("");
+        more.hidden = rs.total <= rs.length;
+        if (rs.suggestions.length) {
+          tips.innerHTML = escape(box.dataset.suggest) + " " + rs.suggestions.map(function (t) { return link(t.query); }).join(" · ");
+          tips.hidden = false;
+        }
       }).catch(function (err) { if (n === seq) status.textContent = String(err); });
     }
-    function setURL(q, push) {
-      var u = new URL(location.href);
-      if (q) u.searchParams.set("q", q); else u.searchParams.delete("q");
-      history[push ? "pushState" : "replaceState"]({ q: q }, "", u);
+    function setURL(push) {
+      var u = new URL(location.href), f = filters();
+      u.searchParams.set("q", input.value);
+      if (!input.value) u.searchParams.delete("q");
+      keys.forEach(function (k) { if (f[k]) u.searchParams.set(k, f[k]); else u.searchParams.delete(k); });
+      history[push ? "pushState" : "replaceState"](null, "", u);
     }
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { setURL(input.value, false); show(input.value); }, 200);
-    });
-    box.querySelector("form").addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      clearTimeout(timer);
-      setURL(input.value, true);
-      show(input.value);
-    });
-    window.addEventListener("popstate", function () {
-      input.value = new URL(location.href).searchParams.get("q") || "";
-      show(input.value);
-    });
+    function readURL() {
+      var p = new URL(location.href).searchParams;
+      input.value = p.get("q") || "";
+      keys.forEach(function (k) { form.elements[k].value = p.get(k) || ""; });
+      limit = 10;
+      show();
+    }
+    function run(push) { clearTimeout(timer); limit = 10; setURL(push); show(); }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 200); });
+    form.addEventListener("change", function (ev) { if (ev.target !== input) run(true); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); run(true); });
+    more.addEventListener("click", function () { limit += 10; show(); });
+    window.addEventListener("popstate", readURL);
     box.addEventListener("keydown", function (ev) {
       var links = Array.from(list.querySelectorAll("a")), i = links.indexOf(document.activeElement);
-      if (ev.key === "ArrowDown" && i < links.length - 1) { links[i + 1].focus(); ev.preventDefault(); }
+      if (ev.key === "ArrowDown" && i < links.length - 1 && (i >= 0 || ev.target === input)) { links[i + 1].focus(); ev.preventDefault(); }
       else if (ev.key === "ArrowUp" && i >= 0) { (i > 0 ? links[i - 1] : input).focus(); ev.preventDefault(); }
       else if (ev.key === "Escape" && i >= 0) { input.focus(); }
     });
-    input.value = new URL(location.href).searchParams.get("q") || "";
-    show(input.value);
+    briefsSearch.facets(lang).then(function (f) {
+      keys.forEach(function (k) {
+        f[k + "s"].forEach(function (it) {
+          var o = document.createElement("option");
+          o.value = it[0];
+          o.textContent = it[0] + " (" + it[1].toLocaleString(locale) + ")";
+          form.elements[k].appendChild(o);
+        });
+      });
+      box.querySelector(".search-filters").hidden = false;
+      var p = new URL(location.href).searchParams;
+      keys.forEach(function (k) { form.elements[k].value = p.get(k) || ""; });
+      if (keys.some(function (k) { return p.get(k); })) show(); // the address's filters, now they can be set
+    });
+    readURL();
   }
 
   var box = document.getElementById("search");
