@@ -32,6 +32,9 @@ type Index struct {
 	shards  [][]byte
 	records [][]byte // each page's result record (JSON)
 	facets  []byte
+	// lists and extras are the shards before encoding, which Update patches.
+	lists  []map[string]*postingsBuf
+	extras []map[string][]byte
 }
 
 // plist is one term's postings, decoded.
@@ -72,12 +75,16 @@ func Build(tok *Tokenizer, pages []*Page) *Index {
 // that are the same (the same *Page) at the same place: the dev server reads
 // again only the pages an edit changed and calls Update with the others as
 // they were. The result is the same as Build's with the same pages; prev
-// may be nil.
+// may be nil. When the pages are the same ones but a few (the same URLs),
+// only the postings of the changed pages' terms are written again.
 func Update(tok *Tokenizer, prev *Index, pages []*Page) *Index {
 	pages = slices.Clone(pages)
 	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
-	if prev == nil || len(prev.pages) != len(pages) {
-		prev = nil
+	if prev == nil || len(prev.pages) != len(pages) || prev.tok != tok {
+		return assemble(tok, pages, nil)
+	}
+	if ix := patch(prev, pages); ix != nil {
+		return ix
 	}
 	return assemble(tok, pages, prev)
 }
@@ -85,6 +92,21 @@ func Update(tok *Tokenizer, prev *Index, pages []*Page) *Index {
 // assemble makes the index of pages, in their order. Records of pages that
 // prev has at the same place are taken from it.
 func assemble(tok *Tokenizer, pages []*Page, prev *Index) *Index {
+	ix, total := pageData(tok, pages, prev)
+	n := shardCount(total)
+	ix.lists = make([]map[string]*postingsBuf, n)
+	groups := min(n, runtime.GOMAXPROCS(0)) // each group reads every page: few groups
+	pool.Each(groups, func(g int) { ix.group(ix.lists, g, groups) })
+	ix.extras = prefixLists(ix.lists)
+	ix.shards = make([][]byte, n)
+	pool.Each(n, func(s int) { ix.shards[s] = encodeShard(ix.lists[s], ix.extras[s]) })
+	return ix
+}
+
+// pageData starts the index of pages with what is kept per page: lengths,
+// records (those of prev's same pages reused) and facets. It also returns the
+// number of postings.
+func pageData(tok *Tokenizer, pages []*Page, prev *Index) (*Index, int) {
 	ix := &Index{tok: tok, pages: pages, lens: make([]byte, len(pages)), records: make([][]byte, len(pages))}
 	total, sum := 0, 0.0
 	for i, p := range pages {
@@ -102,18 +124,8 @@ func assemble(tok *Tokenizer, pages []*Page, prev *Index) *Index {
 			ix.records[i] = pages[i].record()
 		}
 	})
-	n := shardCount(total)
-	lists := make([]map[string]*postingsBuf, n)
-	groups := min(n, runtime.GOMAXPROCS(0)) // each group reads every page: few groups
-	pool.Each(groups, func(g int) { ix.group(lists, g, groups) })
-	extras := prefixLists(lists)
-	ix.shards = make([][]byte, n)
-	pool.Each(n, func(s int) {
-		ix.shards[s] = encodeShard(lists[s], extras[s])
-		lists[s] = nil // encoded: let the postings go
-	})
 	ix.facets = facetList(pages)
-	return ix
+	return ix, total
 }
 
 // shardCount is the number of shards for total postings: a power of two.

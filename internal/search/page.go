@@ -133,6 +133,15 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	return p
 }
 
+// posStart is where the positions of term k start in p.pos.
+func (p *Page) posStart(k int) int {
+	at := 0
+	for _, n := range p.npos[:k] {
+		at += int(n)
+	}
+	return at
+}
+
 // facets are the facet terms of d, which carry no positions.
 func (d *Doc) facets() []string {
 	var f []string
