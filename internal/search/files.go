@@ -173,15 +173,22 @@ func encodeShard(lists map[string]*postingsBuf, extras map[string][]byte) []byte
 // add writes page id's postings; pages come in order.
 func (l *postingsBuf) add(id, tf uint32, pos []uint32) {
 	l.data = binary.AppendUvarint(l.data, uint64(id-l.last))
-	l.data = binary.AppendUvarint(l.data, uint64(tf))
-	l.data = binary.AppendUvarint(l.data, uint64(len(pos)))
-	last := uint32(0)
-	for _, p := range pos {
-		l.data = binary.AppendUvarint(l.data, uint64(p-last))
-		last = p
-	}
+	l.data = appendEntry(l.data, tf, pos)
 	l.last = id
 	l.df++
+}
+
+// appendEntry writes a page's entry after its page number: count, number of
+// positions, positions.
+func appendEntry(b []byte, tf uint32, pos []uint32) []byte {
+	b = binary.AppendUvarint(b, uint64(tf))
+	b = binary.AppendUvarint(b, uint64(len(pos)))
+	last := uint32(0)
+	for _, p := range pos {
+		b = binary.AppendUvarint(b, uint64(p-last))
+		last = p
+	}
+	return b
 }
 
 // entry finds term's entry in an encoded shard, and its number of pages.

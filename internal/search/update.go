@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"maps"
 	"slices"
 
@@ -76,39 +77,85 @@ func patch(prev *Index, pages []*Page) *Index {
 	return ix
 }
 
-// repost writes term's postings again: those of old but for the changed
-// pages, and those of the changed pages as they are now. It returns nil when
-// no page has the term.
+// repost writes term's postings again: old's, with each changed page's
+// entry replaced by the one it has now, or taken out. The entries of the
+// other pages are copied as bytes, not decoded. It returns nil when no page
+// has the term.
 func repost(old *postingsBuf, term string, changed []uint32, pages []*Page, now []map[string]int) *postingsBuf {
-	type post struct {
-		id, tf uint32
-		pos    []uint32
-	}
-	var all []post
+	l := &postingsBuf{}
 	if old != nil {
-		l := decodePostings(old.data, old.df)
-		for i, d := range l.docs {
-			if !slices.Contains(changed, d) {
-				all = append(all, post{d, l.tf[i], l.positions(i)})
-			}
-		}
+		l.data, l.df = old.data, old.df
 	}
 	for i, id := range changed {
+		var entry []byte
 		if k, ok := now[i][term]; ok {
 			p := pages[id]
 			at := p.posStart(k)
-			all = append(all, post{id, p.tf[k], p.pos[at : at+int(p.npos[k])]})
+			entry = appendEntry(nil, p.tf[k], p.pos[at:at+int(p.npos[k])])
 		}
+		l = l.splice(id, entry)
 	}
-	if len(all) == 0 {
+	if l.df == 0 {
 		return nil
 	}
-	slices.SortFunc(all, func(a, b post) int { return int(a.id) - int(b.id) })
-	l := &postingsBuf{}
-	for _, p := range all {
-		l.add(p.id, p.tf, p.pos)
-	}
 	return l
+}
+
+// splice returns l with page id's entry (count and positions, as appendEntry
+// writes them) replaced by entry, or taken out when entry is nil.
+func (l *postingsBuf) splice(id uint32, entry []byte) *postingsBuf {
+	r := reader{b: l.data}
+	doc, prev, at := uint32(0), uint32(0), 0 // prev: the page before id's place; at: that place
+	found := false
+	for k := 0; k < l.df; k++ {
+		at = r.i
+		d := doc + uint32(r.uint())
+		if d >= id {
+			found = d == id
+			doc = d
+			break
+		}
+		doc, prev = d, d
+		r.uint() // count
+		for n := r.uint(); n > 0; n-- {
+			r.uint()
+		}
+		at = r.i
+	}
+	// The bytes from cut on are kept, after the next entry's page number,
+	// which is written again relative to what now comes before it.
+	cut, next, hasNext := at, uint32(0), false
+	if found {
+		r.uint()
+		for n := r.uint(); n > 0; n-- {
+			r.uint()
+		}
+		if r.i < len(l.data) {
+			next, hasNext = id+uint32(r.uint()), true
+		}
+		cut = r.i
+	} else if at < len(l.data) {
+		r.i = at
+		next, hasNext = prev+uint32(r.uint()), true
+		cut = r.i
+	}
+	out := &postingsBuf{df: l.df, last: max(l.last, id)}
+	out.data = append(out.data, l.data[:at]...)
+	before := prev
+	if found {
+		out.df--
+	}
+	if entry != nil {
+		out.data = binary.AppendUvarint(out.data, uint64(id-prev))
+		out.data = append(out.data, entry...)
+		out.df++
+		before = id
+	}
+	if hasNext {
+		out.data = binary.AppendUvarint(out.data, uint64(next-before))
+	}
+	out.data = append(out.data, l.data[cut:]...)
+	return out
 }
 
 func sameExtras(a, b map[string][]byte) bool {
