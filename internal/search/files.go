@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"strings"
 )
 
 // File is one file of the written index.
@@ -227,14 +226,6 @@ func decodePostings(b []byte, df int) *plist {
 		}
 	}
 	return l
-}
-
-// prefixWords reads a prefix entry.
-func prefixWords(b []byte) []string {
-	if len(b) == 0 {
-		return nil
-	}
-	return strings.Split(string(b), "\n")
 }
 
 // reader reads varints; past the end it gives zeros and sets err.
