@@ -141,8 +141,15 @@ func (s *Session) writeSearch(r *render.Renderer, owner map[string]outFile, w re
 		}
 	}
 	for _, code := range s.cfg.Order {
-		ix := search.Update(s.searchTok, s.search.index[code], byLang[code])
-		next.index[code] = ix
+		var ix *search.Index
+		if s.live {
+			ix = search.Update(s.searchTok, s.search.index[code], byLang[code])
+		} else {
+			ix = search.Build(s.searchTok, byLang[code]) // lets each shard's postings go once written
+		}
+		if s.live {
+			next.index[code] = ix // for the next update; a one-shot build lets it go
+		}
 		for _, f := range ix.Files("search/" + code) {
 			errs.Add(w.WriteFile(f.Name, f.Data))
 			names = append(names, f.Name)

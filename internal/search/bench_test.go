@@ -47,7 +47,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 		}
 	})
 	b.Run("update", func(b *testing.B) {
-		ix := Build(tok, pages)
+		ix := Update(tok, nil, pages)
 		i := 0
 		for b.Loop() {
 			i++

@@ -68,7 +68,7 @@ func New(tok *Tokenizer, docs []Doc) *Index {
 func Build(tok *Tokenizer, pages []*Page) *Index {
 	pages = slices.Clone(pages)
 	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
-	return assemble(tok, pages, nil)
+	return assemble(tok, pages, nil, false)
 }
 
 // Update returns the index of pages, reusing what prev holds of the pages
@@ -81,17 +81,19 @@ func Update(tok *Tokenizer, prev *Index, pages []*Page) *Index {
 	pages = slices.Clone(pages)
 	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
 	if prev == nil || len(prev.pages) != len(pages) || prev.tok != tok {
-		return assemble(tok, pages, nil)
+		return assemble(tok, pages, nil, true)
 	}
 	if ix := patch(prev, pages); ix != nil {
 		return ix
 	}
-	return assemble(tok, pages, prev)
+	return assemble(tok, pages, prev, true)
 }
 
 // assemble makes the index of pages, in their order. Records of pages that
-// prev has at the same place are taken from it.
-func assemble(tok *Tokenizer, pages []*Page, prev *Index) *Index {
+// prev has at the same place are taken from it. Unless keep, each shard's
+// postings are let go once it is encoded, and the index cannot be patched:
+// a one-shot build then holds half as much at its peak.
+func assemble(tok *Tokenizer, pages []*Page, prev *Index, keep bool) *Index {
 	ix, total := pageData(tok, pages, prev)
 	n := shardCount(total)
 	ix.lists = make([]map[string]*postingsBuf, n)
@@ -99,7 +101,15 @@ func assemble(tok *Tokenizer, pages []*Page, prev *Index) *Index {
 	pool.Each(groups, func(g int) { ix.group(ix.lists, g, groups) })
 	ix.extras = prefixLists(ix.lists)
 	ix.shards = make([][]byte, n)
-	pool.Each(n, func(s int) { ix.shards[s] = encodeShard(ix.lists[s], ix.extras[s]) })
+	pool.Each(n, func(s int) {
+		ix.shards[s] = encodeShard(ix.lists[s], ix.extras[s])
+		if !keep {
+			ix.lists[s] = nil
+		}
+	})
+	if !keep {
+		ix.lists = nil
+	}
 	return ix
 }
 

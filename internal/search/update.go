@@ -30,7 +30,7 @@ func patch(prev *Index, pages []*Page) *Index {
 	}
 	ix, total := pageData(prev.tok, pages, prev)
 	n := len(prev.shards)
-	if shardCount(total) != n || prev.lists == nil {
+	if shardCount(total) != n || prev.lists == nil { // prev made by Build: nothing to patch
 		return nil
 	}
 	// The terms to write again, by shard.

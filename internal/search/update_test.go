@@ -31,7 +31,7 @@ func TestUpdateMatchesBuild(t *testing.T) {
 	for i := range pages {
 		pages[i] = tok.Prepare(doc(i))
 	}
-	ix := Build(tok, pages)
+	ix := Update(tok, nil, pages)
 	for round := range 20 {
 		pages = slices.Clone(pages)
 		for range 1 + r.IntN(3) {
