@@ -12,6 +12,7 @@ import (
 	"github.com/briefs/briefs/internal/images"
 	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/sitemap"
 	"github.com/briefs/briefs/internal/theme"
@@ -28,6 +29,9 @@ type env struct {
 	th   *theme.Theme
 	mds  map[string]*markdown.Markdown // by language code
 	imgs *images.Library               // the images bodies show, and their copies
+	// searchTok reads briefs for the search index; one for every state, so that
+	// search.Update can patch the last state's index.
+	searchTok *search.Tokenizer
 	// allStatics are the static files, the site's and the theme's, which claim
 	// their outputs in every state.
 	allStatics []theme.File
@@ -40,6 +44,7 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 		return nil, err
 	}
 	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
+	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
 	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site)
 	e.allStatics, err = e.th.Files("static")
@@ -75,9 +80,10 @@ type state struct {
 	statics  []theme.File
 	sitemaps sitemaps
 	// prints are the fingerprints of owner's outputs (live states only), and
-	// searchFiles the search pages and index files, set when the state is rendered.
-	prints      map[string]uint64
-	searchFiles []string
+	// search the search files and index, set when the state is rendered (from the
+	// previous state's index, which stays as it was).
+	prints map[string]uint64
+	search searchState
 }
 
 // sitemaps are the names of a state's sitemap files and the fingerprint of the pages
@@ -116,7 +122,7 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	if bodyOnly && st.reclaim(prev) {
 		return st, maps
 	}
-	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics)
+	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
 	errs.Add(cl.errs...)
 	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
 	return st, maps
@@ -188,14 +194,14 @@ func leadSummary(md *markdown.Markdown, p *site.Page) string {
 // outputs lists the files of a state that content edits can add or remove: pages,
 // feeds, aliases, sitemaps and search files.
 func (st *state) outputs() map[string]bool {
-	out := make(map[string]bool, len(st.owner)+len(st.sitemaps.names)+len(st.searchFiles))
+	out := make(map[string]bool, len(st.owner)+len(st.sitemaps.names)+len(st.search.files))
 	for name := range st.owner {
 		out[name] = true
 	}
 	for _, name := range st.sitemaps.names {
 		out[name] = true
 	}
-	for _, name := range st.searchFiles {
+	for _, name := range st.search.files {
 		out[name] = true
 	}
 	return out
