@@ -90,8 +90,8 @@ type claims struct {
 // claimOutputs claims every output of a site, in an order that puts the error of a
 // clash at the source easiest to change: the built-in files first, then the home and
 // tags pages, the other pages (each with its feed), aliases, and last the site's
-// static files.
-func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claims {
+// static files. With search on, the search pages and index are built in.
+func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search bool) *claims {
 	cs := &claims{files: map[string]claim{}, dirs: map[string]string{}, blocked: map[string]bool{}, owner: map[string]outFile{}}
 	cs.claimBuiltIn(st, sitemaps, statics)
 	if def := st.Lang(st.Config.DefaultLanguage); def != nil && def.Home.Path == "" && len(st.Languages) > 1 {
@@ -99,6 +99,9 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File) *claim
 		a := "/" + def.Code + "/"
 		cs.addOutput(site.AliasFile(a), claim{out: outFile{page: def.Home, kind: outAlias, alias: a}, url: a,
 			what: "the redirect to the default language's home"})
+	}
+	if search {
+		cs.claimSearch(st)
 	}
 	for _, l := range st.Languages {
 		cs.claimPage(st, l.Home)
@@ -156,6 +159,16 @@ func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme
 		if f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "the default theme's file"}) {
 			cs.statics = append(cs.statics, f)
 		}
+	}
+}
+
+// claimSearch claims each language's search page and the entry of its index;
+// the index's other files are in a folder named by their hash below it.
+func (cs *claims) claimSearch(st *site.Site) {
+	for _, l := range st.Languages {
+		page := render.SearchPath(l)
+		cs.add(page+"index.html", claim{url: "/" + page, what: "the search page"})
+		cs.add("search/"+l.Code+"/index.json", claim{url: "/search/" + l.Code + "/index.json", what: "the search index"})
 	}
 }
 

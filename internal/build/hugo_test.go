@@ -119,6 +119,12 @@ func briefsPages(t *testing.T, dir string) []string {
 	}
 	var pages []string
 	for _, name := range mem.Names() {
+		// Search is briefs' own (Hugo has none): its pages and index files are left
+		// out of the comparison. A section named search is an error, so nothing else
+		// is at these paths.
+		if strings.HasPrefix(name, "search/") || name == "search/index.html" || strings.HasSuffix(name, "/search/index.html") {
+			continue
+		}
 		if p, ok := page(name); ok {
 			pages = append(pages, p)
 		}

@@ -1,45 +1,73 @@
 package build
 
 import (
+	"cmp"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 )
 
-// searchDocs holds the search documents of briefs whose body a one-shot build
-// lets go as soon as their page is written.
-type searchDocs struct {
-	mu   sync.Mutex
-	docs map[*site.Page]search.Doc
+// searchState is a state's search index: the files written and, in a live
+// state, what the next state's index is made from. writeSearch makes it for
+// a new state from the previous state's, which it only reads.
+type searchState struct {
+	files []string                 // the search pages and index files written
+	index map[string]*search.Index // by language code; live states only
+	// pages are the briefs as the index read them, by path, with what they
+	// were read from (live states only): the next state reads again only the
+	// briefs whose key changed.
+	pages map[string]searchPage
 }
 
-// keep records the search document of p, from shown (p with its body), while its
+type searchPage struct {
+	key  searchKey
+	page *search.Page
+}
+
+// searchKey is everything a brief's search document is made from; content is
+// the hash of its rendered body.
+type searchKey struct {
+	title, summary, source, section, date, tags string
+	content                                     uint64
+}
+
+// streamedPages holds the search pages of the briefs a one-shot build reads
+// while it writes them, and then lets their bodies go.
+type streamedPages struct {
+	mu    sync.Mutex
+	pages map[*site.Page]*search.Page
+}
+
+// keep reads p for the search index from shown (p with its body), while its
 // body is still at hand.
-func (sd *searchDocs) keep(e *env, p, shown *site.Page) {
+func (sp *streamedPages) keep(e *env, p, shown *site.Page) {
 	if !e.cfg.SearchOn() || !searchable(p) {
 		return
 	}
-	d := e.searchDoc(shown)
-	sd.mu.Lock()
-	defer sd.mu.Unlock()
-	if sd.docs == nil {
-		sd.docs = map[*site.Page]search.Doc{}
+	page := e.searchTok.Prepare(e.searchDoc(shown))
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	if sp.pages == nil {
+		sp.pages = map[*site.Page]*search.Page{}
 	}
-	sd.docs[p] = d
+	sp.pages[p] = page
 }
 
-// doc is the document kept for p; docs may be nil, for a live state, which streams
-// no bodies.
-func (sd *searchDocs) doc(p *site.Page) (search.Doc, bool) {
-	if sd == nil {
-		return search.Doc{}, false
+// page is the search page kept for p; sp may be nil, for a live state, which
+// streams no bodies.
+func (sp *streamedPages) page(p *site.Page) *search.Page {
+	if sp == nil {
+		return nil
 	}
-	d, ok := sd.docs[p]
-	return d, ok
+	sp.mu.Lock()
+	defer sp.mu.Unlock()
+	return sp.pages[p]
 }
 
 func searchable(p *site.Page) bool {
@@ -63,46 +91,104 @@ func (e *env) searchDoc(p *site.Page) search.Doc {
 	return d
 }
 
+// searchKeyOf is p's searchKey; its fields are those searchDoc reads.
+func (e *env) searchKeyOf(p *site.Page) searchKey {
+	k := searchKey{title: p.Title, summary: p.Summary, source: p.Source, content: p.ContentHash}
+	if p.Section != nil {
+		k.section = p.Section.Title
+	}
+	if !p.Date.IsZero() {
+		k.date = p.Date.In(e.cfg.Location).Format("2006-01-02")
+	}
+	tags := make([]string, len(p.Tags))
+	for i, t := range p.Tags {
+		tags[i] = t.Title
+	}
+	k.tags = strings.Join(tags, "\n")
+	return k
+}
+
 func joinLines(parts []string) string {
-	out := ""
+	var b strings.Builder
 	for _, p := range parts {
 		if p != "" {
-			out += p + "\n"
+			b.WriteString(p)
+			b.WriteByte('\n')
 		}
 	}
-	return out
+	return b.String()
 }
 
 // writeSearch writes the search pages and each language's index, from the
-// briefs among st's pages (those docs kept, the others from their pages), and
-// returns the names of the files it wrote.
-func (st *state) writeSearch(w render.Writer, errs *diag.List, docs *searchDocs) []string {
+// briefs among st's pages, and returns st's search state. In a one-shot build
+// the briefs are read as they were streamed (those streamed holds; the others
+// from their pages) and each index is built whole. A live state makes each
+// index from prev's (search.Update; prev is nil after a full build) and reads
+// again only the briefs whose key changed; prev is not changed.
+func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, streamed *streamedPages) searchState {
 	if !st.cfg.SearchOn() {
-		return nil
+		return searchState{}
+	}
+	var last searchState
+	if prev != nil {
+		last = prev.search
 	}
 	names, err := st.r.Search(w)
 	errs.Add(err)
-	byLang := map[string][]search.Doc{}
+	var briefs []*site.Page
 	seen := map[*site.Page]bool{}
 	for _, o := range st.owner {
-		p := o.page
-		if seen[p] || !searchable(p) {
-			continue
+		if p := o.page; !seen[p] && searchable(p) {
+			seen[p] = true
+			briefs = append(briefs, p)
 		}
-		seen[p] = true
-		d, ok := docs.doc(p)
-		if !ok {
-			d = st.searchDoc(p)
-		}
-		byLang[p.Lang.Code] = append(byLang[p.Lang.Code], d)
 	}
-	tok := search.NewTokenizer(st.cfg.UnitSet.Words())
+	slices.SortFunc(briefs, func(a, b *site.Page) int { return cmp.Compare(a.Path, b.Path) })
+	read := make([]searchPage, len(briefs))
+	pool.Each(len(briefs), func(i int) { read[i] = st.searchPageOf(briefs[i], last, streamed) })
+	next := searchState{}
+	if st.live {
+		next.index = map[string]*search.Index{}
+		next.pages = make(map[string]searchPage, len(briefs))
+	}
+	byLang := map[string][]*search.Page{}
+	for i, p := range briefs {
+		byLang[p.Lang.Code] = append(byLang[p.Lang.Code], read[i].page)
+		if st.live {
+			next.pages[p.Path] = read[i]
+		}
+	}
 	for _, code := range st.cfg.Order {
-		for _, f := range search.New(tok, byLang[code]).Files("search/" + code) {
+		var ix *search.Index
+		if st.live {
+			ix = search.Update(st.searchTok, last.index[code], byLang[code])
+			next.index[code] = ix // for the next state; a one-shot build lets it go
+		} else {
+			ix = search.Build(st.searchTok, byLang[code]) // lets each shard's postings go once written
+		}
+		for _, f := range ix.Files("search/" + code) {
 			errs.Add(w.WriteFile(f.Name, f.Data))
 			names = append(names, f.Name)
 		}
 	}
 	slices.Sort(names)
-	return names
+	next.files = names
+	return next
+}
+
+// searchPageOf is brief p as the index reads it: streamed, or as the last
+// state read it when nothing it is made from changed, or read now.
+func (st *state) searchPageOf(p *site.Page, last searchState, streamed *streamedPages) searchPage {
+	if !st.live {
+		page := streamed.page(p)
+		if page == nil {
+			page = st.searchTok.Prepare(st.searchDoc(p))
+		}
+		return searchPage{page: page}
+	}
+	key := st.searchKeyOf(p)
+	if old, ok := last.pages[p.Path]; ok && old.key == key {
+		return old
+	}
+	return searchPage{key: key, page: st.searchTok.Prepare(st.searchDoc(p))}
 }

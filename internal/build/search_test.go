@@ -2,6 +2,7 @@ package build_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -17,13 +18,13 @@ func searchEntry(t *testing.T, mem *output.Memory, lang string) (search.Entry, [
 	if err := json.Unmarshal([]byte(file(t, mem, "search/"+lang+"/index.json")), &e); err != nil {
 		t.Fatal(err)
 	}
-	var docs []struct{ U string }
-	if err := json.Unmarshal([]byte(file(t, mem, "search/"+lang+"/"+e.Docs)), &docs); err != nil {
-		t.Fatal(err)
-	}
 	var urls []string
-	for _, d := range docs {
-		urls = append(urls, d.U)
+	for i := range e.Count {
+		var recs [][]any
+		if err := json.Unmarshal([]byte(file(t, mem, fmt.Sprintf("search/%s/%s/r%d.json", lang, e.Dir, i/e.PerRecord))), &recs); err != nil {
+			t.Fatal(err)
+		}
+		urls = append(urls, recs[i%e.PerRecord][0].(string))
 	}
 	return e, urls
 }
@@ -34,18 +35,18 @@ func TestSearchIndex(t *testing.T) {
 	if e.Count != len(urls) || !strings.Contains(strings.Join(urls, " "), "zh/law/zibo/") {
 		t.Errorf("zh index lists %v (count %d)", urls, e.Count)
 	}
-	for _, name := range append([]string{e.Docs}, e.Texts...) {
-		file(t, mem, "search/zh/"+name) // every file the entry names is there
+	for k := range e.Shards {
+		file(t, mem, fmt.Sprintf("search/zh/%s/s%d.bin", e.Dir, k)) // every file the entry names is there
 	}
-	for _, h := range e.Shards {
-		file(t, mem, "search/zh/shard-"+h+".json")
-	}
+	file(t, mem, "search/zh/"+e.Dir+"/lengths.bin")
+	file(t, mem, "search/zh/"+e.Dir+"/facets.json")
 	contains(t, mem, "zh/search/index.html", `<input id="search-q" type="search" name="q"`, `src="/js/search.js"`, `<noscript>`)
 	contains(t, mem, "en/index.html", `<form class="site-search" role="search" action="/en/search/" method="get">`)
 }
 
-// A brief with search = false stays out of the index; site.toml's search = false, or
-// no search key at all, leaves out the index, the search pages and the header box.
+// A brief with search = false stays out of the index; site.toml's search = false
+// leaves out the index, the search pages and the header box, which are there
+// when site.toml does not say.
 func TestSearchOff(t *testing.T) {
 	fsys := siteFS(t, "basic.txtar")
 	page := fsys["content/law/only-zh.md"]
@@ -58,17 +59,23 @@ func TestSearchOff(t *testing.T) {
 		t.Errorf("a brief with search = false is indexed: %v", urls)
 	}
 	conf := fsys["site.toml"]
-	for _, setting := range []string{"search = false\n", ""} { // off, and off by default
-		conf.Data = []byte(strings.Replace(string(conf.Data), "search = true\n", setting, 1))
-		mem, _, err = buildSite(t, fsys, build.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, name := range mem.Names() {
-			if strings.HasPrefix(name, "search/") || strings.HasSuffix(name, "/search/index.html") {
-				t.Errorf("%q, but %s was written", setting, name)
-			}
-		}
-		lacks(t, mem, "zh/index.html", `class="site-search"`)
+	conf.Data = []byte(strings.Replace(string(conf.Data), "search = true\n", "search = false\n", 1))
+	mem, _, err = buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
 	}
+	for _, name := range mem.Names() {
+		if strings.HasPrefix(name, "search/") || strings.HasSuffix(name, "/search/index.html") {
+			t.Errorf("search = false, but %s was written", name)
+		}
+	}
+	lacks(t, mem, "zh/index.html", `class="site-search"`)
+	// Without the key, search is on.
+	conf.Data = []byte(strings.Replace(string(conf.Data), "search = false\n", "", 1))
+	mem, _, err = buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	searchEntry(t, mem, "zh")
+	contains(t, mem, "zh/index.html", `class="site-search"`)
 }

@@ -88,21 +88,29 @@ func (e *env) load(errs *diag.List) []*content.File {
 // writeAll writes every output of a state: pages, sitemaps (maps), search files,
 // static files and image copies.
 func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List) {
-	var docs searchDocs
-	st.render(st.names, w, errs, &docs)
+	var streamed streamedPages
+	st.render(st.names, w, errs, &streamed)
 	if st.opts.context().Err() != nil {
 		return
 	}
 	st.opts.progress().Stage(StageFinish, 0)
-	writeSitemap(maps, w, errs)
-	st.searchFiles = st.writeSearch(w, errs, &docs)
+	st.finish(nil, maps, w, errs, &streamed)
 	writeStatic(st.statics, w, errs)
-	errs.Add(st.imgs.Write(w)...)
 }
 
-// render writes the named outputs on all cores, then the root page. docs keeps the
-// search documents of the briefs it streams.
-func (st *state) render(names []string, w render.Writer, errs *diag.List, docs *searchDocs) {
+// finish writes what a state shows of all its pages after they are rendered: the
+// sitemaps to write (maps), the image copies the bodies show, and the search files,
+// whose index it makes from prev's (nil: made whole) and keeps in st.search.
+// streamed holds the briefs a one-shot build read for the index as it wrote them.
+func (st *state) finish(prev *state, maps []sitemap.File, w render.Writer, errs *diag.List, streamed *streamedPages) {
+	writeSitemap(maps, w, errs)
+	errs.Add(st.imgs.Write(w)...)
+	st.search = st.writeSearch(prev, w, errs, streamed)
+}
+
+// render writes the named outputs on all cores, then the root page. streamed keeps
+// the search pages of the briefs it streams.
+func (st *state) render(names []string, w render.Writer, errs *diag.List, streamed *streamedPages) {
 	ctx, prog := st.opts.context(), st.opts.progress()
 	prog.Stage(StageRender, len(names))
 	pool.Each(len(names), func(i int) {
@@ -124,7 +132,7 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, docs *
 			}
 			errs.Add(w.WriteFile(names[i], data))
 		case !st.live && o.page.Kind == site.KindBrief:
-			st.streamBrief(o.page, o.n, w, errs, docs)
+			st.streamBrief(o.page, o.n, w, errs, streamed)
 		default:
 			errs.Add(st.r.Pager(o.page, o.n, w))
 		}
@@ -138,7 +146,7 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, docs *
 // one-shot build nothing else needs it, and memory then follows the pages still to
 // write rather than the whole site. The page written is a copy of p with its body
 // (site.Page.WithContent); p stays as the graph made it.
-func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.List, docs *searchDocs) {
+func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.List, streamed *streamedPages) {
 	f := p.File
 	if err := f.Reload(); err != nil {
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
@@ -148,7 +156,7 @@ func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.Li
 	placeProblems(f, res.Problems, res.Elsewhere, errs)
 	shown := p.WithContent(template.HTML(res.HTML), 0)
 	errs.Add(st.r.Pager(shown, n, w))
-	docs.keep(st.env, p, shown)
+	streamed.keep(st.env, p, shown)
 	f.Release()
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/briefs/briefs/internal/images"
 	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/sitemap"
 	"github.com/briefs/briefs/internal/theme"
@@ -29,6 +30,9 @@ type env struct {
 	th   *theme.Theme
 	mds  map[string]*markdown.Markdown // by language code
 	imgs *images.Library               // the images bodies show, and their copies
+	// searchTok reads briefs for the search index; one for every state, so that
+	// search.Update can patch the last state's index.
+	searchTok *search.Tokenizer
 	// allStatics are the static files, the site's and the theme's, which claim
 	// their outputs in every state.
 	allStatics []theme.File
@@ -49,6 +53,7 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 		errs.Add(w)
 	}
 	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
+	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
 	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site)
 	e.allStatics, err = e.th.Files("static")
@@ -90,9 +95,10 @@ type state struct {
 	statics  []theme.File
 	sitemaps sitemaps
 	// prints are the fingerprints of owner's outputs (live states only), and
-	// searchFiles the search pages and index files, set when the state is rendered.
-	prints      map[string]uint64
-	searchFiles []string
+	// search the search files and index, set when the state is rendered (from the
+	// previous state's index, which stays as it was).
+	prints map[string]uint64
+	search searchState
 }
 
 // sitemaps are the names of a state's sitemap files and the fingerprint of the pages
@@ -135,7 +141,7 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	if bodyOnly && st.reclaim(prev) {
 		return st, maps
 	}
-	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics)
+	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
 	errs.Add(cl.errs...)
 	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
 	return st, maps
@@ -208,8 +214,8 @@ func leadSummary(md *markdown.Markdown, p *site.Page) string {
 // aliases, sitemaps and search files) and that next no longer has: a deleted page, a
 // sitemap part a smaller site needs no more, an index file named by its content.
 func (st *state) gone(next *state) []string {
-	search := make(map[string]bool, len(next.searchFiles))
-	for _, name := range next.searchFiles {
+	search := make(map[string]bool, len(next.search.files))
+	for _, name := range next.search.files {
 		search[name] = true
 	}
 	has := func(name string) bool {
@@ -222,7 +228,7 @@ func (st *state) gone(next *state) []string {
 			names = append(names, name)
 		}
 	}
-	for _, name := range slices.Concat(st.sitemaps.names, st.searchFiles) {
+	for _, name := range slices.Concat(st.sitemaps.names, st.search.files) {
 		if !has(name) {
 			names = append(names, name)
 		}

@@ -126,9 +126,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	next.prints = next.fingerprintsAfter(prev, bodyOnly, pending)
 	stage := output.NewMemory()
 	next.render(next.dirty(prev), stage, &errs, nil)
-	writeSitemap(maps, stage, &errs)
-	errs.Add(next.imgs.Write(stage)...)                    // the copies of images an edited body now shows
-	next.searchFiles = next.writeSearch(stage, &errs, nil) // the whole index, for now
+	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
 	if err := errs.Err(); err != nil {
 		return nil, nil, err
 	}

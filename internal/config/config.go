@@ -53,9 +53,8 @@ type Site struct {
 	// Publisher names the organisation that publishes the briefs, for search engines'
 	// article metadata; per language in [languages.<code>] publisher, else the title.
 	Publisher string `toml:"publisher"`
-	// Search, when true, writes the search index and pages. It is off unless set, for
-	// now: the index is rebuilt whole on every dev-server edit and adds much to the
-	// build time of a large site (see README, Search).
+	// Search, when false, leaves out the search index, the search pages and the
+	// header's search box; unset is on (see README, Search).
 	Search *bool `toml:"search"`
 	// Markup holds Markdown settings.
 	Markup Markup `toml:"markup"`
@@ -336,6 +335,6 @@ func (s *Site) fillZone(file string, at func(...string) (int, int), errs *diag.L
 	s.Location = loc
 }
 
-// SearchOn reports whether the build writes the search index (site.toml search =
-// true).
-func (s *Site) SearchOn() bool { return s.Search != nil && *s.Search }
+// SearchOn reports whether the build writes the search index, the search pages
+// and the header's search box: unless site.toml says search = false.
+func (s *Site) SearchOn() bool { return s.Search == nil || *s.Search }

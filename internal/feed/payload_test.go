@@ -17,6 +17,7 @@ import (
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/output"
+	"github.com/briefs/briefs/internal/search"
 )
 
 // TestPayloadsStayText builds a site with hostile text (testdata/payloads.txt) in every
@@ -54,18 +55,27 @@ func TestPayloadsStayText(t *testing.T) {
 }
 
 // checkSearchTitles checks that the English search index lists every payload title
-// as it is.
+// as it is: each page's record, [url, title, ...], in the files index.json names.
 func checkSearchTitles(t *testing.T, mem *output.Memory, payloads []string) {
+	data, ok := mem.Get("search/en/index.json")
+	if !ok {
+		t.Fatal("no search/en/index.json")
+	}
+	var e search.Entry
+	if err := json.Unmarshal(data, &e); err != nil {
+		t.Fatalf("search/en/index.json: %v", err)
+	}
 	var titles []string
-	for _, name := range mem.Names() {
-		if strings.HasPrefix(name, "search/en/docs-") {
-			data, _ := mem.Get(name)
-			var docs []struct{ T string }
-			if err := json.Unmarshal(data, &docs); err != nil {
-				t.Fatalf("%s: %v", name, err)
-			}
-			for _, d := range docs {
-				titles = append(titles, d.T)
+	for i := 0; i*e.PerRecord < e.Count; i++ {
+		name := fmt.Sprintf("search/en/%s/r%d.json", e.Dir, i)
+		data, _ := mem.Get(name)
+		var recs [][]any
+		if err := json.Unmarshal(data, &recs); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, r := range recs {
+			if title, ok := r[1].(string); ok {
+				titles = append(titles, title)
 			}
 		}
 	}

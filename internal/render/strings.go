@@ -58,6 +58,13 @@ var builtinStrings = map[string]map[string]string{
 		"searchCountOne":   "找到 %s 条结果",
 		"searchCountOther": "找到 %s 条结果",
 		"searchNone":       "没有找到结果。请尝试更短的词语，或用另一种写法输入数字。",
+
+		"searchSuggest":       "试试：",
+		"searchMore":          "更多结果",
+		"searchAll":           "全部",
+		"searchFilterSection": "栏目",
+		"searchFilterTag":     "标签",
+		"searchFilterYear":    "年份",
 	},
 	"zh-Hant": {
 		"home":             "首頁",
@@ -109,6 +116,13 @@ var builtinStrings = map[string]map[string]string{
 		"searchCountOne":   "找到 %s 條結果",
 		"searchCountOther": "找到 %s 條結果",
 		"searchNone":       "沒有找到結果。請嘗試更短的詞語，或用另一種寫法輸入數字。",
+
+		"searchSuggest":       "試試：",
+		"searchMore":          "更多結果",
+		"searchAll":           "全部",
+		"searchFilterSection": "欄目",
+		"searchFilterTag":     "標籤",
+		"searchFilterYear":    "年份",
 	},
 	"en": {
 		"home":             "Home",
@@ -160,6 +174,13 @@ var builtinStrings = map[string]map[string]string{
 		"searchCountOne":   "%s result",
 		"searchCountOther": "%s results",
 		"searchNone":       "No results. Try fewer or shorter words, or write a number another way.",
+
+		"searchSuggest":       "Try:",
+		"searchMore":          "More results",
+		"searchAll":           "All",
+		"searchFilterSection": "Section",
+		"searchFilterTag":     "Tag",
+		"searchFilterYear":    "Year",
 	},
 }
 

@@ -9,7 +9,8 @@
 //   - CJK text (Han, kana, Hangul) gives every character alone and every pair
 //     of neighbouring characters, so any substring of two or more characters
 //     is found without a dictionary and a one-character query still works. A
-//     query of two or more characters looks up only its pairs.
+//     query of two or more characters looks up the pairs that cover it without
+//     overlap (营商环境: 营商, 环境), whose positions tell the phrase.
 //   - Other letters make words, lightly stemmed (Stem): plural -s and -ies,
 //     -ing, -ed and a final -e are removed.
 //   - A number starts a figure, read with the rules of package figures (scale
@@ -19,6 +20,14 @@
 //
 // Each term has a position; neighbouring characters, words and figures have
 // neighbouring positions, so a phrase is a run of consecutive positions.
+//
+// # Index
+//
+// Pages are read one by one (Tokenizer.Prepare, on any goroutine, while the
+// build has their text) and put together by Build into shards by term hash,
+// so a query fetches a few small files; Update makes the next index from the
+// last one and the pages an edit changed, writing again only the postings of
+// their terms. The files' format is in README, "Search".
 //
 // static/js/search.js in the default theme repeats these rules exactly; a
 // test runs both on the same strings when node is installed.

@@ -1,6 +1,9 @@
 package search
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // zhScales and enScales are the scale words a figure may carry, with their
 // powers of ten; longest first, so that 万亿 is not read as 万.
@@ -110,8 +113,18 @@ func (t *Tokenizer) unitAt(rs []rune, j int) (string, int, bool) {
 		}
 		return "", j, false
 	}
-	for n := min(t.maxUnit, len(rs)-j); n > 0; n-- {
-		if key, ok := t.units[string(rs[j:j+n])]; ok && isCJK(rs[j]) {
+	if j >= len(rs) || !isCJK(rs[j]) {
+		return "", j, false
+	}
+	var buf [64]byte // the next runes as UTF-8, looked up without a copy
+	b, ends := buf[:0], [16]int{}
+	n := min(t.maxUnit, len(rs)-j, len(ends))
+	for k := range n {
+		b = utf8.AppendRune(b, rs[j+k])
+		ends[k] = len(b)
+	}
+	for ; n > 0; n-- {
+		if key, ok := t.units[string(b[:ends[n-1]])]; ok {
 			return unitSuffix(key), j + n, true
 		}
 	}

@@ -2,10 +2,10 @@ package search
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"maps"
 	"slices"
 )
@@ -16,126 +16,238 @@ type File struct {
 	Data []byte
 }
 
-// shardBytes is the size a shard aims at: a query fetches one shard per term.
-// Larger shards mean fewer files and a shorter list in index.json.
-const shardBytes = 32 << 10
+// Version is the index format's version, in index.json.
+const Version = 2
 
-// textsPerFile is how many pages' texts share one file of excerpts: few, as
-// the results of a query are rarely neighbours.
-const textsPerFile = 4
+// perRecord is how many pages' records share a file: a result fetches its
+// file, so few, but one file per page would double a large site's files.
+const perRecord = 2
 
-// maxText bounds the text kept per page for excerpts, in runes.
-const maxText = 1000
-
-// Entry is search/<lang>/index.json, the one file with a fixed name: it names
-// the others, whose names carry a hash of their content.
+// Entry is search/<lang>/index.json, the one file with a fixed name. The
+// others are in a folder named by a hash of them all, so a host may cache
+// them forever: an edit to any page changes most shards anyway, since a page
+// has terms in most of them.
 type Entry struct {
-	Version int               `json:"version"`
-	Docs    string            `json:"docs"`   // the page list
-	Shards  []string          `json:"shards"` // hashes of the term shards, shard-<hash>.json; term t is in Shards[fnv1a32(t) % len]
-	Texts   []string          `json:"texts"`  // excerpt texts, textsPerFile pages per file
-	PerText int               `json:"perText"`
-	Count   int               `json:"count"`
-	AvgLen  float64           `json:"avgLen"`
-	Units   map[string]string `json:"units"` // unit word -> unit key, for reading figures
+	Version int     `json:"version"`
+	Dir     string  `json:"dir"`    // the folder of the other files, below search/<lang>/
+	Count   int     `json:"count"`  // pages, numbered 0 to count-1 in URL order
+	Shards  int     `json:"shards"` // term t is in s<fnv1a32(t) % shards>.bin
+	AvgLen  float64 `json:"avgLen"` // mean page length, as lengths.bin gives them
+	// PerRecord is how many pages' records share a file: page i's is entry
+	// i % perRecord of r<i / perRecord>.json.
+	PerRecord int               `json:"perRecord"`
+	Units     map[string]string `json:"units"` // unit word -> unit key, for reading figures
 }
 
-// docEntry is one page in the page list.
-type docEntry struct {
-	URL     string   `json:"u"`
-	Title   string   `json:"t"`
-	Section string   `json:"s,omitempty"`
-	Date    string   `json:"d,omitempty"`
-	Tags    []string `json:"g,omitempty"`
-	Len     int      `json:"n"`
-}
-
-// Files writes the index as files below dir ("search/zh"): the entry, the
-// page list, the term shards and the excerpt texts. The same pages give the
-// same bytes.
+// Files writes the index as files below dir ("search/zh"). The same pages
+// give the same bytes.
 func (ix *Index) Files(dir string) []File {
-	var out []File
-	hash := func(kind string, v any) string {
-		data, _ := json.Marshal(v) // maps, slices and strings only: cannot fail
-		sum := sha256.Sum256(data)
-		h := hex.EncodeToString(sum[:6])
-		out = append(out, File{fmt.Sprintf("%s/%s-%s.json", dir, kind, h), data})
-		return h
+	h := sha256.New()
+	put := func(b []byte) {
+		h.Write(binary.AppendUvarint(nil, uint64(len(b))))
+		h.Write(b)
 	}
-	put := func(kind string, v any) string { return kind + "-" + hash(kind, v) + ".json" }
-	e := Entry{Version: 1, PerText: textsPerFile, Count: len(ix.docs), AvgLen: ix.avg, Units: ix.tok.units}
-	docs := make([]docEntry, len(ix.docs))
-	for i, d := range ix.docs {
-		docs[i] = docEntry{d.URL, d.Title, d.Section, d.Date, d.Tags, ix.lens[i]}
+	for _, s := range ix.shards {
+		put(s)
 	}
-	e.Docs = put("docs", docs)
-	for _, s := range ix.shards() {
-		e.Shards = append(e.Shards, hash("shard", s))
+	for _, r := range ix.records {
+		put(r)
 	}
-	for i := 0; i < len(ix.docs); i += textsPerFile {
-		var texts []string
-		for _, d := range ix.docs[i:min(i+textsPerFile, len(ix.docs))] {
-			texts = append(texts, clip(d.Text, maxText))
+	put(ix.lens)
+	put(ix.facets)
+	e := Entry{Version: Version, Dir: hex.EncodeToString(h.Sum(nil)[:6]), Count: len(ix.pages),
+		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: perRecord, Units: ix.tok.units}
+	sub := dir + "/" + e.Dir + "/"
+	out := make([]File, 0, len(ix.shards)+len(ix.records)+3)
+	for k, s := range ix.shards {
+		out = append(out, File{fmt.Sprintf("%ss%d.bin", sub, k), s})
+	}
+	for i := 0; i < len(ix.records); i += perRecord {
+		data := []byte{'['}
+		for k, r := range ix.records[i:min(i+perRecord, len(ix.records))] {
+			if k > 0 {
+				data = append(data, ',')
+			}
+			data = append(data, r...)
 		}
-		e.Texts = append(e.Texts, put("text", texts))
+		out = append(out, File{fmt.Sprintf("%sr%d.json", sub, i/perRecord), append(data, ']')})
 	}
-	data, _ := json.Marshal(e)
+	out = append(out, File{sub + "lengths.bin", ix.lens}, File{sub + "facets.json", ix.facets})
+	data, _ := json.Marshal(e) // strings and numbers only: cannot fail
 	return append(out, File{dir + "/index.json", data})
 }
 
-// shards splits the terms into shards of about shardBytes each. A term's
-// postings are a flat list of numbers, per page: the page number minus the
-// previous one, the term's count, 1 if it is in the title else 0, the number
-// of positions kept (none for a single CJK
-// character), and the positions, each minus the previous.
-func (ix *Index) shards() []map[string][]int {
-	size := 0
-	flat := map[string][]int{}
-	for term, ps := range ix.terms {
-		var l []int
-		prev := 0
-		for _, p := range ps {
-			l = append(l, p.doc-prev, p.tf, boolInt(p.title), len(p.pos))
-			last := 0
-			for _, x := range p.pos {
-				l = append(l, x-last)
-				last = x
+// record is what a result shows of a page: [url, title, section, date, tags,
+// text], the text cut for excerpts.
+func (p *Page) record() []byte {
+	tags := p.Tags
+	if tags == nil {
+		tags = []string{}
+	}
+	data, _ := json.Marshal([]any{p.URL, p.Title, p.Section, p.Date, tags, p.text})
+	return data
+}
+
+// facetList lists the sections, tags and years of pages, with the number of
+// pages of each, for the search page's filters: sections and tags by name,
+// years latest first.
+func facetList(pages []*Page) []byte {
+	count := func(key func(p *Page) []string) [][2]any {
+		n := map[string]int{}
+		for _, p := range pages {
+			for _, k := range key(p) {
+				n[k]++
 			}
-			prev = p.doc
 		}
-		flat[term] = l
-		size += len(term) + 4 + 3*len(l)
+		var out [][2]any
+		for _, k := range slices.Sorted(maps.Keys(n)) {
+			out = append(out, [2]any{k, n[k]})
+		}
+		if out == nil {
+			out = [][2]any{}
+		}
+		return out
 	}
-	n := max(1, size/shardBytes)
-	shards := make([]map[string][]int, n)
-	for i := range shards {
-		shards[i] = map[string][]int{}
-	}
-	for _, term := range slices.Sorted(maps.Keys(flat)) {
-		shards[ShardOf(term, n)][term] = flat[term]
-	}
-	return shards
+	years := count(func(p *Page) []string {
+		if len(p.Date) < 4 {
+			return nil
+		}
+		return []string{p.Date[:4]}
+	})
+	slices.Reverse(years)
+	data, _ := json.Marshal(map[string][][2]any{
+		"sections": count(func(p *Page) []string {
+			if p.Section == "" {
+				return nil
+			}
+			return []string{p.Section}
+		}),
+		"tags":  count(func(p *Page) []string { return p.Tags }),
+		"years": years,
+	})
+	return data
 }
 
-// ShardOf is the shard that holds term among n: FNV-1a (32 bits) of its UTF-8
-// bytes, modulo n.
-func ShardOf(term string, n int) int {
-	h := fnv.New32a()
-	h.Write([]byte(term))
-	return int(h.Sum32() % uint32(n))
+// encodeShard writes a shard: the number of terms; for each term, in byte
+// order, its length, its UTF-8 bytes, its number of pages (0 for a prefix
+// entry) and the length of its entry; then the entries, one after another.
+// Every number is an unsigned LEB128 varint.
+//
+// A term's entry is its postings, page after page: the page number minus
+// the previous one (the first: itself), the count of the term in the page
+// times two, plus one when it is in the title, the number of positions kept,
+// and the positions, each minus the previous. A prefix entry ("<" and three
+// letters) is instead the words with that start, joined by "\n".
+func encodeShard(lists map[string]*postingsBuf, extras map[string][]byte) []byte {
+	terms := slices.Collect(maps.Keys(lists))
+	for t := range extras {
+		terms = append(terms, t)
+	}
+	slices.Sort(terms)
+	size := 0
+	for _, t := range terms {
+		if l, ok := lists[t]; ok {
+			size += len(l.data)
+		} else {
+			size += len(extras[t])
+		}
+	}
+	var head []byte
+	body := make([]byte, 0, size)
+	head = binary.AppendUvarint(head, uint64(len(terms)))
+	for _, t := range terms {
+		head = binary.AppendUvarint(head, uint64(len(t)))
+		head = append(head, t...)
+		data, df := extras[t], 0
+		if l, ok := lists[t]; ok {
+			data, df = l.data, l.df
+		}
+		head = binary.AppendUvarint(head, uint64(df))
+		head = binary.AppendUvarint(head, uint64(len(data)))
+		body = append(body, data...)
+	}
+	return append(head, body...)
 }
 
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
+// add writes page id's postings; pages come in order.
+func (l *postingsBuf) add(id, tf uint32, pos []uint32) {
+	l.data = binary.AppendUvarint(l.data, uint64(id-l.last))
+	l.data = appendEntry(l.data, tf, pos)
+	l.last = id
+	l.df++
 }
 
-func clip(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+// appendEntry writes a page's entry after its page number: count, number of
+// positions, positions.
+func appendEntry(b []byte, tf uint32, pos []uint32) []byte {
+	b = binary.AppendUvarint(b, uint64(tf))
+	b = binary.AppendUvarint(b, uint64(len(pos)))
+	last := uint32(0)
+	for _, p := range pos {
+		b = binary.AppendUvarint(b, uint64(p-last))
+		last = p
 	}
-	return string(r[:n])
+	return b
+}
+
+// entry finds term's entry in an encoded shard, and its number of pages.
+func entry(shard []byte, term string) ([]byte, int, bool) {
+	r := reader{b: shard}
+	n := r.uint()
+	found, at, size, df := false, 0, 0, 0
+	for range n {
+		t := r.bytes(r.uint())
+		d, sz := r.uint(), r.uint()
+		if !found && string(t) == term {
+			found, size, df = true, sz, d
+		} else if !found {
+			at += sz
+		}
+	}
+	if !found || r.err || r.i+at+size > len(shard) {
+		return nil, 0, false
+	}
+	return shard[r.i+at : r.i+at+size], df, true
+}
+
+// decodePostings reads a term's entry of df pages.
+func decodePostings(b []byte, df int) *plist {
+	r := reader{b: b}
+	l := &plist{docs: make([]uint32, df), tf: make([]uint32, df), npos: make([]uint8, df), start: make([]int, df)}
+	doc := 0
+	for i := range df {
+		doc += r.uint()
+		l.docs[i], l.tf[i] = uint32(doc), uint32(r.uint())
+		l.npos[i], l.start[i] = uint8(r.uint()), len(l.pos)
+		last := 0
+		for range l.npos[i] {
+			last += r.uint()
+			l.pos = append(l.pos, uint32(last))
+		}
+	}
+	return l
+}
+
+// reader reads varints; past the end it gives zeros and sets err.
+type reader struct {
+	b   []byte
+	i   int
+	err bool
+}
+
+func (r *reader) uint() int {
+	v, n := binary.Uvarint(r.b[min(r.i, len(r.b)):])
+	if n <= 0 {
+		r.err = true
+		return 0
+	}
+	r.i += n
+	return int(v)
+}
+
+func (r *reader) bytes(n int) []byte {
+	end := min(r.i+n, len(r.b))
+	b := r.b[min(r.i, end):end]
+	r.i = end
+	return b
 }

@@ -20,7 +20,7 @@ const harness = `
 const fs = require("fs"), vm = require("vm");
 const [script, inputs, units] = process.argv.slice(2).map(f => fs.readFileSync(f, "utf8"));
 const ctx = { document: { currentScript: null, getElementById: () => null, documentElement: { lang: "en" } },
-  location: { href: "http://localhost/" }, URL, TextEncoder, Intl };
+  location: { href: "http://localhost/" }, URL, TextEncoder, TextDecoder, Intl };
 ctx.window = ctx;
 vm.runInNewContext(script, ctx);
 const u = JSON.parse(units), pos = ts => ts.map(t => t.term + "@" + t.pos);

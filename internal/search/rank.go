@@ -20,42 +20,76 @@ type Result struct {
 	Score float64
 }
 
-// Search returns the pages holding every term of the query, best first: BM25
-// over the terms, plus bonuses for terms in the title and for neighbouring
-// query terms found next to each other (for Chinese pairs of characters, that
-// is the exact phrase). Equal scores keep the index order.
-func (ix *Index) Search(query string) []Result {
+// Filters keep only the pages of a section, a tag or a year (YYYY); empty
+// fields keep all.
+type Filters struct {
+	Section, Tag, Year string
+}
+
+// terms are the facet terms of f.
+func (f Filters) terms() []string {
+	var t []string
+	for _, kv := range [][2]string{{facetSection, f.Section}, {facetTag, f.Tag}, {facetYear, f.Year}} {
+		if kv[1] != "" {
+			t = append(t, kv[0]+kv[1])
+		}
+	}
+	return t
+}
+
+// Search returns the pages holding every term of the query, and passing the
+// filters, best first: BM25 over the terms, plus bonuses for terms in the
+// title and for neighbouring query terms found next to each other (for
+// Chinese pairs of characters, that is the exact phrase). Equal scores keep
+// the index order. It reads the encoded shards, as search.js does, and ranks
+// as search.js does, but without reading the last word as a prefix.
+func (ix *Index) Search(query string, f Filters) []Result {
 	q := ix.tok.Query(query)
 	if len(q) == 0 {
 		return nil
 	}
-	lists := make([]map[int]posting, len(q))
-	var docs []int
+	lists := make([]map[uint32]int, len(q))
+	ps := make([]*plist, len(q))
 	for i, t := range q {
-		lists[i] = map[int]posting{}
-		for _, p := range ix.terms[t.Term] {
-			lists[i][p.doc] = p
-		}
+		ps[i] = ix.postings(t.Term)
+		lists[i] = index(ps[i])
 	}
-	for d := range lists[0] {
+	for _, t := range f.terms() {
+		ps = append(ps, ix.postings(t))
+		lists = append(lists, index(ps[len(ps)-1]))
+	}
+	var res []Result
+	for _, d := range ps[0].docs {
 		if all(lists, d) {
-			docs = append(docs, d)
+			res = append(res, Result{ix.pages[d].Doc, ix.score(q, ps, lists, d)})
 		}
 	}
-	res := make([]Result, 0, len(docs))
-	for _, d := range docs {
-		res = append(res, Result{ix.docs[d], ix.score(q, lists, d)})
-	}
-	slices.SortStableFunc(res, func(x, y Result) int {
-		if c := cmp.Compare(y.Score, x.Score); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.Doc.URL, y.Doc.URL)
-	})
+	slices.SortStableFunc(res, func(x, y Result) int { return cmp.Compare(y.Score, x.Score) })
 	return res
 }
 
-func all(lists []map[int]posting, d int) bool {
+// postings are term's postings, empty if it is in no page.
+func (ix *Index) postings(term string) *plist {
+	if len(ix.shards) == 0 {
+		return &plist{}
+	}
+	e, df, ok := entry(ix.shards[termHash(term)%uint32(len(ix.shards))], term)
+	if !ok {
+		return &plist{}
+	}
+	return decodePostings(e, df)
+}
+
+// index maps a page number to its place in l, and to where its positions start.
+func index(l *plist) map[uint32]int {
+	m := make(map[uint32]int, len(l.docs))
+	for i, d := range l.docs {
+		m[d] = i
+	}
+	return m
+}
+
+func all(lists []map[uint32]int, d uint32) bool {
 	for _, l := range lists {
 		if _, ok := l[d]; !ok {
 			return false
@@ -65,35 +99,42 @@ func all(lists []map[int]posting, d int) bool {
 }
 
 func (ix *Index) idf(df int) float64 {
-	n := float64(len(ix.docs))
+	n := float64(len(ix.pages))
 	return math.Log(1 + (n-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // score is the score of page d; a term repeated in the query counts once.
-func (ix *Index) score(q []Token, lists []map[int]posting, d int) float64 {
+func (ix *Index) score(q []Token, ps []*plist, lists []map[uint32]int, d uint32) float64 {
 	s := 0.0
 	counted := map[string]bool{}
+	length := classLength(ix.lens[d])
 	for i, t := range q {
-		p, idf := lists[i][d], ix.idf(len(lists[i]))
+		k, idf := lists[i][d], ix.idf(len(ps[i].docs))
 		if !counted[t.Term] {
 			counted[t.Term] = true
-			tf := float64(p.tf)
-			s += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*float64(ix.lens[d])/ix.avg))
-			if p.title {
+			tf := float64(ps[i].tf[k] >> 1)
+			s += idf * tf * (k1 + 1) / (tf + k1*(1-b+b*length/ix.avg))
+			if ps[i].tf[k]&1 == 1 {
 				s += titleBonus * idf
 			}
 		}
-		if i > 0 && adjacent(lists[i-1][d].pos, p.pos, t.Pos-q[i-1].Pos) {
-			s += phraseBonus * (idf + ix.idf(len(lists[i-1]))) / 2
+		if i > 0 && adjacent(ps[i-1].positions(lists[i-1][d]), ps[i].positions(k), t.Pos-q[i-1].Pos) {
+			s += phraseBonus * (idf + ix.idf(len(ps[i-1].docs))) / 2
 		}
 	}
 	return s
 }
 
+// positions are the kept positions of the k-th page of l.
+func (l *plist) positions(k int) []uint32 {
+	at := l.start[k]
+	return l.pos[at : at+int(l.npos[k])]
+}
+
 // adjacent reports whether some position in b is gap after one in a.
-func adjacent(a, b []int, gap int) bool {
+func adjacent(a, b []uint32, gap int) bool {
 	for _, x := range a {
-		if slices.Contains(b, x+gap) {
+		if slices.Contains(b, x+uint32(gap)) {
 			return true
 		}
 	}

@@ -34,7 +34,7 @@ func TestRanking(t *testing.T) {
 		{"nothing here", nil},
 	} {
 		var got []string
-		for _, r := range ix.Search(c.q) {
+		for _, r := range ix.Search(c.q, Filters{}) {
 			got = append(got, r.Doc.URL)
 		}
 		if len(got) > len(c.want) {

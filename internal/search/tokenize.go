@@ -2,6 +2,7 @@ package search
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -47,16 +48,44 @@ func Normalize(s string) string {
 // every pair of neighbouring CJK characters, every word stemmed, and every
 // figure as its value and unit ("#790000000:yuan") and as its value alone
 // ("#790000000"), which a query without unit looks up.
-func (t *Tokenizer) Index(text string) []Token { return t.tokens(text, false) }
+func (t *Tokenizer) Index(text string) []Token { return t.collect(text, false) }
 
 // Query returns the terms of a query. A run of two or more CJK characters
-// gives only its bigrams, which find it as a substring; a single CJK
+// gives the pairs that cover it without overlap, from its start, and the last
+// pair when its length is odd (营商环境: 营商 环境; 数字经济学: 数字 经济 济学): every
+// page that holds the run holds them, and their positions tell the phrase
+// from its pieces apart, with half the look-ups of every pair. A single CJK
 // character gives itself.
-func (t *Tokenizer) Query(text string) []Token { return t.tokens(text, true) }
+func (t *Tokenizer) Query(text string) []Token { return t.collect(text, true) }
 
-func (t *Tokenizer) tokens(text string, query bool) []Token {
-	rs := []rune(Normalize(text))
+func (t *Tokenizer) collect(text string, query bool) []Token {
 	var out []Token
+	t.each(text, query, func(term string, pos int) { out = append(out, Token{term, pos}) })
+	return out
+}
+
+// runes holds a text's code points and where each starts, reused between texts.
+type runes struct {
+	rs  []rune
+	off []int // off[k] is where rs[k] starts; one more entry, the end
+}
+
+var runesPool = sync.Pool{New: func() any { return &runes{} }}
+
+// each reads text and calls emit with each term and its position, in order.
+// Terms are substrings of the normalised text where they can be, so reading
+// a page allocates little.
+func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int)) {
+	s := Normalize(text)
+	buf := runesPool.Get().(*runes)
+	defer runesPool.Put(buf)
+	rs, off := buf.rs[:0], buf.off[:0]
+	for i, r := range s {
+		rs = append(rs, r)
+		off = append(off, i)
+	}
+	off = append(off, len(s))
+	buf.rs, buf.off = rs, off
 	pos := 0
 	for i := 0; i < len(rs); {
 		r := rs[i]
@@ -66,14 +95,14 @@ func (t *Tokenizer) tokens(text string, query bool) []Token {
 			for j < len(rs) && isCJK(rs[j]) {
 				j++
 			}
-			out = cjkTokens(out, rs[i:j], pos, query)
+			cjkTerms(s, off[i:j+1], pos, query, emit)
 			pos += j - i
 			i = j
 		case isDigit(r):
 			term, j := t.figure(rs, i)
-			out = append(out, Token{term, pos})
+			emit(term, pos)
 			if bare, _, ok := strings.Cut(term, ":"); ok && !query {
-				out = append(out, Token{bare, pos}) // found by the number alone
+				emit(bare, pos) // found by the number alone
 			}
 			pos++
 			i = j
@@ -82,32 +111,50 @@ func (t *Tokenizer) tokens(text string, query bool) []Token {
 			for j < len(rs) && isWordRune(rs[j]) && !isCJK(rs[j]) {
 				j++
 			}
-			out = append(out, Token{Stem(string(rs[i:j])), pos})
+			emit(Stem(s[off[i]:off[j]]), pos)
 			pos++
 			i = j
 		default:
 			i++
 		}
 	}
-	return out
 }
 
-// cjkTokens adds the unigrams (index only) and bigrams of a CJK run.
-func cjkTokens(out []Token, run []rune, pos int, query bool) []Token {
-	if query && len(run) == 1 || !query {
-		for k, r := range run {
-			out = append(out, Token{string(r), pos + k})
+// cjkTerms emits the terms of a CJK run of s whose characters start at
+// off[0], off[1], … (off has one more entry, where the run ends): for the
+// index, every character and every pair; for a query, see Query.
+func cjkTerms(s string, off []int, pos int, query bool, emit func(string, int)) {
+	n := len(off) - 1
+	pair := func(k int) { emit(s[off[k]:off[k+2]], pos+k) }
+	switch {
+	case !query:
+		for k := 0; k < n; k++ {
+			emit(s[off[k]:off[k+1]], pos+k)
+		}
+		for k := 0; k+1 < n; k++ {
+			pair(k)
+		}
+	case n == 1:
+		emit(s[off[0]:off[1]], pos)
+	default:
+		for k := 0; k+1 < n; k += 2 {
+			pair(k)
+		}
+		if n%2 == 1 {
+			pair(n - 2)
 		}
 	}
-	for k := 0; k+1 < len(run); k++ {
-		out = append(out, Token{string(run[k : k+2]), pos + k})
-	}
-	return out
 }
 
 // isCJK reports whether r is written without spaces between words: Han,
 // kana, Hangul.
 func isCJK(r rune) bool {
+	switch {
+	case r < 0x1100: // below Hangul Jamo: Latin, Greek, Cyrillic and the rest
+		return false
+	case r >= 0x4e00 && r <= 0x9fff: // CJK Unified Ideographs, most of any Chinese text
+		return true
+	}
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
 }
 

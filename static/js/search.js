@@ -104,8 +104,13 @@
       var c = rs[i];
       if (isCJK(c)) {
         for (j = i; j < rs.length && isCJK(rs[j]); j++);
+        var pair = function (k) { out.push({ term: rs[k] + rs[k + 1], pos: pos + k - i, start: k, end: k + 2 }); };
         if (!query || j - i === 1) for (k = i; k < j; k++) out.push({ term: rs[k], pos: pos + k - i, start: k, end: k + 1 });
-        for (k = i; k + 1 < j; k++) out.push({ term: rs[k] + rs[k + 1], pos: pos + k - i, start: k, end: k + 2 });
+        if (!query) for (k = i; k + 1 < j; k++) pair(k);
+        else if (j - i > 1) {
+          for (k = i; k + 1 < j; k += 2) pair(k);
+          if ((j - i) % 2) pair(j - 2);
+        }
         pos += j - i;
         i = j;
       } else if (isDigit(c)) {
@@ -132,40 +137,77 @@
     return h;
   }
 
-  var cache = {};
-  function get(url) {
+  var cache = {}, utf8 = new TextDecoder();
+  // get fetches url once: JSON, or bytes when bin.
+  function get(url, bin) {
     if (!cache[url]) cache[url] = fetch(url).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
-      return r.json();
+      return bin ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : r.json();
     });
     return cache[url];
   }
 
-  // postings decodes one term's list: doc -> {tf, title, pos}.
-  function postings(flat) {
-    var m = new Map(), i = 0, doc = 0;
-    while (i < flat.length) {
-      doc += flat[i];
-      var p = { tf: flat[i + 1], title: flat[i + 2] === 1, pos: [] }, n = flat[i + 3], last = 0;
-      for (i += 4; n > 0; n--, i++) p.pos.push(last += flat[i]);
+  // uvarint reads an unsigned LEB128 number at r.i of r.b.
+  function uvarint(r) {
+    var v = 0, m = 1, c;
+    do { c = r.b[r.i++]; v += (c & 127) * m; m *= 128; } while (c >= 128);
+    return v;
+  }
+
+  // table reads a shard's list of terms: term -> {df, at, size}. See files.go.
+  function table(b) {
+    if (b.terms) return b.terms;
+    var r = { b: b, i: 0 }, n = uvarint(r), list = [], at = 0;
+    for (var k = 0; k < n; k++) {
+      var len = uvarint(r), term = utf8.decode(b.subarray(r.i, r.i += len)), df = uvarint(r), size = uvarint(r);
+      list.push([term, df, at, size]);
+      at += size;
+    }
+    b.terms = new Map(list.map(function (e) { return [e[0], { df: e[1], at: r.i + e[2], size: e[3] }]; }));
+    return b.terms;
+  }
+
+  // postings decodes term's postings in shard b: page -> {tf, title, pos}.
+  function postings(b, term) {
+    var m = new Map(), e = table(b).get(term);
+    if (!e) return m;
+    var r = { b: b, i: e.at }, doc = 0;
+    for (var k = 0; k < e.df; k++) {
+      doc += uvarint(r);
+      var tf = uvarint(r), n = uvarint(r), p = { tf: tf >> 1, title: (tf & 1) === 1, pos: [] }, last = 0;
+      while (n-- > 0) p.pos.push(last += uvarint(r));
       m.set(doc, p);
     }
     return m;
   }
 
+  // words reads a prefix entry: the words that start with its three letters.
+  function words(b, key) {
+    var e = table(b).get(key);
+    return e ? utf8.decode(b.subarray(e.at, e.at + e.size)).split("\n") : [];
+  }
+
+  // union is one list of the pages of several: the most frequent term per page.
+  function union(ls) {
+    var m = new Map();
+    ls.forEach(function (l) { l.forEach(function (p, d) { if (!m.has(d) || m.get(d).tf < p.tf) m.set(d, p); }); });
+    return m;
+  }
+
   function adjacent(a, b, gap) { return a.some(function (x) { return b.indexOf(x + gap) >= 0; }); }
 
-  function rank(q, lists, docs, avg) {
-    var n = docs.length, idf = lists.map(function (l) { return Math.log(1 + (n - l.size + 0.5) / (l.size + 0.5)); });
-    var out = [];
+  // rank scores the pages in every list of lists (and of filters) as rank.go does.
+  function rank(q, lists, filters, lens, n, avg) {
+    var idf = lists.map(function (l) { return Math.log(1 + (n - l.size + 0.5) / (l.size + 0.5)); });
+    var out = [], all = lists.concat(filters);
     lists[0].forEach(function (_, d) {
-      if (!lists.every(function (l) { return l.has(d); })) return;
-      var s = 0, seen = {};
+      if (!all.every(function (l) { return l.has(d); })) return;
+      var s = 0, seen = {}, len = Math.pow(2, lens[d] / 8) - 1;
       q.forEach(function (t, i) {
         var p = lists[i].get(d);
         if (!seen[t.term]) {
           seen[t.term] = true;
-          s += idf[i] * p.tf * (K1 + 1) / (p.tf + K1 * (1 - B + B * docs[d].n / avg));
+          s += idf[i] * p.tf * (K1 + 1) / (p.tf + K1 * (1 - B + B * len / avg));
           if (p.title) s += TITLE * idf[i];
         }
         if (i > 0 && adjacent(lists[i - 1].get(d).pos, p.pos, t.pos - q[i - 1].pos)) s += PHRASE * (idf[i] + idf[i - 1]) / 2;
@@ -184,7 +226,7 @@
     orig.forEach(function (c, i) { Array.from(normalize(c)).forEach(function (n) { rs.push(n); at.push(i); }); });
     var marked = new Array(orig.length + 1).fill(false);
     tokens(rs, false, units).forEach(function (t) {
-      if (terms.has(t.term)) for (var k = at[t.start]; k <= at[t.end - 1]; k++) marked[k] = true;
+      if (terms.has(t.term) || terms.prefix && t.term.startsWith(terms.prefix)) for (var k = at[t.start]; k <= at[t.end - 1]; k++) marked[k] = true;
     });
     var from = 0, to = orig.length;
     if (width) {
@@ -200,93 +242,204 @@
     return html + (open ? "</mark>" : "") + (to < orig.length ? "…" : "");
   }
 
-  function keep(doc, f) {
-    if (!f) return true;
-    if (f.section && doc.s !== f.section) return false;
-    if (f.tag && (doc.g || []).indexOf(f.tag) < 0) return false;
-    return !(f.year && (doc.d || "").slice(0, 4) !== String(f.year));
+  // facetTerms are the index terms of filters {section, tag, year}.
+  function facetTerms(f) {
+    f = f || {};
+    return [["> s ", f.section], ["> t ", f.tag], ["> y ", f.year]].filter(function (x) { return x[1]; })
+      .map(function (x) { return x[0] + x[1]; });
   }
 
-  // briefsSearch finds the pages of lang holding every term of query, best first.
-  // The array holds up to opts.limit (20) results, each {url, title, section,
-  // date, tags, score, titleHTML, excerpt}; its total property counts them all.
+  // index opens a language's index: its entry, and a function from a term to
+  // its shard.
+  function index(lang) {
+    var base = root + "search/" + lang + "/";
+    return get(base + "index.json").then(function (e) {
+      var dir = base + e.dir + "/";
+      return { e: e, dir: dir, shard: function (t) { return get(dir + "s" + (fnv(t) % e.shards) + ".bin", true); } };
+    });
+  }
+
+  // lookup gives the postings of each query term; the last one, a word being
+  // typed, also stands for the words it starts (prefix entries).
+  function lookup(ix, q, raw) {
+    return Promise.all(q.map(function (t, i) {
+      var w = raw[i] || "", more = i === q.length - 1 && !t.term.startsWith("#") && !isCJK(t.term[0]) && Array.from(w).length >= 3;
+      return ix.shard(t.term).then(function (b) {
+        var own = postings(b, t.term);
+        if (!more) return own;
+        var key = "<" + Array.from(w).slice(0, 3).join("");
+        return ix.shard(key).then(function (pb) {
+          var cands = words(pb, key).filter(function (x) { return x !== t.term && x.startsWith(w); }).slice(0, 8);
+          return Promise.all(cands.map(function (c) {
+            return ix.shard(c).then(function (cb) { return postings(cb, c); });
+          })).then(function (ls) { return union([own].concat(ls)); });
+        });
+      });
+    }));
+  }
+
+  // find ranks the pages for query; it resolves to [ranked, terms, ix, lens].
+  function find(ix, query, filters) {
+    var e = ix.e, rs = Array.from(normalize(query)), q = tokens(rs, true, e.units);
+    var open = !/\s$/.test(query), raw = q.map(function (t) { return rs.slice(t.start, t.end).join(""); });
+    if (!q.length || !e.count) return Promise.resolve([[], q]);
+    var ft = facetTerms(filters);
+    return Promise.all([get(ix.dir + "lengths.bin", true), lookup(ix, q, open ? raw : [])].concat(ft.map(function (t) {
+      return ix.shard(t).then(function (b) { return postings(b, t); });
+    }))).then(function (got) {
+      return [rank(q, got[1], got.slice(2), got[0], e.count, e.avgLen), q, got[1]];
+    });
+  }
+
+  // suggest finds, for a query with no results, queries that have some: each
+  // with one word left out, and each with a word replaced by the closest
+  // indexed word of the same start.
+  function suggest(ix, query, filters) {
+    var ws = query.trim().split(/\s+/), tries = [];
+    if (ws.length > 1) ws.forEach(function (_, i) { tries.push(ws.filter(function (_, k) { return k !== i; }).join(" ")); });
+    return Promise.all(ws.map(function (w) {
+      var n = normalize(w);
+      if (Array.from(n).length < 4 || !/^[\p{L}]+$/u.test(n) || isCJK(n[0])) return [];
+      var key = "<" + Array.from(n).slice(0, 3).join("");
+      return ix.shard(key).then(function (b) {
+        return words(b, key).map(function (x) { return [distance(stem(n), x), x]; })
+          .filter(function (d) { return d[0] > 0 && d[0] <= 2; }).sort(function (a, b) { return a[0] - b[0]; })
+          .slice(0, 2).map(function (d) { return ws.map(function (x) { return x === w ? d[1] : x; }).join(" "); });
+      });
+    })).then(function (more) {
+      tries = [].concat.apply([], more).concat(tries); // a word put right first, then a word left out
+      return Promise.all(tries.map(function (t) { return find(ix, t + " ", filters); }));
+    }).then(function (found) {
+      return tries.map(function (t, i) { return { query: t, total: found[i][0].length }; })
+        .filter(function (s) { return s.total > 0; }).slice(0, 3);
+    });
+  }
+
+  // distance is the edit distance of two words.
+  function distance(a, b) {
+    var d = [], i, j;
+    for (i = 0; i <= a.length; i++) d[i] = [i];
+    for (j = 1; j <= b.length; j++) d[0][j] = j;
+    for (i = 1; i <= a.length; i++) for (j = 1; j <= b.length; j++)
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    return d[a.length][b.length];
+  }
+
+  // briefsSearch finds the pages of lang holding every term of query (the
+  // last word also as the start of longer words), best first. The array holds
+  // up to opts.limit (10) results, each {url, title, section, date, tags,
+  // score, titleHTML, excerpt}; its total property counts them all, and when
+  // there are none, suggestions lists up to three queries that find some
+  // ({query, total}). opts.filters may hold section, tag and year.
   function briefsSearch(query, opts) {
     opts = opts || {};
-    var lang = opts.lang || document.documentElement.lang.split("-")[0];
-    var base = root + "search/" + lang + "/", limit = opts.limit || 20;
-    return get(base + "index.json").then(function (e) {
-      var q = tokenize(query, true, e.units);
-      var none = Object.assign([], { total: 0 });
-      if (!q.length || !e.shards.length) return none;
-      var terms = q.map(function (t) { return t.term; });
-      return Promise.all([get(base + e.docs)].concat(terms.map(function (t) {
-        return get(base + "shard-" + e.shards[fnv(t) % e.shards.length] + ".json");
-      }))).then(function (got) {
-        var docs = got[0], lists = terms.map(function (t, i) { return postings(got[i + 1][t] || []); });
-        var ranked = rank(q, lists, docs, e.avgLen).filter(function (r) { return keep(docs[r.id], opts.filters); });
-        var top = ranked.slice(0, limit), set = new Set(terms);
-        return Promise.all(top.map(function (r) {
-          return get(base + e.texts[Math.floor(r.id / e.perText)]).then(function (texts) {
-            var d = docs[r.id];
+    var lang = opts.lang || document.documentElement.lang.split("-")[0], limit = opts.limit || 10;
+    return index(lang).then(function (ix) {
+      return find(ix, query, opts.filters).then(function (f) {
+        var ranked = f[0], set = new Set(f[1].map(function (t) { return t.term; })), last = f[1][f[1].length - 1];
+        if (last && /^[^#]/.test(last.term) && !isCJK(last.term[0]) && !/\s$/.test(query)) set.prefix = last.term;
+        var done = ranked.length || !f[1].length ? Promise.resolve([]) : suggest(ix, query, opts.filters);
+        return Promise.all([done].concat(ranked.slice(0, limit).map(function (r) {
+          var per = ix.e.perRecord;
+          return get(ix.dir + "r" + Math.floor(r.id / per) + ".json").then(function (ds) {
+            var d = ds[r.id % per];
             return {
-              url: root + d.u, title: d.t, section: d.s || "", date: d.d || "", tags: d.g || [], score: r.score,
-              titleHTML: highlight(d.t, set, e.units, 0), excerpt: highlight(texts[r.id % e.perText], set, e.units, 160)
+              url: root + d[0], title: d[1], section: d[2], date: d[3], tags: d[4], score: r.score,
+              titleHTML: highlight(d[1], set, ix.e.units, 0), excerpt: highlight(d[5], set, ix.e.units, 160)
             };
           });
-        })).then(function (results) { return Object.assign(results, { total: ranked.length }); });
+        }))).then(function (got) { return Object.assign(got.slice(1), { total: ranked.length, suggestions: got[0] }); });
       });
     });
   }
+
+  // facets resolves to the sections, tags and years of lang's pages, each
+  // [name, count], for filters.
+  briefsSearch.facets = function (lang) {
+    return index(lang).then(function (ix) { return get(ix.dir + "facets.json"); });
+  };
 
   window.briefsSearch = briefsSearch;
   // tokenize gives the terms ({term, pos}) of text, for tests and tools.
   window.briefsSearch.tokenize = tokenize;
 
-  // The search page: results as you type, ?q= in the address, arrow keys.
+  // The search page: results as you type, filters, ?q= (and section, tag,
+  // year) in the address, arrow keys, suggestions when nothing is found.
   function page(box) {
-    var input = box.querySelector("input[name=q]"), list = box.querySelector(".search-results");
-    var status = box.querySelector(".search-status"), lang = box.dataset.code, seq = 0, timer;
-    var plural = new Intl.PluralRules(document.documentElement.lang);
-    function show(q) {
-      var n = ++seq;
-      if (!q.trim()) { list.textContent = ""; status.textContent = ""; return; }
-      briefsSearch(q, { lang: lang }).then(function (rs) {
+    var form = box.querySelector("form"), input = form.elements.q, list = box.querySelector(".search-results");
+    var status = box.querySelector(".search-status"), more = box.querySelector(".search-more");
+    var tips = box.querySelector(".search-suggest"), lang = box.dataset.code, seq = 0, timer, limit = 10;
+    var keys = ["section", "tag", "year"], locale = document.documentElement.lang, plural = new Intl.PluralRules(locale);
+    function filters() {
+      var f = {};
+      keys.forEach(function (k) { if (form.elements[k].value) f[k] = form.elements[k].value; });
+      return f;
+    }
+    function link(q) {
+      var u = new URL(location.href);
+      u.searchParams.set("q", q);
+      return '<a href="' + escape(u.href) + '">' + escape(q) + "</a>";
+    }
+    function show() {
+      var n = ++seq, q = input.value;
+      tips.hidden = true;
+      if (!q.trim()) { list.textContent = ""; status.textContent = ""; more.hidden = true; return; }
+      briefsSearch(q, { lang: lang, filters: filters(), limit: limit }).then(function (rs) {
         if (n !== seq) return;
         var count = box.dataset[plural.select(rs.total) === "one" ? "countOne" : "countOther"];
-        status.textContent = rs.total ? count.replace("%s", rs.total.toLocaleString(document.documentElement.lang)) : box.dataset.none;
+        status.textContent = rs.total ? count.replace("%s", rs.total.toLocaleString(locale)) : box.dataset.none;
         list.innerHTML = rs.map(function (r) {
           return '<li><a href="' + escape(r.url) + '">' + r.titleHTML + '</a><p class="search-meta">' +
             escape([r.section, r.date].filter(Boolean).join(" · ")) + "</p><p>" + r.excerpt + "</p></li>";
         }).join("");
+        more.hidden = rs.total <= rs.length;
+        if (rs.suggestions.length) {
+          tips.innerHTML = escape(box.dataset.suggest) + " " + rs.suggestions.map(function (t) { return link(t.query); }).join(" · ");
+          tips.hidden = false;
+        }
       }).catch(function (err) { if (n === seq) status.textContent = String(err); });
     }
-    function setURL(q, push) {
-      var u = new URL(location.href);
-      if (q) u.searchParams.set("q", q); else u.searchParams.delete("q");
-      history[push ? "pushState" : "replaceState"]({ q: q }, "", u);
+    function setURL(push) {
+      var u = new URL(location.href), f = filters();
+      u.searchParams.set("q", input.value);
+      if (!input.value) u.searchParams.delete("q");
+      keys.forEach(function (k) { if (f[k]) u.searchParams.set(k, f[k]); else u.searchParams.delete(k); });
+      history[push ? "pushState" : "replaceState"](null, "", u);
     }
-    input.addEventListener("input", function () {
-      clearTimeout(timer);
-      timer = setTimeout(function () { setURL(input.value, false); show(input.value); }, 200);
-    });
-    box.querySelector("form").addEventListener("submit", function (ev) {
-      ev.preventDefault();
-      clearTimeout(timer);
-      setURL(input.value, true);
-      show(input.value);
-    });
-    window.addEventListener("popstate", function () {
-      input.value = new URL(location.href).searchParams.get("q") || "";
-      show(input.value);
-    });
+    function readURL() {
+      var p = new URL(location.href).searchParams;
+      input.value = p.get("q") || "";
+      keys.forEach(function (k) { form.elements[k].value = p.get(k) || ""; });
+      limit = 10;
+      show();
+    }
+    function run(push) { clearTimeout(timer); limit = 10; setURL(push); show(); }
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(function () { run(false); }, 200); });
+    form.addEventListener("change", function (ev) { if (ev.target !== input) run(true); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); run(true); });
+    more.addEventListener("click", function () { limit += 10; show(); });
+    window.addEventListener("popstate", readURL);
     box.addEventListener("keydown", function (ev) {
       var links = Array.from(list.querySelectorAll("a")), i = links.indexOf(document.activeElement);
-      if (ev.key === "ArrowDown" && i < links.length - 1) { links[i + 1].focus(); ev.preventDefault(); }
+      if (ev.key === "ArrowDown" && i < links.length - 1 && (i >= 0 || ev.target === input)) { links[i + 1].focus(); ev.preventDefault(); }
       else if (ev.key === "ArrowUp" && i >= 0) { (i > 0 ? links[i - 1] : input).focus(); ev.preventDefault(); }
       else if (ev.key === "Escape" && i >= 0) { input.focus(); }
     });
-    input.value = new URL(location.href).searchParams.get("q") || "";
-    show(input.value);
+    briefsSearch.facets(lang).then(function (f) {
+      keys.forEach(function (k) {
+        f[k + "s"].forEach(function (it) {
+          var o = document.createElement("option");
+          o.value = it[0];
+          o.textContent = it[0] + " (" + it[1].toLocaleString(locale) + ")";
+          form.elements[k].appendChild(o);
+        });
+      });
+      box.querySelector(".search-filters").hidden = false;
+      var p = new URL(location.href).searchParams;
+      keys.forEach(function (k) { form.elements[k].value = p.get(k) || ""; });
+      if (keys.some(function (k) { return p.get(k); })) show(); // the address's filters, now they can be set
+    });
+    readURL();
   }
 
   var box = document.getElementById("search");
