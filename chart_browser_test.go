@@ -4,12 +4,9 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/briefs/briefs/internal/chromium"
 )
 
 // The charts' browser test opens the example brief with a bar and a line chart (the
@@ -19,18 +16,7 @@ import (
 // leaves the chart, and the bars take the scheme's palette. BRIEFS_SCREENSHOTS=dir
 // saves a picture of each chart, to look at.
 func TestChartsInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens Chromium")
-	}
-	chromium.Path(t) // skip before building the site where there is no browser
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		chromium.RequireOrSkip(t, "no axe-core at "+axePath+"; install it with npm install --prefix .cache/npm axe-core@4.11.0")
-	}
-	srv := httptest.NewServer(serveMemory(buildExample(t)))
-	defer srv.Close()
-	c := startChromium(t)
-	c.call(t, "Page.enable", nil, nil)
+	axe, srv, c := openExample(t)
 	shots := os.Getenv("BRIEFS_SCREENSHOTS")
 	for _, vp := range viewports {
 		setViewport(t, c, vp)

@@ -35,6 +35,27 @@ import (
 // Without Chromium or axe-core it skips, unless BRIEFS_REQUIRE_BROWSER is set.
 // BRIEFS_SCREENSHOTS=dir saves a screenshot of every page, width and scheme.
 
+// openExample starts what every browser test of the example site needs: axe-core's
+// script (the test is skipped, or fails when a browser is required, without it), the
+// example site served on 127.0.0.1, and a Chromium with pages enabled. The server
+// closes when the test ends.
+func openExample(t *testing.T) (axe string, srv *httptest.Server, c *devtools) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("opens Chromium")
+	}
+	chromium.Path(t) // skip before building the site where there is no browser
+	data, err := os.ReadFile(axePath)
+	if err != nil {
+		chromium.RequireOrSkip(t, "no axe-core at "+axePath+"; install it with npm install --prefix .cache/npm axe-core@4.11.0")
+	}
+	srv = httptest.NewServer(serveMemory(buildExample(t)))
+	t.Cleanup(srv.Close)
+	c = startChromium(t)
+	c.call(t, "Page.enable", nil, nil)
+	return string(data), srv, c
+}
+
 // axePath is where the test looks for axe-core, relative to the repository root.
 const axePath = ".cache/npm/node_modules/axe-core/axe.min.js"
 
@@ -59,18 +80,7 @@ var themePages = []string{
 }
 
 func TestThemeInBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("opens Chromium")
-	}
-	chromium.Path(t) // skip before building the site where there is no browser
-	axe, err := os.ReadFile(axePath)
-	if err != nil {
-		chromium.RequireOrSkip(t, "no axe-core at "+axePath+"; install it with npm install --prefix .cache/npm axe-core@4.11.0")
-	}
-	srv := httptest.NewServer(serveMemory(buildExample(t)))
-	defer srv.Close()
-	c := startChromium(t)
-	c.call(t, "Page.enable", nil, nil)
+	axe, srv, c := openExample(t)
 	c.call(t, "CSS.enable", nil, nil) // needs DOM
 	shots := os.Getenv("BRIEFS_SCREENSHOTS")
 	for _, vp := range viewports {
