@@ -63,6 +63,9 @@ type body struct {
 	hash    uint64
 	summary string
 	probs   []markdown.Problem // positions are placed with the file as it is now
+	// dynamic: the body runs shortcodes, whose output may change with other pages
+	// (a ref's URL, a page's title), so it is rendered again with every new graph.
+	dynamic bool
 }
 
 // NewSession prepares a one-shot build; nothing is read until Build. To update a site
@@ -78,10 +81,12 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	}
 	s.cfg, s.th = cfg, theme.New(s.opts.Site, s.opts.Theme)
 	s.imgs = images.New(images.Options{Open: s.staticFile, Cache: s.opts.ImageCache})
+	scs, err := render.Shortcodes(s.th, cfg)
+	errs.Add(err)
 	s.mds = map[string]*markdown.Markdown{}
 	for _, code := range cfg.Order {
 		l := cfg.Languages[code]
-		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: s.imgs})
+		s.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: s.imgs, Shortcodes: scs})
 	}
 	s.files, s.bodies = map[string]*content.File{}, map[string]*body{}
 	for _, f := range s.load(cfg, &errs) {
@@ -115,7 +120,7 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 	if ctx := s.opts.context(); ctx.Err() != nil {
 		return nil, context.Cause(ctx)
 	}
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, err
 	}
 	s.site, s.r = st, r
@@ -151,7 +156,7 @@ func (s *Session) graph(files map[string]*content.File, errs *diag.List) *site.S
 	st := site.New(s.cfg, list, opts, errs)
 	pool.Each(len(st.Pages), func(i int) {
 		if p := st.Pages[i]; s.live || p.Kind != site.KindBrief {
-			s.fillBody(p, errs)
+			s.fillBody(st, p, errs)
 		} else {
 			s.fillSummary(p)
 		}
@@ -191,11 +196,8 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res, _ := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, 0)
-	for _, pr := range res.Problems {
-		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
-		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
-	}
+	res, _ := s.mds[p.Lang.Code].RenderPage(f.Body, s.mdPage(r.Site(), p), 0)
+	addProblems(f, res.Problems, errs)
 	p.Content = template.HTML(res.HTML)
 	errs.Add(r.Pager(p, n, w))
 	s.search.keep(s, p)
@@ -204,7 +206,7 @@ func (s *Session) streamBrief(r *render.Renderer, p *site.Page, n int, w render.
 }
 
 // fillBody renders a page's Markdown, or reuses the last rendering of the same body.
-func (s *Session) fillBody(p *site.Page, errs *diag.List) {
+func (s *Session) fillBody(st *site.Site, p *site.Page, errs *diag.List) {
 	f := p.File
 	if f == nil {
 		return
@@ -214,15 +216,12 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 		// A file read again: render its body unless it is the same text as before.
 		h := fnv.New64a()
 		h.Write(f.Body)
-		if src := h.Sum64(); b == nil || b.srcHash != src || b.lang != p.Lang.Code {
-			b = s.renderBody(p, src)
+		if src := h.Sum64(); b == nil || b.srcHash != src || b.lang != p.Lang.Code || b.dynamic {
+			b = s.renderBody(st, p, src)
 		}
 		b.file = f
 	}
-	for _, pr := range b.probs {
-		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
-		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
-	}
+	addProblems(f, b.probs, errs)
 	p.Content, p.ContentHash = b.html, b.hash
 	if p.Summary == "" {
 		p.Summary = b.summary
@@ -235,12 +234,12 @@ func (s *Session) fillBody(p *site.Page, errs *diag.List) {
 // contentSeed keys pages' ContentHash, which fingerprints compare within one process.
 var contentSeed = maphash.MakeSeed()
 
-func (s *Session) renderBody(p *site.Page, src uint64) *body {
+func (s *Session) renderBody(st *site.Site, p *site.Page, src uint64) *body {
 	f := p.File
 	// The same opening-only summary as a one-shot build's, so both give the same pages,
 	// from the one parse of the body.
-	res, summary := s.mds[p.Lang.Code].RenderPage(f.Body, p.Path, p.Lang.SummaryLength)
-	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML)}
+	res, summary := s.mds[p.Lang.Code].RenderPage(f.Body, s.mdPage(st, p), p.Lang.SummaryLength)
+	b := &body{srcHash: src, lang: p.Lang.Code, html: template.HTML(res.HTML), dynamic: res.Shortcodes}
 	b.probs = res.Problems
 	b.hash = maphash.String(contentSeed, res.HTML)
 	b.summary = summary

@@ -158,7 +158,7 @@ func (s *Session) updateContent(pending map[string]bool, out *output.Memory) (*C
 	}
 	cl := claimOutputs(st, names, s.statics)
 	errs.Add(cl.errs...)
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, err
 	}
 	r := s.r.ForSite(st)
@@ -209,7 +209,7 @@ func (s *Session) commit(r *render.Renderer, owner map[string]outFile, dirty []s
 	}
 	errs.Add(s.imgs.Write(stage)...)                     // the copies of images an edited body now shows
 	searchFiles := s.writeSearch(r, owner, stage, &errs) // the whole index, for now
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, err
 	}
 	ch := &Change{sitemaps: sitemaps, sitemapPrint: fp}
@@ -280,7 +280,7 @@ func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.Fil
 		backup[i] = saved{p.File, p.Summary, p.Description, p.ContentHash, p.Content}
 		p.File = files[p.File.Path]
 		p.Summary, p.Description = p.File.Front.Summary, p.File.Front.Description
-		s.fillBody(p, &errs)
+		s.fillBody(s.site, p, &errs)
 	}
 	restore := func() {
 		for i, p := range pages {
@@ -289,7 +289,7 @@ func (s *Session) updateBodies(pages []*site.Page, files map[string]*content.Fil
 			p.Content = b.content
 		}
 	}
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		restore()
 		return nil, err
 	}

@@ -2,11 +2,14 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
+	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 )
 
@@ -65,12 +68,36 @@ type Link struct {
 // Inspect parses a body without rendering it. A body over one of the limits (see
 // MaxListDepth) gives an Inspection with that one Problem, as building it would.
 func (m *Markdown) Inspect(src []byte) Inspection {
+	return m.InspectPage(src, &Page{})
+}
+
+// InspectPage is Inspect for the body of a page: its shortcodes run as they would
+// for the page (a ref that leads nowhere is a Problem), and a link written with ref
+// or relref has the URL they give.
+func (m *Markdown) InspectPage(src []byte, page *Page) Inspection {
 	var in Inspection
-	doc, pc, stop := m.parse(src, "")
-	if stop != nil {
-		in.Problems = []Problem{*stop}
+	if !utf8.Valid(src) {
+		in.Problems = []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}
 		return in
 	}
+	x := m.expand(src, page, 0, false)
+	body := x.body(src)
+	doc, pc, stop := m.parseExpanded(body, "", x)
+	if stop != nil {
+		stop.Offset = x.source(stop.Offset)
+		in.Problems = append(x.problems(), *stop)
+		return in
+	}
+	in.walk(doc, body)
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		in.Problems = append(in.Problems, *p...)
+	}
+	in.place(x)
+	return in
+}
+
+// walk reads a parsed body.
+func (in *Inspection) walk(doc ast.Node, src []byte) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -81,7 +108,7 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 		case *ast.Text:
 			in.addText(src, n.Segment.Start, string(n.Segment.Value(src)))
 			in.softBreak = n.SoftLineBreak()
-		case *Shortcode:
+		case *Num:
 			if n.Figure != nil {
 				in.Figures = append(in.Figures, FigureSpan{Offset: n.Offset, Source: n.Display, Figure: *n.Figure})
 			}
@@ -111,10 +138,6 @@ func (m *Markdown) Inspect(src []byte) Inspection {
 		return ast.WalkContinue, nil
 	})
 	in.Texts = mergeable(in.Texts)
-	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
-		in.Problems = *p
-	}
-	return in
 }
 
 // addText appends prose, joining it to the previous run when the source is contiguous
@@ -174,4 +197,37 @@ func plainChildren(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// place moves what walk found in the body written again (see expand) back to where
+// it is written in the source: offsets, prose without placeholders, and link targets
+// that are calls (ref, relref) with what the calls give.
+func (in *Inspection) place(x *expansion) {
+	if x == nil {
+		return
+	}
+	for i := range in.Texts {
+		t := &in.Texts[i]
+		if strings.Contains(t.Text, x.prefix) {
+			t.Text = x.blank(t.Text)
+		}
+		t.Offset = x.source(t.Offset)
+	}
+	for i := range in.Figures {
+		in.Figures[i].Offset = x.source(in.Figures[i].Offset)
+	}
+	for i := range in.Links {
+		l := &in.Links[i]
+		l.Offset = x.source(l.Offset)
+		if strings.Contains(l.Dest, x.prefix) {
+			l.Dest = html.UnescapeString(x.replace(l.Dest))
+		}
+	}
+	for i := range in.Headings {
+		in.Headings[i].Offset = x.source(in.Headings[i].Offset)
+	}
+	for i := range in.Problems {
+		in.Problems[i].Offset = x.source(in.Problems[i].Offset)
+	}
+	in.Problems = append(x.problems(), in.Problems...)
 }

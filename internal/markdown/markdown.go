@@ -45,6 +45,9 @@ type Options struct {
 	// Images reads the size of the images bodies show; nil leaves images without
 	// width and height, as briefs check reads bodies.
 	Images *images.Library
+	// Shortcodes are the site's own shortcodes, by name (package render reads them
+	// from layouts/shortcodes/); they replace built-ins of the same name.
+	Shortcodes map[string]Shortcode
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -58,6 +61,9 @@ type Markdown struct {
 type Problem struct {
 	Offset int
 	Msg    string
+	// Shortcode names the unknown shortcode this problem is about, or is "": a build
+	// reports each unknown name once, with its count and files.
+	Shortcode string
 }
 
 // Result is a rendered body.
@@ -67,6 +73,9 @@ type Result struct {
 	HTML string
 	// Problems are errors such as a bad figure; a body with problems must not be published.
 	Problems []Problem
+	// Shortcodes reports that the body ran shortcodes other than num and figure: its
+	// HTML may change when other pages do (a ref's URL), though its text did not.
+	Shortcodes bool
 }
 
 var problemsKey = parser.NewContextKey()
@@ -105,24 +114,27 @@ func New(opts Options) *Markdown {
 // indexes out of range on some invalid input, so such input is refused here, and any
 // other panic inside goldmark becomes a Problem rather than a crashed build.
 func (m *Markdown) Render(src []byte) Result {
-	res, _ := m.render(src, "/", 0)
+	res, _ := m.render(src, &Page{Path: "/"}, 0)
 	return res
 }
 
 // RenderWithSummary is Render and Summary(src, length) together. When the opening a
 // summary reads is the whole body, as it is for most, the body is parsed once for both.
 func (m *Markdown) RenderWithSummary(src []byte, length int) (Result, string) {
-	return m.render(src, "/", length)
+	return m.render(src, &Page{Path: "/"}, length)
 }
 
-// RenderPage is RenderWithSummary for the body of the page at path ("zh/law/zibo/",
-// as site.Page.Path): an image named relative to the page, ![…](map.png), is the file
-// static/zh/law/zibo/map.png. A length of 0 makes no summary.
-func (m *Markdown) RenderPage(src []byte, path string, length int) (Result, string) {
-	return m.render(src, path, length)
+// RenderPage is RenderWithSummary for the body of a page. Its Path ("zh/law/zibo/", as
+// site.Page.Path) places images: ![…](map.png) is the file static/zh/law/zibo/map.png;
+// the rest is what its shortcodes see. A length of 0 makes no summary.
+func (m *Markdown) RenderPage(src []byte, page *Page, length int) (Result, string) {
+	if page == nil {
+		page = &Page{Path: "/"}
+	}
+	return m.render(src, page, length)
 }
 
-func (m *Markdown) render(src []byte, page string, length int) (res Result, summary string) {
+func (m *Markdown) render(src []byte, page *Page, length int) (res Result, summary string) {
 	if !utf8.Valid(src) {
 		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}, ""
 	}
@@ -131,11 +143,16 @@ func (m *Markdown) render(src []byte, page string, length int) (res Result, summ
 			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
 		}
 	}()
-	doc, pc, stop := m.parse(src, page)
+	x := m.expand(src, page, 0, false)
+	body := x.body(src)
+	doc, pc, stop := m.parseExpanded(body, page.Path, x)
 	if stop != nil {
-		return Result{Problems: []Problem{*stop}}, ""
+		stop.Offset = x.source(stop.Offset)
+		return Result{Problems: append(x.problems(), *stop)}, ""
 	}
-	if length > 0 {
+	if length > 0 && x != nil {
+		summary = m.Summary(src, length) // the summary of the body as written
+	} else if length > 0 {
 		summary = m.summaryOf(doc, src, length)
 	}
 	buf, _ := m.pool.Get().(*bytes.Buffer)
@@ -143,15 +160,58 @@ func (m *Markdown) render(src []byte, page string, length int) (res Result, summ
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
+	res.Problems, res.Shortcodes = x.problems(), x != nil
+	if err := m.md.Renderer().Render(buf, body, doc); err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
 	}
-	res.HTML = buf.String()
+	res.HTML = x.replace(buf.String())
 	m.pool.Put(buf)
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
-		res.Problems = append(res.Problems, *p...)
+		for _, pr := range *p {
+			pr.Offset = x.source(pr.Offset)
+			res.Problems = append(res.Problems, pr)
+		}
 	}
 	return res, summary
+}
+
+// fragment renders Markdown that a shortcode renders as part of the page (markdownify),
+// with its own shortcodes run. Its problems are at offsets of src.
+func (m *Markdown) fragment(src []byte, page *Page, depth int) (string, []Problem) {
+	if depth > maxFragmentDepth {
+		return "", []Problem{{Msg: fmt.Sprintf("shortcodes render Markdown inside Markdown more than %d deep; briefs stops there: simplify the templates", maxFragmentDepth)}}
+	}
+	x := m.expand(src, page, depth, false)
+	body := x.body(src)
+	doc, pc, stop := m.parseExpanded(body, page.Path, x)
+	if stop != nil {
+		return "", []Problem{*stop}
+	}
+	var buf bytes.Buffer
+	if err := m.md.Renderer().Render(&buf, body, doc); err != nil {
+		return "", []Problem{{Msg: "cannot render Markdown: " + err.Error()}}
+	}
+	probs := x.problems()
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		probs = append(probs, *p...)
+	}
+	return x.replace(buf.String()), probs
+}
+
+// parseExpanded is parse of a body that expand wrote again (x != nil).
+func (m *Markdown) parseExpanded(src []byte, path string, x *expansion) (ast.Node, parser.Context, *Problem) {
+	if x == nil {
+		return m.parse(src, path)
+	}
+	if p := checkShapes(src); p != nil {
+		return nil, nil, p
+	}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(expandedKey, true)
+	if path != "" {
+		pc.Set(pageKey, path)
+	}
+	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), pc, nil
 }
 
 // parse reads a body of the page at path into goldmark's tree, unless one of the

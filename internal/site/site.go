@@ -37,6 +37,8 @@ type Site struct {
 	Languages []*Lang
 	// Pages lists every page of every language, in a fixed order.
 	Pages []*Page
+
+	refState // the index Ref reads, built on its first use
 }
 
 // Lang is the part of the site in one language.

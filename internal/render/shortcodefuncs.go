@@ -1,0 +1,89 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"reflect"
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/briefs/briefs/internal/markdown"
+)
+
+// This file holds the functions of shortcode templates that Hugo has and layouts do not.
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// markdownifyFunc renders Markdown as part of the call's page, inline (Hugo's markdownify).
+func markdownifyFunc(c *markdown.Call) func(v any) template.HTML {
+	return func(v any) template.HTML { return template.HTML(c.RenderMarkdown(toString(v), false)) }
+}
+
+// defaultValue is Hugo's default: def when v is empty (nil, "", 0, false, an empty list or map).
+func defaultValue(def any, v ...any) any {
+	if len(v) == 0 || v[0] == nil {
+		return def
+	}
+	rv := reflect.ValueOf(v[0])
+	if rv.IsZero() || ((rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map) && rv.Len() == 0) {
+		return def
+	}
+	return v[0]
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// delimit joins a list's items with sep.
+func delimit(list any, sep string) (string, error) {
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return "", fmt.Errorf("delimit: %T is not a list", list)
+	}
+	parts := make([]string, rv.Len())
+	for i := range parts {
+		parts[i] = fmt.Sprint(rv.Index(i).Interface())
+	}
+	return strings.Join(parts, sep), nil
+}
+
+// in reports whether a list holds v, or a string holds v as a substring.
+func in(list, v any) bool {
+	if s, ok := list.(string); ok {
+		return strings.Contains(s, fmt.Sprint(v))
+	}
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return false
+	}
+	for i := range rv.Len() {
+		if reflect.DeepEqual(rv.Index(i).Interface(), v) {
+			return true
+		}
+	}
+	return false
+}
+
+// dict makes a map of key, value pairs.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict takes pairs of keys and values")
+	}
+	m := map[string]any{}
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}

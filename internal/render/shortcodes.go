@@ -1,0 +1,314 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"html/template"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/theme"
+)
+
+// A site's own shortcodes are layouts/shortcodes/NAME.html (NAME may be a path,
+// layouts/shortcodes/docs/note.html is docs/note), run with html/template and Hugo's
+// shortcode context:
+//
+//	.Get 0, .Get "name"   a parameter by position or name
+//	.Params               the parameters: a map when named, a list when positional
+//	.IsNamedParams        whether they are named
+//	.Inner                the content between the tags (template.HTML, as in Hugo)
+//	.InnerDeindent        .Inner without the indentation its lines share
+//	.Page                 .Title .Description .Params .Param .Lang .Language
+//	                      .Permalink .RelPermalink .Date .Kind .Section .RenderString
+//	.Site                 .Title .Params .BaseURL .Language
+//	.Name .Ordinal .Parent .Position
+//
+// with the functions markdownify, safeHTML, safeURL, safeHTMLAttr, safeCSS, safeJS,
+// htmlEscape, htmlUnescape, plainify, default, lower, upper, title, trim, replace,
+// urlize, split, delimit, in, dict, slice, absURL, relURL and cond. A template that
+// reads .Inner takes content and a closing tag, as in Hugo.
+
+// Shortcodes reads the site's shortcode templates. A template that does not parse is
+// an error at its file:line:col.
+func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcode, error) {
+	files, err := th.Files("layouts")
+	if err != nil {
+		return nil, fmt.Errorf("layouts: %w", err)
+	}
+	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}}
+	out := map[string]markdown.Shortcode{}
+	var errs diag.List
+	for _, f := range files {
+		name, ok := strings.CutPrefix(f.Name, "shortcodes/")
+		if !ok || !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		ls.paths[f.Name] = f
+		src, err := f.Read()
+		if err != nil {
+			errs.Add(ls.at(f.Name, 0, 0, "cannot read: %v", err))
+			continue
+		}
+		ls.srcs[f.Name] = src
+		t, err := template.New(f.Name).Funcs(shortcodeFuncs(cfg)).Parse(string(src))
+		if err != nil {
+			errs.Add(ls.templateError(err, "layouts/"+f.Name))
+			continue
+		}
+		out[strings.TrimSuffix(name, ".html")] = &siteShortcode{t: t, ls: ls, cfg: cfg, inner: readsInner.Match(src),
+			markdownify: bytes.Contains(src, []byte("markdownify"))}
+	}
+	return out, errs.Err()
+}
+
+// readsInner finds .Inner and .InnerDeindent, as Hugo looks for them.
+var readsInner = regexp.MustCompile(`\.Inner(Deindent)?\b`)
+
+// siteShortcode is one template of layouts/shortcodes/.
+type siteShortcode struct {
+	t     *template.Template
+	ls    *layouts
+	cfg   *config.Site
+	inner bool
+	// markdownify: the template calls it, and gets a copy bound to each call.
+	markdownify bool
+}
+
+func (s *siteShortcode) Inner() bool { return s.inner }
+
+// Render runs the template. An error names the template's file:line:col; the body
+// reports it at the call.
+func (s *siteShortcode) Render(c *markdown.Call) (markdown.Output, error) {
+	if named, positional := paramKinds(c.Params); named && positional {
+		return markdown.Output{}, fmt.Errorf("shortcode %s: named and positional parameters cannot be mixed (as in Hugo); name them all or none", c.Name)
+	}
+	t := s.t
+	if s.markdownify {
+		var err error
+		if t, err = s.t.Clone(); err != nil {
+			return markdown.Output{}, err
+		}
+		t.Funcs(template.FuncMap{"markdownify": markdownifyFunc(c)})
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, newShortcodeData(c, s.cfg)); err != nil {
+		return markdown.Output{}, fmt.Errorf("shortcode %s: %s", c.Name, s.ls.templateError(err, "layouts/"+s.t.Name()).Error())
+	}
+	if c.Markdown {
+		return markdown.Output{Markdown: b.String()}, nil
+	}
+	return markdown.Output{HTML: b.String()}, nil
+}
+
+func paramKinds(params []markdown.Param) (named, positional bool) {
+	for _, p := range params {
+		named, positional = named || p.Name != "", positional || p.Name == ""
+	}
+	return named, positional
+}
+
+// shortcodeData is a call as a template sees it.
+type shortcodeData struct {
+	c    *markdown.Call
+	cfg  *config.Site
+	Name string
+	// Page and Site are the page the call is in and its site.
+	Page *shortcodePage
+	Site shortcodeSite
+}
+
+func newShortcodeData(c *markdown.Call, cfg *config.Site) *shortcodeData {
+	return &shortcodeData{c: c, cfg: cfg, Name: c.Name, Page: newShortcodePage(c, cfg), Site: newShortcodeSite(c, cfg)}
+}
+
+// Get returns a parameter by position or name, or nil.
+func (d *shortcodeData) Get(key any) any { return d.c.Get(key) }
+
+// Params are the parameters: a map when they are named, a list when positional.
+func (d *shortcodeData) Params() any {
+	if d.c.IsNamedParams() {
+		m := map[string]any{}
+		for _, p := range d.c.Params {
+			m[p.Name] = p.Value
+		}
+		return m
+	}
+	list := make([]any, len(d.c.Params))
+	for i, p := range d.c.Params {
+		list[i] = p.Value
+	}
+	return list
+}
+
+// Inner is the content between the tags, as it is (Hugo's .Inner is HTML).
+func (d *shortcodeData) Inner() template.HTML { return template.HTML(d.c.Inner) }
+
+// InnerDeindent is .Inner without the indentation all its lines share.
+func (d *shortcodeData) InnerDeindent() template.HTML { return template.HTML(deindent(d.c.Inner)) }
+
+func (d *shortcodeData) IsNamedParams() bool { return d.c.IsNamedParams() }
+func (d *shortcodeData) Ordinal() int        { return d.c.Ordinal }
+func (d *shortcodeData) Position() string    { return d.c.Position() }
+
+// Parent is the call this one is inside, or nil.
+func (d *shortcodeData) Parent() *shortcodeData {
+	if d.c.Parent == nil {
+		return nil
+	}
+	return newShortcodeData(d.c.Parent, d.cfg)
+}
+
+// deindent removes the leading spaces and tabs that every non-blank line shares.
+func deindent(s string) string {
+	lines := strings.Split(s, "\n")
+	prefix := ""
+	first := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		ind := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		switch {
+		case first:
+			prefix, first = ind, false
+		default:
+			for !strings.HasPrefix(ind, prefix) {
+				prefix = prefix[:len(prefix)-1]
+			}
+		}
+	}
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, prefix)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// shortcodePage is the page a call is in, with Hugo's names.
+type shortcodePage struct {
+	c                          *markdown.Call
+	Title, Description         string
+	Summary                    string
+	Params                     map[string]any
+	Lang                       string
+	Language                   shortcodeLang
+	Permalink, RelPermalink    string
+	Date, Lastmod, PublishDate time.Time
+	Kind, Section              string
+}
+
+type shortcodeLang struct{ Lang, LanguageName, LanguageCode string }
+
+type shortcodeSite struct {
+	Title    string
+	BaseURL  string
+	Params   map[string]any
+	Language shortcodeLang
+}
+
+func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
+	p := &shortcodePage{c: c, Params: c.Page.Params, Lang: c.Page.Lang}
+	if l := cfg.Languages[c.Page.Lang]; l != nil {
+		p.Language = shortcodeLang{Lang: l.Code, LanguageName: l.Label, LanguageCode: l.Locale}
+	}
+	if sp, ok := c.Page.Data.(*site.Page); ok {
+		p.Title, p.Description, p.Summary = sp.Title, sp.Description, sp.Summary
+		p.Permalink, p.RelPermalink = cfg.AbsURL(sp.Path), cfg.URL(sp.Path)
+		p.Date, p.Lastmod, p.PublishDate = sp.Date, sp.Lastmod, sp.PublishDate
+		p.Kind = sp.Kind.String()
+		if sp.File != nil {
+			p.Section = strings.SplitN(sp.File.Section, "/", 2)[0]
+		}
+	}
+	return p
+}
+
+func newShortcodeSite(c *markdown.Call, cfg *config.Site) shortcodeSite {
+	s := shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params}
+	if l := cfg.Languages[c.Page.Lang]; l != nil {
+		s.Title = l.Title
+		s.Language = shortcodeLang{Lang: l.Code, LanguageName: l.Label, LanguageCode: l.Locale}
+	}
+	return s
+}
+
+// RenderString renders Markdown as part of the page: .Page.RenderString "**x**", or
+// with options first, .Page.RenderString (dict "display" "block") .Inner.
+func (p *shortcodePage) RenderString(args ...any) (template.HTML, error) {
+	block := false
+	if len(args) == 2 {
+		if opts, ok := args[0].(map[string]any); ok {
+			block = fmt.Sprint(opts["display"]) == "block"
+		}
+		args = args[1:]
+	}
+	if len(args) != 1 {
+		return "", fmt.Errorf("RenderString takes the Markdown, and options before it")
+	}
+	return template.HTML(p.c.RenderMarkdown(toString(args[0]), block)), nil
+}
+
+// Param is a page param, or the site's of that name.
+func (p *shortcodePage) Param(key string) any {
+	for _, m := range []map[string]any{p.Params, p.c.Page.SiteParams} {
+		for k, v := range m {
+			if strings.EqualFold(k, key) {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+func toString(v any) string {
+	switch s := v.(type) {
+	case template.HTML:
+		return string(s)
+	case string:
+		return s
+	case nil:
+		return ""
+	}
+	return fmt.Sprint(v)
+}
+
+// shortcodeFuncs are the functions shortcode templates have, Hugo's names.
+func shortcodeFuncs(cfg *config.Site) template.FuncMap {
+	return template.FuncMap{
+		"markdownify":  func(v any) template.HTML { return "" }, // bound to each call in Render
+		"safeHTML":     func(v any) template.HTML { return template.HTML(toString(v)) },
+		"safeURL":      func(v any) template.URL { return template.URL(toString(v)) },
+		"safeHTMLAttr": func(v any) template.HTMLAttr { return template.HTMLAttr(toString(v)) },
+		"safeCSS":      func(v any) template.CSS { return template.CSS(toString(v)) },
+		"safeJS":       func(v any) template.JS { return template.JS(toString(v)) },
+		"htmlEscape":   func(v any) string { return html.EscapeString(toString(v)) },
+		"htmlUnescape": func(v any) string { return html.UnescapeString(toString(v)) },
+		"plainify":     func(v any) string { return tagRE.ReplaceAllString(toString(v), "") },
+		"default":      defaultValue,
+		"lower":        func(v any) string { return strings.ToLower(toString(v)) },
+		"upper":        func(v any) string { return strings.ToUpper(toString(v)) },
+		"title":        func(v any) string { return titleCase(toString(v)) },
+		"trim":         func(v any, cut string) string { return strings.Trim(toString(v), cut) },
+		"replace":      func(v any, old, new string) string { return strings.ReplaceAll(toString(v), old, new) },
+		"urlize": func(v any) string {
+			return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(toString(v)), " ", "-"))
+		},
+		"split":   func(v any, sep string) []string { return strings.Split(toString(v), sep) },
+		"delimit": delimit,
+		"in":      in,
+		"dict":    dict,
+		"slice":   func(v ...any) []any { return v },
+		"absURL":  func(v any) string { return cfg.AbsURL(toString(v)) },
+		"relURL":  func(v any) string { return cfg.URL(toString(v)) },
+		"cond":    func(c bool, a, b any) any { return map[bool]any{true: a, false: b}[c] },
+	}
+}
+
+// Site is the page graph the renderer shows.
+func (r *Renderer) Site() *site.Site { return r.site }
