@@ -37,7 +37,9 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/theme"
 )
 
 // Severity orders findings: errors fail a check, warnings only with --strict.
@@ -110,6 +112,10 @@ type checker struct {
 	// measures are the measure words figures are converted by, built in and declared.
 	measures *measureWords
 	report   Report
+	// st is the page graph, with drafts and embargoed briefs (they are published
+	// later, and links to them must hold then); pages are its pages by file.
+	st    *site.Site
+	pages map[*content.File]*site.Page
 }
 
 // Run checks a whole site. It fails only when the site cannot be read at all (no
@@ -129,11 +135,16 @@ func Run(opts Options) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	for code, l := range cfg.Languages {
-		c.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Units: cfg.UnitSet})
+	scs, err := render.Shortcodes(theme.New(opts.Site, opts.Theme), cfg)
+	for _, e := range diagErrors(err) {
+		c.addAt(e.File, e.Line, e.Col, "shortcode", Error, "%s", e.Msg)
 	}
+	for code, l := range cfg.Languages {
+		c.mds[code] = markdown.New(markdown.Options{Lang: code, CJK: l.CJK(), Units: cfg.UnitSet, Shortcodes: scs})
+	}
+	c.graph()
 	for _, f := range c.files {
-		c.inputs[f] = c.mds[f.Lang].Inspect(f.Body)
+		c.inputs[f] = c.mds[f.Lang].InspectPage(f.Body, c.mdPage(f))
 	}
 	c.bodies()
 	groups := c.groups()
@@ -203,12 +214,41 @@ func (c *checker) groups() []*group {
 }
 
 // bodies reports what makes a build fail in a body (an unknown shortcode, a bad num
-// argument), as build reports it and at the same place.
+// argument, a ref that leads nowhere), as build reports it and at the same place. An
+// unknown shortcode is reported once per name, at its first use, with its count.
 func (c *checker) bodies() {
+	type uses struct {
+		f     *content.File
+		p     markdown.Problem
+		n     int
+		files []string
+	}
+	unknown := map[string]*uses{}
+	var names []string
 	for _, f := range c.files {
 		for _, p := range c.inputs[f].Problems {
-			c.add(f, p.Offset, "markdown", Error, "%s", p.Msg)
+			if p.Shortcode == "" {
+				c.add(f, p.Offset, "markdown", Error, "%s", p.Msg)
+				continue
+			}
+			u := unknown[p.Shortcode]
+			if u == nil {
+				u = &uses{f: f, p: p}
+				unknown[p.Shortcode] = u
+				names = append(names, p.Shortcode)
+			}
+			if u.n++; !slices.Contains(u.files, f.Path) {
+				u.files = append(u.files, f.Path)
+			}
 		}
+	}
+	for _, name := range names {
+		u := unknown[name]
+		if u.n == 1 {
+			c.add(u.f, u.p.Offset, "markdown", Error, "%s", u.p.Msg)
+			continue
+		}
+		c.add(u.f, u.p.Offset, "markdown", Error, "%s (used %d times, in %s)", u.p.Msg, u.n, strings.Join(u.files, ", "))
 	}
 }
 
@@ -312,4 +352,14 @@ func (c *checker) headings() {
 			prev = max(h.Level, 1)
 		}
 	}
+}
+
+// diagErrors lists the problems in err (a diag.List, or one error).
+func diagErrors(err error) []*diag.Error {
+	if err == nil {
+		return nil
+	}
+	var l diag.List
+	l.Add(err)
+	return l.Sorted()
 }

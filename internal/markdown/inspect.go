@@ -63,6 +63,9 @@ type Link struct {
 	IsImage bool
 	// Alt is an image's alternative text.
 	Alt string
+	// Shortcode marks a target a shortcode wrote ([x]({{< relref "zibo" >}})): the
+	// shortcode checked it.
+	Shortcode bool
 }
 
 // Inspect parses a body without rendering it. A body over one of the limits (see
@@ -220,7 +223,7 @@ func (in *Inspection) place(x *expansion) {
 		l := &in.Links[i]
 		l.Offset = x.source(l.Offset)
 		if strings.Contains(l.Dest, x.prefix) {
-			l.Dest = html.UnescapeString(x.replace(l.Dest))
+			l.Dest, l.Shortcode = html.UnescapeString(x.replace(l.Dest)), true
 		}
 	}
 	for i := range in.Headings {
