@@ -24,4 +24,3 @@ func TestShortcodes(t *testing.T) {
 	lacks(t, mem, "en/law/zibo/index.html", "{{", "BRIEFSSHORTCODE")
 	contains(t, mem, "en/law/other/index.html", `<a href="/en/law/zibo/">Zibo</a>`)
 }
-
