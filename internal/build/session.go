@@ -212,7 +212,7 @@ func (s *Session) fillBody(st *site.Site, p *site.Page, errs *diag.List) {
 		return
 	}
 	b := s.cachedBody(f.Path)
-	if b == nil || b.file != f {
+	if b == nil || b.file != f || b.dynamic {
 		// A file read again: render its body unless it is the same text as before.
 		h := fnv.New64a()
 		h.Write(f.Body)

@@ -1,9 +1,12 @@
 package build_test
 
 import (
+	"os"
 	"testing"
 
+	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/output"
 )
 
 // TestShortcodes builds a site written with Hugo shortcodes: refs resolve to the
@@ -23,4 +26,35 @@ func TestShortcodes(t *testing.T) {
 		`<aside class="note note-info" data-ordinal="4" data-named="false">`, "Plain <em>note</em>.")
 	lacks(t, mem, "en/law/zibo/index.html", "{{", "BRIEFSSHORTCODE")
 	contains(t, mem, "en/law/other/index.html", `<a href="/en/law/zibo/">Zibo</a>`)
+}
+
+// TestShortcodeUpdates edits a site written with shortcodes as the dev server sees it:
+// a shortcode template, then the slug of a page another page refs. After each edit
+// the updated output must be byte for byte a full build's.
+func TestShortcodeUpdates(t *testing.T) {
+	dir := writeTree(t, "shortcodes.txtar")
+	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+	sess := build.NewLive(opts)
+	mem := output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	steps := []struct {
+		name, file, from, to, page, want string
+	}{
+		{"template edit", "layouts/shortcodes/term.html", "<dfn", "<dfn class=\"t\"", "zh/law/zibo/index.html", `<dfn class="t" title="反电信诈骗">`},
+		{"slug of a ref target", "content/law/other.en.md", "date = 2024-01-02", "date = 2024-01-02\nslug = \"moved\"", "en/law/zibo/index.html", `href="https://example.org/en/law/moved/"`},
+	}
+	for _, st := range steps {
+		edit(t, dir, st.file, st.from, st.to)
+		ch, err := sess.Update([]string{st.file}, mem)
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		if !contains1(ch.Written, st.page) {
+			t.Errorf("%s: %s not rewritten; wrote %v", st.name, st.page, ch.Written)
+		}
+		contains(t, mem, st.page, st.want)
+		sameAsFullBuild(t, st.name, opts, mem)
+	}
 }

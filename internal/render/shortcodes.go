@@ -25,7 +25,7 @@ import (
 //	.IsNamedParams        whether they are named
 //	.Inner                the content between the tags (template.HTML, as in Hugo)
 //	.InnerDeindent        .Inner without the indentation its lines share
-//	.Page                 .Title .Description .Params .Param .Lang .Language
+//	.Page                 .Title .Params .Param .Lang .Language
 //	                      .Permalink .RelPermalink .Date .Kind .Section .RenderString
 //	.Site                 .Title .Params .BaseURL .Language
 //	.Name .Ordinal .Parent .Position
@@ -193,8 +193,7 @@ func deindent(s string) string {
 // shortcodePage is the page a call is in, with Hugo's names.
 type shortcodePage struct {
 	c                          *markdown.Call
-	Title, Description         string
-	Summary                    string
+	Title                      string
 	Params                     map[string]any
 	Lang                       string
 	Language                   shortcodeLang
@@ -218,7 +217,9 @@ func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
 		p.Language = shortcodeLang{Lang: l.Code, LanguageName: l.Label, LanguageCode: l.Locale}
 	}
 	if sp, ok := c.Page.Data.(*site.Page); ok {
-		p.Title, p.Description, p.Summary = sp.Title, sp.Description, sp.Summary
+		// Not its summary or description: a one-shot build knows them before the body
+		// is rendered, the dev server after.
+		p.Title = sp.Title
 		p.Permalink, p.RelPermalink = cfg.AbsURL(sp.Path), cfg.URL(sp.Path)
 		p.Date, p.Lastmod, p.PublishDate = sp.Date, sp.Lastmod, sp.PublishDate
 		p.Kind = sp.Kind.String()
