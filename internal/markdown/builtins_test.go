@@ -122,3 +122,16 @@ func TestShortcodeOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestShortcodeOutputBounded calls, nested 40 deep, a shortcode that shows its content
+// twice: the HTML would double 40 times; it stops at MaxShortcodeOutput, with a problem.
+func TestShortcodeOutputBounded(t *testing.T) {
+	twice := map[string]Shortcode{"twice": builtin{inner: true, render: func(c *Call) (Output, error) {
+		return Output{HTML: c.Inner + c.Inner}, nil
+	}}}
+	src := strings.Repeat("{{< twice >}}", 40) + "x" + strings.Repeat("{{< /twice >}}", 40)
+	res, _ := New(Options{Lang: "en", Shortcodes: twice}).RenderPage([]byte(src), nil, 0)
+	if len(res.HTML) > 2*MaxShortcodeOutput || len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, "MiB of HTML") {
+		t.Errorf("%d bytes, problems %v", len(res.HTML), res.Problems)
+	}
+}

@@ -25,6 +25,10 @@ import (
 // The body written again keeps a map to the source, so that problems found in it are
 // reported where the author wrote them.
 
+// MaxShortcodeOutput bounds the HTML the shortcodes of one body write: a template that
+// shows .Inner twice, called inside itself 40 deep, would write 2^40 copies.
+const MaxShortcodeOutput = 64 << 20
+
 // maxFragmentDepth bounds Markdown rendered inside shortcodes inside Markdown
 // rendered inside shortcodes (markdownify of .Inner, nested).
 const maxFragmentDepth = 16
@@ -49,6 +53,8 @@ type expansion struct {
 	prefix string   // of placeholders, a word not in src
 	html   []string // placeholder i's HTML
 	probs  []Problem
+	// overflow: the calls' HTML passed MaxShortcodeOutput, and was cut there.
+	overflow bool
 }
 
 // segment maps out[exp:] back to src: byte for byte when verbatim, else to orig.
@@ -387,11 +393,26 @@ func (x *expansion) replace(html string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(html))
+	x.replaceInto(&b, html)
+	return b.String()
+}
+
+// replaceInto writes html into b with its placeholders replaced. Calls inside calls
+// are written into b in turn, not returned as strings: nested n deep, they would be
+// copied n times.
+func (x *expansion) replaceInto(b *strings.Builder, html string) {
 	for {
+		if b.Len() > MaxShortcodeOutput {
+			if !x.overflow {
+				x.overflow = true
+				x.problem(0, fmt.Sprintf("the shortcodes of this body write more than %d MiB of HTML (a template that shows .Inner more than once, nested?); briefs stops there: simplify the calls", MaxShortcodeOutput>>20), "")
+			}
+			return
+		}
 		k := strings.Index(html, x.prefix)
 		if k < 0 {
 			b.WriteString(html)
-			return b.String()
+			return
 		}
 		i, n := x.readPlaceholder(html[k:])
 		if i < 0 {
@@ -404,8 +425,8 @@ func (x *expansion) replace(html string) string {
 			before, after = before[:len(before)-3], strings.TrimPrefix(after[4:], "\n")
 		}
 		b.WriteString(before)
-		// Calls inside calls: their placeholders come before, and are replaced in turn.
-		b.WriteString(x.replace(x.html[i]))
+		// A call's HTML holds the placeholders of the calls inside it, which come before it.
+		x.replaceInto(b, x.html[i])
 		html = after
 	}
 }

@@ -160,11 +160,12 @@ func (m *Markdown) render(src []byte, page *Page, length int) (res Result, summa
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
+	err := m.md.Renderer().Render(buf, body, doc)
+	res.HTML = x.replace(buf.String())
 	res.Problems, res.Shortcodes = x.problems(), x != nil
-	if err := m.md.Renderer().Render(buf, body, doc); err != nil {
+	if err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
 	}
-	res.HTML = x.replace(buf.String())
 	m.pool.Put(buf)
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		for _, pr := range *p {
@@ -191,11 +192,12 @@ func (m *Markdown) fragment(src []byte, page *Page, depth int) (string, []Proble
 	if err := m.md.Renderer().Render(&buf, body, doc); err != nil {
 		return "", []Problem{{Msg: "cannot render Markdown: " + err.Error()}}
 	}
+	html := x.replace(buf.String())
 	probs := x.problems()
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		probs = append(probs, *p...)
 	}
-	return x.replace(buf.String()), probs
+	return html, probs
 }
 
 // parseExpanded is parse of a body that expand wrote again (x != nil).

@@ -16,7 +16,8 @@ import (
 	"github.com/briefs/briefs/internal/theme"
 )
 
-// A site's own shortcodes are layouts/shortcodes/NAME.html (NAME may be a path,
+// A site's own shortcodes are layouts/shortcodes/NAME.html or, as Hugo names the
+// folder since 0.146, layouts/_shortcodes/NAME.html (NAME may be a path:
 // layouts/shortcodes/docs/note.html is docs/note), run with html/template and Hugo's
 // shortcode context:
 //
@@ -46,8 +47,8 @@ func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcod
 	out := map[string]markdown.Shortcode{}
 	var errs diag.List
 	for _, f := range files {
-		name, ok := strings.CutPrefix(f.Name, "shortcodes/")
-		if !ok || !strings.HasSuffix(name, ".html") {
+		name, ok := shortcodeName(f.Name)
+		if !ok {
 			continue
 		}
 		ls.paths[f.Name] = f
@@ -66,6 +67,16 @@ func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcod
 			markdownify: bytes.Contains(src, []byte("markdownify"))}
 	}
 	return out, errs.Err()
+}
+
+// shortcodeName is the name of the shortcode in layouts/shortcodes/NAME.html, or
+// layouts/_shortcodes/NAME.html (Hugo's folder since 0.146).
+func shortcodeName(file string) (string, bool) {
+	name, ok := strings.CutPrefix(file, "shortcodes/")
+	if !ok {
+		name, ok = strings.CutPrefix(file, "_shortcodes/")
+	}
+	return name, ok && strings.HasSuffix(name, ".html")
 }
 
 // readsInner finds .Inner and .InnerDeindent, as Hugo looks for them.
