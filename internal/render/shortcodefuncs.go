@@ -1,10 +1,12 @@
 package render
 
 import (
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"reflect"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -86,4 +88,64 @@ func dict(kv ...any) (map[string]any, error) {
 		m[k] = kv[i+1]
 	}
 	return m, nil
+}
+
+// merge is Hugo's merge: a map with the keys of all, the last map's winning.
+func merge(maps ...map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, m := range maps {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// appendList is Hugo's append: items, then the list (its last argument).
+func appendList(args ...any) ([]any, error) {
+	if len(args) < 2 {
+		return nil, fmt.Errorf("append takes items and a list")
+	}
+	var out []any
+	if rv := reflect.ValueOf(args[len(args)-1]); rv.Kind() == reflect.Slice {
+		for i := range rv.Len() {
+			out = append(out, rv.Index(i).Interface())
+		}
+	} else if args[len(args)-1] != nil {
+		out = append(out, args[len(args)-1])
+	}
+	return append(out, args[:len(args)-1]...), nil
+}
+
+func toInt(v any) (int, error) {
+	switch n := v.(type) {
+	case int:
+		return n, nil
+	case float64:
+		return int(n), nil
+	case bool:
+		if n {
+			return 1, nil
+		}
+		return 0, nil
+	}
+	return strconv.Atoi(strings.TrimSpace(toString(v)))
+}
+
+func jsonify(v any) (template.HTML, error) {
+	b, err := json.Marshal(v)
+	return template.HTML(b), err
+}
+
+// isset reports whether a map has a key, or a list an index.
+func isset(c, key any) bool {
+	rv := reflect.ValueOf(c)
+	switch rv.Kind() {
+	case reflect.Map:
+		return rv.MapIndex(reflect.ValueOf(key)).IsValid()
+	case reflect.Slice, reflect.Array:
+		i, ok := key.(int)
+		return ok && i >= 0 && i < rv.Len()
+	}
+	return false
 }

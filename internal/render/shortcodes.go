@@ -33,8 +33,11 @@ import (
 //
 // with the functions markdownify, safeHTML, safeURL, safeHTMLAttr, safeCSS, safeJS,
 // htmlEscape, htmlUnescape, plainify, default, lower, upper, title, trim, replace,
-// urlize, split, delimit, in, dict, slice, absURL, relURL and cond. A template that
-// reads .Inner takes content and a closing tag, as in Hugo.
+// urlize, split, delimit, in, dict, slice, merge, append, absURL, relURL, cond, add,
+// sub, mul, int, string, hasPrefix, hasSuffix, chomp, jsonify, isset, hugo
+// (.IsMultilingual), warnf (ignored), errorf (an error at the call), and T and i18n,
+// which return their key. A template that reads .Inner takes content and a closing
+// tag, as in Hugo. Not there: partial, resources and Hugo's other namespaces.
 
 // Shortcodes reads the site's shortcode templates. A template that does not parse is
 // an error at its file:line:col.
@@ -311,16 +314,36 @@ func shortcodeFuncs(cfg *config.Site) template.FuncMap {
 		"urlize": func(v any) string {
 			return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(toString(v)), " ", "-"))
 		},
-		"split":   func(v any, sep string) []string { return strings.Split(toString(v), sep) },
-		"delimit": delimit,
-		"in":      in,
-		"dict":    dict,
-		"slice":   func(v ...any) []any { return v },
-		"absURL":  func(v any) string { return cfg.AbsURL(toString(v)) },
-		"relURL":  func(v any) string { return cfg.URL(toString(v)) },
-		"cond":    func(c bool, a, b any) any { return map[bool]any{true: a, false: b}[c] },
+		"split":     func(v any, sep string) []string { return strings.Split(toString(v), sep) },
+		"delimit":   delimit,
+		"in":        in,
+		"dict":      dict,
+		"slice":     func(v ...any) []any { return v },
+		"absURL":    func(v any) string { return cfg.AbsURL(toString(v)) },
+		"relURL":    func(v any) string { return cfg.URL(toString(v)) },
+		"cond":      func(c bool, a, b any) any { return map[bool]any{true: a, false: b}[c] },
+		"T":         func(key string, _ ...any) string { return key },
+		"i18n":      func(key string, _ ...any) string { return key },
+		"merge":     merge,
+		"append":    appendList,
+		"warnf":     func(string, ...any) string { return "" },
+		"errorf":    func(f string, args ...any) (string, error) { return "", fmt.Errorf(f, args...) },
+		"add":       func(a, b int) int { return a + b },
+		"sub":       func(a, b int) int { return a - b },
+		"mul":       func(a, b int) int { return a * b },
+		"int":       toInt,
+		"string":    toString,
+		"hasPrefix": func(v any, p string) bool { return strings.HasPrefix(toString(v), p) },
+		"hasSuffix": func(v any, p string) bool { return strings.HasSuffix(toString(v), p) },
+		"chomp":     func(v any) string { return strings.TrimRight(toString(v), "\r\n") },
+		"jsonify":   jsonify,
+		"isset":     isset,
+		"hugo":      func() hugoInfo { return hugoInfo{IsMultilingual: len(cfg.Languages) > 1} },
 	}
 }
+
+// hugoInfo is what Hugo's hugo function tells shortcodes.
+type hugoInfo struct{ IsMultilingual bool }
 
 // Site is the page graph the renderer shows.
 func (r *Renderer) Site() *site.Site { return r.site }
