@@ -135,3 +135,21 @@ func TestShortcodeOutputBounded(t *testing.T) {
 		t.Errorf("%d bytes, problems %v", len(res.HTML), res.Problems)
 	}
 }
+
+// TestShortcodeSummary checks that a summary shows no shortcode: {{< >}} calls show
+// nothing in it, {{% %}} calls their content, and num its figure; and that the summary
+// of a whole body is that of its opening, as a one-shot build cuts it.
+func TestShortcodeSummary(t *testing.T) {
+	md := New(Options{Lang: "en", Shortcodes: testShortcodes})
+	src := []byte("Hello {{< echo >}} {{% box %}}*boxed*{{% /box %}} and {{< relref \"about\" >}} {{< num \"7.9亿元\" >}}.\n\n{{< details >}}\nhidden\n{{< /details >}}\n")
+	res, summary := md.RenderPage(src, &Page{Path: "/", Lang: "en", Ref: testRef}, 30)
+	if len(res.Problems) > 0 {
+		t.Fatal(res.Problems)
+	}
+	if want := "Hello boxed and 790 million yuan."; summary != want {
+		t.Errorf("summary %q, want %q", summary, want)
+	}
+	if got := md.Summary(src, 30); got != summary {
+		t.Errorf("Summary %q, RenderPage's %q", got, summary)
+	}
+}
