@@ -11,13 +11,15 @@ import (
 
 // TestShortcodes builds a site written with Hugo shortcodes: refs resolve to the
 // pages' URLs in either language, and the site's own shortcode runs with Hugo's context
-// (.Ordinal counts every call before it in the body, refs too, as Hugo's does).
+// (.Ordinal counts every call before it in the body, refs too, as Hugo's does),
+// partials, and .Parent.Store, which calls inside a call fill before it runs.
 func TestShortcodes(t *testing.T) {
 	mem := mustBuild(t, "shortcodes.txtar", build.Options{})
 	contains(t, mem, "zh/law/zibo/index.html",
 		`<a href="/en/law/zibo/">英文版</a>`, `<a href="/zh/law/">法治</a>`,
-		`<aside class="note note-warn" data-ordinal="2" data-named="true">`,
-		`<p class="note-page">淄博 · Zibo Bureau · zh</p>`,
+		`<aside class="note note-warn" data-ordinal="3" data-named="true">`,
+		`<p class="note-page">淄博 · Zibo Bureau · zh <span class="badge">warn</span>`,
+		`<div class="tabs" data-count="2"><section>一</section>`,
 		`<strong>注意</strong>：<dfn title="反电信诈骗">反诈</dfn> (in note)`)
 	contains(t, mem, "en/law/zibo/index.html",
 		`<a href="https://example.org/en/law/other/">the other brief</a>`,

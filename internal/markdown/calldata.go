@@ -72,6 +72,9 @@ type Page struct {
 	Data any
 	// Line gives the line and column of a byte offset of the body, for .Position.
 	Line func(offset int) (line, col int)
+	// Store is shared by the calls of one rendering of the body (Hugo's
+	// .Page.Store and .Page.Scratch); expand makes it.
+	Store map[string]any
 }
 
 // Call is one shortcode call, as a shortcode sees it (Hugo's shortcode context).
@@ -90,6 +93,9 @@ type Call struct {
 	// Offset is where the call starts in the body.
 	Offset int
 	Page   *Page
+	// Store is the call's own (Hugo's .Store): calls inside it may fill it through
+	// .Parent.Store before it runs.
+	Store map[string]any
 
 	x *expansion // the body's expansion, for RenderMarkdown
 }

@@ -72,6 +72,9 @@ func (m *Markdown) expand(src []byte, page *Page, depth int, summary bool) *expa
 	if page == nil {
 		page = &Page{}
 	}
+	if page.Store == nil {
+		page.Store = map[string]any{}
+	}
 	if m.onlyInline(src) {
 		return nil
 	}
@@ -285,7 +288,7 @@ func (x *expansion) write(nodes []scNode, parent *Call, top bool) string {
 			ordinal++
 			emit(x.inlineCall(t), t.start, bytes.IndexByte(x.src[t.start:t.end], '\n') < 0)
 		default:
-			c := &Call{Name: t.name, Params: t.params, Markdown: t.markdown, Ordinal: ordinal, Parent: parent, Offset: t.start, Page: x.page, x: x}
+			c := &Call{Name: t.name, Params: t.params, Markdown: t.markdown, Ordinal: ordinal, Parent: parent, Offset: t.start, Page: x.page, Store: map[string]any{}, x: x}
 			ordinal++
 			emit(x.run(c, n), t.start, false)
 		}

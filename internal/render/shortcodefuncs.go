@@ -149,3 +149,43 @@ func isset(c, key any) bool {
 	}
 	return false
 }
+
+// scratch is Hugo's Scratch and Store: values that calls leave for later calls.
+type scratch struct{ m map[string]any }
+
+func (s scratch) Get(key string) any           { return s.m[key] }
+func (s scratch) Set(key string, v any) string { s.m[key] = v; return "" }
+func (s scratch) Delete(key string) string     { delete(s.m, key); return "" }
+func (s scratch) Values() map[string]any       { return s.m }
+
+// Add adds v to the value at key: numbers are summed, strings joined, lists appended.
+func (s scratch) Add(key string, v any) (string, error) {
+	switch old := s.m[key].(type) {
+	case nil:
+		s.m[key] = v
+	case int:
+		n, err := toInt(v)
+		if err != nil {
+			return "", err
+		}
+		s.m[key] = old + n
+	case string:
+		s.m[key] = old + toString(v)
+	case []any:
+		s.m[key] = append(old, v)
+	default:
+		return "", fmt.Errorf("Scratch.Add: cannot add to a %T", old)
+	}
+	return "", nil
+}
+
+// SetInMap sets key in the map at name.
+func (s scratch) SetInMap(name, key string, v any) string {
+	m, _ := s.m[name].(map[string]any)
+	if m == nil {
+		m = map[string]any{}
+		s.m[name] = m
+	}
+	m[key] = v
+	return ""
+}

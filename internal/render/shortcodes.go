@@ -29,7 +29,8 @@ import (
 //	.Page                 .Title .Params .Param .Lang .Language
 //	                      .Permalink .RelPermalink .Date .Kind .Section .RenderString
 //	.Site                 .Title .Params .BaseURL .Language
-//	.Name .Ordinal .Parent .Position
+//	.Name .Ordinal .Parent .Position .Store (.Scratch), and .Page.Store (.Page.Scratch),
+//	shared by the calls of the body: .Get .Set .Add .SetInMap .Delete .Values
 //
 // with the functions markdownify, safeHTML, safeURL, safeHTMLAttr, safeCSS, safeJS,
 // htmlEscape, htmlUnescape, plainify, default, lower, upper, title, trim, replace,
@@ -37,10 +38,12 @@ import (
 // sub, mul, int, string, hasPrefix, hasSuffix, chomp, jsonify, isset, hugo
 // (.IsMultilingual), warnf (ignored), errorf (an error at the call), and T and i18n,
 // which return their key. A template that reads .Inner takes content and a closing
-// tag, as in Hugo. Not there: partial, resources and Hugo's other namespaces.
+// tag, as in Hugo; partial runs the site's layouts/partials/NAME.html. Not there:
+// resources, .Scratch and Hugo's other namespaces.
 
 // Shortcodes reads the site's shortcode templates. A template that does not parse is
-// an error at its file:line:col.
+// an error at its file:line:col. The site's partials (layouts/partials/) that parse with
+// the shortcodes' functions can be called from them with partial.
 func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcode, error) {
 	files, err := th.Files("layouts")
 	if err != nil {
@@ -49,6 +52,7 @@ func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcod
 	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}}
 	out := map[string]markdown.Shortcode{}
 	var errs diag.List
+	base, skipped := shortcodePartials(files, cfg)
 	for _, f := range files {
 		name, ok := shortcodeName(f.Name)
 		if !ok {
@@ -61,15 +65,71 @@ func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcod
 			continue
 		}
 		ls.srcs[f.Name] = src
-		t, err := template.New(f.Name).Funcs(shortcodeFuncs(cfg)).Parse(string(src))
+		t, err := base.Clone()
+		if err == nil {
+			t = t.Funcs(template.FuncMap{"partial": partialFunc(t, skipped)})
+			_, err = t.New(f.Name).Parse(string(src))
+		}
 		if err != nil {
 			errs.Add(ls.templateError(err, "layouts/"+f.Name))
 			continue
 		}
-		out[strings.TrimSuffix(name, ".html")] = &siteShortcode{t: t, ls: ls, cfg: cfg, inner: readsInner.Match(src),
-			markdownify: bytes.Contains(src, []byte("markdownify"))}
+		out[strings.TrimSuffix(name, ".html")] = &siteShortcode{t: t.Lookup(f.Name), ls: ls, cfg: cfg, inner: readsInner.Match(src),
+			markdownify: bytes.Contains(src, []byte("markdownify")), skipped: skipped}
 	}
 	return out, errs.Err()
+}
+
+// shortcodePartials parses the partials that parse with the shortcodes' functions into
+// one set; the others (a layout's partial using layout functions) are skipped, with
+// the reason, which a call to one reports.
+func shortcodePartials(files []theme.File, cfg *config.Site) (*template.Template, map[string]error) {
+	base := template.New("").Funcs(shortcodeFuncs(cfg)).Funcs(template.FuncMap{"partial": func(string, ...any) (template.HTML, error) { return "", nil }})
+	skipped := map[string]error{}
+	for _, f := range files {
+		if !strings.HasPrefix(f.Name, "partials/") || !strings.HasSuffix(f.Name, ".html") {
+			continue
+		}
+		src, err := f.Read()
+		if err == nil {
+			var t *template.Template
+			if t, err = base.Clone(); err == nil {
+				if _, err = t.New(f.Name).Parse(string(src)); err == nil {
+					_, err = base.New(f.Name).Parse(string(src))
+				}
+			}
+		}
+		if err != nil {
+			skipped[f.Name] = err
+		}
+	}
+	return base, skipped
+}
+
+// partialFunc is Hugo's partial for the shortcode templates of set: partial "x" data
+// runs layouts/partials/x.html (the .html may be left out) with data as its dot.
+func partialFunc(set *template.Template, skipped map[string]error) func(name string, data ...any) (template.HTML, error) {
+	return func(name string, data ...any) (template.HTML, error) {
+		file := "partials/" + name
+		if !strings.HasSuffix(file, ".html") {
+			file += ".html"
+		}
+		if err := skipped[file]; err != nil {
+			return "", fmt.Errorf("partial %q cannot run in a shortcode: %v", name, err)
+		}
+		if set.Lookup(file) == nil {
+			return "", fmt.Errorf("partial %q: no layouts/%s", name, file)
+		}
+		var dot any
+		if len(data) > 0 {
+			dot = data[0]
+		}
+		var b bytes.Buffer
+		if err := set.ExecuteTemplate(&b, file, dot); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil
+	}
 }
 
 // shortcodeName is the name of the shortcode in layouts/shortcodes/NAME.html, or
@@ -91,8 +151,10 @@ type siteShortcode struct {
 	ls    *layouts
 	cfg   *config.Site
 	inner bool
-	// markdownify: the template calls it, and gets a copy bound to each call.
+	// markdownify: the template calls it, and gets a copy bound to each call (never
+	// running t itself, which could then not be copied).
 	markdownify bool
+	skipped     map[string]error // the partials that cannot run in shortcodes
 }
 
 func (s *siteShortcode) Inner() bool { return s.inner }
@@ -109,7 +171,7 @@ func (s *siteShortcode) Render(c *markdown.Call) (markdown.Output, error) {
 		if t, err = s.t.Clone(); err != nil {
 			return markdown.Output{}, err
 		}
-		t.Funcs(template.FuncMap{"markdownify": markdownifyFunc(c)})
+		t.Funcs(template.FuncMap{"markdownify": markdownifyFunc(c), "partial": partialFunc(t, s.skipped)})
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, newShortcodeData(c, s.cfg)); err != nil {
@@ -168,8 +230,14 @@ func (d *shortcodeData) Inner() template.HTML { return template.HTML(d.c.Inner) 
 func (d *shortcodeData) InnerDeindent() template.HTML { return template.HTML(deindent(d.c.Inner)) }
 
 func (d *shortcodeData) IsNamedParams() bool { return d.c.IsNamedParams() }
-func (d *shortcodeData) Ordinal() int        { return d.c.Ordinal }
-func (d *shortcodeData) Position() string    { return d.c.Position() }
+
+// Store holds values of this call, which calls inside it may set through .Parent.Store.
+func (d *shortcodeData) Store() scratch { return scratch{d.c.Store} }
+
+// Scratch is Store, by its older name.
+func (d *shortcodeData) Scratch() scratch { return scratch{d.c.Store} }
+func (d *shortcodeData) Ordinal() int     { return d.c.Ordinal }
+func (d *shortcodeData) Position() string { return d.c.Position() }
 
 // Parent is the call this one is inside, or nil.
 func (d *shortcodeData) Parent() *shortcodeData {
@@ -268,6 +336,12 @@ func (p *shortcodePage) RenderString(args ...any) (template.HTML, error) {
 	}
 	return template.HTML(p.c.RenderMarkdown(toString(args[0]), block)), nil
 }
+
+// Store holds values the calls of the body share (Hugo's .Page.Store).
+func (p *shortcodePage) Store() scratch { return scratch{p.c.Page.Store} }
+
+// Scratch is Store, by its older name.
+func (p *shortcodePage) Scratch() scratch { return scratch{p.c.Page.Store} }
 
 // Param is a page param, or the site's of that name.
 func (p *shortcodePage) Param(key string) any {
