@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // Shortcode is what a name in {{< name … >}} runs: one of briefs' built-ins, or one of
@@ -144,6 +146,9 @@ func (c *Call) Position() string {
 func (c *Call) RenderMarkdown(src string, block bool) string {
 	if c.x == nil {
 		return ""
+	}
+	if !block && !strings.ContainsAny(src, "*_`[]<>&\\!#{}|~:\n") {
+		return string(util.EscapeHTML([]byte(strings.TrimSpace(src)))) // plain text, as goldmark would write it
 	}
 	html, probs := c.x.md.fragment([]byte(src), c.Page, c.x.depth+1)
 	for _, p := range probs {

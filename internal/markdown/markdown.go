@@ -13,6 +13,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"sync"
@@ -176,6 +177,19 @@ func (m *Markdown) render(src []byte, page *Page, length int) (res Result, summa
 	return res, summary
 }
 
+// fragmentWriter is a buffered writer, which goldmark writes into as it is rather than
+// wrapping it in a new one: shortcodes render many small fragments.
+type fragmentWriter struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var fragmentWriters = sync.Pool{New: func() any {
+	fw := &fragmentWriter{}
+	fw.w = bufio.NewWriter(&fw.buf)
+	return fw
+}}
+
 // fragment renders Markdown that a shortcode renders as part of the page (markdownify),
 // with its own shortcodes run. Its problems are at offsets of src.
 func (m *Markdown) fragment(src []byte, page *Page, depth int) (string, []Problem) {
@@ -188,11 +202,18 @@ func (m *Markdown) fragment(src []byte, page *Page, depth int) (string, []Proble
 	if stop != nil {
 		return "", []Problem{*stop}
 	}
-	var buf bytes.Buffer
-	if err := m.md.Renderer().Render(&buf, body, doc); err != nil {
+	fw := fragmentWriters.Get().(*fragmentWriter)
+	defer fragmentWriters.Put(fw)
+	fw.buf.Reset()
+	fw.w.Reset(&fw.buf)
+	err := m.md.Renderer().Render(fw.w, body, doc)
+	if err == nil {
+		err = fw.w.Flush()
+	}
+	if err != nil {
 		return "", []Problem{{Msg: "cannot render Markdown: " + err.Error()}}
 	}
-	html := x.replace(buf.String())
+	html := x.replace(fw.buf.String())
 	probs := x.problems()
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		probs = append(probs, *p...)
