@@ -117,7 +117,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	var errs diag.List
 	bodyOnly := prev.bodyOnly(pending, files)
 	next, maps := newState(prev.env, files, prev, bodyOnly, &errs)
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
@@ -128,7 +128,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	writeSitemap(maps, stage, &errs)
 	errs.Add(next.imgs.Write(stage)...)                    // the copies of images an edited body now shows
 	next.searchFiles = next.writeSearch(stage, &errs, nil) // the whole index, for now
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	was, now := prev.outputs(), next.outputs()
