@@ -23,6 +23,10 @@ type body struct {
 	probs []markdown.Problem // offsets into the body; placeProblems places them
 	// elsewhere are problems in files the body reads (chart data), placed there.
 	elsewhere []*diag.Error
+	// dynamic: the body runs shortcodes (other than num and figure), whose output
+	// may change with other pages (a ref's URL, a page's title) though its text did
+	// not; reuse takes it only into a graph of the same pages.
+	dynamic bool
 }
 
 // bodies are the rendered bodies of a live state, by file path. The map is filled
@@ -52,10 +56,11 @@ var contentSeed = maphash.MakeSeed()
 
 // renderBody renders the body of page p's file, with the same opening-only summary as a
 // one-shot build's, so both give the same pages, from the one parse of the body.
-func renderBody(md *markdown.Markdown, p *site.Page, summaryLength int) *body {
+// mp is what its shortcodes know of the page (state.mdPage).
+func renderBody(md *markdown.Markdown, mp *markdown.Page, p *site.Page, summaryLength int) *body {
 	f := p.File
-	res, summary := renderFile(md, f, p.Path, summaryLength, p.Lang.CJK())
-	return &body{file: f, lang: p.Lang.Code, path: p.Path, srcHash: srcHash(f), probs: res.Problems, elsewhere: res.Elsewhere,
+	res, summary := renderFile(md, f, mp, summaryLength, p.Lang.CJK())
+	return &body{file: f, lang: p.Lang.Code, path: p.Path, srcHash: srcHash(f), probs: res.Problems, elsewhere: res.Elsewhere, dynamic: res.Shortcodes,
 		Body: site.Body{HTML: template.HTML(res.HTML), Hash: maphash.String(contentSeed, res.HTML), Summary: summary}}
 }
 
@@ -66,10 +71,14 @@ func srcHash(f *content.File) uint64 {
 }
 
 // reuse returns b for page p when p's file has the same body text, language and
-// address as b was rendered from, else nil.
-func (b *body) reuse(p *site.Page) *body {
+// address as b was rendered from, else nil. A body that ran shortcodes is rendered
+// again with each new page graph, as its refs and site shortcodes read other pages;
+// it is taken only when the graph is the one it was rendered with (sameGraph: every
+// edit was to a body, with the same front matter, so no address, title or param
+// changed). b, a body of the previous state, is never changed.
+func (b *body) reuse(p *site.Page, sameGraph bool) *body {
 	switch {
-	case b == nil || b.lang != p.Lang.Code || b.path != p.Path:
+	case b == nil || b.lang != p.Lang.Code || b.path != p.Path || (b.dynamic && !sameGraph):
 		return nil
 	case b.file == p.File:
 		return b
@@ -84,10 +93,7 @@ func (b *body) reuse(p *site.Page) *body {
 // placeProblems adds the Markdown problems of f's body to errs, at their places in
 // the file, and the problems found in files the body reads (elsewhere), already placed.
 func placeProblems(f *content.File, probs []markdown.Problem, elsewhere []*diag.Error, errs *diag.List) {
-	for _, pr := range probs {
-		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
-		errs.Add(diag.At(f.Path, line, col, "%s", pr.Msg))
-	}
+	addProblems(f, probs, errs)
 	for _, e := range elsewhere {
 		errs.Add(e)
 	}

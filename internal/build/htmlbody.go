@@ -12,11 +12,12 @@ import (
 // the site's own HTML, not Markdown, so it is neither parsed nor escaped. Its summary
 // is cut from its text, tags left out.
 
-// renderFile renders a content file's body for the page at path, with a summary of
-// length units (none when 0): Markdown through md, HTML as it is.
-func renderFile(md *markdown.Markdown, f *content.File, path string, length int, cjk bool) (markdown.Result, string) {
+// renderFile renders a content file's body for its page (mp: what the body's
+// shortcodes know of it), with a summary of length units (none when 0): Markdown
+// through md, HTML as it is.
+func renderFile(md *markdown.Markdown, f *content.File, mp *markdown.Page, length int, cjk bool) (markdown.Result, string) {
 	if !f.IsHTML() {
-		return md.RenderFile(f.Body, f.Path, path, length)
+		return md.RenderPage(f.Body, mp, length)
 	}
 	summary := ""
 	if length > 0 {

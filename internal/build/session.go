@@ -58,7 +58,7 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 	if ctx := opts.context(); ctx.Err() != nil {
 		return nil, nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
 	}
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	if live {
@@ -152,7 +152,7 @@ func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.Li
 		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
 		return
 	}
-	res, _ := renderFile(st.mds[p.Lang.Code], f, p.Path, 0, p.Lang.CJK())
+	res, _ := renderFile(st.mds[p.Lang.Code], f, st.mdPage(st.site, p), 0, p.Lang.CJK())
 	placeProblems(f, res.Problems, res.Elsewhere, errs)
 	shown := p.WithContent(template.HTML(res.HTML), 0)
 	errs.Add(st.r.Pager(shown, n, w))

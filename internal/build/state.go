@@ -55,7 +55,9 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
 	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
-	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site)
+	scs, err := render.Shortcodes(e.th, cfg)
+	errs.Add(err)
+	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site, scs)
 	e.allStatics, err = e.th.Files("static")
 	if err != nil {
 		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))
@@ -120,7 +122,7 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	}
 	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
 	opts := e.opts.siteOptions()
-	opts.Body = func(p *site.Page) site.Body { return st.body(p, prev, errs) }
+	opts.Body = func(s *site.Site, p *site.Page) site.Body { return st.body(s, p, prev, bodyOnly, errs) }
 	opts.Placed = func(s *site.Site) {
 		res := s.ResourceFiles()
 		e.resources.Store(&res)
@@ -172,20 +174,21 @@ func (st *state) reclaim(prev *state) bool {
 	return true
 }
 
-// body gives page p its body: a live state renders it, or takes it from prev when
-// the text is the same; a one-shot build renders a brief's body only when it writes
-// the page (streamBrief), and here only cuts its summary from the opening.
-func (st *state) body(p *site.Page, prev *state, errs *diag.List) site.Body {
+// body gives page p of the graph s its body: a live state renders it, or takes it from
+// prev when the text is the same (and, for a body that runs shortcodes, the graph too:
+// sameGraph); a one-shot build renders a brief's body only when it writes the page
+// (streamBrief), and here only cuts its summary from the opening.
+func (st *state) body(s *site.Site, p *site.Page, prev *state, sameGraph bool, errs *diag.List) site.Body {
 	md := st.mds[p.Lang.Code]
 	if !st.live && p.Kind == site.KindBrief {
 		return site.Body{Summary: leadSummary(md, p)}
 	}
 	var b *body
 	if prev != nil {
-		b = prev.bodies.get(p.File.Path).reuse(p)
+		b = prev.bodies.get(p.File.Path).reuse(p, sameGraph)
 	}
 	if b == nil {
-		b = renderBody(md, p, p.Lang.SummaryLength)
+		b = renderBody(md, st.mdPage(s, p), p, p.Lang.SummaryLength)
 	}
 	if st.live {
 		st.bodies.put(p.File.Path, b)

@@ -118,7 +118,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	var errs diag.List
 	bodyOnly := prev.bodyOnly(pending, files)
 	next, maps := newState(prev.env, files, prev, bodyOnly, &errs)
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
@@ -127,7 +127,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	stage := output.NewMemory()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
-	if err := errs.Err(); err != nil {
+	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	return next, apply(stage, prev.gone(next), out), nil

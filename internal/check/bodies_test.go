@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/briefs/briefs"
@@ -12,8 +13,9 @@ import (
 )
 
 // TestBodiesAsBuildReportsThem checks that every body problem that makes a build fail
-// (an unknown shortcode, a bad num argument, an unclosed shortcode) is an error of
-// check, at the place build gives and with its words.
+// (an unknown shortcode, a bad num argument, an unclosed shortcode, a ref that leads
+// nowhere, a site shortcode that fails) is an error of check, at the place build gives
+// and with its words.
 func TestBodiesAsBuildReportsThem(t *testing.T) {
 	fsys, _ := siteFS(t, "shortcodes.txtar")
 	_, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme, Now: testNow}, output.NewMemory())
@@ -37,5 +39,18 @@ func TestBodiesAsBuildReportsThem(t *testing.T) {
 	slices.Sort(fromCheck)
 	if len(fromBuild) < 6 || !slices.Equal(fromBuild, fromCheck) {
 		t.Errorf("check reports:\n%q\nbuild reports:\n%q", fromCheck, fromBuild)
+	}
+	// Hugo's shortcodes: a ref that leads nowhere, an unknown name once with its
+	// count, a template that fails, a call left open.
+	for _, want := range []string{
+		`content/law/x.en.md:9:69: relref "law/gone": no page law/gone`,
+		`content/law/x.en.md:10:5: unknown shortcode "nm"`,
+		`(used 2 times, in content/law/x.en.md, content/law/x.zh.md)`,
+		`content/law/y.en.md:6:1: shortcode broken: layouts/shortcodes/broken.html:1:4:`,
+		`content/law/x.en.md:12:1: shortcode details has no closing tag`,
+	} {
+		if !slices.ContainsFunc(fromCheck, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("check does not report %q:\n%s", want, strings.Join(fromCheck, "\n"))
+		}
 	}
 }

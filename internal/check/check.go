@@ -39,7 +39,9 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/theme"
 )
 
 // Finding is one problem at one place: a diag.Error, as build reports problems, with
@@ -115,6 +117,10 @@ type checker struct {
 	// measures are the measure words figures are converted by, built in and declared.
 	measures *measureWords
 	report   Report
+	// st is the page graph, with drafts and embargoed briefs (they are published
+	// later, and links to them must hold then); pages are its pages by file.
+	st    *site.Site
+	pages map[*content.File]*site.Page
 }
 
 // Run checks a whole site. It fails only when the site cannot be read at all (no
@@ -125,13 +131,19 @@ func Run(opts Options) (*Report, error) {
 		return nil, err
 	}
 	var errs diag.List
-	c := &checker{cfg: cfg, now: cmp.Or(opts.Now, time.Now()), files: content.Load(opts.Site, cfg, &errs), mds: markdown.ForSite(cfg, nil, opts.Site),
+	c := &checker{cfg: cfg, now: cmp.Or(opts.Now, time.Now()), files: content.Load(opts.Site, cfg, &errs),
 		inputs: map[*content.File]markdown.Inspection{}, lines: map[*content.File]*lines{}, measures: measuresOf(cfg.Measures)}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	scs, err := render.Shortcodes(theme.New(opts.Site, opts.Theme), cfg)
+	for _, e := range diagErrors(err) {
+		c.addAt(e.File, e.Line, e.Col, "shortcode", diag.SevError, "%s", e.Msg)
+	}
+	c.mds = markdown.ForSite(cfg, nil, opts.Site, scs)
+	c.graph()
 	for _, f := range c.files {
-		c.inputs[f] = c.mds[f.Lang].InspectFile(f.Body, f.Path)
+		c.inputs[f] = c.mds[f.Lang].InspectPage(f.Body, c.mdPage(f))
 	}
 	c.bodies()
 	groups := content.Groups(cfg, c.files)
@@ -166,15 +178,44 @@ func keyAt(f *content.File, key string) (int, int) {
 }
 
 // bodies reports what makes a build fail in a body (an unknown shortcode, a bad num
-// argument), as build reports it and at the same place.
+// argument, a ref that leads nowhere), as build reports it and at the same place. An
+// unknown shortcode is reported once per name, at its first use, with its count.
 func (c *checker) bodies() {
+	type uses struct {
+		f     *content.File
+		p     markdown.Problem
+		n     int
+		files []string
+	}
+	unknown := map[string]*uses{}
+	var names []string
 	for _, f := range c.files {
 		for _, p := range c.inputs[f].Problems {
-			c.add(f, p.Offset, "markdown", diag.SevError, "%s", p.Msg)
+			if p.Shortcode == "" {
+				c.add(f, p.Offset, "markdown", diag.SevError, "%s", p.Msg)
+				continue
+			}
+			u := unknown[p.Shortcode]
+			if u == nil {
+				u = &uses{f: f, p: p}
+				unknown[p.Shortcode] = u
+				names = append(names, p.Shortcode)
+			}
+			if u.n++; !slices.Contains(u.files, f.Path) {
+				u.files = append(u.files, f.Path)
+			}
 		}
 		for _, e := range c.inputs[f].Elsewhere { // in a file the body reads, a chart's data
 			c.addAt(e.File, e.Line, e.Col, "markdown", diag.SevError, "%s", e.Msg)
 		}
+	}
+	for _, name := range names {
+		u := unknown[name]
+		if u.n == 1 {
+			c.add(u.f, u.p.Offset, "markdown", diag.SevError, "%s", u.p.Msg)
+			continue
+		}
+		c.add(u.f, u.p.Offset, "markdown", diag.SevError, "%s (used %d times, in %s)", u.p.Msg, u.n, strings.Join(u.files, ", "))
 	}
 }
 
@@ -285,4 +326,14 @@ func (c *checker) headings() {
 			prev = max(h.Level, 1)
 		}
 	}
+}
+
+// diagErrors lists the problems in err (a diag.List, or one error).
+func diagErrors(err error) []*diag.Error {
+	if err == nil {
+		return nil
+	}
+	var l diag.List
+	l.Add(err)
+	return l.Sorted()
 }

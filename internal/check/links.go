@@ -5,10 +5,10 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
+	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/theme"
 )
@@ -21,17 +21,47 @@ type targets struct {
 	self map[*content.File]string
 }
 
-// siteTargets builds the page graph, with drafts and embargoed briefs (they are
-// published later, and links to them must hold then), and lists the static files.
-func (c *checker) siteTargets(opts Options) targets {
+// graph builds the page graph, with drafts and embargoed briefs (they are published
+// later, and links to them must hold then).
+func (c *checker) graph() {
 	var errs diag.List
-	st := site.New(c.cfg, c.files, site.Options{Drafts: true, Future: true, Expired: true, Now: time.Now()}, &errs)
+	c.st = site.New(c.cfg, c.files, site.Options{Drafts: true, Future: true, Expired: true, Now: c.now}, &errs)
 	// The graph's warnings (a section without its _index in a language, titled from
 	// another language's) are the build's; check shows them too, so an editor who runs
 	// only check sees them.
 	for _, w := range errs.Warnings() {
 		c.addAt(w.File, w.Line, w.Col, "section", diag.SevWarning, "%s", w.Msg)
 	}
+	c.pages = map[*content.File]*site.Page{}
+	for _, p := range c.st.Pages {
+		if p.File != nil {
+			c.pages[p.File] = p
+		}
+	}
+}
+
+// mdPage is what the shortcodes of f's body know of its page, as a build gives them.
+func (c *checker) mdPage(f *content.File) *markdown.Page {
+	p := c.pages[f]
+	mp := &markdown.Page{File: f.Path, Lang: f.Lang, SiteParams: c.cfg.Params,
+		Line: func(off int) (int, int) { return c.linesOf(f).pos(f.BodyOffset + off) }}
+	if p == nil {
+		return mp
+	}
+	mp.Path, mp.Params, mp.Data = p.Path, p.Params, p
+	mp.Ref = func(target, lang string) (string, string, error) {
+		q, err := c.st.Ref(p, target, lang)
+		if err != nil {
+			return "", "", err
+		}
+		return c.cfg.AbsURL(q.Path), c.cfg.URL(q.Path), nil
+	}
+	return mp
+}
+
+// siteTargets lists the pages of the graph and the static files.
+func (c *checker) siteTargets(opts Options) targets {
+	st := c.st
 	t := targets{paths: map[string]bool{"/": true}, anchors: map[string][]string{}, self: map[*content.File]string{}}
 	for _, p := range st.Pages {
 		for n := 1; n <= st.Pagers(p); n++ {
@@ -70,7 +100,9 @@ func (c *checker) links(opts Options) {
 			if l.IsImage && strings.TrimSpace(l.Alt) == "" {
 				c.add(f, l.Offset, "alt", diag.SevWarning, "image %s has no alternative text; describe it between the brackets: ![…](%s)", l.Dest, l.Dest)
 			}
-			c.checkLink(f, self, in.Anchors, l.Dest, l.Offset, l.IsImage, t)
+			if !l.Shortcode { // a ref or relref: checked when it ran
+				c.checkLink(f, self, in.Anchors, l.Dest, l.Offset, l.IsImage, t)
+			}
 		}
 	}
 }

@@ -42,6 +42,21 @@ var boundedShapes = []struct {
 	{"quotes in lists", func(n int) string { return strings.Repeat("> - ", n) + "x\n" }},
 	{"num shortcodes", func(n int) string { return strings.Repeat(`{{< num "7.9亿元" >}} `, n) }},
 	{"unclosed shortcodes", func(n int) string { return strings.Repeat("{{< ", n) }},
+	{"unclosed shortcodes with names", func(n int) string { return strings.Repeat("{{< x a=1 ", n) }},
+	{"unclosed quotes", func(n int) string { return strings.Repeat(`{{< x "a `, n) + ">}}" }},
+	{"unclosed raw strings", func(n int) string { return strings.Repeat("{{< x \x60a ", n) + ">}}" }},
+	{"unclosed shortcode comments", func(n int) string { return strings.Repeat("{{</* x ", n) }},
+	{"shortcode comments", func(n int) string { return strings.Repeat("{{</* x */>}} ", n) }},
+	{"paired shortcodes", func(n int) string { return strings.Repeat("{{< details >}}\n*x*\n{{< /details >}}\n\n", n) }},
+	{"nested shortcodes", func(n int) string {
+		return strings.Repeat("{{< details >}}\n", n) + "x\n" + strings.Repeat("{{< /details >}}\n", n)
+	}},
+	{"unclosed paired shortcodes", func(n int) string { return strings.Repeat("{{< details >}} a ", n) }},
+	{"markdown shortcodes", func(n int) string { return strings.Repeat("{{% details %}}\n- x\n{{% /details %}}\n", n) }},
+	{"closing tags alone", func(n int) string { return strings.Repeat("{{< /x >}}", n) }},
+	{"multi-line calls", func(n int) string { return strings.Repeat("{{< highlight\n  go\n>}}\nx\n{{< /highlight >}}\n", n) }},
+	{"unknown shortcodes", func(n int) string { return strings.Repeat("{{< nope 1 >}} ", n) }},
+	{"refs in links", func(n int) string { return strings.Repeat(`[a]({{< relref "x" >}}) `, n) }},
 	{"long line", func(n int) string { return strings.Repeat("长句 word ", n) }},
 	{"footnotes", func(n int) string {
 		var b strings.Builder

@@ -56,3 +56,37 @@ func TestChartNotAlone(t *testing.T) {
 		t.Errorf("problems %v", res.Problems)
 	}
 }
+
+// TestChartAmongShortcodes: a body that runs other shortcodes is written again before
+// goldmark reads it; its charts stay as written for the chart parser, their problems
+// are placed in the body as written, and a chart not alone on its line is an error.
+func TestChartAmongShortcodes(t *testing.T) {
+	md := chartMarkdown()
+	body := "{{< details summary=\"源\" >}}\n见下。\n{{< /details >}}\n\n" + chartBody
+	res, _ := md.RenderFile([]byte(body), "content/law/a.zh.md", "zh/law/a/", 0)
+	if len(res.Problems) > 0 || len(res.Elsewhere) > 0 {
+		t.Fatalf("problems: %v %v", res.Problems, res.Elsewhere)
+	}
+	for _, want := range []string{"<details>", `id="chart-1"`, `id="chart-2"`, "7.9亿元", "79.93"} {
+		if !strings.Contains(res.HTML, want) {
+			t.Errorf("HTML lacks %q:\n%s", want, res.HTML)
+		}
+	}
+	if strings.Contains(res.HTML, "项目,金额") || strings.Contains(res.HTML, "{{") {
+		t.Errorf("a chart shows as text:\n%s", res.HTML)
+	}
+	in := md.InspectFile([]byte(body), "content/law/a.zh.md")
+	var got []string
+	for _, f := range in.Figures {
+		got = append(got, body[f.Offset:f.Offset+3])
+	}
+	if want := "7.9 15. {{< {{<"; strings.Join(got, " ") != want {
+		t.Errorf("figures at %v, want %s", got, want)
+	}
+
+	bad := "{{< details >}}x{{< /details >}}\n\n文字 {{< chart >}}\n"
+	res, _ = md.RenderFile([]byte(bad), "content/law/a.zh.md", "zh/law/a/", 0)
+	if len(res.Problems) != 1 || !strings.Contains(res.Problems[0].Msg, "on a line of its own") || res.Problems[0].Offset != strings.Index(bad, "{{< chart") {
+		t.Errorf("problems %v", res.Problems)
+	}
+}

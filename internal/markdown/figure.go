@@ -19,6 +19,9 @@ type Figure struct {
 	// Caption is shown under the image, after Title when both are given; both are
 	// plain text. Link makes the image a link; Class is the figure's class.
 	Caption, Title, Link, Class string
+	// Target and Rel are the link's; Attr credits the image after the caption,
+	// linked to AttrLink when given (Hugo's attr and attrlink).
+	Target, Rel, Attr, AttrLink string
 	// width and height are the size the author asked for; 0 keeps the file's.
 	width, height int
 }
@@ -32,7 +35,7 @@ func (n *Figure) Dump(src []byte, level int) {
 }
 
 // figureArgs are the figure shortcode's parameters, Hugo's names.
-const figureArgs = "src, alt, caption, title, link, width, height, class"
+const figureArgs = "src, alt, caption, title, link, target, rel, attr, attrlink, width, height, class"
 
 // newFigure reads {{< figure … >}}; args[0] is its name. width and height replace
 // what the file says, as in Hugo; one alone scales the other.
@@ -42,7 +45,8 @@ func newFigure(args []arg, offset int) (*Figure, error) {
 	var width, height string
 	for _, a := range args[1:] {
 		field := map[string]*string{"src": &p.Src, "alt": &p.Alt, "caption": &f.Caption, "title": &f.Title,
-			"link": &f.Link, "class": &f.Class, "width": &width, "height": &height}[a.key]
+			"link": &f.Link, "class": &f.Class, "width": &width, "height": &height,
+			"target": &f.Target, "rel": &f.Rel, "attr": &f.Attr, "attrlink": &f.AttrLink}[a.key]
 		if field == nil {
 			if a.key == "" {
 				return nil, fmt.Errorf(`figure takes named parameters, as in {{< figure src="/img/map.png" alt="…" caption="…" >}}`)
@@ -104,14 +108,17 @@ func renderFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 		if f.Link != "" {
 			_, _ = w.WriteString(`<a href="`)
 			_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(f.Link), true)))
-			_, _ = w.WriteString(`">`)
+			_, _ = w.WriteString(`"`)
+			writeAttr(w, "target", f.Target)
+			writeAttr(w, "rel", f.Rel)
+			_, _ = w.WriteString(`>`)
 		}
 		return ast.WalkContinue, nil
 	}
 	if f.Link != "" {
 		_, _ = w.WriteString("</a>")
 	}
-	if f.Title != "" || f.Caption != "" {
+	if f.Title != "" || f.Caption != "" || f.Attr != "" {
 		_, _ = w.WriteString("<figcaption>")
 		if f.Title != "" {
 			_, _ = w.WriteString(`<strong class="figure-title">`)
@@ -122,8 +129,38 @@ func renderFigure(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast
 			}
 		}
 		writeEscaped(w, f.Caption)
+		writeCredit(w, f)
 		_, _ = w.WriteString("</figcaption>")
 	}
 	_, _ = w.WriteString("</figure>\n")
 	return ast.WalkContinue, nil
+}
+
+func writeAttr(w util.BufWriter, name, val string) {
+	if val != "" {
+		_, _ = w.WriteString(" " + name + `="`)
+		writeEscaped(w, val)
+		_, _ = w.WriteString(`"`)
+	}
+}
+
+// writeCredit writes the figure's attribution, linked when it has a link.
+func writeCredit(w util.BufWriter, f *Figure) {
+	if f.Attr == "" {
+		return
+	}
+	if f.Title != "" || f.Caption != "" {
+		_, _ = w.WriteString(" ")
+	}
+	_, _ = w.WriteString(`<span class="figure-credit">`)
+	if f.AttrLink != "" {
+		_, _ = w.WriteString(`<a href="`)
+		_, _ = w.Write(util.EscapeHTML(util.URLEscape([]byte(f.AttrLink), true)))
+		_, _ = w.WriteString(`">`)
+	}
+	writeEscaped(w, f.Attr)
+	if f.AttrLink != "" {
+		_, _ = w.WriteString("</a>")
+	}
+	_, _ = w.WriteString("</span>")
 }

@@ -57,7 +57,7 @@ func TestImages(t *testing.T) {
 	md := imageRenderer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, _ := md.RenderPage([]byte(tt.src), "zh/law/zibo/", 0)
+			res, _ := md.RenderPage([]byte(tt.src), &Page{Path: "zh/law/zibo/"}, 0)
 			if len(res.Problems) > 0 {
 				t.Fatalf("problems: %v", res.Problems)
 			}
@@ -86,7 +86,7 @@ func TestImageProblems(t *testing.T) {
 	md := imageRenderer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, _ := md.RenderPage([]byte(tt.src), "zh/law/zibo/", 0)
+			res, _ := md.RenderPage([]byte(tt.src), &Page{Path: "zh/law/zibo/"}, 0)
 			if len(res.Problems) != 1 {
 				t.Fatalf("got problems %v, want one", res.Problems)
 			}

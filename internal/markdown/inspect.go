@@ -2,7 +2,9 @@ package markdown
 
 import (
 	"bytes"
+	"html"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -63,23 +65,51 @@ type Link struct {
 	IsImage bool
 	// Alt is an image's alternative text.
 	Alt string
+	// Shortcode marks a target a shortcode wrote ([x]({{< relref "zibo" >}})): the
+	// shortcode checked it.
+	Shortcode bool
 }
 
 // Inspect parses a body without rendering it. A body over one of the limits (see
 // MaxListDepth) gives an Inspection with that one Problem, as building it would.
 func (m *Markdown) Inspect(src []byte) Inspection {
-	return m.InspectFile(src, "")
+	return m.InspectPage(src, &Page{})
 }
 
 // InspectFile is Inspect for a body read from file (see RenderFile), whose charts
 // may read data next to it.
 func (m *Markdown) InspectFile(src []byte, file string) Inspection {
+	return m.InspectPage(src, &Page{File: file})
+}
+
+// InspectPage is Inspect for the body of a page: its shortcodes run as they would
+// for the page (a ref that leads nowhere is a Problem), and a link written with ref
+// or relref has the URL they give. Its charts read data next to its File.
+func (m *Markdown) InspectPage(src []byte, page *Page) Inspection {
 	var in Inspection
-	doc, pc, stop := m.parse(src, "", file)
-	if stop != nil {
-		in.Problems = []Problem{*stop}
+	if !utf8.Valid(src) {
+		in.Problems = []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}
 		return in
 	}
+	x := m.expand(src, page, 0, false)
+	body := x.body(src)
+	doc, pc, stop := m.parseExpanded(body, "", page.File, x)
+	if stop != nil {
+		stop.Offset = x.source(stop.Offset)
+		in.Problems = append(x.problems(), *stop)
+		return in
+	}
+	in.walk(doc, body)
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		in.Problems = append(in.Problems, *p...)
+	}
+	in.Elsewhere = elsewhere(pc)
+	in.place(x)
+	return in
+}
+
+// walk reads a parsed body.
+func (in *Inspection) walk(doc ast.Node, src []byte) {
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -90,7 +120,7 @@ func (m *Markdown) InspectFile(src []byte, file string) Inspection {
 		case *ast.Text:
 			in.addText(src, n.Segment.Start, string(n.Segment.Value(src)))
 			in.softBreak = n.SoftLineBreak()
-		case *Shortcode:
+		case *Num:
 			if n.Figure != nil {
 				in.Figures = append(in.Figures, FigureSpan{Offset: n.Offset, Source: n.Display, Figure: *n.Figure})
 			}
@@ -123,11 +153,6 @@ func (m *Markdown) InspectFile(src []byte, file string) Inspection {
 		return ast.WalkContinue, nil
 	})
 	in.Texts = mergeable(in.Texts)
-	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
-		in.Problems = *p
-	}
-	in.Elsewhere = elsewhere(pc)
-	return in
 }
 
 // addText appends prose, joining it to the previous run when the source is contiguous
@@ -187,4 +212,37 @@ func plainChildren(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// place moves what walk found in the body written again (see expand) back to where
+// it is written in the source: offsets, prose without placeholders, and link targets
+// that are calls (ref, relref) with what the calls give.
+func (in *Inspection) place(x *expansion) {
+	if x == nil {
+		return
+	}
+	for i := range in.Texts {
+		t := &in.Texts[i]
+		if strings.Contains(t.Text, x.prefix) {
+			t.Text = x.blank(t.Text)
+		}
+		t.Offset = x.source(t.Offset)
+	}
+	for i := range in.Figures {
+		in.Figures[i].Offset = x.source(in.Figures[i].Offset)
+	}
+	for i := range in.Links {
+		l := &in.Links[i]
+		l.Offset = x.source(l.Offset)
+		if strings.Contains(l.Dest, x.prefix) {
+			l.Dest, l.Shortcode = html.UnescapeString(x.replace(l.Dest)), true
+		}
+	}
+	for i := range in.Headings {
+		in.Headings[i].Offset = x.source(in.Headings[i].Offset)
+	}
+	for i := range in.Problems {
+		in.Problems[i].Offset = x.source(in.Problems[i].Offset)
+	}
+	in.Problems = append(x.problems(), in.Problems...)
 }

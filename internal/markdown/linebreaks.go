@@ -146,7 +146,7 @@ func walkText(n ast.Node, src []byte, after bool, visit func([]byte) bool) bool 
 		return visit(n.Segment.Value(src))
 	case *ast.String:
 		return visit(n.Value)
-	case *Shortcode:
+	case *Num:
 		return visit([]byte(n.Display))
 	case *ast.AutoLink:
 		return visit(n.Label(src))

@@ -7,14 +7,17 @@
 // Chinese characters, so "## 以法促安" can be linked as #以法促安. Raw HTML is escaped, so it shows as text, unless the site sets
 // [markup] unsafe = true; HTML comments are dropped either way.
 //
-// One shortcode is built in, in Hugo's syntax: {{< num "7.9亿元" >}} renders a figure in
-// the page's language (see package figures). {{</* num "1" */>}} writes the shortcode
-// itself, for documentation. {{< chart … >}} on a line of its own, with its data up to
-// {{< /chart >}} or in a file, draws a chart (chart.go, package chart); its values are
-// figures too, for briefs check.
+// Shortcodes are Hugo's: expand.go runs them before goldmark reads a body (built-ins in
+// builtins.go, a site's own through the Shortcode interface), except briefs' own, which
+// goldmark's parsers read where they stand so that they take part in the page's tree:
+// {{< num "7.9亿元" >}} renders a figure in the page's language (see package figures),
+// and {{< chart … >}} on a line of its own, with its data up to {{< /chart >}} or in a
+// file, draws a chart (chart.go, package chart); its values are figures too, for briefs
+// check. {{</* num "1" */>}} writes the shortcode itself, for documentation.
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"io/fs"
@@ -51,6 +54,9 @@ type Options struct {
 	// Files is the site folder, which charts read their data= files from; nil
 	// allows only data written in the shortcode's inner block.
 	Files fs.FS
+	// Shortcodes are the site's own shortcodes, by name (package render reads them
+	// from layouts/shortcodes/); they replace built-ins of the same name.
+	Shortcodes map[string]Shortcode
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -64,6 +70,9 @@ type Markdown struct {
 type Problem struct {
 	Offset int
 	Msg    string
+	// Shortcode names the unknown shortcode this problem is about, or is "": a build
+	// reports each unknown name once, with its count and files.
+	Shortcode string
 }
 
 // Result is a rendered body.
@@ -76,6 +85,9 @@ type Result struct {
 	// Elsewhere are errors in the files a body reads (a chart's data file), placed in
 	// those files; they stop a build as Problems do.
 	Elsewhere []*diag.Error
+	// Shortcodes reports that the body ran shortcodes other than num and figure: its
+	// HTML may change when other pages do (a ref's URL), though its text did not.
+	Shortcodes bool
 }
 
 var problemsKey = parser.NewContextKey()
@@ -115,30 +127,34 @@ func New(opts Options) *Markdown {
 // indexes out of range on some invalid input, so such input is refused here, and any
 // other panic inside goldmark becomes a Problem rather than a crashed build.
 func (m *Markdown) Render(src []byte) Result {
-	res, _ := m.render(src, "/", "", 0)
+	res, _ := m.render(src, &Page{Path: "/"}, 0)
 	return res
 }
 
 // RenderWithSummary is Render and Summary(src, length) together. When the opening a
 // summary reads is the whole body, as it is for most, the body is parsed once for both.
 func (m *Markdown) RenderWithSummary(src []byte, length int) (Result, string) {
-	return m.render(src, "/", "", length)
+	return m.render(src, &Page{Path: "/"}, length)
 }
 
-// RenderPage is RenderWithSummary for the body of the page at path ("zh/law/zibo/",
-// as site.Page.Path): an image named relative to the page, ![…](map.png), is the file
-// static/zh/law/zibo/map.png. A length of 0 makes no summary.
-func (m *Markdown) RenderPage(src []byte, path string, length int) (Result, string) {
-	return m.render(src, path, "", length)
+// RenderPage is RenderWithSummary for the body of a page. Its Path ("zh/law/zibo/", as
+// site.Page.Path) places images: ![…](map.png) is the file static/zh/law/zibo/map.png;
+// the rest is what its shortcodes see. A length of 0 makes no summary.
+func (m *Markdown) RenderPage(src []byte, page *Page, length int) (Result, string) {
+	if page == nil {
+		page = &Page{Path: "/"}
+	}
+	return m.render(src, page, length)
 }
 
 // RenderFile is RenderPage for a body read from file, the content file's path in the
-// site folder ("content/law/zibo.zh.md"): a chart's data="x.csv" is read next to it.
+// site folder ("content/law/zibo.zh.md"), of the page at path, whose shortcodes know
+// no more of it: a chart's data="x.csv" is read next to the file.
 func (m *Markdown) RenderFile(src []byte, file, path string, length int) (Result, string) {
-	return m.render(src, path, file, length)
+	return m.render(src, &Page{Path: path, File: file}, length)
 }
 
-func (m *Markdown) render(src []byte, page, file string, length int) (res Result, summary string) {
+func (m *Markdown) render(src []byte, page *Page, length int) (res Result, summary string) {
 	if !utf8.Valid(src) {
 		return Result{Problems: []Problem{{Offset: diag.InvalidUTF8(src), Msg: "invalid UTF-8; save the file as UTF-8"}}}, ""
 	}
@@ -147,11 +163,16 @@ func (m *Markdown) render(src []byte, page, file string, length int) (res Result
 			res = Result{Problems: []Problem{{Msg: fmt.Sprintf("the Markdown renderer failed on this file (%v); please report it with the file", r)}}}
 		}
 	}()
-	doc, pc, stop := m.parse(src, page, file)
+	x := m.expand(src, page, 0, false)
+	body := x.body(src)
+	doc, pc, stop := m.parseExpanded(body, page.Path, page.File, x)
 	if stop != nil {
-		return Result{Problems: []Problem{*stop}}, ""
+		stop.Offset = x.source(stop.Offset)
+		return Result{Problems: append(x.problems(), *stop)}, ""
 	}
-	if length > 0 {
+	if length > 0 && x != nil {
+		summary = m.Summary(src, length) // the summary of the body as written
+	} else if length > 0 {
 		summary = m.summaryOf(doc, src, length)
 	}
 	buf, _ := m.pool.Get().(*bytes.Buffer)
@@ -159,16 +180,84 @@ func (m *Markdown) render(src []byte, page, file string, length int) (res Result
 		buf = new(bytes.Buffer)
 	}
 	buf.Reset()
-	if err := m.md.Renderer().Render(buf, src, doc); err != nil {
+	err := m.md.Renderer().Render(buf, body, doc)
+	res.HTML = x.replace(buf.String())
+	res.Problems, res.Shortcodes = x.problems(), x != nil
+	if err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
 	}
-	res.HTML = buf.String()
 	m.pool.Put(buf)
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
-		res.Problems = append(res.Problems, *p...)
+		for _, pr := range *p {
+			pr.Offset = x.source(pr.Offset)
+			res.Problems = append(res.Problems, pr)
+		}
 	}
 	res.Elsewhere = elsewhere(pc)
 	return res, summary
+}
+
+// fragmentWriter is a buffered writer, which goldmark writes into as it is rather than
+// wrapping it in a new one: shortcodes render many small fragments.
+type fragmentWriter struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var fragmentWriters = sync.Pool{New: func() any {
+	fw := &fragmentWriter{}
+	fw.w = bufio.NewWriter(&fw.buf)
+	return fw
+}}
+
+// fragment renders Markdown that a shortcode renders as part of the page (markdownify),
+// with its own shortcodes run. Its problems are at offsets of src.
+func (m *Markdown) fragment(src []byte, page *Page, depth int) (string, []Problem) {
+	if depth > maxFragmentDepth {
+		return "", []Problem{{Msg: fmt.Sprintf("shortcodes render Markdown inside Markdown more than %d deep; briefs stops there: simplify the templates", maxFragmentDepth)}}
+	}
+	x := m.expand(src, page, depth, false)
+	body := x.body(src)
+	doc, pc, stop := m.parseExpanded(body, page.Path, page.File, x)
+	if stop != nil {
+		return "", []Problem{*stop}
+	}
+	fw := fragmentWriters.Get().(*fragmentWriter)
+	defer fragmentWriters.Put(fw)
+	fw.buf.Reset()
+	fw.w.Reset(&fw.buf)
+	err := m.md.Renderer().Render(fw.w, body, doc)
+	if err == nil {
+		err = fw.w.Flush()
+	}
+	if err != nil {
+		return "", []Problem{{Msg: "cannot render Markdown: " + err.Error()}}
+	}
+	html := x.replace(fw.buf.String())
+	probs := x.problems()
+	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
+		probs = append(probs, *p...)
+	}
+	return html, probs
+}
+
+// parseExpanded is parse of a body that expand wrote again (x != nil).
+func (m *Markdown) parseExpanded(src []byte, path, file string, x *expansion) (ast.Node, parser.Context, *Problem) {
+	if x == nil {
+		return m.parse(src, path, file)
+	}
+	if p := checkShapes(src); p != nil {
+		return nil, nil, p
+	}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc.Set(expandedKey, true)
+	if path != "" {
+		pc.Set(pageKey, path)
+	}
+	if file != "" {
+		pc.Set(fileKey, file)
+	}
+	return m.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), pc, nil
 }
 
 // parse reads a body of the page at path into goldmark's tree, unless one of the

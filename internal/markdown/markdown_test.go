@@ -72,12 +72,12 @@ func TestProblems(t *testing.T) {
 		{`a {{< num "1 >}}`, 2, "no closing quote"},
 		{"first\n\nsecond {{< num \"1亿亿\" >}}", 14, "two scale words"},
 		// A closing tag ends its shortcode: one error, at the unknown opening.
-		{`a {{< highlight go >}}x{{< /highlight >}}`, 2, `unknown shortcode "highlight"`},
-		{"a {{< x >}}\n\nb {{< / x >}}", 2, `unknown shortcode "x"`},
-		{`a {{< /x >}}`, 2, "{{< /x >}} has no opening"},
-		{`a {{< / highlight >}}`, 2, "{{< /highlight >}} has no opening {{< highlight >}}"},
+		{`a {{< hl go >}}x{{< /hl >}}`, 2, `unknown shortcode "hl"`},
+		{"a {{< zz >}}\n\nb {{< / zz >}}", 2, `unknown shortcode "zz"`},
+		{`a {{< /zz >}}`, 2, "{{< /zz >}} has no opening"},
+		{`a {{< / hl >}}`, 2, "{{< /hl >}} has no opening {{< hl >}}"},
 		{`a {{< / >}}`, 2, "closing shortcode tag has no name"},
-		{`a {{< /x y >}}`, 2, "takes no arguments"},
+		{`a {{< /zz y >}}`, 2, "takes no arguments"},
 		{`a {{< num "1" >}}{{< /num >}}`, 17, "num has no closing tag"},
 	}
 	md := New(Options{Lang: "en"})
@@ -96,9 +96,9 @@ func TestClosingTags(t *testing.T) {
 		src  string
 		want []Problem // messages are matched as substrings
 	}{
-		{`a {{< x >}}{{< y >}}{{< /y >}}{{< /x >}}`, []Problem{{2, `unknown shortcode "x"`}, {11, `unknown shortcode "y"`}}},
-		{`a {{< x >}}{{< /x >}} {{< /x >}}`, []Problem{{2, `unknown shortcode "x"`}, {22, "{{< /x >}} has no opening {{< x >}}"}}},
-		{`{{< /x >}}{{< x >}}`, []Problem{{0, "has no opening"}, {10, `unknown shortcode "x"`}}},
+		{`a {{< zz >}}{{< y >}}{{< /y >}}{{< /zz >}}`, []Problem{{Offset: 2, Msg: `unknown shortcode "zz"`}, {Offset: 12, Msg: `unknown shortcode "y"`}}},
+		{`a {{< zz >}}{{< /zz >}} {{< /zz >}}`, []Problem{{Offset: 2, Msg: `unknown shortcode "zz"`}, {Offset: 24, Msg: "{{< /zz >}} has no opening {{< zz >}}"}}},
+		{`{{< /zz >}}{{< zz >}}`, []Problem{{Offset: 0, Msg: "has no opening"}, {Offset: 11, Msg: `unknown shortcode "zz"`}}},
 	}
 	md := New(Options{Lang: "en"})
 	for _, tt := range tests {

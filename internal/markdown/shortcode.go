@@ -15,28 +15,26 @@ import (
 	"github.com/briefs/briefs/internal/figures"
 )
 
-// KindShortcode is the node kind of an inline shortcode.
-var KindShortcode = ast.NewNodeKind("Shortcode")
+// KindNum is the node kind of a num shortcode.
+var KindNum = ast.NewNodeKind("Num")
 
-// Shortcode is a {{< num … >}} in the text, already evaluated: Display is what the page
+// Num is a {{< num … >}} in the text, already evaluated: Display is what the page
 // shows, Value what machines read. A shortcode that failed keeps its source as Display, and
 // the failure is reported as a Problem; such a page is never published.
-type Shortcode struct {
+type Num struct {
 	ast.BaseInline
 	Display string
 	Value   string
-	// Literal marks {{</* … */>}}: the shortcode's own source, shown as text.
-	Literal bool
 	// Offset is where the shortcode starts in the source; Figure what it evaluated to.
 	Offset int
 	Figure *figures.Figure
 }
 
 // Kind implements ast.Node.
-func (n *Shortcode) Kind() ast.NodeKind { return KindShortcode }
+func (n *Num) Kind() ast.NodeKind { return KindNum }
 
 // Dump implements ast.Node.
-func (n *Shortcode) Dump(src []byte, level int) {
+func (n *Num) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"Display": n.Display, "Value": n.Value}, nil)
 }
 
@@ -52,54 +50,42 @@ type shortcodeParser struct{ opts Options }
 
 func (p *shortcodeParser) Trigger() []byte { return []byte{'{'} }
 
+// Parse reads a one-line {{< num … >}} or {{< figure … >}}; expand (expand.go) has run
+// every other shortcode and reported every tag it could not read, so anything else is
+// text here.
 func (p *shortcodeParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, seg := block.PeekLine()
-	if !bytes.HasPrefix(line, []byte("{{<")) {
+	if !bytes.HasPrefix(line, []byte("{{<")) || bytes.HasPrefix(line, []byte("{{</*")) {
 		return nil
-	}
-	if bytes.HasPrefix(line, []byte("{{</*")) {
-		end := closing(line, seg, "*/>}}", pc)
-		if end < 0 {
-			addProblem(pc, Problem{Offset: seg.Start, Msg: "unclosed shortcode comment: end it with */>}}"})
-			block.Advance(len("{{</*"))
-			return &Shortcode{Display: "{{</*", Literal: true}
-		}
-		block.Advance(end + len("*/>}}"))
-		return &Shortcode{Display: "{{<" + string(line[len("{{</*"):end]) + ">}}", Literal: true}
 	}
 	end := closing(line, seg, ">}}", pc)
 	if end < 0 {
-		addProblem(pc, Problem{Offset: seg.Start, Msg: `unclosed shortcode: end it with >}} on the same line, as in {{< num "7.9亿元" >}}`})
-		block.Advance(len("{{<"))
-		return &Shortcode{Display: "{{<"}
+		return nil
 	}
-	block.Advance(end + len(">}}"))
-	if f := p.figure(string(line[len("{{<"):end]), seg.Start, pc); f != nil {
+	inner := string(line[len("{{<"):end])
+	if f := p.figure(inner, seg.Start, pc); f != nil {
+		block.Advance(end + len(">}}"))
 		return f
 	}
-	n := &Shortcode{Offset: seg.Start}
-	if err := p.tag(n, string(line[len("{{<"):end]), pc); err != nil {
+	var buf [4]arg // num takes two arguments at most: no allocation for them
+	args, err := splitArgs(inner, buf[:0])
+	if err != nil && pc.Get(expandedKey) != nil {
+		return nil // expand read the tags, and reported this one
+	}
+	if err == nil && (len(args) == 0 || args[0] != (arg{val: "num"})) {
+		return nil
+	}
+	block.Advance(end + len(">}}"))
+	n := &Num{Offset: seg.Start}
+	if err == nil {
+		err = p.eval(n, args)
+	}
+	if err != nil {
 		// The page shows the shortcode as written; it is never published anyway.
 		n.Display = string(line[:end+len(">}}")])
 		addProblem(pc, Problem{Offset: seg.Start, Msg: err.Error()})
 	}
 	return n
-}
-
-// tag reads what is inside {{< … >}}: a closing tag, or a shortcode to run.
-func (p *shortcodeParser) tag(n *Shortcode, inner string, pc parser.Context) error {
-	if name, ok := strings.CutPrefix(strings.TrimSpace(inner), "/"); ok {
-		return closeShortcode(pc, strings.TrimSpace(name))
-	}
-	var buf [4]arg // num takes two arguments at most: no allocation for them
-	args, err := splitArgs(inner, buf[:0])
-	if err != nil {
-		return err
-	}
-	if len(args) > 0 && args[0].key == "" && args[0].val != "num" {
-		openShortcode(pc, args[0].val)
-	}
-	return p.eval(n, args)
 }
 
 // figure reads {{< figure … >}}, or returns nil for any other shortcode. A figure
@@ -117,38 +103,11 @@ func (p *shortcodeParser) figure(inner string, offset int, pc parser.Context) as
 	return f
 }
 
-var openKey = parser.NewContextKey()
-
-// openShortcode records an unknown shortcode, already reported, so that its closing
-// tag is taken as its end rather than reported again.
-func openShortcode(pc parser.Context, name string) {
-	open := pc.ComputeIfAbsent(openKey, func() any { return new([]string) }).(*[]string)
-	*open = append(*open, name)
-}
-
-// closeShortcode reads a closing tag, {{< /name >}} or {{< / name >}} as in Hugo: it
-// ends the last shortcode of that name still open, or is an error of its own.
-func closeShortcode(pc parser.Context, name string) error {
-	switch {
-	case name == "":
-		return fmt.Errorf("closing shortcode tag has no name; write {{< /name >}}")
-	case strings.ContainsAny(name, " \t\""):
-		return fmt.Errorf("closing shortcode tag {{< /%s >}} takes no arguments; write {{< /name >}}", name)
-	case name == "num", name == "figure":
-		return fmt.Errorf("%s has no closing tag; remove {{< /%s >}}", name, name)
-	}
-	if open, ok := pc.Get(openKey).(*[]string); ok {
-		for i := len(*open) - 1; i >= 0; i-- {
-			if (*open)[i] == name {
-				*open = append((*open)[:i], (*open)[i+1:]...)
-				return nil
-			}
-		}
-	}
-	return fmt.Errorf("closing tag {{< /%s >}} has no opening {{< %s >}} before it; remove it or add the opening tag", name, name)
-}
-
 var unclosedKey = parser.NewContextKey()
+
+// expandedKey is set when expand read the body's tags (and reported those it could
+// not read); otherwise every tag is a one-line num or figure that Parse checks.
+var expandedKey = parser.NewContextKey()
 
 // closing finds closer in the rest of the line, or -1. Once it is missing from a line,
 // it is missing for every later opener on that line too: remembering that keeps a line
@@ -170,15 +129,9 @@ func closing(line []byte, seg text.Segment, closer string, pc parser.Context) in
 }
 
 // eval runs the num shortcode (figure is read by figure).
-func (p *shortcodeParser) eval(n *Shortcode, args []arg) error {
+func (p *shortcodeParser) eval(n *Num, args []arg) error {
 	if len(args) == 0 || args[0].key != "" {
 		return fmt.Errorf(`shortcode has no name; write {{< num "7.9亿元" >}}`)
-	}
-	if args[0].val != "num" {
-		if args[0].val == "chart" {
-			return fmt.Errorf("chart: write {{< chart … >}} on a line of its own, with its data on the lines after it and {{< /chart >}} on a line of its own")
-		}
-		return fmt.Errorf("unknown shortcode %q; briefs has: num, figure, chart", args[0].val)
 	}
 	var value, unit string
 	positional := 0
@@ -263,11 +216,11 @@ func nextValue(s string) (val, rest string, err error) {
 type shortcodeRenderer struct{}
 
 func (shortcodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindShortcode, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	reg.Register(KindNum, func(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		n := node.(*Shortcode)
+		n := node.(*Num)
 		if n.Value == "" {
 			writeEscaped(w, n.Display)
 			return ast.WalkContinue, nil

@@ -11,11 +11,12 @@ import (
 // the site's settings (its units, and raw HTML let through when site.toml says so):
 // build and check read bodies the same way. imgs reads the size of the images bodies
 // show; nil leaves them without (check reads no images). site is the site folder, where
-// charts read their data files.
-func ForSite(cfg *config.Site, imgs *images.Library, site fs.FS) map[string]*Markdown {
+// charts read their data files; scs are the site's own shortcodes (package render reads
+// them), nil for none.
+func ForSite(cfg *config.Site, imgs *images.Library, site fs.FS, scs map[string]Shortcode) map[string]*Markdown {
 	mds := make(map[string]*Markdown, len(cfg.Languages))
 	for code, l := range cfg.Languages {
-		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs, Files: site})
+		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs, Files: site, Shortcodes: scs})
 	}
 	return mds
 }

@@ -80,7 +80,7 @@ func (p *plain) visit(n ast.Node, entering bool) ast.WalkStatus {
 		if entering {
 			p.write(n.Value, n.IsRaw() || n.IsCode())
 		}
-	case *Shortcode:
+	case *Num:
 		if entering {
 			p.write([]byte(n.Display), true)
 		}
@@ -142,6 +142,9 @@ func (m *Markdown) lead(src []byte, length int) (plain string, more bool) {
 		return "", false
 	}
 	defer func() { _ = recover() }() // a problem here is reported by the full render
+	if x := m.expand(src, &Page{}, 0, true); x != nil {
+		src = x.out // shortcodes show nothing in a summary, but the content of {{% %}}
+	}
 	doc, _, stop := m.parse(src, "", "")
 	if stop != nil {
 		return "", false // over a limit: the full render reports it

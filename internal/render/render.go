@@ -131,6 +131,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	for _, f := range files {
 		r.paths[f.Name] = f
 		switch {
+		case strings.HasPrefix(f.Name, "shortcodes/"), strings.HasPrefix(f.Name, "_shortcodes/"): // bodies run them: see Shortcodes
 		case f.Name == "baseof.html" || strings.HasPrefix(f.Name, "partials/"):
 			r.parse(base, f, &errs)
 		case strings.HasSuffix(f.Name, ".html"):

@@ -39,7 +39,7 @@ func (s *Site) fill(opts Options) {
 
 // fillBodies gives every page with a content file its body, on all cores: its
 // Content, and its Summary and Description where the front matter has none.
-func (s *Site) fillBodies(body func(*Page) Body) {
+func (s *Site) fillBodies(body func(*Site, *Page) Body) {
 	if body == nil {
 		return
 	}
@@ -48,7 +48,7 @@ func (s *Site) fillBodies(body func(*Page) Body) {
 		if p.File == nil {
 			return
 		}
-		b := body(p)
+		b := body(s, p)
 		p.Content, p.ContentHash = b.HTML, b.Hash
 		if p.Summary == "" {
 			p.Summary = b.Summary

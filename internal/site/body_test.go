@@ -21,7 +21,7 @@ func TestNewFillsBodies(t *testing.T) {
 	own.Front.Summary = "Its own summary."
 	var errs diag.List
 	s := New(cfg, []*content.File{own, plain}, Options{Now: now,
-		Body: func(p *Page) Body {
+		Body: func(_ *Site, p *Page) Body {
 			return Body{HTML: template.HTML("<p>" + p.Title + "</p>"), Hash: 7, Summary: "From the body of " + p.Title + "."}
 		},
 		TaxonomyTitle: func(lang, plural string) string { return "Tags in " + lang },

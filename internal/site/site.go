@@ -33,8 +33,10 @@ type Options struct {
 	Previous *Site
 	// Body renders the body of a page's content file, once the page's address is
 	// known (an image is named relative to it). New calls it for every page that has
-	// a file, on all cores; nil leaves every body empty.
-	Body func(p *Page) Body
+	// a file, on all cores, with the graph being built: every page is in it, with its
+	// address, title and params (a shortcode's ref finds pages there), though other
+	// pages' bodies may not be filled yet. Nil leaves every body empty.
+	Body func(s *Site, p *Page) Body
 	// Placed is called once every page has its address, before any body is
 	// rendered: a body's relative image may be a file of any page's bundle, which
 	// the caller can then find (Site.ResourceFiles).
@@ -50,6 +52,8 @@ type Site struct {
 	Languages []*Lang
 	// Pages lists every page of every language, in a fixed order.
 	Pages []*Page
+
+	refState // the index Ref reads, built on its first use
 }
 
 // Lang is the part of the site in one language.

@@ -1,0 +1,191 @@
+package render
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/briefs/briefs/internal/markdown"
+)
+
+// This file holds the functions of shortcode templates that Hugo has and layouts do not.
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// markdownifyFunc renders Markdown as part of the call's page, inline (Hugo's markdownify).
+func markdownifyFunc(c *markdown.Call) func(v any) template.HTML {
+	return func(v any) template.HTML { return template.HTML(c.RenderMarkdown(toString(v), false)) }
+}
+
+// defaultValue is Hugo's default: def when v is empty (nil, "", 0, false, an empty list or map).
+func defaultValue(def any, v ...any) any {
+	if len(v) == 0 || v[0] == nil {
+		return def
+	}
+	rv := reflect.ValueOf(v[0])
+	if rv.IsZero() || ((rv.Kind() == reflect.Slice || rv.Kind() == reflect.Map) && rv.Len() == 0) {
+		return def
+	}
+	return v[0]
+}
+
+func titleCase(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// delimit joins a list's items with sep.
+func delimit(list any, sep string) (string, error) {
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return "", fmt.Errorf("delimit: %T is not a list", list)
+	}
+	parts := make([]string, rv.Len())
+	for i := range parts {
+		parts[i] = fmt.Sprint(rv.Index(i).Interface())
+	}
+	return strings.Join(parts, sep), nil
+}
+
+// in reports whether a list holds v, or a string holds v as a substring.
+func in(list, v any) bool {
+	if s, ok := list.(string); ok {
+		return strings.Contains(s, fmt.Sprint(v))
+	}
+	rv := reflect.ValueOf(list)
+	if rv.Kind() != reflect.Slice && rv.Kind() != reflect.Array {
+		return false
+	}
+	for i := range rv.Len() {
+		if reflect.DeepEqual(rv.Index(i).Interface(), v) {
+			return true
+		}
+	}
+	return false
+}
+
+// dict makes a map of key, value pairs.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, fmt.Errorf("dict takes pairs of keys and values")
+	}
+	m := map[string]any{}
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
+}
+
+// merge is Hugo's merge: a map with the keys of all, the last map's winning.
+func merge(maps ...map[string]any) map[string]any {
+	out := map[string]any{}
+	for _, m := range maps {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// appendList is Hugo's append: items, then the list (its last argument).
+func appendList(args ...any) ([]any, error) {
+	if len(args) < 2 {
+		return nil, fmt.Errorf("append takes items and a list")
+	}
+	var out []any
+	if rv := reflect.ValueOf(args[len(args)-1]); rv.Kind() == reflect.Slice {
+		for i := range rv.Len() {
+			out = append(out, rv.Index(i).Interface())
+		}
+	} else if args[len(args)-1] != nil {
+		out = append(out, args[len(args)-1])
+	}
+	return append(out, args[:len(args)-1]...), nil
+}
+
+func toInt(v any) (int, error) {
+	switch n := v.(type) {
+	case int:
+		return n, nil
+	case float64:
+		return int(n), nil
+	case bool:
+		if n {
+			return 1, nil
+		}
+		return 0, nil
+	}
+	return strconv.Atoi(strings.TrimSpace(toString(v)))
+}
+
+func jsonify(v any) (template.HTML, error) {
+	b, err := json.Marshal(v)
+	return template.HTML(b), err
+}
+
+// isset reports whether a map has a key, or a list an index.
+func isset(c, key any) bool {
+	rv := reflect.ValueOf(c)
+	switch rv.Kind() {
+	case reflect.Map:
+		return rv.MapIndex(reflect.ValueOf(key)).IsValid()
+	case reflect.Slice, reflect.Array:
+		i, ok := key.(int)
+		return ok && i >= 0 && i < rv.Len()
+	}
+	return false
+}
+
+// scratch is Hugo's Scratch and Store: values that calls leave for later calls.
+type scratch struct{ m map[string]any }
+
+func (s scratch) Get(key string) any           { return s.m[key] }
+func (s scratch) Set(key string, v any) string { s.m[key] = v; return "" }
+func (s scratch) Delete(key string) string     { delete(s.m, key); return "" }
+func (s scratch) Values() map[string]any       { return s.m }
+
+// Add adds v to the value at key: numbers are summed, strings joined, lists appended.
+func (s scratch) Add(key string, v any) (string, error) {
+	switch old := s.m[key].(type) {
+	case nil:
+		s.m[key] = v
+	case int:
+		n, err := toInt(v)
+		if err != nil {
+			return "", err
+		}
+		s.m[key] = old + n
+	case string:
+		s.m[key] = old + toString(v)
+	case []any:
+		s.m[key] = append(old, v)
+	default:
+		return "", fmt.Errorf("Scratch.Add: cannot add to a %T", old)
+	}
+	return "", nil
+}
+
+// SetInMap sets key in the map at name.
+func (s scratch) SetInMap(name, key string, v any) string {
+	m, _ := s.m[name].(map[string]any)
+	if m == nil {
+		m = map[string]any{}
+		s.m[name] = m
+	}
+	m[key] = v
+	return ""
+}
