@@ -3,8 +3,8 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"iter"
 	"strconv"
-
 	"time"
 
 	"github.com/briefs/briefs/internal/diag"
@@ -61,13 +61,7 @@ func stampPlace(front []byte, from int, format Format) (start, end int, ok bool)
 	if format == YAML {
 		return yamlStampPlace(front, from)
 	}
-	for off, next := from, from; off < len(front); off = next {
-		text := front[off:]
-		next = len(front)
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			text, next = text[:i], off+i+1
-		}
-		text = bytes.TrimRight(text, "\r")
+	for off, text := range linesFrom(front, from) {
 		trimmed := bytes.TrimLeft(text, " \t")
 		switch {
 		case bytes.HasPrefix(trimmed, []byte("[")), string(bytes.TrimRight(trimmed, " \t")) == "+++":
@@ -82,13 +76,7 @@ func stampPlace(front []byte, from int, format Format) (start, end int, ok bool)
 // yamlStampPlace is stampPlace for YAML: a translationOf line that is not indented, or
 // the closing --- line.
 func yamlStampPlace(front []byte, from int) (start, end int, ok bool) {
-	for off, next := from, from; off < len(front); off = next {
-		text := front[off:]
-		next = len(front)
-		if i := bytes.IndexByte(text, '\n'); i >= 0 {
-			text, next = text[:i], off+i+1
-		}
-		text = bytes.TrimRight(text, "\r")
+	for off, text := range linesFrom(front, from) {
 		switch rest, isKey := bytes.CutPrefix(text, []byte("translationOf")); {
 		case string(bytes.TrimRight(text, " \t")) == "---":
 			return off, off, true
@@ -97,6 +85,23 @@ func yamlStampPlace(front []byte, from int) (start, end int, ok bool) {
 		}
 	}
 	return 0, 0, false
+}
+
+// linesFrom yields the lines of b from offset from: each line's offset and its text,
+// without its line end (\n or \r\n).
+func linesFrom(b []byte, from int) iter.Seq2[int, []byte] {
+	return func(yield func(int, []byte) bool) {
+		for off, next := from, from; off < len(b); off = next {
+			text := b[off:]
+			next = len(b)
+			if i := bytes.IndexByte(text, '\n'); i >= 0 {
+				text, next = text[:i], off+i+1
+			}
+			if !yield(off, bytes.TrimRight(text, "\r")) {
+				return
+			}
+		}
+	}
 }
 
 // isKey reports whether a line sets the bare key name.
