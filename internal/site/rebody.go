@@ -16,7 +16,7 @@ import (
 // copies, so that a list shows the new summary of an edited brief it lists. The
 // pages keep the files in bodies (the files read again) in place of s's.
 func (s *Site) WithBodies(bodies map[*content.File]Body) *Site {
-	c := &copier{to: make(map[*Page]*Page, len(s.Pages)), made: make([]*Page, 0, len(s.Pages))}
+	c := &copier{to: make(map[*Page]*Page, len(s.Pages)), made: make([]*Page, 0, len(s.Pages)), shared: map[**Page][]*Page{}}
 	slab := make([]Page, len(s.Pages))
 	for i, p := range s.Pages {
 		slab[i] = *p
@@ -28,6 +28,9 @@ func (s *Site) WithBodies(bodies map[*content.File]Body) *Site {
 		m := *l
 		m.Home, m.TagsPage = c.page(l.Home), c.page(l.TagsPage)
 		m.Taxonomies, m.Briefs = c.list(l.Taxonomies), c.list(l.Briefs)
+		if len(l.Briefs) > 0 {
+			c.shared[&l.Briefs[0]] = m.Briefs // the home's list, when every brief is listed
+		}
 		m.sections, m.terms = c.byName(l.sections), c.byName(l.terms)
 		next.Languages = append(next.Languages, &m)
 	}
@@ -38,12 +41,17 @@ func (s *Site) WithBodies(bodies map[*content.File]Body) *Site {
 	for i := 0; i < len(c.made); i++ { // c.made grows while links are remade
 		p := c.made[i]
 		p.Section, p.OutdatedFrom = c.page(p.Section), c.page(p.OutdatedFrom)
+		tags := p.Tags
 		p.Sections, p.Pages, p.Tags = c.list(p.Sections), c.list(p.Pages), c.list(p.Tags)
 		p.Translations, p.Related = c.list(p.Translations), c.list(p.Related)
 		if p.Terms != nil {
 			terms := make(map[string][]*Page, len(p.Terms))
 			for k, v := range p.Terms {
-				terms[k] = c.list(v)
+				if same(v, tags) { // Tags are the tags' Terms
+					terms[k] = p.Tags
+				} else {
+					terms[k] = c.list(v)
+				}
 			}
 			p.Terms = terms
 		}
@@ -68,7 +76,13 @@ func (p *Page) rebody(f *content.File, b Body) {
 type copier struct {
 	to   map[*Page]*Page
 	made []*Page // the copies, in the order made
+	// shared are the copies of lists that New shares between pages, by their first
+	// element, so that the copy shares them too.
+	shared map[**Page][]*Page
 }
+
+// same reports whether a and b are the same list (not only equal).
+func same(a, b []*Page) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }
 
 func (c *copier) page(p *Page) *Page {
 	if p == nil {
@@ -87,6 +101,11 @@ func (c *copier) page(p *Page) *Page {
 func (c *copier) list(ps []*Page) []*Page {
 	if ps == nil {
 		return nil
+	}
+	if len(ps) > 0 {
+		if out, ok := c.shared[&ps[0]]; ok && len(out) == len(ps) {
+			return out
+		}
 	}
 	out := make([]*Page, len(ps))
 	for i, p := range ps {
