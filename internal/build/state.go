@@ -112,7 +112,8 @@ type sitemaps struct {
 
 // newState builds the page graph of files and claims its outputs; prev, the last good
 // state (nil for none), lends the bodies whose text did not change and the related
-// briefs when no tags changed, and when only bodies changed (bodyOnly) its claims. The
+// briefs when no tags changed, and when only bodies changed (bodyOnly) its graph, copied
+// with the edited pages' new bodies (rebody), and its claims. The
 // sitemap files it returns are those to write: all of them when prev is nil or the
 // pages they list changed, else none.
 func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, errs *diag.List) (*state, []sitemap.File) {
@@ -120,18 +121,11 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	if e.live {
 		st.bodies = &bodies{m: map[string]*body{}}
 	}
-	list := slices.SortedFunc(maps.Values(files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
-	opts := e.opts.siteOptions()
-	opts.Body = func(s *site.Site, p *site.Page) site.Body { return st.body(s, p, prev, bodyOnly, errs) }
-	opts.Placed = func(s *site.Site) {
-		res := s.ResourceFiles()
-		e.resources.Store(&res)
+	if bodyOnly {
+		st.site = st.rebody(prev, errs)
+	} else {
+		st.site = st.graph(prev, errs)
 	}
-	opts.TaxonomyTitle = func(code, plural string) string { return render.TaxonomyTitle(e.cfg, code, plural) }
-	if prev != nil {
-		opts.Previous = prev.site
-	}
-	st.site = site.New(e.cfg, list, opts, errs)
 	st.sitemaps.print = sitemap.Fingerprint(st.site)
 	var maps []sitemap.File
 	if prev == nil || prev.sitemaps.print != st.sitemaps.print {
@@ -147,6 +141,44 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	errs.Add(cl.errs...)
 	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
 	return st, maps
+}
+
+// graph builds st's page graph from its files; prev (nil for none) lends its bodies
+// and related briefs.
+func (st *state) graph(prev *state, errs *diag.List) *site.Site {
+	e := st.env
+	list := slices.SortedFunc(maps.Values(st.files), func(a, b *content.File) int { return strings.Compare(a.Path, b.Path) })
+	opts := e.opts.siteOptions()
+	opts.Body = func(s *site.Site, p *site.Page) site.Body { return st.body(s, p, prev, false, errs) }
+	opts.Placed = func(s *site.Site) {
+		res := s.ResourceFiles()
+		e.resources.Store(&res)
+	}
+	opts.TaxonomyTitle = func(code, plural string) string { return render.TaxonomyTitle(e.cfg, code, plural) }
+	if prev != nil {
+		opts.Previous = prev.site
+	}
+	return site.New(e.cfg, list, opts, errs)
+}
+
+// rebody makes st's graph after edits to bodies only: prev's graph with the edited
+// files' pages given their new bodies (site.Site.WithBodies), which is several times
+// cheaper than building it anew; every other body is prev's.
+func (st *state) rebody(prev *state, errs *diag.List) *site.Site {
+	st.bodies.m = maps.Clone(prev.bodies.m)
+	edited := map[*content.File]site.Body{}
+	for _, p := range prev.site.Pages {
+		if p.File == nil || st.files[p.File.Path] == p.File {
+			continue
+		}
+		q := *p // the page as the file now reads, to render its body
+		q.File = st.files[p.File.Path]
+		edited[q.File] = st.body(prev.site, &q, prev, true, errs) // the same addresses: refs find their pages in prev's graph
+	}
+	s := prev.site.WithBodies(edited)
+	res := s.ResourceFiles()
+	st.resources.Store(&res)
+	return s
 }
 
 // reclaim gives st prev's outputs, for a graph of the same shape (edits to bodies
