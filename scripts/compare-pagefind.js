@@ -111,13 +111,13 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.leng
       let r;
       try { r = await run(lang, q); } catch (e) { console.error(`${name} ${lang} ${JSON.stringify(q)}: ${e.stack || e}`); process.exit(1); }
       const rank = want ? r.urls.indexOf(want) + 1 : -1;
-      rows[lang][name].push({ hit: rank > 0, measured: want !== "", bytes: r.meter.bytes });
+      rows[lang][name].push({ hit: rank > 0, measured: want !== "", found: r.total > 0, bytes: r.meter.bytes });
       if (verbose) console.log(`${name}\t${lang}\t${JSON.stringify(q)}\t${r.total} results\trank ${want ? rank || "-" : "n/a"}\t${r.meter.files} files\t${kb(r.meter.bytes)} KB`);
     }
   }
   const sizes = indexSize();
-  console.log(`\n| ${label} | recall@10 | bytes per query (median / max) | index on disk (zh + en) |`);
-  console.log("| --- | --- | --- | --- |");
+  console.log(`\n| ${label} | recall@10 | queries with results | bytes per query (median / max) | index on disk (zh + en) |`);
+  console.log("| --- | --- | --- | --- | --- |");
   for (const lang of ["zh", "en"]) {
     for (const name of ["briefs", "pagefind"]) {
       const rs = rows[lang][name];
@@ -126,7 +126,7 @@ const median = (a) => { const s = [...a].sort((x, y) => x - y); const m = s.leng
       const recall = m.length ? `${m.filter((r) => r.hit).length}/${m.length}` : "n/a";
       const b = rs.map((r) => r.bytes);
       const s = sizes[name];
-      console.log(`| ${name === "briefs" ? "briefs" : "Pagefind"}, ${rs.length} ${lang} queries | ${recall} | ${kb(median(b))} / ${kb(Math.max(...b))} KB | ${size(s.bytes)}, ${s.files} files |`);
+      console.log(`| ${name === "briefs" ? "briefs" : "Pagefind"}, ${rs.length} ${lang} queries | ${recall} | ${rs.filter((r) => r.found).length}/${rs.length} | ${kb(median(b))} / ${kb(Math.max(...b))} KB | ${size(s.bytes)}, ${s.files} files |`);
     }
   }
 })();
