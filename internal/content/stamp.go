@@ -91,15 +91,15 @@ func yamlStampPlace(front []byte, from int) (start, end int, ok bool) {
 // without its line end (\n or \r\n).
 func linesFrom(b []byte, from int) iter.Seq2[int, []byte] {
 	return func(yield func(int, []byte) bool) {
-		for off, next := from, from; off < len(b); off = next {
-			text := b[off:]
-			next = len(b)
+		for off := from; off < len(b); {
+			text, next := b[off:], len(b)
 			if i := bytes.IndexByte(text, '\n'); i >= 0 {
 				text, next = text[:i], off+i+1
 			}
 			if !yield(off, bytes.TrimRight(text, "\r")) {
 				return
 			}
+			off = next
 		}
 	}
 }
