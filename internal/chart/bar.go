@@ -116,20 +116,12 @@ func (c *Chart) plotEnd(t ticks, x0 float64) float64 {
 func (c *Chart) barRow(w *svg, r int, t ticks, x0, x1, y float64) float64 {
 	zero := t.pos(0, x0, x1)
 	if c.spec.Stacked {
-		pos, neg := 0.0, 0.0
 		end := zero
-		for i, s := range c.series {
-			p := s.points[r]
-			base := &pos
-			if p.v < 0 {
-				base = &neg
-			}
-			a, b := t.pos(c.scaled(*base), x0, x1), t.pos(c.scaled(*base+p.v), x0, x1)
-			*base += p.v
+		c.stack(r, t, x0, x1, func(i int, s series, p point, a, b float64) {
 			fill, class := c.barClass(i, r)
 			c.rect(w, math.Min(a, b), y, math.Abs(b-a), barH, fill, class, c.labels[r].text+" · "+s.name, p)
 			end = math.Max(end, math.Max(a, b))
-		}
+		})
 		w.text(end+labelGap, y+barH/2+fontSize*0.35, "start", "chart-value", c.totalDisplay(r))
 		return y + barH
 	}
@@ -186,15 +178,24 @@ func (c *Chart) grid(w *svg, t ticks, a, b, from, to float64, vertical bool) {
 	w.printf(`</g>`)
 }
 
-// vertical draws vertical bars (columns) and returns the height used.
-func (c *Chart) vertical(w *svg) float64 {
-	top := pad + c.legend(w, pad)
-	t := c.valueTicks()
-	x0 := c.tickWidth(t) + 8
+// valueAxisTop draws what sits above a chart with a vertical value axis (columns,
+// lines): the legend, then the axis' unit over the tick labels. It returns where
+// the plot may start, the value ticks, and the plot's left edge, right of the
+// widest tick label.
+func (c *Chart) valueAxisTop(w *svg) (top float64, t ticks, x0 float64) {
+	top = pad + c.legend(w, pad)
+	t = c.valueTicks()
+	x0 = c.tickWidth(t) + 8
 	if c.axis.unit != "" {
 		top += lineH
 		w.text(0, top-4, "start", "chart-unit", c.words().unit+c.axis.unit)
 	}
+	return top, t, x0
+}
+
+// vertical draws vertical bars (columns) and returns the height used.
+func (c *Chart) vertical(w *svg) float64 {
+	top, t, x0 := c.valueAxisTop(w)
 	plotTop := top + lineH + 4 // room for the values above the tallest bar
 	plotBottom := plotTop + colH
 	c.grid(w, t, plotBottom, plotTop, x0, width, true)
@@ -231,22 +232,31 @@ func (c *Chart) vertical(w *svg) float64 {
 	return c.xLabels(w, x0, slot, plotBottom)
 }
 
-// stackColumn draws one stacked column, its total above it.
-func (c *Chart) stackColumn(w *svg, r int, t ticks, x, bw, bottom, top float64) {
+// stack gives each series' part of row r of a stacked chart to draw: its span from
+// a to b on the value axis drawn from lo to hi. Positive values stack up from zero
+// and negative ones down, each on their own, as spreadsheets stack them.
+func (c *Chart) stack(r int, t ticks, lo, hi float64, draw func(i int, s series, p point, a, b float64)) {
 	pos, neg := 0.0, 0.0
-	end := t.pos(0, bottom, top)
 	for i, s := range c.series {
 		p := s.points[r]
 		base := &pos
 		if p.v < 0 {
 			base = &neg
 		}
-		a, b := t.pos(c.scaled(*base), bottom, top), t.pos(c.scaled(*base+p.v), bottom, top)
+		a, b := t.pos(c.scaled(*base), lo, hi), t.pos(c.scaled(*base+p.v), lo, hi)
 		*base += p.v
+		draw(i, s, p, a, b)
+	}
+}
+
+// stackColumn draws one stacked column, its total above it.
+func (c *Chart) stackColumn(w *svg, r int, t ticks, x, bw, bottom, top float64) {
+	end := t.pos(0, bottom, top)
+	c.stack(r, t, bottom, top, func(i int, s series, p point, a, b float64) {
 		fill, class := c.barClass(i, r)
 		c.rect(w, x, math.Min(a, b), bw, math.Abs(b-a), fill, class, c.labels[r].text+" · "+s.name, p)
 		end = math.Min(end, math.Min(a, b))
-	}
+	})
 	w.text(x+bw/2, end-4, "middle", "chart-value", c.totalDisplay(r))
 }
 

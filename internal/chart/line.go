@@ -60,13 +60,7 @@ func (c *Chart) xPositions(a, b float64) []float64 {
 
 // line draws a line chart and returns the height used.
 func (c *Chart) line(w *svg) float64 {
-	top := pad + c.legend(w, pad)
-	t := c.valueTicks()
-	x0 := c.tickWidth(t) + 8
-	if c.axis.unit != "" {
-		top += lineH
-		w.text(0, top-4, "start", "chart-unit", c.words().unit+c.axis.unit)
-	}
+	top, t, x0 := c.valueAxisTop(w)
 	plotTop, plotBottom := top+lineH+8, top+lineH+8+colH
 	c.grid(w, t, plotBottom, plotTop, x0, width, true)
 	c.yTicks(w, t, x0, plotBottom, plotTop)
