@@ -133,10 +133,7 @@ func (c *Chart) barRow(w *svg, r int, t ticks, x0, x1, y float64) float64 {
 		p := s.points[r]
 		b := t.pos(c.scaled(p.v), x0, x1)
 		fill, class := c.barClass(i, r)
-		name := c.labels[r].text
-		if len(c.series) > 1 {
-			name += " · " + s.name
-		}
+		name := c.barName(s, r)
 		c.rect(w, math.Min(zero, b), y, math.Abs(b-zero), h, fill, class, name, p)
 		w.text(math.Max(zero, b)+labelGap, y+h/2+fontSize*0.35, "start", "chart-value", p.display)
 		y += h + 2
@@ -217,10 +214,7 @@ func (c *Chart) vertical(w *svg) float64 {
 				p := s.points[r]
 				y := t.pos(c.scaled(p.v), plotBottom, plotTop)
 				fill, class := c.barClass(i, r)
-				name := c.labels[r].text
-				if len(c.series) > 1 {
-					name += " · " + s.name
-				}
+				name := c.barName(s, r)
 				c.rect(w, x, math.Min(y, zero), bw, math.Abs(zero-y), fill, class, name, p)
 				if l := c.fitting(p, bw+slot*0.3/bars); l != "" {
 					w.text(x+bw/2, math.Min(y, zero)-4, "middle", "chart-value", l)
@@ -230,6 +224,15 @@ func (c *Chart) vertical(w *svg) float64 {
 		}
 	}
 	return c.xLabels(w, x0, slot, plotBottom)
+}
+
+// barName names the bar of series s in row r, as its <title> says: the row's label,
+// and the series' name when there is more than one.
+func (c *Chart) barName(s series, r int) string {
+	if len(c.series) > 1 {
+		return c.labels[r].text + " · " + s.name
+	}
+	return c.labels[r].text
 }
 
 // stack gives each series' part of row r of a stacked chart to draw: its span from
