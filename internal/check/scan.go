@@ -101,7 +101,8 @@ func (sc scanner) at(text string, i int) (found, bool, int) {
 
 // number reads the figure whose digits are tok, in four steps: rule out numbers that
 // are not figures by what touches them (dates, names, versions); take a qualifier
-// before the digits and a scale, unit or percent sign after them; rule out what is
+// before the digits; read what follows them, a word that makes it a kind of figure of
+// its own (tagged) or a scale, unit or percent sign (plain), which rules out what is
 // still not a figure once the whole is known (a bare year, a phone number); and parse.
 func (sc scanner) number(text string, tok numTok) (found, bool) {
 	if f, ok := sc.age(text, tok); ok {
@@ -114,34 +115,63 @@ func (sc scanner) number(text string, tok numTok) (found, bool) {
 		return f, true
 	}
 	start := sc.prefix(text, tok.start)
+	if f, ok, tagged := sc.tagged(text, start, tok); tagged {
+		return f, ok
+	}
+	return sc.plain(text, start, tok)
+}
+
+// tagged reads a figure from start whose digits are followed by a word the plain
+// reading would not take: percentage points (0.1个百分点, "0.1 points"), a scale
+// glued to the digits ("5billion"), "-percent". tagged is false when no such word
+// follows.
+func (sc scanner) tagged(text string, start int, tok numTok) (f found, ok, tagged bool) {
 	if n := sc.pointsWord(text[tok.end:]); n > 0 {
 		f, ok := sc.parse(text, start, tok.end, tok.end)
 		f.end, f.raw, f.points = tok.end+n, strings.TrimSpace(text[start:tok.end+n]), true
-		return f, ok
+		return f, ok, true
 	}
-	if w := gluedScale(text[tok.end:]); !sc.cjk && w != "" {
-		f, err := figures.Parse(text[start:tok.end]+" "+w, "", sc.units)
+	if sc.cjk {
+		return found{}, false, false
+	}
+	if w := gluedScale(text[tok.end:]); w != "" {
+		fig, err := figures.Parse(text[start:tok.end]+" "+w, "", sc.units)
 		end := tok.end + len(w)
-		return found{start: start, end: end, raw: text[start:end], fig: f}, err == nil
+		return found{start: start, end: end, raw: text[start:end], fig: fig}, err == nil, true
 	}
-	if !sc.cjk && hasPrefixFold(text[tok.end:], "-percent") {
+	if hasPrefixFold(text[tok.end:], "-percent") {
 		f, ok := sc.parse(text, start, tok.end, tok.end)
 		f.end, f.fig.Percent = tok.end+len("-percent"), true
 		f.raw = text[start:f.end]
-		return f, ok
+		return f, ok, true
 	}
+	return found{}, false, false
+}
+
+// plain reads a figure from start over what may follow its digits (a scale, a unit, a
+// percent sign), unless the digits stand bare where a bare number is not a figure.
+func (sc scanner) plain(text string, start int, tok numTok) (found, bool) {
 	end := sc.suffix(text, tok.end)
-	bare := start == tok.start && end == tok.end
-	if bare && sc.notFigureWhenBare(text, tok) {
+	if start == tok.start && end == tok.end && sc.notFigureWhenBare(text, tok) {
 		return found{}, false
 	}
 	f, ok := sc.parse(text, start, tok.end, end)
-	if ok && sc.cjk && f.fig.Unit == "" && strings.HasPrefix(text[f.end:], "人民币") && sc.units.Has("yuan") {
-		f.fig.Unit, f.fig.Word = "yuan", "元"
-		f.end += len("人民币")
-		f.raw = strings.TrimSpace(text[start:f.end])
+	if ok {
+		f = sc.renminbi(text, f)
 	}
 	return f, ok
+}
+
+// renminbi extends a Chinese figure without a unit over a 人民币 after it, as yuan:
+// takeUnit leaves it, since its first character alone is "people".
+func (sc scanner) renminbi(text string, f found) found {
+	if !sc.cjk || f.fig.Unit != "" || !strings.HasPrefix(text[f.end:], "人民币") || !sc.units.Has("yuan") {
+		return f
+	}
+	f.fig.Unit, f.fig.Word = "yuan", "元"
+	f.end += len("人民币")
+	f.raw = strings.TrimSpace(text[f.start:f.end])
+	return f
 }
 
 // age reads an age (35岁, 超过60岁) as a number in words: the English often gives the
