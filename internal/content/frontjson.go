@@ -131,45 +131,61 @@ func (d *jsonReader) value(depth int, item func(int)) (any, error) {
 	switch t := tok.(type) {
 	case json.Delim:
 		if t == '[' {
-			out := []any{}
-			for d.dec.More() {
-				if item != nil {
-					item(d.next())
-				}
-				v, err := d.value(depth+1, nil)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, v)
-			}
-			_, err := d.dec.Token()
-			return out, err
+			return d.array(depth, item)
 		}
-		out := map[string]any{}
-		for d.dec.More() {
-			tok, err := d.dec.Token()
-			if err != nil {
-				return nil, err
-			}
-			v, err := d.value(depth+1, nil)
-			if err != nil {
-				return nil, err
-			}
-			out[tok.(string)] = v
-		}
-		_, err := d.dec.Token()
-		return out, err
+		return d.table(depth)
 	case json.Number:
-		if n, err := t.Int64(); err == nil {
-			return n, nil
-		}
-		f, err := t.Float64()
-		if err != nil {
-			return nil, d.errorAt(at, "number %s is out of range", t)
-		}
-		return f, nil
+		return d.number(t, at)
 	}
 	return tok, nil // string, bool or nil
+}
+
+// array reads the items of a list, after its [.
+func (d *jsonReader) array(depth int, item func(int)) (any, error) {
+	out := []any{}
+	for d.dec.More() {
+		if item != nil {
+			item(d.next())
+		}
+		v, err := d.value(depth+1, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	_, err := d.dec.Token()
+	return out, err
+}
+
+// table reads the keys and values of an object nested in the front matter, after its {.
+func (d *jsonReader) table(depth int) (any, error) {
+	out := map[string]any{}
+	for d.dec.More() {
+		tok, err := d.dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		v, err := d.value(depth+1, nil)
+		if err != nil {
+			return nil, err
+		}
+		out[tok.(string)] = v
+	}
+	_, err := d.dec.Token()
+	return out, err
+}
+
+// number is a JSON number as the TOML decoder has it: an int64 when it is a whole
+// number in range, else a float64.
+func (d *jsonReader) number(n json.Number, at int) (any, error) {
+	if i, err := n.Int64(); err == nil {
+		return i, nil
+	}
+	f, err := n.Float64()
+	if err != nil {
+		return nil, d.errorAt(at, "number %s is out of range", n)
+	}
+	return f, nil
 }
 
 // place turns a decoding error into a placed problem.

@@ -193,7 +193,10 @@ type places interface {
 	item(name string, i int, text string) (line, col int)
 }
 
-// parseFront decodes and checks front matter; problems go to errs with whole-file lines.
+// parseFront decodes and checks front matter in three steps: decode the notation into
+// keys and values (decode), set the field of each key briefs reads and keep the others
+// in Params (read), and apply the rules that span keys (check). Problems go to errs
+// with whole-file lines.
 func parseFront(file string, format Format, front []byte, firstLine int, loc *time.Location, errs *diag.List) (Front, bool) {
 	doc, err := decode(file, format, front, firstLine)
 	if err != nil {
@@ -201,8 +204,16 @@ func parseFront(file string, format Format, front []byte, firstLine int, loc *ti
 		return Front{}, false
 	}
 	p := &frontParser{file: file, format: format, firstLine: firstLine, places: doc.places, errs: errs, ok: true, spelled: map[string]string{}}
-	f := Front{Format: format}
-	vals := map[string]any{} // by the key as briefs spells it ("publishDate")
+	f, vals := p.read(doc, loc)
+	p.check(&f, vals)
+	return f, p.ok
+}
+
+// read sets the field of each key briefs reads, in the order written, and keeps the
+// other keys in Params; vals are the values read, by the key as briefs spells it
+// ("publishDate"), for check.
+func (p *frontParser) read(doc frontDoc, loc *time.Location) (f Front, vals map[string]any) {
+	f, vals = Front{Format: p.format}, map[string]any{}
 	extra := map[string]any{}
 	for _, name := range doc.keys {
 		v := doc.vals[name]
@@ -212,11 +223,7 @@ func parseFront(file string, format Format, front []byte, firstLine int, loc *ti
 			extra[name] = v
 			p.unknown(name)
 		case p.spelled[canon] != "":
-			why := "keys are read regardless of case"
-			if !strings.EqualFold(name, p.spelled[canon]) {
-				why = "as in Hugo, both name it"
-			}
-			p.failKey(name, "`%s` sets %s again, after `%s` (%s); keep one", name, canon, p.spelled[canon], why)
+			p.again(name, canon)
 		case v == nil:
 			p.spelled[canon] = name // an empty YAML value: as if not given, as in Hugo
 		default:
@@ -227,8 +234,17 @@ func parseFront(file string, format Format, front []byte, firstLine int, loc *ti
 		}
 	}
 	f.Params = mergeParams(f.Params, extra)
-	p.check(&f, vals)
-	return f, p.ok
+	return f, vals
+}
+
+// again reports a key that sets what an earlier key set: the same key in another case,
+// or another of Hugo's names for it (pubdate after publishDate).
+func (p *frontParser) again(name, canon string) {
+	why := "keys are read regardless of case"
+	if !strings.EqualFold(name, p.spelled[canon]) {
+		why = "as in Hugo, both name it"
+	}
+	p.failKey(name, "`%s` sets %s again, after `%s` (%s); keep one", name, canon, p.spelled[canon], why)
 }
 
 // decode reads front matter in its notation.

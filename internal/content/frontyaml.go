@@ -34,65 +34,93 @@ const (
 	maxValues = 100_000
 )
 
-// decodeYAML reads front matter between --- lines.
+// yamlAt makes a problem at a line and column of the front matter.
+type yamlAt func(line, col int, format string, args ...any) *diag.Error
+
+// decodeYAML reads front matter between --- lines in three steps: refuse what is too
+// big or nested too deep to parse in good time (yamlLimits), parse it into its
+// top-level pairs (yamlPairs), and make each pair's value (top), keeping the places of
+// its key, its value and its list items.
 func decodeYAML(file string, front []byte, firstLine int) (frontDoc, *diag.Error) {
 	at := func(line, col int, format string, args ...any) *diag.Error {
 		return diag.At(file, line+firstLine-1, col, format, args...)
 	}
-	if len(front) > maxYAMLFront {
-		return frontDoc{}, at(1, 1, "YAML front matter is %d KiB; it may be at most %d KiB: keep data in a data file, not in a page", len(front)>>10, maxYAMLFront>>10)
+	if err := yamlLimits(front, at); err != nil {
+		return frontDoc{}, err
 	}
-	if off := yamlTooDeep(front); off >= 0 {
-		line, col := diag.LineCol(front, off)
-		return frontDoc{}, at(line, col, "YAML: lists and tables nested more than %d deep; flatten the value", maxNesting)
-	}
-	tree, err := parseYAML(front)
+	pairs, err := yamlPairs(front, at)
 	if err != nil {
-		return frontDoc{}, yamlError(err, at)
+		return frontDoc{}, err
 	}
 	places := &yamlPlaces{keys: map[string]token.Position{}, values: map[string]token.Position{}, items: map[string][]token.Position{}}
 	doc := frontDoc{vals: map[string]any{}, places: places}
+	r := &yamlReader{anchors: map[string]anchor{}}
+	for _, pair := range pairs {
+		name, v, err := r.top(pair, at)
+		if err != nil {
+			return frontDoc{}, err
+		}
+		doc.keys = append(doc.keys, name)
+		doc.vals[name] = v
+		places.add(name, pair)
+	}
+	return doc, nil
+}
+
+// yamlLimits refuses front matter the parser would take too long over: too big, or
+// nested too deep.
+func yamlLimits(front []byte, at yamlAt) *diag.Error {
+	if len(front) > maxYAMLFront {
+		return at(1, 1, "YAML front matter is %d KiB; it may be at most %d KiB: keep data in a data file, not in a page", len(front)>>10, maxYAMLFront>>10)
+	}
+	if off := yamlTooDeep(front); off >= 0 {
+		line, col := diag.LineCol(front, off)
+		return at(line, col, "YAML: lists and tables nested more than %d deep; flatten the value", maxNesting)
+	}
+	return nil
+}
+
+// yamlPairs parses front matter and returns its top-level key: value pairs; front
+// matter that is empty, or only comments, has none.
+func yamlPairs(front []byte, at yamlAt) ([]*ast.MappingValueNode, *diag.Error) {
+	tree, err := parseYAML(front)
+	if err != nil {
+		return nil, yamlError(err, at)
+	}
 	var body ast.Node
 	if len(tree.Docs) > 0 {
 		body = tree.Docs[0].Body
 	}
-	var pairs []*ast.MappingValueNode
 	switch n := body.(type) {
 	case nil, *ast.CommentGroupNode, *ast.NullNode:
+		return nil, nil
 	case *ast.MappingNode:
-		pairs = n.Values
+		return n.Values, nil
 	case *ast.MappingValueNode:
-		pairs = []*ast.MappingValueNode{n}
+		return []*ast.MappingValueNode{n}, nil
 	default:
 		p := pos(n)
-		return frontDoc{}, at(p.Line, p.Column, "YAML front matter is key: value lines (title: …), not a %s", describe(n))
+		return nil, at(p.Line, p.Column, "YAML front matter is key: value lines (title: …), not a %s", describe(n))
 	}
-	r := &yamlReader{anchors: map[string]anchor{}}
-	for _, pair := range pairs {
-		if _, merge := pair.Key.(*ast.MergeKeyNode); merge {
-			p := pos(pair.Key)
-			return frontDoc{}, at(p.Line, p.Column, "YAML: a merge key (<<) at the top of front matter; write the keys out")
-		}
-		name, ok := keyText(pair.Key)
-		if !ok {
-			p := pos(pair.Key)
-			return frontDoc{}, at(p.Line, p.Column, "YAML: a key must be text, not a %s", describe(pair.Key))
-		}
-		canon := keyNames[strings.ToLower(name)]
-		v, _ := r.value(pair.Value, 1, textKeys[canon])
-		if r.err != nil {
-			return frontDoc{}, at(r.err.pos.Line, r.err.pos.Column, "YAML: %s", r.err.msg)
-		}
-		doc.keys = append(doc.keys, name)
-		doc.vals[name] = v
-		places.keys[name], places.values[name] = pos(pair.Key), pos(pair.Value)
-		if seq, ok := unwrap(pair.Value).(*ast.SequenceNode); ok {
-			for _, item := range seq.Values {
-				places.items[name] = append(places.items[name], pos(item))
-			}
-		}
+}
+
+// top reads a top-level pair: its key as text, and its value, plain scalars read as
+// the text written for the keys whose values are text.
+func (r *yamlReader) top(pair *ast.MappingValueNode, at yamlAt) (string, any, *diag.Error) {
+	if _, merge := pair.Key.(*ast.MergeKeyNode); merge {
+		p := pos(pair.Key)
+		return "", nil, at(p.Line, p.Column, "YAML: a merge key (<<) at the top of front matter; write the keys out")
 	}
-	return doc, nil
+	name, ok := keyText(pair.Key)
+	if !ok {
+		p := pos(pair.Key)
+		return "", nil, at(p.Line, p.Column, "YAML: a key must be text, not a %s", describe(pair.Key))
+	}
+	v, _ := r.value(pair.Value, 1, textKeys[keyNames[strings.ToLower(name)]])
+	if r.err != nil {
+		return "", nil, at(r.err.pos.Line, r.err.pos.Column, "YAML: %s", r.err.msg)
+	}
+	return name, v, nil
 }
 
 // parseYAML parses YAML text; a panic inside the parser (a bug, on input nobody
@@ -107,7 +135,7 @@ func parseYAML(src []byte) (tree *ast.File, err error) {
 }
 
 // yamlError places an error of the YAML parser.
-func yamlError(err error, at func(line, col int, format string, args ...any) *diag.Error) *diag.Error {
+func yamlError(err error, at yamlAt) *diag.Error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
 		p := ye.GetToken().Position
@@ -152,54 +180,73 @@ func (r *yamlReader) value(n ast.Node, depth int, asText bool) (any, int) {
 	if r.count++; r.count > maxValues {
 		return r.fail(n, "more than %d values; keep data in a data file, not in a page", maxValues)
 	}
+	if v, ok := leaf(n, asText); ok {
+		return v, 1
+	}
 	switch n := n.(type) {
-	case nil, *ast.NullNode:
-		return nil, 1
-	case *ast.StringNode:
-		return n.Value, 1
-	case *ast.LiteralNode:
-		return n.Value.Value, 1
-	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
-		if asText {
-			return n.GetToken().Value, 1
-		}
-		return scalar(n), 1
 	case *ast.TagNode:
-		if n.Start != nil && n.Start.Value == "!!str" {
-			if _, ok := n.Value.(ast.ScalarNode); ok {
-				return n.Value.GetToken().Value, 1
-			}
-		}
 		return r.value(n.Value, depth, asText)
 	case *ast.AnchorNode:
 		v, size := r.value(n.Value, depth, asText)
 		r.anchors[n.Name.GetToken().Value] = anchor{value: v, size: size}
 		return v, size
 	case *ast.AliasNode:
-		name := n.Value.GetToken().Value
-		a, ok := r.anchors[name]
-		if !ok {
-			return r.fail(n, "alias *%s has no anchor &%s before it", name, name)
-		}
-		if r.count += a.size; r.count > maxValues {
-			return r.fail(n, "aliases expand to more than %d values (an alias of aliases of aliases …); write the values out", maxValues)
-		}
-		return a.value, a.size
+		return r.alias(n)
 	case *ast.SequenceNode:
-		out, size := make([]any, 0, len(n.Values)), 1
-		for _, item := range n.Values {
-			v, s := r.value(item, depth+1, asText)
-			out, size = append(out, v), size+s
-		}
-		return out, size
+		return r.sequence(n, depth, asText)
 	case *ast.MappingNode:
 		return r.mapping(n.Values, depth)
 	case *ast.MappingValueNode:
 		return r.mapping([]*ast.MappingValueNode{n}, depth)
-	case *ast.CommentGroupNode:
-		return nil, 1
 	}
 	return r.fail(n, "%s is not a value front matter can hold", describe(n))
+}
+
+// leaf is the value of a node that holds no other: nothing, text, a number or a
+// boolean (the text written when asText), or a scalar tagged !!str; ok is false for
+// any other node.
+func leaf(n ast.Node, asText bool) (v any, ok bool) {
+	switch n := n.(type) {
+	case nil, *ast.NullNode, *ast.CommentGroupNode:
+		return nil, true
+	case *ast.StringNode:
+		return n.Value, true
+	case *ast.LiteralNode:
+		return n.Value.Value, true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		if asText {
+			return n.GetToken().Value, true
+		}
+		return scalar(n), true
+	case *ast.TagNode:
+		if _, isScalar := n.Value.(ast.ScalarNode); isScalar && n.Start != nil && n.Start.Value == "!!str" {
+			return n.Value.GetToken().Value, true
+		}
+	}
+	return nil, false
+}
+
+// alias is the value of the anchor an alias names, counted at its full size.
+func (r *yamlReader) alias(n *ast.AliasNode) (any, int) {
+	name := n.Value.GetToken().Value
+	a, ok := r.anchors[name]
+	if !ok {
+		return r.fail(n, "alias *%s has no anchor &%s before it", name, name)
+	}
+	if r.count += a.size; r.count > maxValues {
+		return r.fail(n, "aliases expand to more than %d values (an alias of aliases of aliases …); write the values out", maxValues)
+	}
+	return a.value, a.size
+}
+
+// sequence makes a list.
+func (r *yamlReader) sequence(n *ast.SequenceNode, depth int, asText bool) (any, int) {
+	out, size := make([]any, 0, len(n.Values)), 1
+	for _, item := range n.Values {
+		v, s := r.value(item, depth+1, asText)
+		out, size = append(out, v), size+s
+	}
+	return out, size
 }
 
 // mapping makes a table; merge keys (<<: *base) add the keys of other tables that it
@@ -336,6 +383,16 @@ func lc(p token.Position, ok bool) (int, int) {
 	return p.Line, p.Column
 }
 
+// add records the places of a top-level pair: its key, its value and its list items.
+func (y *yamlPlaces) add(name string, pair *ast.MappingValueNode) {
+	y.keys[name], y.values[name] = pos(pair.Key), pos(pair.Value)
+	if seq, ok := unwrap(pair.Value).(*ast.SequenceNode); ok {
+		for _, item := range seq.Values {
+			y.items[name] = append(y.items[name], pos(item))
+		}
+	}
+}
+
 func (y *yamlPlaces) key(name string) (int, int) { p, ok := y.keys[name]; return lc(p, ok) }
 
 func (y *yamlPlaces) value(name string) (int, int) { p, ok := y.values[name]; return lc(p, ok) }
@@ -360,24 +417,13 @@ func yamlTooDeep(src []byte) int {
 				return j
 			}
 		}
-		switch c := src[i]; c {
+		switch src[i] {
 		case '\n':
 			lineStart = true
 		case '"', '\'':
-			if i > 0 && !strings.ContainsRune(" \t\n[{,:", rune(src[i-1])) {
-				continue // an apostrophe inside plain text
-			}
-			for i++; i < len(src) && src[i] != c; i++ {
-				if c == '"' && src[i] == '\\' {
-					i++
-				}
-			}
+			i = skipQuoted(src, i)
 		case '#':
-			if i == 0 || src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n' {
-				for i < len(src) && src[i] != '\n' {
-					i++
-				}
-			}
+			i = skipComment(src, i)
 		case '[', '{':
 			if depth++; depth > maxNesting {
 				return i
@@ -387,6 +433,32 @@ func yamlTooDeep(src []byte) int {
 		}
 	}
 	return -1
+}
+
+// skipQuoted returns the offset of the quote that closes the quoted text opening at i
+// (len(src) or past it when none does), or i for an apostrophe inside plain text.
+func skipQuoted(src []byte, i int) int {
+	c := src[i]
+	if i > 0 && !strings.ContainsRune(" \t\n[{,:", rune(src[i-1])) {
+		return i // an apostrophe inside plain text
+	}
+	for i++; i < len(src) && src[i] != c; i++ {
+		if c == '"' && src[i] == '\\' {
+			i++
+		}
+	}
+	return i
+}
+
+// skipComment returns the offset of the end of the line of a comment starting at i,
+// or i for a # inside plain text ("C#").
+func skipComment(src []byte, i int) int {
+	if i == 0 || src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n' {
+		for i < len(src) && src[i] != '\n' {
+			i++
+		}
+	}
+	return i
 }
 
 // compactNesting returns the offset of the indicator past maxNesting in a run of block
