@@ -258,6 +258,7 @@ func TestFrontLimits(t *testing.T) {
 		{"many values", "---\ntitle: T\nx: [" + strings.Repeat("1,", 110000) + "1]\n---\n", "more than 100000 values"},
 		{"compact nesting", "---\ntitle: T\nx:\n" + strings.Repeat("- ", 100000) + "x\n---\n", "x.zh.md:4:129: YAML: lists and tables nested more than 64 deep"},
 		{"compact keys", "---\ntitle: T\n" + strings.Repeat("? ", 100000) + "x\n---\n", "x.zh.md:3:129: YAML: lists and tables nested more than 64 deep"},
+		{"compact nesting after a comment", "---\ntitle: T\nx: # a list\n" + strings.Repeat("- ", 100000) + "x\n---\n", "x.zh.md:4:129: YAML: lists and tables nested more than 64 deep"},
 		{"invalid UTF-8", "---\ntitle: \"a\xffb\"\n---\n", "x.zh.md:2:10: invalid UTF-8"},
 	}
 	for _, tt := range tests {

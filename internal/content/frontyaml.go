@@ -450,13 +450,14 @@ func skipQuoted(src []byte, i int) int {
 	return i
 }
 
-// skipComment returns the offset of the end of the line of a comment starting at i,
-// or i for a # inside plain text ("C#").
+// skipComment returns the offset of the last byte of a comment starting at i, so that
+// the line after it is read from its start, or i for a # inside plain text ("C#").
 func skipComment(src []byte, i int) int {
-	if i == 0 || src[i-1] == ' ' || src[i-1] == '\t' || src[i-1] == '\n' {
-		for i < len(src) && src[i] != '\n' {
-			i++
-		}
+	if i > 0 && src[i-1] != ' ' && src[i-1] != '\t' && src[i-1] != '\n' {
+		return i
+	}
+	for i+1 < len(src) && src[i+1] != '\n' {
+		i++
 	}
 	return i
 }
