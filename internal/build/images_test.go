@@ -59,12 +59,15 @@ date = 2024-03-01
 `
 
 // imageSite is the basic site with a brief showing a large PNG (static/img), a large
-// JPEG next to the brief's URL (static/zh/law/charts/), and a small PNG.
+// JPEG next to the brief's URL (static/zh/law/charts/), and a small PNG. The large ones
+// are wide, which is what gets them copies, and low: scaling costs by the pixel, and
+// under the race detector full-height pictures made these tests most of the package's
+// time.
 func imageSite(t *testing.T) fstest.MapFS {
 	fsys := siteFS(t, "basic.txtar")
 	fsys["content/law/charts.zh.md"] = &fstest.MapFile{Data: []byte(imageBrief)}
-	fsys["static/img/map.png"] = &fstest.MapFile{Data: encoded(t, 1000, 500, false)}
-	fsys["static/zh/law/charts/photo.jpg"] = &fstest.MapFile{Data: encoded(t, 1300, 600, true)}
+	fsys["static/img/map.png"] = &fstest.MapFile{Data: encoded(t, 1000, 50, false)}
+	fsys["static/zh/law/charts/photo.jpg"] = &fstest.MapFile{Data: encoded(t, 1300, 60, true)}
 	fsys["static/img/icon.png"] = &fstest.MapFile{Data: encoded(t, 32, 24, false)}
 	return fsys
 }
@@ -79,8 +82,8 @@ func TestImages(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, mem, "zh/law/charts/index.html",
-		`<figure><img src="/img/map.png" alt="一张地图" width="1000" height="500" srcset="/img/map.480w.png 480w, /img/map.800w.png 800w, /img/map.png 1000w" sizes="(max-width: 40rem) 100vw, 40rem" loading="lazy" decoding="async"><figcaption>淄博市地图</figcaption></figure>`,
-		`<figure><img src="photo.jpg" alt="一张照片" width="1300" height="600" srcset="photo.480w.jpg 480w, photo.800w.jpg 800w, photo.1200w.jpg 1200w, photo.jpg 1300w"`,
+		`<figure><img src="/img/map.png" alt="一张地图" width="1000" height="50" srcset="/img/map.480w.png 480w, /img/map.800w.png 800w, /img/map.png 1000w" sizes="(max-width: 40rem) 100vw, 40rem" loading="lazy" decoding="async"><figcaption>淄博市地图</figcaption></figure>`,
+		`<figure><img src="photo.jpg" alt="一张照片" width="1300" height="60" srcset="photo.480w.jpg 480w, photo.800w.jpg 800w, photo.1200w.jpg 1200w, photo.jpg 1300w"`,
 		`<figcaption>会场</figcaption>`,
 		`<img src="/img/icon.png" alt="图标" width="32" height="24" loading="lazy" decoding="async">`)
 	for _, v := range variants {
@@ -177,7 +180,7 @@ func TestUpdateImage(t *testing.T) {
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		os.WriteFile(full, f.Data, 0o644)
 	}
-	os.WriteFile(filepath.Join(dir, "static/img/wide.png"), encoded(t, 900, 100, false), 0o644)
+	os.WriteFile(filepath.Join(dir, "static/img/wide.png"), encoded(t, 900, 10, false), 0o644)
 	opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now, ImageCache: filepath.Join(dir, ".cache")}
 	sess := build.NewLive(opts)
 	mem := output.NewMemory()
@@ -205,6 +208,6 @@ func TestImagesRelativeURLs(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, mem, "zh/law/charts/index.html",
-		`<img src="../../../img/map.png" alt="一张地图" width="1000" height="500" srcset="../../../img/map.480w.png 480w, ../../../img/map.800w.png 800w, ../../../img/map.png 1000w"`,
+		`<img src="../../../img/map.png" alt="一张地图" width="1000" height="50" srcset="../../../img/map.480w.png 480w, ../../../img/map.800w.png 800w, ../../../img/map.png 1000w"`,
 		`srcset="photo.480w.jpg 480w, photo.800w.jpg 800w, photo.1200w.jpg 1200w, photo.jpg 1300w"`)
 }
