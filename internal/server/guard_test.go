@@ -82,21 +82,18 @@ func getHost(t *testing.T, url, host string) (int, string) {
 	return resp.StatusCode, string(b)
 }
 
-// short are timeouts a test can outwait; the safety net below is a hundred times longer.
+// short are timeouts a test can outwait; a test gives up on them only after its
+// patience, minutes at most.
 var short = Timeouts{ReadHeader: 200 * time.Millisecond, Read: 200 * time.Millisecond,
 	Write: 200 * time.Millisecond, Idle: 200 * time.Millisecond}
-
-const safetyNet = 20 * time.Second
 
 // TestSlowClientsAreLetGo: a request whose body never comes, headers that never end,
 // and an idle kept-alive connection are each closed by the server, not held forever.
 func TestSlowClientsAreLetGo(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range testSite {
-		write(t, dir, name, body)
-	}
+	dir := siteDir(t)
 	_, ts := serve(t, dir, short)
 	addr := ts.Listener.Addr().String()
+	safetyNet := patience(t)
 	for name, req := range map[string]string{
 		"POST, no body":    "POST /en/law/a/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n",
 		"GET, no body":     "GET /en/law/a/ HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\n",
@@ -125,10 +122,7 @@ func TestSlowClientsAreLetGo(t *testing.T) {
 // TestEventStreamOutlivesTimeouts: the live-reload stream stays open past the
 // server's read and write timeouts, and still delivers a reload.
 func TestEventStreamOutlivesTimeouts(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range testSite {
-		write(t, dir, name, body)
-	}
+	dir := siteDir(t)
 	srv, ts := serve(t, dir, short)
 	ev := events(t, ts)
 	time.Sleep(5 * short.Read) // several times every timeout
@@ -141,10 +135,7 @@ func TestEventStreamOutlivesTimeouts(t *testing.T) {
 // an error page with the problems, never as the pages the failed build wrote; and a
 // brief deleted before the first good build is not served after it.
 func TestBrokenFirstBuildServesNothing(t *testing.T) {
-	dir := t.TempDir()
-	for name, body := range testSite {
-		write(t, dir, name, body)
-	}
+	dir := siteDir(t)
 	write(t, dir, "content/law/b.en.md", "+++\ntitle = 1\n+++\nx\n")
 	srv, ts := serve(t, dir, Timeouts{})
 	if len(srv.Problems()) == 0 {

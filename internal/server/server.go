@@ -96,6 +96,11 @@ type Server struct {
 
 	mu       sync.RWMutex
 	problems []Problem // of the last build, empty when it succeeded
+
+	// watching is closed once Watch has registered the site's folders, from when on an
+	// edit is seen (the tests wait for it, rather than for a guessed while).
+	watching     chan struct{}
+	watchingOnce sync.Once
 }
 
 // Problem is one build problem as the browser overlay shows it.
@@ -109,7 +114,7 @@ type Problem struct {
 // New builds the site and returns a server for it. A site that fails to build still
 // gets a server: it shows the problems until they are fixed.
 func New(cfg Config) *Server {
-	s := &Server{cfg: cfg, hub: newHub()}
+	s := &Server{cfg: cfg, hub: newHub(), watching: make(chan struct{})}
 	start := time.Now()
 	ch, err := s.firstBuild()
 	s.setResult(err)

@@ -67,6 +67,7 @@ func (s *Server) Watch(ctx context.Context) error {
 	for _, top := range append(slices.Clone(watchedDirs), tops...) {
 		addTree(w, filepath.Join(s.cfg.Dir, top), dirs)
 	}
+	s.watchingOnce.Do(func() { close(s.watching) })
 	pending := map[string]bool{}
 	var timer <-chan time.Time
 	for {
