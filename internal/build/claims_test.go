@@ -96,6 +96,7 @@ static/zh/law:1:1: static file /zh/law is also the folder of the section page /z
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel() // fourteen builds, each into its own folder
 			public, _, err := buildDir(t, clashSite(c.extra, c.more))
 			if err == nil {
 				t.Fatalf("build succeeded; want:\n%s", c.want)
