@@ -14,7 +14,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
@@ -312,16 +311,7 @@ func (c *devtools) open(t *testing.T, url string) {
 // waitFor polls js until it is true; a page being replaced may fail to answer.
 func (c *devtools) waitFor(t *testing.T, js string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		var res struct{ Result struct{ Value any } }
-		err := c.Try(c.Session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
-		if err == nil && res.Result.Value == true {
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("still false after 30s: %s", js)
+	c.Until(t, js)
 }
 
 // injectOnce loads axe-core into the current page.

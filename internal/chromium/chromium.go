@@ -161,11 +161,54 @@ func (b *Browser) Try(session, method string, params, result any) error {
 			continue // an event, or a reply to an earlier command
 		}
 		if reply.Error != nil {
-			return errors.New(reply.Error.Message)
+			return &pageError{reply.Error.Message}
 		}
 		if result != nil {
 			return json.Unmarshal(reply.Result, result)
 		}
 		return nil
 	}
+}
+
+// pageError is an error Chromium answered with, as when the page asked is being
+// replaced; the browser is still there.
+type pageError struct{ msg string }
+
+func (e *pageError) Error() string { return e.msg }
+
+// Until polls js in the page until it is true. A page that is being replaced, as it may
+// be at any time in these tests, does not answer and is asked again. The test fails
+// when the browser is gone, or when js is still false after Patience.
+func (b *Browser) Until(t testing.TB, js string) {
+	t.Helper()
+	wait := Patience(t)
+	var last error
+	for deadline := time.Now().Add(wait); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		var res struct {
+			Result struct{ Value json.RawMessage }
+		}
+		err := b.Try(b.Session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
+		var pe *pageError
+		if err != nil && !errors.As(err, &pe) {
+			t.Fatalf("Runtime.evaluate: %v", err)
+		}
+		if err == nil && string(res.Result.Value) == "true" {
+			return
+		}
+		last = err
+	}
+	t.Fatalf("still false after %v (last error: %v): %s", wait, last, js)
+}
+
+// Patience is how long a browser test waits for what should happen soon: half the
+// time left before the test binary's deadline (go test -timeout), so that a slow,
+// loaded machine is never taken for a bug, while a real hang still fails with its own
+// message; five minutes without a deadline.
+func Patience(t testing.TB) time.Duration {
+	if dt, ok := t.(interface{ Deadline() (time.Time, bool) }); ok {
+		if d, ok := dt.Deadline(); ok {
+			return time.Until(d) / 2
+		}
+	}
+	return 5 * time.Minute
 }

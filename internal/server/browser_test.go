@@ -5,9 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
-	"time"
 
 	"github.com/briefs/briefs/internal/chromium"
 )
@@ -32,26 +30,6 @@ func (c *browser) eval(t *testing.T, js string) string {
 	return string(res.Result.Value)
 }
 
-// until polls js until it is true, or fails after the timeout.
-func (c *browser) until(t *testing.T, js string, timeout time.Duration) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for time.Now().Before(deadline) {
-		var res struct {
-			Result struct{ Value json.RawMessage }
-		}
-		err := c.Try(c.Session, "Runtime.evaluate", map[string]any{"expression": js, "returnByValue": true}, &res)
-		if err != nil && !strings.Contains(err.Error(), "navigated") {
-			t.Fatalf("Runtime.evaluate: %v", err)
-		}
-		if err == nil && string(res.Result.Value) == "true" {
-			return
-		} // else the page is reloading, as it may at any time here: ask again
-		time.Sleep(50 * time.Millisecond)
-	}
-	t.Fatalf("still false after %v: %s", timeout, js)
-}
-
 // screenshot saves the page as name in BRIEFS_SCREENSHOTS, when it is set.
 func (c *browser) screenshot(t *testing.T, name string) {
 	dir := os.Getenv("BRIEFS_SCREENSHOTS")
@@ -72,25 +50,25 @@ func TestBrowserReloadsAfterEdit(t *testing.T) {
 	c := launch(t) // after start, so that the browser is closed before the server
 	c.Call(t, "Page.enable", nil, nil)
 	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
-	c.until(t, `document.readyState === "complete" && document.body.innerText.includes("The original body.")`, patience(t))
-	c.until(t, `typeof EventSource !== "undefined" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`, patience(t))
+	c.Until(t, `document.readyState === "complete" && document.body.innerText.includes("The original body.")`)
+	c.Until(t, `typeof EventSource !== "undefined" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`)
 	subscribed(t, srv) // the page's event stream
 	c.eval(t, `window.__briefsMarker = 42`)
 
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nThe edited body.\n")
-	c.until(t, `window.__briefsMarker === undefined && document.body.innerText.includes("The edited body.")`, patience(t))
+	c.Until(t, `window.__briefsMarker === undefined && document.body.innerText.includes("The edited body.")`)
 	c.screenshot(t, "reloaded.png")
 
 	c.eval(t, `window.__briefsMarker = 43`)
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\nweight = \"x\"\n+++\nBroken.\n")
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:10")`, patience(t))
+	c.Until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:4:10")`)
 	if got := c.eval(t, `window.__briefsMarker`); got != "43" {
 		t.Errorf("the page reloaded on a failed build (marker %s)", got)
 	}
 	c.screenshot(t, "overlay.png")
 
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nFixed again.\n")
-	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Fixed again.")`, patience(t))
+	c.Until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Fixed again.")`)
 }
 
 // TestBrowserRootChoosesLanguage opens the site's root page in Chromium with
@@ -110,7 +88,7 @@ func TestBrowserRootChoosesLanguage(t *testing.T) {
 		c.eval(t, `window.__briefsMarker = 1`) // gone once the page is a new one
 		c.Call(t, "Emulation.setUserAgentOverride", map[string]any{"userAgent": version.UserAgent, "acceptLanguage": tt.lang}, nil)
 		c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/"}, nil)
-		c.until(t, `window.__briefsMarker === undefined && navigator.languages[0] === "`+tt.lang+`" && location.pathname === "`+tt.want+`" && document.readyState === "complete"`, patience(t))
+		c.Until(t, `window.__briefsMarker === undefined && navigator.languages[0] === "`+tt.lang+`" && location.pathname === "`+tt.want+`" && document.readyState === "complete"`)
 	}
 }
 
@@ -124,10 +102,10 @@ func TestBrowserBrokenFirstBuild(t *testing.T) {
 	c := launch(t)
 	c.Call(t, "Page.enable", nil, nil)
 	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
-	c.until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:9") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`, patience(t))
+	c.Until(t, `!!document.getElementById("briefs-problems") && document.getElementById("briefs-problems").innerText.includes("content/law/a.en.md:2:9") && document.getElementById("briefs-problems").innerText.includes("No build has succeeded yet")`)
 	subscribed(t, srv) // the page's event stream
 	c.screenshot(t, "unbuilt.png")
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nNow it builds.\n")
 	srv.Rebuild([]string{"content/law/a.en.md"})
-	c.until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Now it builds.")`, patience(t))
+	c.Until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Now it builds.")`)
 }

@@ -14,6 +14,7 @@ import (
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/chromium"
 )
 
 var testSite = map[string]string{
@@ -133,14 +134,8 @@ func subscribed(t *testing.T, srv *Server) {
 }
 
 // patience is how long a test waits for what should happen soon: half the time left
-// before the test binary's deadline (go test -timeout), so that a slow, loaded machine
-// is never taken for a bug, while a real hang still fails with its own message.
-func patience(t *testing.T) time.Duration {
-	if d, ok := t.Deadline(); ok {
-		return time.Until(d) / 2
-	}
-	return 5 * time.Minute
-}
+// before the test binary's deadline, as the browser tests wait.
+func patience(t *testing.T) time.Duration { return chromium.Patience(t) }
 
 func waitFor(t *testing.T, ch <-chan string, want string) string {
 	t.Helper()
