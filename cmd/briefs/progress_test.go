@@ -69,10 +69,16 @@ func (s *screenText) String() string {
 	return s.b.String()
 }
 
-// waitFor waits until the screen shows want, or fails after a generous time.
+// waitFor waits until the screen shows want, or fails once half the time left before
+// the test binary's deadline (go test -timeout) has passed, so that a slow, loaded
+// machine is not taken for a bug.
 func (s *screenText) waitFor(t *testing.T, want string) {
 	t.Helper()
-	for deadline := time.Now().Add(20 * time.Second); !strings.Contains(s.String(), want); {
+	wait := 5 * time.Minute
+	if d, ok := t.Deadline(); ok {
+		wait = time.Until(d) / 2
+	}
+	for deadline := time.Now().Add(wait); !strings.Contains(s.String(), want); {
 		if time.Now().After(deadline) {
 			t.Fatalf("the terminal never showed %q; it shows %q", want, s.String())
 		}

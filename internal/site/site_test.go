@@ -150,7 +150,7 @@ func TestSectionTitleFallback(t *testing.T) {
 		in("en", "economy", "b", "B"),
 	}
 	var errs diag.List
-	s := New(cfg, files, Options{Now: time.Now()}, &errs)
+	s := New(cfg, files, Options{Now: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}, &errs)
 	if err := errs.Err(); err != nil {
 		t.Fatal(err)
 	}
