@@ -51,24 +51,15 @@ func contentTops(dir string) []string {
 	return tops
 }
 
-// Watch watches the site folder and rebuilds on every change until ctx is done.
+// Watch watches the site folder and rebuilds on every change until ctx is done: the
+// changes heard within quiet of each other make one rebuild.
 func (s *Server) Watch(ctx context.Context) error {
-	w, err := fsnotify.NewWatcher()
+	w, err := s.watch()
 	if err != nil {
 		return err
 	}
 	defer w.Close()
-	if err := w.Add(s.cfg.Dir); err != nil {
-		return err
-	}
-	dirs := map[string]bool{} // every folder watched, to recognise their removal
-	// Read once: a contentDir changed in the configuration takes a restart.
-	tops := contentTops(s.cfg.Dir)
-	for _, top := range append(slices.Clone(watchedDirs), tops...) {
-		addTree(w, filepath.Join(s.cfg.Dir, top), dirs)
-	}
 	s.watchingOnce.Do(func() { close(s.watching) })
-	pending := map[string]bool{}
 	var timer <-chan time.Time
 	for {
 		select {
@@ -78,23 +69,12 @@ func (s *Server) Watch(ctx context.Context) error {
 			if !ok {
 				return nil
 			}
-			rel, ok := s.relevant(ev.Name, tops)
-			if !ok {
-				continue
+			if s.hear(w, ev) {
+				timer = time.After(quiet)
 			}
-			info, statErr := os.Stat(ev.Name)
-			isDir := statErr == nil && info.IsDir()
-			if isDir && ev.Has(fsnotify.Create) {
-				addTree(w, ev.Name, dirs)
-			}
-			if !isDir && !wanted(rel) && !dirs[ev.Name] {
-				continue // an editor's temporary file, or a file the build ignores
-			}
-			pending[rel] = true
-			timer = time.After(quiet)
 		case <-timer:
-			s.Rebuild(slices.Sorted(maps.Keys(pending)))
-			clear(pending)
+			s.Rebuild(slices.Sorted(maps.Keys(w.pending)))
+			clear(w.pending)
 			timer = nil
 		case err, ok := <-w.Errors:
 			if !ok {
@@ -105,6 +85,52 @@ func (s *Server) Watch(ctx context.Context) error {
 			}
 		}
 	}
+}
+
+// watcher is what Watch keeps between events.
+type watcher struct {
+	*fsnotify.Watcher
+	tops    []string        // the top-level folders of the languages' content folders
+	dirs    map[string]bool // every folder watched, to recognise their removal
+	pending map[string]bool // the site paths changed since the last rebuild
+}
+
+// watch starts watching the site folder, and every folder below it that affects the
+// build.
+func (s *Server) watch() (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	if err := fw.Add(s.cfg.Dir); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	// Read once: a contentDir changed in the configuration takes a restart.
+	w := &watcher{Watcher: fw, tops: contentTops(s.cfg.Dir), dirs: map[string]bool{}, pending: map[string]bool{}}
+	for _, top := range append(slices.Clone(watchedDirs), w.tops...) {
+		addTree(fw, filepath.Join(s.cfg.Dir, top), w.dirs)
+	}
+	return w, nil
+}
+
+// hear notes a file system event: a new folder is watched too, and a change that can
+// affect the build is pending. It reports whether the event is pending.
+func (s *Server) hear(w *watcher, ev fsnotify.Event) bool {
+	rel, ok := s.relevant(ev.Name, w.tops)
+	if !ok {
+		return false
+	}
+	info, statErr := os.Stat(ev.Name)
+	isDir := statErr == nil && info.IsDir()
+	if isDir && ev.Has(fsnotify.Create) {
+		addTree(w.Watcher, ev.Name, w.dirs)
+	}
+	if !isDir && !wanted(rel) && !w.dirs[ev.Name] {
+		return false // an editor's temporary file, or a file the build ignores
+	}
+	w.pending[rel] = true
+	return true
 }
 
 // addTree watches a folder and every folder below it, skipping hidden ones.
