@@ -45,17 +45,8 @@ func zhFraction(text string, start, end int, d int) (found, bool) {
 // is 1 or a word such as 占 or 的 comes before it (3/15 alone may be a date), in
 // English before "of" (1/3 of).
 func (sc scanner) digitFraction(text string, tok numTok) (found, bool) {
-	if tok.point || tok.grouped || tok.end >= len(text) || text[tok.end] != '/' || tok.start > 0 && text[tok.start-1] == '/' {
-		return found{}, false
-	}
-	end := tok.end + 1
-	for end < len(text) && text[end] >= '0' && text[end] <= '9' {
-		end++
-	}
-	if end == tok.end+1 || end-tok.end > 4 || end < len(text) && (text[end] == '/' || text[end] == '.' && end+1 < len(text) && isDigitByte(text[end+1])) {
-		return found{}, false
-	}
-	if !sc.cjk && !ofAhead(text[end:]) {
+	end, ok := denominatorEnd(text, tok)
+	if !ok || !sc.cjk && !ofAhead(text[end:]) {
 		return found{}, false
 	}
 	var n, d int64
@@ -65,6 +56,28 @@ func (sc scanner) digitFraction(text string, tok numTok) (found, bool) {
 		return found{}, false // 3/15 may be a date
 	}
 	return ratioFound(text, tok.start, end, n, d, false)
+}
+
+// denominatorEnd returns where the denominator of a fraction whose numerator is tok
+// ends: tok is a whole number of plain digits, not after a slash, and a slash and one
+// to three digits follow it, then neither a slash nor a decimal part (1/2/2024 and
+// 1/2.5 are not fractions).
+func denominatorEnd(text string, tok numTok) (int, bool) {
+	if tok.point || tok.grouped || tok.start > 0 && text[tok.start-1] == '/' || !strings.HasPrefix(text[tok.end:], "/") {
+		return 0, false
+	}
+	end := tok.end + 1
+	for end < len(text) && isDigitByte(text[end]) {
+		end++
+	}
+	if digits := end - tok.end - 1; digits == 0 || digits > 3 {
+		return 0, false
+	}
+	rest := text[end:]
+	if strings.HasPrefix(rest, "/") || len(rest) > 1 && rest[0] == '.' && isDigitByte(rest[1]) {
+		return 0, false
+	}
+	return end, true
 }
 
 // zhFractionLead reports a word before a Chinese number that makes n/d a share (占2/3,
@@ -102,15 +115,7 @@ func enFraction(text string, i int) (found, bool) {
 		return found{}, false
 	}
 	if w1 == "one" && (hasPrefixFold(text[j:], " in ") || hasPrefixFold(text[j:], " out of ")) {
-		k := j + len(" in ")
-		if hasPrefixFold(text[j:], " out of ") {
-			k = j + len(" out of ")
-		}
-		w := firstWord(text[k:])
-		if d, ok := enWords[w]; ok && w != "" {
-			return ratioFound(text, i, k+len(w), 1, d, true)
-		}
-		return found{}, false
+		return oneIn(text, i, j)
 	}
 	w2 := firstWord(text[j+1:])
 	d, ok := enDenominators[strings.TrimSuffix(w2, "s")]
@@ -119,6 +124,19 @@ func enFraction(text string, i int) (found, bool) {
 		return found{}, false
 	}
 	return ratioFound(text, i, end, n, d, true)
+}
+
+// oneIn reads "one in three" or "one out of three" from i, whose "one" ends at j.
+func oneIn(text string, i, j int) (found, bool) {
+	k := j + len(" in ")
+	if hasPrefixFold(text[j:], " out of ") {
+		k = j + len(" out of ")
+	}
+	w := firstWord(text[k:])
+	if d, ok := enWords[w]; ok && w != "" {
+		return ratioFound(text, i, k+len(w), 1, d, true)
+	}
+	return found{}, false
 }
 
 // zhRatioLeads and enRatioLeads come before a ratio n:m (比例为1:3, "a ratio of

@@ -55,17 +55,31 @@ func claimKind(x *figure) kind {
 // precision. Measures of one dimension are compared converted (斤 to tonnes), within
 // the coarser precision and at most 1%.
 func rendersAs(a, b precise) bool {
-	if a.kind != b.kind || a.fig.Unit != b.fig.Unit && a.fig.Unit != "" && b.fig.Unit != "" ||
-		a.fig.Value.Sign() != b.fig.Value.Sign() {
+	if !commensurable(a, b) {
 		return false
-	}
-	if a.measure.dim != "" && b.measure.dim != "" && a.measure.dim != b.measure.dim {
-		return false // tonnes are not hectares
 	}
 	converts := a.measure.dim != "" && a.measure.dim == b.measure.dim && a.measure.factor != b.measure.factor
 	if a.fig.Value.Cmp(b.fig.Value) == 0 && !converts {
 		return true
 	}
+	return near(a, b, converts)
+}
+
+// commensurable reports whether a and b are of one kind, unit, sign and dimension, so
+// that their values can be compared at all.
+func commensurable(a, b precise) bool {
+	if a.kind != b.kind || a.fig.Value.Sign() != b.fig.Value.Sign() {
+		return false
+	}
+	if a.fig.Unit != b.fig.Unit && a.fig.Unit != "" && b.fig.Unit != "" {
+		return false
+	}
+	return a.measure.dim == "" || b.measure.dim == "" || a.measure.dim == b.measure.dim // tonnes are not hectares
+}
+
+// near reports whether a and b, of different values or of measures to convert, are
+// within the precision rendersAs allows.
+func near(a, b precise, converts bool) bool {
 	av, aulp := a.converted()
 	bv, bulp := b.converted()
 	coarse, ulp := a, aulp
