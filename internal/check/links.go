@@ -107,6 +107,9 @@ func (c *checker) links(opts Options) {
 	}
 }
 
+// checkLink checks that a link or image at off in f leads to a page or static file of
+// the site, and that its #fragment is a heading of that page; self is f's page URL and
+// own its headings. Links to other hosts are not checked: there is no network.
 func (c *checker) checkLink(f *content.File, self string, own []string, dest string, off int, image bool, t targets) {
 	u, err := url.Parse(dest)
 	if err != nil {
@@ -114,27 +117,14 @@ func (c *checker) checkLink(f *content.File, self string, own []string, dest str
 		return
 	}
 	if u.Scheme != "" || u.Host != "" || dest == "" {
-		return // external: not checked, there is no network
+		return
 	}
-	target := u.Path
-	if target == "" {
-		target = self
-	} else if !strings.HasPrefix(target, "/") {
-		target = path.Join(path.Dir(self+"x"), target)
-		if strings.HasSuffix(u.Path, "/") {
-			target += "/"
+	target, ok := t.find(resolve(self, u))
+	if !ok {
+		what, hint := "link", ""
+		if image {
+			what = "image"
 		}
-	}
-	what := "link"
-	if image {
-		what = "image"
-	}
-	switch {
-	case t.paths[target]:
-	case !strings.HasSuffix(target, "/") && t.paths[target+"/"]:
-		target += "/"
-	default:
-		hint := ""
 		if strings.HasSuffix(target, ".md") {
 			hint = "; link to the page's URL (such as /" + f.Lang + "/section/slug/), not its file"
 		}
@@ -150,4 +140,32 @@ func (c *checker) checkLink(f *content.File, self string, own []string, dest str
 			c.add(f, off, "link", diag.SevError, "link %s: the page has no heading #%s", dest, frag)
 		}
 	}
+}
+
+// resolve is the site path a link's URL leads to from the page at self: the page
+// itself for a bare #fragment, and a relative path joined to the page's folder.
+func resolve(self string, u *url.URL) string {
+	switch {
+	case u.Path == "":
+		return self
+	case strings.HasPrefix(u.Path, "/"):
+		return u.Path
+	}
+	target := path.Join(path.Dir(self+"x"), u.Path)
+	if strings.HasSuffix(u.Path, "/") {
+		target += "/"
+	}
+	return target
+}
+
+// find returns the site path target as the site has it (a page's folder with its
+// slash), or target and false when the site has nothing there.
+func (t targets) find(target string) (string, bool) {
+	switch {
+	case t.paths[target]:
+		return target, true
+	case !strings.HasSuffix(target, "/") && t.paths[target+"/"]:
+		return target + "/", true
+	}
+	return target, false
 }
