@@ -33,8 +33,10 @@ func (sc scanner) numeral(text string, i int) (found, bool) {
 	return enNumeral(text, i)
 }
 
+// zhNumeral reads a Chinese numeral at i as a figure when a scale word, 倍 or a
+// counter follows it (三千万, 五倍, 三个), or as a fraction (三分之一).
 func zhNumeral(text string, i int) (found, bool) {
-	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || r == '十' || r == '百' || r == '千' || r == '廿' || r == '第' {
+	if r, _ := utf8.DecodeLastRuneInString(text[:i]); zhDigits[r] > 0 || strings.ContainsRune("十百千廿第", r) {
 		return found{}, false // inside a numeral, or an ordinal (第三)
 	}
 	value, end := zhNumeralValue(text, i)
@@ -44,23 +46,33 @@ func zhNumeral(text string, i int) (found, bool) {
 	if end == i || value <= 1 && !strings.HasPrefix(text[end:], "亿") && !strings.HasPrefix(text[end:], "万") {
 		return found{}, false
 	}
-	soft := func(end int, v int64) (found, bool) {
-		return found{start: i, end: end, raw: text[i:end], fig: figures.Figure{Value: figures.NewDecimal(v)}, soft: true}, true
+	v, n, ok := zhCounted(text[end:], int64(value))
+	if !ok {
+		return found{}, false
 	}
+	end += n
+	return found{start: i, end: end, raw: text[i:end], fig: figures.Figure{Value: figures.NewDecimal(v)}, soft: true}, true
+}
+
+// zhCounted reads what follows a Chinese numeral worth v: a scale word, which it
+// multiplies, 倍 (a multiple: at extends the figure over it), or a counter. It returns
+// the figure's value and how many bytes of rest it takes; ok is false when none of
+// them follows.
+func zhCounted(rest string, v int64) (value int64, n int, ok bool) {
 	for _, sc := range zhScaleValues {
-		if strings.HasPrefix(text[end:], sc.word) {
-			return soft(end+len(sc.word), int64(value)*sc.scale)
+		if strings.HasPrefix(rest, sc.word) {
+			return v * sc.scale, len(sc.word), true
 		}
 	}
-	if strings.HasPrefix(text[end:], "倍") {
-		return soft(end, int64(value)) // at extends it over 倍, a multiple
+	if strings.HasPrefix(rest, "倍") {
+		return v, 0, true
 	}
 	for _, c := range zhCounters {
-		if strings.HasPrefix(text[end:], c) && !strings.HasPrefix(text[end+len(c):], "一体") {
-			return soft(end+len(c), int64(value))
+		if strings.HasPrefix(rest, c) && !strings.HasPrefix(rest[len(c):], "一体") {
+			return v, len(c), true
 		}
 	}
-	return found{}, false
+	return 0, 0, false
 }
 
 // zhScaleValues are the scale words a Chinese numeral may take (千万, 一亿), longest
