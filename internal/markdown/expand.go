@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -193,6 +194,9 @@ func (x *expansion) lookup(name string) Shortcode {
 	if s, ok := x.md.opts.Shortcodes[name]; ok {
 		return s
 	}
+	if strings.HasSuffix(name, inlineSuffix) {
+		return inlineCall{}
+	}
 	return builtins[name]
 }
 
@@ -378,10 +382,27 @@ func (x *expansion) run(c *Call, n scNode) string {
 		x.problem(c.Offset, x.unknownMsg(c.Name), c.Name)
 		return ""
 	}
+	if _, ok := s.(inlineCall); ok {
+		var err error
+		if s, err = x.inlineShortcode(c, n); s == nil {
+			if err != nil {
+				x.problem(c.Offset, err.Error(), "")
+			}
+			return ""
+		}
+	}
 	out, err := s.Render(c)
+	var u *Unsupported
+	if errors.As(err, &u) {
+		x.probs = append(x.probs, Problem{Offset: c.Offset, Msg: u.Msg, Warning: true, Degraded: c.Name})
+		out, err = u.Show, nil
+	}
 	if err != nil {
 		x.problem(c.Offset, err.Error(), "")
 		return ""
+	}
+	for _, w := range out.Warnings {
+		x.probs = append(x.probs, Problem{Offset: c.Offset, Msg: fmt.Sprintf("shortcode %s: warnf: %s", c.Name, w), Warning: true})
 	}
 	if out.HTML != "" {
 		return x.placeholder(out.HTML)

@@ -1,11 +1,11 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -90,17 +90,6 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// merge is Hugo's merge: a map with the keys of all, the last map's winning.
-func merge(maps ...map[string]any) map[string]any {
-	out := map[string]any{}
-	for _, m := range maps {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}
-
 // appendList is Hugo's append: items, then the list (its last argument).
 func appendList(args ...any) ([]any, error) {
 	if len(args) < 2 {
@@ -132,8 +121,8 @@ func toInt(v any) (int, error) {
 	return strconv.Atoi(strings.TrimSpace(toString(v)))
 }
 
-func jsonify(v any) (template.HTML, error) {
-	b, err := json.Marshal(v)
+func jsonify(args ...any) (template.HTML, error) {
+	b, err := jsonBytes(args...)
 	return template.HTML(b), err
 }
 
@@ -188,4 +177,27 @@ func (s scratch) SetInMap(name, key string, v any) string {
 	}
 	m[key] = v
 	return ""
+}
+
+// DeleteInMap deletes key from the map at name.
+func (s scratch) DeleteInMap(name, key string) string {
+	if m, ok := s.m[name].(map[string]any); ok {
+		delete(m, key)
+	}
+	return ""
+}
+
+// GetSortedMapValues are the values of the map at name, by their keys' order.
+func (s scratch) GetSortedMapValues(name string) []any {
+	m, _ := s.m[name].(map[string]any)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
 }
