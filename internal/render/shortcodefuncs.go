@@ -103,7 +103,14 @@ func appendList(args ...any) ([]any, error) {
 	} else if args[len(args)-1] != nil {
 		out = append(out, args[len(args)-1])
 	}
-	return append(out, args[:len(args)-1]...), nil
+	items := args[:len(args)-1]
+	if len(items) == 1 {
+		// one list appends its items, as in Hugo: slice "a" | append (slice "b" "c")
+		if l, err := listOf(items[0]); err == nil && l != nil {
+			return append(out, l...), nil
+		}
+	}
+	return append(out, items...), nil
 }
 
 func toInt(v any) (int, error) {
