@@ -4,9 +4,18 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
+
+	briefs "github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/output"
 
 	"github.com/briefs/briefs/internal/build"
 )
@@ -56,3 +65,62 @@ func TestThemeComponent(t *testing.T) {
 }
 
 var pngEncode = png.Encode
+
+// TestHugoThemeShortcodes builds testdata/themes/hugo-compare.txtar with briefs and
+// with Hugo (Debian's 0.111, which has the theme features the site uses), and
+// compares the HTML each writes between the MARKSTART and MARKEND paragraphs of each
+// page, white space next to tags left out and other runs made one space. Without
+// hugo the test is skipped, unless BRIEFS_REQUIRE_HUGO is set.
+func TestHugoThemeShortcodes(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
+			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
+		}
+		t.Skip("hugo is not installed")
+	}
+	ar, err := txtar.ParseFile("testdata/themes/hugo-compare.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, _ := writeSite(t, ar)
+	mem := output.NewMemory()
+	if _, err := build.Run(build.Options{Site: os.DirFS(dir), Dir: dir, Theme: briefs.Theme}, mem); err != nil {
+		t.Fatalf("briefs: %v", err)
+	}
+	hugoDir := t.TempDir()
+	if err := os.CopyFS(hugoDir, os.DirFS(dir)); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"layouts/_default/single.html", "layouts/_default/list.html"} {
+		writeFile(t, filepath.Join(hugoDir, name), "{{ .Content }}")
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if msg, err := exec.Command(hugo, "--quiet", "-s", hugoDir, "-d", out).CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, msg)
+	}
+	for _, page := range []string{"docs/a/index.html", "zh/docs/a/index.html", "info.json"} {
+		b, _ := mem.Get(page)
+		h, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
+		if err != nil {
+			t.Fatalf("Hugo wrote no %s", page)
+		}
+		if got, want := marked(string(b)), marked(string(h)); got != want {
+			t.Errorf("%s:\nbriefs: %s\nHugo:   %s", page, got, want)
+		}
+	}
+}
+
+var (
+	nearTags = regexp.MustCompile(`\s*(<[^>]*>)\s*`)
+	spaces   = regexp.MustCompile(`\s+`)
+)
+
+// marked is the HTML between the MARKSTART and MARKEND paragraphs (all of it when
+// there are none), white space next to tags left out and other runs made one space.
+func marked(s string) string {
+	if _, after, ok := strings.Cut(s, "<p>MARKSTART</p>"); ok {
+		s, _, _ = strings.Cut(after, "<p>MARKEND</p>")
+	}
+	return spaces.ReplaceAllString(nearTags.ReplaceAllString(s, "$1"), " ")
+}

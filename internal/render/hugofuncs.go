@@ -64,7 +64,7 @@ func hugoFuncs() template.FuncMap {
 		"trim":      func(v any, cut string) string { return strings.Trim(toString(v), cut) },
 		"lower":     func(v any) string { return strings.ToLower(toString(v)) },
 		"upper":     func(v any) string { return strings.ToUpper(toString(v)) },
-		"title":     func(v any) string { return titleCase(toString(v)) },
+		"title":     func(v any) string { return apTitle(toString(v)) },
 		"humanize":  humanize,
 		"hasPrefix": func(v any, p string) bool { return strings.HasPrefix(toString(v), p) },
 		"hasSuffix": func(v any, p string) bool { return strings.HasSuffix(toString(v), p) },
@@ -80,7 +80,7 @@ func hugoFuncs() template.FuncMap {
 		"safeJS":       func(v any) template.JS { return template.JS(toString(v)) },
 		"htmlEscape":   func(v any) string { return html.EscapeString(toString(v)) },
 		"htmlUnescape": func(v any) string { return html.UnescapeString(toString(v)) },
-		"plainify":     func(v any) string { return tagRE.ReplaceAllString(toString(v), "") },
+		"plainify":     plainify,
 		"jsonify":      jsonify,
 		"md5":          func(v any) string { s := md5.Sum([]byte(toString(v))); return hex.EncodeToString(s[:]) },
 		"sha1":         func(v any) string { s := sha1.Sum([]byte(toString(v))); return hex.EncodeToString(s[:]) },
@@ -697,4 +697,33 @@ func anchorize(v any) string {
 func roundHalf(v any) (float64, error) {
 	f, err := toFloat(v)
 	return math.Round(f), err
+}
+
+// minorWords stay in lower case inside a title, as in AP style (Hugo's default
+// titleCaseStyle): "Rule of Law".
+var minorWords = map[string]bool{"a": true, "an": true, "and": true, "as": true, "at": true, "but": true, "by": true,
+	"en": true, "for": true, "if": true, "in": true, "nor": true, "of": true, "on": true, "or": true, "per": true,
+	"so": true, "the": true, "to": true, "up": true, "v": true, "vs": true, "via": true, "yet": true}
+
+// apTitle is Hugo's title: each word capitalised but the minor ones inside.
+func apTitle(s string) string {
+	words := strings.Fields(s)
+	for i, w := range words {
+		if i > 0 && i < len(words)-1 && minorWords[strings.ToLower(w)] {
+			words[i] = strings.ToLower(w)
+			continue
+		}
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
+}
+
+// plainifyBreaks are the tags Hugo's plainify makes line breaks.
+var plainifyBreaks = strings.NewReplacer("\n", " ", "</p>", "\n", "<br>", "\n", "<br />", "\n", "<br/>", "\n")
+
+// plainify is Hugo's: the text without its tags, a paragraph's end a line break.
+func plainify(v any) string {
+	return tagRE.ReplaceAllString(plainifyBreaks.Replace(toString(v)), "")
 }

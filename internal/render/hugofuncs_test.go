@@ -57,7 +57,7 @@ func TestHugoFuncs(t *testing.T) {
 		{`{{ math.Round 2.5 }} {{ math.Floor 2.7 }} {{ math.Max 1 3 }}`, "3 2 3"},
 		// strings
 		{`{{ split "a:b" ":" }} {{ replace "aaa" "a" "b" 2 }} {{ replaceRE "(a)n" "[$1]" "banana" }} {{ findRE "[0-9]+" "a1b22" }}`, "[a b] bba b[a][a]a [1 22]"},
-		{`{{ chomp "x\n" }}|{{ trim "--x--" "-" }}|{{ lower "AB" }}|{{ upper "ab" }}|{{ title "rule of law" }}|{{ humanize "my-first-post" }}|{{ humanize 3 }}`, "x|x|ab|AB|Rule Of Law|My first post|3rd"},
+		{`{{ chomp "x\n" }}|{{ trim "--x--" "-" }}|{{ lower "AB" }}|{{ upper "ab" }}|{{ title "rule of law" }}|{{ humanize "my-first-post" }}|{{ humanize 3 }}`, "x|x|ab|AB|Rule of Law|My first post|3rd"},
 		{`{{ substr "abcdef" 1 3 }} {{ substr "abcdef" -2 }} {{ truncate 5 "abcdefgh" }}`, "bcd ef abcde …"},
 		{`{{ strings.HasPrefix "abc" "a" }} {{ strings.HasSuffix "abc" "c" }} {{ strings.TrimPrefix "./" "./x" }} {{ strings.TrimSuffix ".md" "a.md" }} {{ strings.Contains "abc" "bc" }} {{ strings.Split "a,b" "," }} {{ strings.Repeat 3 "ab" }} {{ strings.Count "a" "banana" }}`,
 			"true true x a true [a b] ababab 3"},
@@ -66,7 +66,7 @@ func TestHugoFuncs(t *testing.T) {
 		{`{{ $u := urls.Parse "https://a.b/c?d=1#e" }}{{ $u.IsAbs }} {{ $u.Host }} {{ $u.Path }} {{ $u.RawQuery }} {{ $u.Fragment }} {{ (urls.Parse "/x").IsAbs }}`, "true a.b /c d=1 e false"},
 		{`{{ relURL "x/y" }} {{ absURL "/x" }} {{ urls.JoinPath "https://a.b/" "c" "d" }}`, "/docs/x/y https://example.org/docs/x https://a.b/c/d"},
 		// HTML, encodings, hashes
-		{`{{ "<b>x</b>" | safeHTML }} {{ "<b>" }} {{ htmlEscape "<" }} {{ htmlUnescape "&lt;b&gt;" }} {{ plainify "<p>a <b>b</b></p>" }}`, "<b>x</b> &lt;b&gt; &amp;lt; &lt;b&gt; a b"},
+		{`{{ "<b>x</b>" | safeHTML }} {{ "<b>" }} {{ htmlEscape "<" }} {{ htmlUnescape "&lt;b&gt;" }} {{ plainify "<p>a <b>b</b></p>" }}`, "<b>x</b> &lt;b&gt; &amp;lt; &lt;b&gt; a b\n"},
 		{`{{ jsonify (dict "a" 1 "b" (slice "x")) }} {{ jsonify (dict "indent" " ") (dict "a" 1) }}`, "{\"a\":1,\"b\":[\"x\"]} {\n \"a\": 1\n}"},
 		{`{{ md5 "x" }} {{ sha1 "x" }} {{ crypto.SHA256 "x" | printf "%.8s" }} {{ base64Encode "hi" }} {{ base64Decode "aGk=" }}`,
 			"9dd4e461268c8034f5c8564e155c67a6 11f6ad8ec52a2984abaafd7c3b516503785c2072 2d711642 aGk= hi"},

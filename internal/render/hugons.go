@@ -60,7 +60,7 @@ func (stringsNS) RuneCount(s any) int                             { return len([
 func (stringsNS) Split(s, sep any) []string                       { return strings.Split(toString(s), toString(sep)) }
 func (stringsNS) ToLower(s any) string                            { return strings.ToLower(toString(s)) }
 func (stringsNS) ToUpper(s any) string                            { return strings.ToUpper(toString(s)) }
-func (stringsNS) Title(s any) string                              { return titleCase(toString(s)) }
+func (stringsNS) Title(s any) string                              { return apTitle(toString(s)) }
 func (stringsNS) FirstUpper(s any) string                         { return humanizeFirst(toString(s)) }
 func (stringsNS) Chomp(s any) string                              { return strings.TrimRight(toString(s), "\r\n") }
 func (stringsNS) Index(s, sub any) int                            { return strings.Index(toString(s), toString(sub)) }
@@ -205,7 +205,7 @@ func (transformNS) HTMLEscape(v any) string { return template.HTMLEscapeString(t
 func (transformNS) HTMLUnescape(v any) string {
 	return hugoFuncs()["htmlUnescape"].(func(any) string)(v)
 }
-func (transformNS) Plainify(v any) string { return tagRE.ReplaceAllString(toString(v), "") }
+func (transformNS) Plainify(v any) string { return plainify(v) }
 func (transformNS) Emojify(v any) template.HTML {
 	return template.HTML(toString(v))
 }
