@@ -371,6 +371,12 @@ func (x *expansion) inlineCall(t *tag) string {
 func (x *expansion) run(c *Call, n scNode) string {
 	if len(n.children) > 0 {
 		c.Inner = x.write(n.children, c, false)
+		if c.Markdown && c.Parent != nil && !x.summary {
+			// A {{% %}} call inside another call gets its content as HTML, as in Hugo
+			// since 0.55: rendered as Markdown, without the <p> around it when it is
+			// one line.
+			c.Inner = c.RenderMarkdown(c.Inner, strings.Contains(c.Inner, "\n"))
+		}
 	}
 	s := x.lookup(c.Name)
 	switch {
