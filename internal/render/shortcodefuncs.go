@@ -8,19 +8,11 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"github.com/briefs/briefs/internal/markdown"
 )
 
 // This file holds the functions of shortcode templates that Hugo has and layouts do not.
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-// markdownifyFunc renders Markdown as part of the call's page, inline (Hugo's markdownify).
-func markdownifyFunc(c *markdown.Call) func(v any) template.HTML {
-	return func(v any) template.HTML { return template.HTML(c.RenderMarkdown(toString(v), false)) }
-}
 
 // defaultValue is Hugo's default: def when v is empty (nil, "", 0, false, an empty list or map).
 func defaultValue(def any, v ...any) any {
@@ -32,16 +24,6 @@ func defaultValue(def any, v ...any) any {
 		return def
 	}
 	return v[0]
-}
-
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
-	}
-	return strings.Join(words, " ")
 }
 
 // delimit joins a list's items with sep.

@@ -21,28 +21,25 @@ import (
 
 // A site's own shortcodes are layouts/shortcodes/NAME.html or, as Hugo names the
 // folder since 0.146, layouts/_shortcodes/NAME.html (NAME may be a path:
-// layouts/shortcodes/docs/note.html is docs/note), run with html/template and Hugo's
-// shortcode context:
+// layouts/shortcodes/docs/note.html is docs/note); its Hugo themes' are the same
+// files in their folders (the site's winning, then the first theme's). They run with
+// html/template and Hugo's shortcode context:
 //
 //	.Get 0, .Get "name"   a parameter by position or name
 //	.Params               the parameters: a map when named, a list when positional
 //	.IsNamedParams        whether they are named
 //	.Inner                the content between the tags (template.HTML, as in Hugo)
 //	.InnerDeindent        .Inner without the indentation its lines share
-//	.Page                 .Title .Params .Param .Lang .Language
-//	                      .Permalink .RelPermalink .Date .Kind .Section .RenderString
-//	.Site                 .Title .Params .BaseURL .Language
-//	.Name .Ordinal .Parent .Position .Store (.Scratch), and .Page.Store (.Page.Scratch),
-//	shared by the calls of the body: .Get .Set .Add .SetInMap .Delete .Values
+//	.Page                 .Title .LinkTitle .Params .Param .Lang .Language .Permalink
+//	                      .RelPermalink .Date .Kind .Section .Type .IsPage .File
+//	                      .RenderString .GetPage .Resources .Site .Store (.Scratch)
+//	.Site                 .Title .Params .BaseURL .Language .Data .Config .Home .Store
+//	.Name .Ordinal .Parent .Position .Store (.Scratch): Get Set Add SetInMap
+//	DeleteInMap Delete Values GetSortedMapValues
 //
-// with the functions markdownify, safeHTML, safeURL, safeHTMLAttr, safeCSS, safeJS,
-// htmlEscape, htmlUnescape, plainify, default, lower, upper, title, trim, replace,
-// urlize, split, delimit, in, dict, slice, merge, append, absURL, relURL, cond, add,
-// sub, mul, int, string, hasPrefix, hasSuffix, chomp, jsonify, isset, hugo
-// (.IsMultilingual), warnf (ignored), errorf (an error at the call), and T and i18n,
-// which return their key. A template that reads .Inner takes content and a closing
-// tag, as in Hugo; partial runs the site's layouts/partials/NAME.html. Not there:
-// resources, .Scratch and Hugo's other namespaces.
+// and Hugo's functions (hugofuncs.go, hugons.go, hugores.go, hugoexec.go). A template
+// that reads .Inner takes content and a closing tag, as in Hugo; partial runs
+// layouts/partials/NAME.html (or _partials/), whose {{ return }} gives its value.
 
 // Shortcodes reads the site's shortcode templates (Load, without the set).
 func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcode, error) {
@@ -202,16 +199,6 @@ func shortcodePartials(files map[string]theme.File, env *hugoEnv, ls *layouts) (
 		}
 	}
 	return base, skipped
-}
-
-// shortcodeName is the name of the shortcode in layouts/shortcodes/NAME.html, or
-// layouts/_shortcodes/NAME.html (Hugo's folder since 0.146).
-func shortcodeName(file string) (string, bool) {
-	name, ok := strings.CutPrefix(file, "shortcodes/")
-	if !ok {
-		name, ok = strings.CutPrefix(file, "_shortcodes/")
-	}
-	return name, ok && strings.HasSuffix(name, ".html")
 }
 
 // readsInner finds .Inner and .InnerDeindent, as Hugo looks for them.
