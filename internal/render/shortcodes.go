@@ -91,6 +91,7 @@ func LoadShortcodes(th *theme.Theme, cfg *config.Site) (*ShortcodeSet, error) {
 	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}}
 	base, skipped := shortcodePartials(files, env, ls)
 	set.base, set.skipped, set.ls = base, skipped, ls
+	partialsBindCall := partialsBind(ls)
 	for _, name := range sortedKeys(files) {
 		f := files[name]
 		sc, ok := strings.CutPrefix(name, "shortcodes/")
@@ -108,10 +109,27 @@ func LoadShortcodes(th *theme.Theme, cfg *config.Site) (*ShortcodeSet, error) {
 			errs.Add(ls.templateError(err, shownPath(f)))
 			continue
 		}
+		bind := f.Component != "" || bindsCall.Match(src) || (callsPartial.Match(src) && partialsBindCall)
+		if !bind {
+			// partial runs in t itself: the template is run as it is, never copied
+			partial := partialFunc(t, skipped)
+			t.Funcs(template.FuncMap{"partial": partial, "partialCached": func(name string, data ...any) (any, error) { return partial(name, data...) }})
+		}
 		set.Map[strings.TrimSuffix(sc, ".html")] = &siteShortcode{t: t, ls: ls, cfg: cfg, env: env, inner: readsInner.Match(src),
-			bind: f.Component != "" || bindsCall.Match(src), skipped: skipped, component: f.Component, file: shownPath(f)}
+			bind: bind, skipped: skipped, component: f.Component, file: shownPath(f)}
 	}
 	return set, errs.Err()
+}
+
+// partialsBind reports whether a partial uses a function bound to the call, so that
+// a template calling partials must run in a copy made for each call.
+func partialsBind(ls *layouts) bool {
+	for name, src := range ls.srcs {
+		if strings.HasPrefix(name, "partials/") && bindsCall.Match(src) {
+			return true
+		}
+	}
+	return false
 }
 
 // shownPath is a layout's path in messages: "layouts/x.html", or under a theme's folder.
@@ -204,8 +222,12 @@ func shortcodePartials(files map[string]theme.File, env *hugoEnv, ls *layouts) (
 // readsInner finds .Inner and .InnerDeindent, as Hugo looks for them.
 var readsInner = regexp.MustCompile(`\.Inner(Deindent)?\b`)
 
-// bindsCall finds the functions bound to a call (boundFuncs).
-var bindsCall = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|partial|partialCached|site)\b`)
+// bindsCall finds the functions bound to a call (boundFuncs) but partial, and
+// callsPartial a call of a partial.
+var (
+	bindsCall    = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|site|relLangURL|absLangURL)\b`)
+	callsPartial = regexp.MustCompile(`\bpartial(Cached)?\b`)
+)
 
 // siteShortcode is one template of layouts/shortcodes/, the site's or a Hugo theme's.
 type siteShortcode struct {
