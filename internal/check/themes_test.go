@@ -25,7 +25,7 @@ func TestThemeShortcodesDegraded(t *testing.T) {
 	all := strings.Join(got, "\n")
 	for _, want := range []string{
 		"content/a.md:4:1: warning: theme tiny's shortcode fancy uses images.Process, which briefs does not support; its calls show their content as Markdown (or nothing); write layouts/shortcodes/fancy.html to replace it (used 2 times, in content/a.md)",
-		"content/a.md:8:1: warning: inline shortcode y.inline is left out, as Hugo leaves it out: set enableInlineShortcodes = true in the configuration to run the shortcodes bodies define (used 2 times, in content/a.md)",
+		"content/a.md:8:1: warning: inline shortcodes are off: this call of y.inline, and every call of an inline shortcode, is left out, as Hugo leaves them out; set enableInlineShortcodes = true in the configuration to run the shortcodes bodies define (used 2 times, in content/a.md)",
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("warnings lack %q:\n%s", want, all)

@@ -37,7 +37,7 @@ func (x *expansion) inlineShortcode(c *Call, n scNode) (Shortcode, error) {
 	define := x.md.opts.InlineShortcodes
 	if define == nil {
 		x.probs = append(x.probs, Problem{Offset: c.Offset, Warning: true, Degraded: "*" + inlineSuffix,
-			Msg: fmt.Sprintf("inline shortcode %s is left out, as Hugo leaves it out: set enableInlineShortcodes = true in the configuration to run the shortcodes bodies define", c.Name)})
+			Msg: fmt.Sprintf("inline shortcodes are off: this call of %s, and every call of an inline shortcode, is left out, as Hugo leaves them out; set enableInlineShortcodes = true in the configuration to run the shortcodes bodies define", c.Name)})
 		return nil, nil
 	}
 	t := n.call
