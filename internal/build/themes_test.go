@@ -41,7 +41,7 @@ func TestThemeComponent(t *testing.T) {
 		`<img src="/img/logo.png" alt="logo" width="2" height="1"`,
 		`<p>Shown <em>as Markdown</em>.</p>`, `<p>Again.</p>`,
 		`<span>old</span>`,
-		`2024 and 2024`)
+		`2024 and 2024`, `<p>Kept.</p>`)
 	lacks(t, mem, "docs/a/index.html", "theme-hello", "THEME PAGE LAYOUT", "BRIEFSSHORTCODE", "{{")
 	contains(t, mem, "zh/docs/a/index.html", `<div class="note info" id="note-1"><p class="t">注意</p>中文。</div>`)
 	contains(t, mem, "info.json", `{"name": "tiny"}`)
@@ -57,6 +57,7 @@ func TestThemeComponent(t *testing.T) {
 	for _, want := range []string{
 		"content/docs/a.md:15:1: warning: theme tiny's shortcode fancy uses openapi3.Unmarshal, which briefs does not support; its calls show their content as Markdown (or nothing); write layouts/shortcodes/fancy.html to replace it (used 2 times, in content/docs/a.md)",
 		"content/docs/a.md:19:1: warning: shortcode old: warnf: old is deprecated",
+		"content/docs/a.md:23:1: warning: theme tiny's shortcode unclosed does not parse in briefs (themes/tiny/layouts/_shortcodes/unclosed.html:2: template: unexpected EOF); its calls show their content as Markdown (or nothing); write layouts/shortcodes/unclosed.html to replace it",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("warnings lack %q:\n%s", want, got)

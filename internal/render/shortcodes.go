@@ -105,6 +105,13 @@ func LoadShortcodes(th *theme.Theme, cfg *config.Site) (*ShortcodeSet, error) {
 		}
 		ls.paths[name], ls.srcs[name] = f, src
 		t, err := parseInto(base, name, src, f.Component != "")
+		if err != nil && f.Component != "" {
+			// not the site's to fix, and maybe never called: its calls degrade
+			set.Map[strings.TrimSuffix(sc, ".html")] = &brokenShortcode{inner: readsInner.Match(src),
+				msg: fmt.Sprintf("theme %s's shortcode %s does not parse in briefs (%s); its calls show their content as Markdown (or nothing); write layouts/shortcodes/%s to replace it",
+					f.Component, strings.TrimSuffix(sc, ".html"), ls.templateError(err, shownPath(f)).Error(), sc)}
+			continue
+		}
 		if err != nil {
 			errs.Add(ls.templateError(err, shownPath(f)))
 			continue
@@ -130,6 +137,19 @@ func partialsBind(ls *layouts) bool {
 		}
 	}
 	return false
+}
+
+// brokenShortcode is a Hugo theme's template that does not parse: each call shows
+// its content, with a warning.
+type brokenShortcode struct {
+	inner bool
+	msg   string
+}
+
+func (b *brokenShortcode) Inner() bool { return b.inner }
+
+func (b *brokenShortcode) Render(c *markdown.Call) (markdown.Output, error) {
+	return markdown.Output{}, &markdown.Unsupported{Msg: b.msg, Show: markdown.Output{Markdown: c.Inner}}
 }
 
 // shownPath is a layout's path in messages: "layouts/x.html", or under a theme's folder.
