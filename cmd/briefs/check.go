@@ -19,7 +19,7 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict]", stdout, stderr)
+	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict] [--themes-dir DIR]", stdout, stderr)
 	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
 	format := fs.String("format", "text", "`text` for people, json for tools (one object per line)")
 	strict := fs.Bool("strict", false, "fail on warnings too")
