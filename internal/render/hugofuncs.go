@@ -86,7 +86,7 @@ func hugoFuncs() template.FuncMap {
 		"sha1":         func(v any) string { s := sha1.Sum([]byte(toString(v))); return hex.EncodeToString(s[:]) },
 		"sha256":       func(v any) string { s := sha256.Sum256([]byte(toString(v))); return hex.EncodeToString(s[:]) },
 		"base64Encode": base64Encode, "base64Decode": base64Decode,
-		"time": hugoTime, "dateFormat": dateFormat,
+		"time": timeFunc, "dateFormat": dateFormat,
 	}
 }
 

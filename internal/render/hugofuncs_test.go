@@ -72,7 +72,7 @@ func TestHugoFuncs(t *testing.T) {
 			"9dd4e461268c8034f5c8564e155c67a6 11f6ad8ec52a2984abaafd7c3b516503785c2072 2d711642 aGk= hi"},
 		{`{{ (transform.Unmarshal "{\"a\": [1, 2]}").a }} {{ (transform.Unmarshal "a = 1\nb = \"x\"").b }} {{ (transform.Unmarshal "a: [x, y]").a }}`, "[1 2] x [x y]"},
 		// dates
-		{`{{ dateFormat "2006-01-02" "2024-03-05T10:00:00Z" }} {{ (time "2024-03-05").Year }} {{ gt now.Year 2000 }}`, "2024-03-05 2024 true"},
+		{`{{ dateFormat "2006-01-02" "2024-03-05T10:00:00Z" }} {{ (time "2024-03-05").Year }} {{ gt now.Year 2000 }} {{ time.Format "Jan 2006" "2024-03-05" }} {{ (time.AsTime "2024-03-05").Month }}`, "2024-03-05 2024 true Mar 2024 March"},
 		// namespaces
 		{`{{ collections.In (slice 1) 1 }} {{ path.Base "a/b.md" }} {{ path.Ext "a/b.md" }} {{ path.BaseName "a/b.md" }} {{ cast.ToInt "3" }} {{ fmt.Printf "%03d" 7 }}`, "true b.md .md b 3 007"},
 		{`{{ hugo.IsMultilingual }}`, "true"},

@@ -278,6 +278,11 @@ func (fmtNS) Printf(f string, args ...any) string { return fmt.Sprintf(f, args..
 func (fmtNS) Print(args ...any) string            { return fmt.Sprint(args...) }
 func (fmtNS) Println(args ...any) string          { return fmt.Sprintln(args...) }
 
+// Errorf is errorf: an error at the call.
+func (fmtNS) Errorf(f string, args ...any) (string, error) {
+	return "", &errorfError{msg: fmt.Sprintf(f, args...)}
+}
+
 // hugoTime reads a date ("2024-01-31", RFC 3339), or returns a time as it is.
 func hugoTime(v any) (time.Time, error) {
 	if t, ok := v.(time.Time); ok {
@@ -291,6 +296,24 @@ func hugoTime(v any) (time.Time, error) {
 	}
 	return time.Time{}, fmt.Errorf("time: cannot read %q as a date", s)
 }
+
+// timeFunc is Hugo's time: time "2024-01-31" is a date, and time.Format,
+// time.AsTime, time.Now its namespace.
+func timeFunc(args ...any) (any, error) {
+	if len(args) == 0 {
+		return timeNS{}, nil
+	}
+	return hugoTime(args[0])
+}
+
+type timeNS struct{}
+
+func (timeNS) AsTime(v any) (time.Time, error)             { return hugoTime(v) }
+func (timeNS) Format(layout string, v any) (string, error) { return dateFormat(layout, v) }
+func (timeNS) Now() time.Time                              { return time.Now() }
+
+// ParseDuration reads "1h30m".
+func (timeNS) ParseDuration(s any) (time.Duration, error) { return time.ParseDuration(toString(s)) }
 
 // dateFormat formats a date with a Go layout ("2006-01-02").
 func dateFormat(layout string, v any) (string, error) {
