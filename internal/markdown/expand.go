@@ -374,7 +374,12 @@ func (x *expansion) run(c *Call, n scNode) string {
 		if c.Markdown && c.Parent != nil && !x.summary {
 			// A {{% %}} call inside another call gets its content as HTML, as in Hugo
 			// since 0.55: rendered as Markdown, without the <p> around it when it is
-			// one line.
+			// one line. Each level renders the levels inside it again, so the depth
+			// is bounded, as for markdownify inside markdownify.
+			if nestedDepth(c) > maxFragmentDepth {
+				x.problem(c.Offset, fmt.Sprintf("{{%% %s %%}} is inside more than %d calls; briefs stops there: simplify the nesting", c.Name, maxFragmentDepth), "")
+				return ""
+			}
 			c.Inner = c.RenderMarkdown(c.Inner, strings.Contains(c.Inner, "\n"))
 		}
 	}
@@ -414,6 +419,15 @@ func (x *expansion) run(c *Call, n scNode) string {
 		return x.placeholder(out.HTML)
 	}
 	return out.Markdown
+}
+
+// nestedDepth counts the calls around c, up to one more than maxFragmentDepth.
+func nestedDepth(c *Call) int {
+	n := 0
+	for p := c.Parent; p != nil && n <= maxFragmentDepth; p = p.Parent {
+		n++
+	}
+	return n
 }
 
 func (x *expansion) unknownMsg(name string) string {
