@@ -49,6 +49,7 @@ func TestThemeComponent(t *testing.T) {
 	contains(t, mem, "img/logo.png", "PNG")
 	contains(t, mem, "shared.txt", "from the site")
 	contains(t, mem, "site.txt", "site")
+	lacks(t, mem, "404.html", "the theme's 404 page")
 	var warnings []string
 	for _, w := range res.Warnings {
 		warnings = append(warnings, w.Error())
