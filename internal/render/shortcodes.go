@@ -128,11 +128,13 @@ func LoadShortcodes(th *theme.Theme, cfg *config.Site) (*ShortcodeSet, error) {
 	return set, errs.Err()
 }
 
-// partialsBind reports whether a partial uses a function bound to the call, so that
-// a template calling partials must run in a copy made for each call.
+// partialsBind reports whether a partial of the site or its themes uses a function
+// bound to the call, so that a template calling partials must run in a copy made for
+// each call. The default theme's partials are pages' (they use T for the page's
+// language), not shortcodes'.
 func partialsBind(ls *layouts) bool {
 	for name, src := range ls.srcs {
-		if strings.HasPrefix(name, "partials/") && bindsCall.Match(src) {
+		if strings.HasPrefix(name, "partials/") && !ls.paths[name].Default && bindsCall.Match(src) {
 			return true
 		}
 	}
