@@ -43,6 +43,7 @@ type Unsupported struct {
 	Show Output
 }
 
+// Error is the warning the build prints.
 func (u *Unsupported) Error() string { return u.Msg }
 
 var builtins = map[string]Shortcode{}
