@@ -55,9 +55,12 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	for _, w := range cfg.Warnings {
 		errs.Add(w)
 	}
-	comps, err := theme.Find(theme.Where{Site: opts.Site, Dir: opts.Dir, ThemesDir: opts.ThemesDir}, cfg)
+	comps, warnings, err := theme.Find(theme.Where{Site: opts.Site, Dir: opts.Dir, ThemesDir: opts.ThemesDir}, cfg)
 	if err != nil {
 		return nil, err
+	}
+	for _, w := range warnings {
+		errs.Add(w)
 	}
 	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme).WithComponents(comps)}
 	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())

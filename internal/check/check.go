@@ -141,9 +141,12 @@ func Run(opts Options) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	comps, err := theme.Find(theme.Where{Site: opts.Site, Dir: opts.Dir, ThemesDir: opts.ThemesDir}, cfg)
+	comps, warnings, err := theme.Find(theme.Where{Site: opts.Site, Dir: opts.Dir, ThemesDir: opts.ThemesDir}, cfg)
 	if err != nil {
 		return nil, err
+	}
+	for _, w := range warnings {
+		c.addAt(w.File, w.Line, w.Col, "config", diag.SevWarning, "%s", w.Msg)
 	}
 	c.theme = theme.New(opts.Site, opts.Theme).WithComponents(comps)
 	scs, err := render.LoadShortcodes(c.theme, cfg)

@@ -1,6 +1,8 @@
 package theme
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -44,7 +46,7 @@ func TestFind(t *testing.T) {
 		"layouts/_shortcodes/b.html":              {Data: []byte("site b")},
 	}
 	cfg := &config.Site{ThemesDir: "themes", Themes: []config.ThemeRef{{Name: "book"}, {Name: "extra"}, {Name: "github.com/m/mod", Module: true}}}
-	comps, err := Find(Where{Site: fsys}, cfg)
+	comps, _, err := Find(Where{Site: fsys}, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,11 +75,46 @@ func TestFind(t *testing.T) {
 	}
 
 	cfg.Themes = append(cfg.Themes, config.ThemeRef{Name: "gone", File: "hugo.toml", Line: 3, Col: 1})
-	if _, err := Find(Where{Site: fsys}, cfg); err == nil || !strings.Contains(err.Error(), `hugo.toml:3:1: theme "gone": no folder themes/gone`) {
+	if _, _, err := Find(Where{Site: fsys}, cfg); err == nil || !strings.Contains(err.Error(), `hugo.toml:3:1: theme "gone": no folder themes/gone`) {
 		t.Errorf("missing theme: %v", err)
 	}
 	cfg.Themes = []config.ThemeRef{{Name: "book"}}
-	if _, err := Find(Where{Site: fsys, ThemesDir: "../.."}, cfg); err == nil {
+	if _, _, err := Find(Where{Site: fsys, ThemesDir: "../.."}, cfg); err == nil {
 		t.Error("a themesDir outside an fs.FS site without Dir was accepted")
+	}
+}
+
+// TestFindEnclosingTheme: a theme's exampleSite, built without --themes-dir, takes
+// the theme it is in, with a warning, as hugo --themesDir ../.. would.
+func TestFindEnclosingTheme(t *testing.T) {
+	root := t.TempDir()
+	for name, data := range map[string]string{
+		"book/theme.toml":                    "name = 'book'",
+		"book/layouts/_shortcodes/hint.html": "hint",
+		"book/exampleSite/hugo.toml":         "theme = 'book'",
+	} {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	site := filepath.Join(root, "book", "exampleSite")
+	cfg := &config.Site{ThemesDir: "themes", Themes: []config.ThemeRef{{Name: "book", File: "hugo.toml", Line: 1, Col: 1}}}
+	comps, warnings, err := Find(Where{Site: os.DirFS(site), Dir: site}, cfg)
+	if err != nil || len(comps) != 1 || comps[0].Dir != ".." {
+		t.Fatalf("components %+v, %v", comps, err)
+	}
+	if len(warnings) != 1 || !strings.Contains(warnings[0].Error(), `hugo.toml:1:1: warning: theme "book": no folder themes/book; using the theme this exampleSite is in`) {
+		t.Errorf("warnings: %v", warnings)
+	}
+	if _, ok := New(os.DirFS(site), nil).WithComponents(comps).Lookup("static", "x"); ok {
+		t.Error("found a file that is not there")
+	}
+	// With --themes-dir, the folder named is the only place looked at.
+	if _, _, err := Find(Where{Site: os.DirFS(site), Dir: site, ThemesDir: "nowhere"}, cfg); err == nil {
+		t.Error("--themes-dir nowhere found a theme")
 	}
 }

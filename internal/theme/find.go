@@ -28,11 +28,14 @@ type Where struct {
 // [[module.imports]]), in order. A theme is the folder THEMESDIR/NAME; a module
 // import is the local folder a replace line of the site's go.mod gives its path,
 // else THEMESDIR/PATH (briefs never downloads one). A theme that is not there is an
-// error at the line that names it.
-func Find(w Where, cfg *config.Site) ([]Component, error) {
+// error at the line that names it, but for a theme's exampleSite: a site folder named
+// exampleSite inside a theme's folder (one with theme.toml) takes that folder, with a
+// warning, as Hugo does with --themesDir ../.. (warnings are returned with the themes).
+func Find(w Where, cfg *config.Site) ([]Component, []*diag.Error, error) {
 	if len(cfg.Themes) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
+	var warnings []*diag.Error
 	dir := cfg.ThemesDir
 	if w.ThemesDir != "" {
 		dir = w.ThemesDir
@@ -47,6 +50,13 @@ func Find(w Where, cfg *config.Site) ([]Component, error) {
 			rel = r
 		}
 		fsys, ok := openDir(w, rel)
+		if !ok && !ref.Module && w.ThemesDir == "" {
+			if fsys, ok = enclosingTheme(w); ok {
+				rel = ".."
+				warnings = append(warnings, diag.Warn(ref.File, ref.Line, ref.Col,
+					"theme %q: no folder %s; using the theme this exampleSite is in (..), as hugo --themesDir ../.. does; pass --themes-dir to choose", ref.Name, path.Join(dir, ref.Name)))
+			}
+		}
 		if !ok {
 			what := "theme"
 			if ref.Module {
@@ -64,7 +74,24 @@ func Find(w Where, cfg *config.Site) ([]Component, error) {
 		}
 		out = append(out, Component{Name: ref.Name, Dir: rel, FS: fsys})
 	}
-	return out, errs.Err()
+	return out, warnings, errs.Err()
+}
+
+// enclosingTheme is the theme folder a site folder named exampleSite is in: its
+// parent, when that has a theme.toml.
+func enclosingTheme(w Where) (fs.FS, bool) {
+	if w.Dir == "" {
+		return nil, false
+	}
+	abs, err := filepath.Abs(w.Dir)
+	if err != nil || filepath.Base(abs) != "exampleSite" {
+		return nil, false
+	}
+	parent := filepath.Dir(abs)
+	if info, err := os.Stat(filepath.Join(parent, "theme.toml")); err != nil || !info.Mode().IsRegular() {
+		return nil, false
+	}
+	return os.DirFS(parent), true
 }
 
 // openDir opens the folder rel, relative to the site folder.
