@@ -19,10 +19,11 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict]", stdout, stderr)
+	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict] [--themes-dir DIR]", stdout, stderr)
 	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
 	format := fs.String("format", "text", "`text` for people, json for tools (one object per line)")
 	strict := fs.Bool("strict", false, "fail on warnings too")
+	themesDir := fs.String("themes-dir", "", "look for the site's Hugo themes in this `folder` (relative to the site; Hugo's --themesDir)")
 	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
 	}
@@ -30,7 +31,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefs check: --format %q: use text or json\n", *format)
 		return exitUsage
 	}
-	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Theme: briefs.Theme})
+	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Dir: *dir, ThemesDir: *themesDir, Theme: briefs.Theme})
 	if err != nil {
 		return reportFailure(stderr, *dir, err, "check stopped", "fix these first, then run briefs check again")
 	}

@@ -45,12 +45,14 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer, maxArgs int) 
 // siteFlags are the flags of the commands that build a site: build and serve.
 type siteFlags struct {
 	dir                     string
+	themesDir               string
 	baseURL                 string
 	drafts, future, expired bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.dir, "s", ".", "the site `folder` (holds site.toml)")
+	fs.StringVar(&f.themesDir, "themes-dir", "", "look for the site's Hugo themes in this `folder` (relative to the site; Hugo's --themesDir)")
 	fs.StringVar(&f.baseURL, "base-url", "", "publish under this `URL` instead of site.toml's baseURL")
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&f.future, "future", false, "include briefs whose publishDate is in the future")
@@ -58,7 +60,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 }
 
 func (f *siteFlags) options() build.Options {
-	return build.Options{Site: os.DirFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
+	return build.Options{Site: os.DirFS(f.dir), Dir: f.dir, ThemesDir: f.themesDir, Theme: briefs.Theme, BaseURL: f.baseURL,
 		Drafts: f.drafts, Future: f.future, Expired: f.expired,
 		ImageCache: filepath.Join(f.dir, ".cache", "briefs", "images")}
 }

@@ -17,7 +17,7 @@ import (
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired]", stdout, stderr)
+	fs := newFlags("serve", "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired] [--themes-dir DIR]", stdout, stderr)
 	var sf siteFlags
 	sf.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 127.0.0.1 keeps the site to this computer")

@@ -28,7 +28,7 @@ func TestShortcodeErrorsWriteNothing(t *testing.T) {
 	if err != nil || !bytes.Contains(before, []byte(`<b>你好</b>见<a href="/zh/law/a/">甲</a>`)) {
 		t.Fatalf("first build wrote %s (%v)", before, err)
 	}
-	os.WriteFile(filepath.Join(dir, "layouts/shortcodes/hi.html"), []byte("<b>\n{{ index .Params 3 }}</b>"), 0o644)
+	os.WriteFile(filepath.Join(dir, "layouts/shortcodes/hi.html"), []byte("<b>\n{{ div 1 0 }}</b>"), 0o644)
 	os.WriteFile(filepath.Join(dir, "content/law/b.zh.md"), []byte("+++\ntitle = \"乙\"\ndate = 2024-01-01\n+++\n见[甲]({{< relref \"gone\" >}})。\n\n{{< hi \"x\" >}}\n"), 0o644)
 	code, _, errOut := runCmd("build", "-s", dir)
 	if code == exitOK {

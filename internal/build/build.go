@@ -27,6 +27,10 @@ type Options struct {
 	Site fs.FS
 	// Theme holds the default layouts/ and static/; nil for none.
 	Theme fs.FS
+	// Dir is the site folder on disk, for Hugo themes outside it (themesDir = "../..");
+	// "" finds them inside Site only. ThemesDir, when set, replaces the configuration's
+	// themesDir, as Hugo's --themesDir does.
+	Dir, ThemesDir string
 	// BaseURL, when set, replaces site.toml's baseURL.
 	BaseURL string
 	// Drafts, Future and Expired include pages that are otherwise left out.

@@ -132,6 +132,9 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search
 		}
 	}
 	for _, f := range statics {
+		if f.Component != "" && !cs.free(f.Name) {
+			continue // a Hugo theme's static file under what the site and briefs write
+		}
 		if !f.Default && cs.add(f.Name, claim{url: "/" + f.Name, what: "static file", at: func() (string, int, int) { return f.Path, 1, 1 },
 			fix: "rename or remove the static file"}) {
 			cs.statics = append(cs.statics, f)
@@ -227,6 +230,22 @@ func (cs *claims) addOutput(name string, c claim) {
 }
 
 // add claims name for c, or reports why it cannot be c's.
+// free reports whether add would take name without a clash.
+func (cs *claims) free(name string) bool {
+	if _, ok := cs.files[name]; ok {
+		return false
+	}
+	if _, ok := cs.dirs[name]; ok {
+		return false
+	}
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		if _, ok := cs.files[d]; ok {
+			return false
+		}
+	}
+	return true
+}
+
 func (cs *claims) add(name string, c claim) bool {
 	if first, ok := cs.files[name]; ok {
 		cs.clash(c, "is also "+first.describe(c.url))

@@ -67,7 +67,7 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 	for _, w := range r.MissingStrings() {
 		errs.Add(w)
 	}
-	res := &Result{Warnings: errs.Warnings()}
+	res := &Result{Warnings: groupUnknown(errs.Warnings())}
 	res.count(st.site)
 	return st, res, nil
 }
@@ -96,6 +96,7 @@ func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List)
 	st.opts.progress().Stage(StageFinish, 0)
 	st.finish(nil, maps, w, errs, &streamed)
 	writeStatic(st.statics, w, errs)
+	st.writeAssets(w, errs)
 }
 
 // finish writes what a state shows of all its pages after they are rendered: the

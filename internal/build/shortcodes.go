@@ -8,6 +8,7 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/markdown"
+	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
 )
 
@@ -35,10 +36,40 @@ func addProblems(f *content.File, probs []markdown.Problem, errs *diag.List) {
 	for _, pr := range probs {
 		line, col := diag.LineCol(f.Src, f.BodyOffset+pr.Offset)
 		e := diag.At(f.Path, line, col, "%s", pr.Msg)
-		if pr.Shortcode != "" {
+		if pr.Warning {
+			e.Severity = diag.SevWarning
+		}
+		switch {
+		case pr.Shortcode != "":
 			e.Err = unknownShortcode{name: pr.Shortcode, msg: pr.Msg}
+		case pr.Degraded != "":
+			e.Err = unknownShortcode{name: "degraded " + pr.Degraded, msg: pr.Msg}
 		}
 		errs.Add(e)
+	}
+}
+
+// writeAssets publishes the files of assets/ whose URLs shortcodes took
+// (resources.Get … .RelPermalink), at their names, unless a page or a static file
+// has the name.
+func (st *state) writeAssets(w render.Writer, errs *diag.List) {
+	if st.scs == nil {
+		return
+	}
+	taken := map[string]bool{}
+	for _, f := range st.statics {
+		taken[f.Name] = true
+	}
+	for _, f := range st.scs.UsedAssets() {
+		if taken[f.Name] || st.owner[f.Name].page != nil {
+			continue
+		}
+		data, err := f.Read()
+		if err != nil {
+			errs.Add(diag.At(f.Path, 0, 0, "cannot read: %v", err))
+			continue
+		}
+		errs.Add(w.WriteFile(f.Name, data))
 	}
 }
 

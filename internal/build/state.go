@@ -29,7 +29,10 @@ type env struct {
 	cfg  *config.Site
 	th   *theme.Theme
 	mds  map[string]*markdown.Markdown // by language code
-	imgs *images.Library               // the images bodies show, and their copies
+	// scs are the site's shortcodes and its Hugo themes'; the assets they used are
+	// published after the pages (writeAssets).
+	scs  *render.ShortcodeSet
+	imgs *images.Library // the images bodies show, and their copies
 	// searchTok reads briefs for the search index; one for every state, so that
 	// search.Update can patch the last state's index.
 	searchTok *search.Tokenizer
@@ -52,12 +55,19 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	for _, w := range cfg.Warnings {
 		errs.Add(w)
 	}
-	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
+	comps, warnings, err := theme.Find(theme.Where{Site: opts.Site, Dir: opts.Dir, ThemesDir: opts.ThemesDir}, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		errs.Add(w)
+	}
+	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme).WithComponents(comps)}
 	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
-	scs, err := render.Shortcodes(e.th, cfg)
+	e.scs, err = render.LoadShortcodes(e.th, cfg)
 	errs.Add(err)
-	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site, scs)
+	e.mds = markdown.ForSite(cfg, e.imgs, opts.Site, e.scs.Map, e.scs.Inline)
 	e.allStatics, err = e.th.Files("static")
 	if err != nil {
 		errs.Add(diag.At("static", 0, 0, "cannot read: %v", err))

@@ -102,6 +102,9 @@ func (r *Report) Count(s diag.Severity) int {
 type Options struct {
 	// Site is the site folder; Theme the default theme (for static files links may use).
 	Site, Theme fs.FS
+	// Dir is the site folder on disk, for Hugo themes outside it; ThemesDir, when set,
+	// replaces the configuration's themesDir (see build.Options).
+	Dir, ThemesDir string
 	// Now is the time a date is in the future from; zero means the current time.
 	Now time.Time
 }
@@ -121,6 +124,8 @@ type checker struct {
 	// later, and links to them must hold then); pages are its pages by file.
 	st    *site.Site
 	pages map[*content.File]*site.Page
+	// theme is the site's files over the default theme, with its Hugo themes.
+	theme *theme.Theme
 }
 
 // Run checks a whole site. It fails only when the site cannot be read at all (no
@@ -136,11 +141,19 @@ func Run(opts Options) (*Report, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	scs, err := render.Shortcodes(theme.New(opts.Site, opts.Theme), cfg)
+	comps, warnings, err := theme.Find(theme.Where{Site: opts.Site, Dir: opts.Dir, ThemesDir: opts.ThemesDir}, cfg)
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range warnings {
+		c.addAt(w.File, w.Line, w.Col, "config", diag.SevWarning, "%s", w.Msg)
+	}
+	c.theme = theme.New(opts.Site, opts.Theme).WithComponents(comps)
+	scs, err := render.LoadShortcodes(c.theme, cfg)
 	for _, e := range diagErrors(err) {
 		c.addAt(e.File, e.Line, e.Col, "shortcode", diag.SevError, "%s", e.Msg)
 	}
-	c.mds = markdown.ForSite(cfg, nil, opts.Site, scs)
+	c.mds = markdown.ForSite(cfg, nil, opts.Site, scs.Map, scs.Inline)
 	c.graph()
 	for _, f := range c.files {
 		c.inputs[f] = c.mds[f.Lang].InspectPage(f.Body, c.mdPage(f))
@@ -191,15 +204,23 @@ func (c *checker) bodies() {
 	var names []string
 	for _, f := range c.files {
 		for _, p := range c.inputs[f].Problems {
-			if p.Shortcode == "" {
-				c.add(f, p.Offset, "markdown", diag.SevError, "%s", p.Msg)
+			key := p.Shortcode
+			if p.Degraded != "" {
+				key = "degraded " + p.Degraded
+			}
+			if key == "" {
+				sev := diag.SevError
+				if p.Warning {
+					sev = diag.SevWarning
+				}
+				c.add(f, p.Offset, "markdown", sev, "%s", p.Msg)
 				continue
 			}
-			u := unknown[p.Shortcode]
+			u := unknown[key]
 			if u == nil {
 				u = &uses{f: f, p: p}
-				unknown[p.Shortcode] = u
-				names = append(names, p.Shortcode)
+				unknown[key] = u
+				names = append(names, key)
 			}
 			if u.n++; !slices.Contains(u.files, f.Path) {
 				u.files = append(u.files, f.Path)
@@ -211,11 +232,15 @@ func (c *checker) bodies() {
 	}
 	for _, name := range names {
 		u := unknown[name]
+		sev := diag.SevError
+		if u.p.Warning {
+			sev = diag.SevWarning // a theme's shortcode that degraded
+		}
 		if u.n == 1 {
-			c.add(u.f, u.p.Offset, "markdown", diag.SevError, "%s", u.p.Msg)
+			c.add(u.f, u.p.Offset, "markdown", sev, "%s", u.p.Msg)
 			continue
 		}
-		c.add(u.f, u.p.Offset, "markdown", diag.SevError, "%s (used %d times, in %s)", u.p.Msg, u.n, strings.Join(u.files, ", "))
+		c.add(u.f, u.p.Offset, "markdown", sev, "%s (used %d times, in %s)", u.p.Msg, u.n, strings.Join(u.files, ", "))
 	}
 }
 

@@ -10,7 +10,6 @@ import (
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/site"
-	"github.com/briefs/briefs/internal/theme"
 )
 
 // targets are the URL paths a site has, with the anchors of each page.
@@ -78,7 +77,7 @@ func (c *checker) siteTargets(opts Options) targets {
 			t.paths["/"+p.Path+r.Name] = true
 		}
 	}
-	if statics, err := theme.New(opts.Site, opts.Theme).Files("static"); err == nil {
+	if statics, err := c.theme.Files("static"); err == nil {
 		for _, f := range statics {
 			t.paths["/"+f.Name] = true
 		}

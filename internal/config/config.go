@@ -85,6 +85,17 @@ type Site struct {
 	// Menus are named lists of links for a site's own layouts, as Hugo's [menus].
 	Menus map[string][]MenuEntry `toml:"menus"`
 
+	// Theme names the Hugo theme components whose shortcodes, partials, i18n, assets,
+	// static and data files the site uses (a name, or a list of names, the first
+	// winning), found in ThemesDir (themes.go).
+	Theme any `toml:"theme"`
+	// ThemesDir is the folder that holds the themes, relative to the site ("themes").
+	ThemesDir string `toml:"themesDir"`
+	// EnableInlineShortcodes lets a body define shortcodes: {{< x.inline >}}…{{< /x.inline >}}.
+	EnableInlineShortcodes bool `toml:"enableInlineShortcodes"`
+	// Themes is Theme (and a Hugo configuration's module imports) read, in order.
+	Themes []ThemeRef `toml:"-"`
+
 	// UnitSet is the built-in units plus those of Units, ready for package figures.
 	UnitSet *figures.Units `toml:"-"`
 	// Location is TimeZone, loaded.
@@ -230,6 +241,7 @@ func (s *Site) fill(file string, src []byte, at func(...string) (int, int), errs
 		errs.Add(diag.At(file, line, col, "%s %q is not one of the languages (%s)",
 			key, s.DefaultLanguage, strings.Join(s.Order, ", ")))
 	}
+	s.fillThemes(file, at, errs)
 	s.fillRules(file, at, errs)
 	s.checkLocales(file, at, errs)
 	s.fillNumbers(file, at, errs)

@@ -207,8 +207,9 @@ func (h *hugoReader) read(raw map[string]any) {
 			l.SummaryLength = summary
 		}
 	}
+	h.themes(top)
 	for k := range top {
-		if !slices.Contains(hugoTop, k) {
+		if !slices.Contains(hugoTop, k) && !h.themeKey(top, k) {
 			h.unused = append(h.unused, h.orig[k])
 		}
 	}

@@ -108,8 +108,11 @@ func TestReadHugo(t *testing.T) {
 					t.Errorf("field %d: got %v, want %v", i, got[i], want[i])
 				}
 			}
-			if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0].Error(), "enableGitInfo, languages.zh-CN.languageDirection, theme") {
+			if len(s.Warnings) != 1 || !strings.HasSuffix(s.Warnings[0].Error(), "enableGitInfo, languages.zh-CN.languageDirection") {
 				t.Errorf("warnings: %v", s.Warnings)
+			}
+			if len(s.Themes) != 1 || s.Themes[0].Name != "book" || s.Themes[0].Line == 0 || s.ThemesDir != "themes" {
+				t.Errorf("themes: %+v in %q", s.Themes, s.ThemesDir)
 			}
 		})
 	}

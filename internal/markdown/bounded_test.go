@@ -51,6 +51,9 @@ var boundedShapes = []struct {
 	{"nested shortcodes", func(n int) string {
 		return strings.Repeat("{{< details >}}\n", n) + "x\n" + strings.Repeat("{{< /details >}}\n", n)
 	}},
+	{"nested markdown shortcodes", func(n int) string {
+		return strings.Repeat("{{% details %}}\n", n) + "*x*\n" + strings.Repeat("{{% /details %}}\n", n)
+	}},
 	{"unclosed paired shortcodes", func(n int) string { return strings.Repeat("{{< details >}} a ", n) }},
 	{"markdown shortcodes", func(n int) string { return strings.Repeat("{{% details %}}\n- x\n{{% /details %}}\n", n) }},
 	{"closing tags alone", func(n int) string { return strings.Repeat("{{< /x >}}", n) }},

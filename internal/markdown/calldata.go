@@ -31,7 +31,20 @@ type Shortcode interface {
 type Output struct {
 	HTML     string
 	Markdown string
+	// Warnings are the template's warnf messages: warnings at the call.
+	Warnings []string
 }
+
+// Unsupported is the error of a Hugo theme's shortcode that uses what briefs cannot
+// do: the build does not fail; the call shows Show, and the build warns once per
+// shortcode name, at its first call, with the count of calls.
+type Unsupported struct {
+	Msg  string
+	Show Output
+}
+
+// Error is the warning the build prints.
+func (u *Unsupported) Error() string { return u.Msg }
 
 var builtins = map[string]Shortcode{}
 
@@ -77,6 +90,8 @@ type Page struct {
 	// Store is shared by the calls of one rendering of the body (Hugo's
 	// .Page.Store and .Page.Scratch); expand makes it.
 	Store map[string]any
+	// inline are the shortcodes the body defined ({{< x.inline >}}…), by name.
+	inline map[string]Shortcode
 }
 
 // Call is one shortcode call, as a shortcode sees it (Hugo's shortcode context).

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -193,6 +194,9 @@ func (x *expansion) lookup(name string) Shortcode {
 	if s, ok := x.md.opts.Shortcodes[name]; ok {
 		return s
 	}
+	if strings.HasSuffix(name, inlineSuffix) {
+		return inlineCall{}
+	}
 	return builtins[name]
 }
 
@@ -367,6 +371,17 @@ func (x *expansion) inlineCall(t *tag) string {
 func (x *expansion) run(c *Call, n scNode) string {
 	if len(n.children) > 0 {
 		c.Inner = x.write(n.children, c, false)
+		if c.Markdown && c.Parent != nil && !x.summary {
+			// A {{% %}} call inside another call gets its content as HTML, as in Hugo
+			// since 0.55: rendered as Markdown, without the <p> around it when it is
+			// one line. Each level renders the levels inside it again, so the depth
+			// is bounded, as for markdownify inside markdownify.
+			if nestedDepth(c) > maxFragmentDepth {
+				x.problem(c.Offset, fmt.Sprintf("{{%% %s %%}} is inside more than %d calls; briefs stops there: simplify the nesting", c.Name, maxFragmentDepth), "")
+				return ""
+			}
+			c.Inner = c.RenderMarkdown(c.Inner, strings.Contains(c.Inner, "\n"))
+		}
 	}
 	s := x.lookup(c.Name)
 	switch {
@@ -378,15 +393,41 @@ func (x *expansion) run(c *Call, n scNode) string {
 		x.problem(c.Offset, x.unknownMsg(c.Name), c.Name)
 		return ""
 	}
+	if _, ok := s.(inlineCall); ok {
+		var err error
+		if s, err = x.inlineShortcode(c, n); s == nil {
+			if err != nil {
+				x.problem(c.Offset, err.Error(), "")
+			}
+			return ""
+		}
+	}
 	out, err := s.Render(c)
+	var u *Unsupported
+	if errors.As(err, &u) {
+		x.probs = append(x.probs, Problem{Offset: c.Offset, Msg: u.Msg, Warning: true, Degraded: c.Name})
+		out, err = u.Show, nil
+	}
 	if err != nil {
 		x.problem(c.Offset, err.Error(), "")
 		return ""
+	}
+	for _, w := range out.Warnings {
+		x.probs = append(x.probs, Problem{Offset: c.Offset, Msg: fmt.Sprintf("shortcode %s: warnf: %s", c.Name, w), Warning: true})
 	}
 	if out.HTML != "" {
 		return x.placeholder(out.HTML)
 	}
 	return out.Markdown
+}
+
+// nestedDepth counts the calls around c, up to one more than maxFragmentDepth.
+func nestedDepth(c *Call) int {
+	n := 0
+	for p := c.Parent; p != nil && n <= maxFragmentDepth; p = p.Parent {
+		n++
+	}
+	return n
 }
 
 func (x *expansion) unknownMsg(name string) string {

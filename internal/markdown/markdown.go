@@ -57,6 +57,10 @@ type Options struct {
 	// Shortcodes are the site's own shortcodes, by name (package render reads them
 	// from layouts/shortcodes/); they replace built-ins of the same name.
 	Shortcodes map[string]Shortcode
+	// InlineShortcodes makes the shortcode a body defines, {{< x.inline >}}template
+	// {{< /x.inline >}} (Hugo's enableInlineShortcodes); nil leaves such calls out,
+	// with a warning (inline.go).
+	InlineShortcodes InlineFunc
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -73,6 +77,11 @@ type Problem struct {
 	// Shortcode names the unknown shortcode this problem is about, or is "": a build
 	// reports each unknown name once, with its count and files.
 	Shortcode string
+	// Warning marks a problem that does not stop the build (a template's warnf, a
+	// theme's shortcode that degraded). Degraded names the degraded shortcode: its
+	// calls are reported once, as unknown ones are.
+	Warning  bool
+	Degraded string
 }
 
 // Result is a rendered body.

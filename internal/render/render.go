@@ -264,7 +264,11 @@ func (ls *layouts) at(name string, line, col int, format string, args ...any) *d
 	if !ok {
 		return diag.At("layouts/"+name, line, col, format, args...)
 	}
-	e := diag.At("layouts/"+strings.TrimPrefix(f.Path, "layouts/"), line, col, format, args...)
+	shown := "layouts/" + strings.TrimPrefix(f.Path, "layouts/")
+	if f.Component != "" {
+		shown = f.Path // in a Hugo theme's folder
+	}
+	e := diag.At(shown, line, col, format, args...)
 	e.Builtin = f.Default
 	return e
 }

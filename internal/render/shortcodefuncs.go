@@ -1,26 +1,18 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"html/template"
 	"reflect"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
-	"unicode"
-
-	"github.com/briefs/briefs/internal/markdown"
 )
 
 // This file holds the functions of shortcode templates that Hugo has and layouts do not.
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
-
-// markdownifyFunc renders Markdown as part of the call's page, inline (Hugo's markdownify).
-func markdownifyFunc(c *markdown.Call) func(v any) template.HTML {
-	return func(v any) template.HTML { return template.HTML(c.RenderMarkdown(toString(v), false)) }
-}
 
 // defaultValue is Hugo's default: def when v is empty (nil, "", 0, false, an empty list or map).
 func defaultValue(def any, v ...any) any {
@@ -32,16 +24,6 @@ func defaultValue(def any, v ...any) any {
 		return def
 	}
 	return v[0]
-}
-
-func titleCase(s string) string {
-	words := strings.Fields(s)
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
-	}
-	return strings.Join(words, " ")
 }
 
 // delimit joins a list's items with sep.
@@ -90,17 +72,6 @@ func dict(kv ...any) (map[string]any, error) {
 	return m, nil
 }
 
-// merge is Hugo's merge: a map with the keys of all, the last map's winning.
-func merge(maps ...map[string]any) map[string]any {
-	out := map[string]any{}
-	for _, m := range maps {
-		for k, v := range m {
-			out[k] = v
-		}
-	}
-	return out
-}
-
 // appendList is Hugo's append: items, then the list (its last argument).
 func appendList(args ...any) ([]any, error) {
 	if len(args) < 2 {
@@ -114,7 +85,14 @@ func appendList(args ...any) ([]any, error) {
 	} else if args[len(args)-1] != nil {
 		out = append(out, args[len(args)-1])
 	}
-	return append(out, args[:len(args)-1]...), nil
+	items := args[:len(args)-1]
+	if len(items) == 1 {
+		// one list appends its items, as in Hugo: slice "a" | append (slice "b" "c")
+		if l, err := listOf(items[0]); err == nil && l != nil {
+			return append(out, l...), nil
+		}
+	}
+	return append(out, items...), nil
 }
 
 func toInt(v any) (int, error) {
@@ -132,8 +110,8 @@ func toInt(v any) (int, error) {
 	return strconv.Atoi(strings.TrimSpace(toString(v)))
 }
 
-func jsonify(v any) (template.HTML, error) {
-	b, err := json.Marshal(v)
+func jsonify(args ...any) (template.HTML, error) {
+	b, err := jsonBytes(args...)
 	return template.HTML(b), err
 }
 
@@ -188,4 +166,27 @@ func (s scratch) SetInMap(name, key string, v any) string {
 	}
 	m[key] = v
 	return ""
+}
+
+// DeleteInMap deletes key from the map at name.
+func (s scratch) DeleteInMap(name, key string) string {
+	if m, ok := s.m[name].(map[string]any); ok {
+		delete(m, key)
+	}
+	return ""
+}
+
+// GetSortedMapValues are the values of the map at name, by their keys' order.
+func (s scratch) GetSortedMapValues(name string) []any {
+	m, _ := s.m[name].(map[string]any)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]any, len(keys))
+	for i, k := range keys {
+		out[i] = m[k]
+	}
+	return out
 }

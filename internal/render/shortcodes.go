@@ -2,10 +2,13 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"html"
 	"html/template"
+	"mime"
+	"path"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -18,169 +21,284 @@ import (
 
 // A site's own shortcodes are layouts/shortcodes/NAME.html or, as Hugo names the
 // folder since 0.146, layouts/_shortcodes/NAME.html (NAME may be a path:
-// layouts/shortcodes/docs/note.html is docs/note), run with html/template and Hugo's
-// shortcode context:
+// layouts/shortcodes/docs/note.html is docs/note); its Hugo themes' are the same
+// files in their folders (the site's winning, then the first theme's). They run with
+// html/template and Hugo's shortcode context:
 //
 //	.Get 0, .Get "name"   a parameter by position or name
 //	.Params               the parameters: a map when named, a list when positional
 //	.IsNamedParams        whether they are named
 //	.Inner                the content between the tags (template.HTML, as in Hugo)
 //	.InnerDeindent        .Inner without the indentation its lines share
-//	.Page                 .Title .Params .Param .Lang .Language
-//	                      .Permalink .RelPermalink .Date .Kind .Section .RenderString
-//	.Site                 .Title .Params .BaseURL .Language
-//	.Name .Ordinal .Parent .Position .Store (.Scratch), and .Page.Store (.Page.Scratch),
-//	shared by the calls of the body: .Get .Set .Add .SetInMap .Delete .Values
+//	.Page                 .Title .LinkTitle .Params .Param .Lang .Language .Permalink
+//	                      .RelPermalink .Date .Kind .Section .Type .IsPage .File
+//	                      .RenderString .GetPage .Resources .Site .Store (.Scratch)
+//	.Site                 .Title .Params .BaseURL .Language .Data .Config .Home .Store
+//	.Name .Ordinal .Parent .Position .Store (.Scratch): Get Set Add SetInMap
+//	DeleteInMap Delete Values GetSortedMapValues
 //
-// with the functions markdownify, safeHTML, safeURL, safeHTMLAttr, safeCSS, safeJS,
-// htmlEscape, htmlUnescape, plainify, default, lower, upper, title, trim, replace,
-// urlize, split, delimit, in, dict, slice, merge, append, absURL, relURL, cond, add,
-// sub, mul, int, string, hasPrefix, hasSuffix, chomp, jsonify, isset, hugo
-// (.IsMultilingual), warnf (ignored), errorf (an error at the call), and T and i18n,
-// which return their key. A template that reads .Inner takes content and a closing
-// tag, as in Hugo; partial runs the site's layouts/partials/NAME.html. Not there:
-// resources, .Scratch and Hugo's other namespaces.
+// and Hugo's functions (hugofuncs.go, hugons.go, hugores.go, hugoexec.go). A template
+// that reads .Inner takes content and a closing tag, as in Hugo; partial runs
+// layouts/partials/NAME.html (or _partials/), whose {{ return }} gives its value.
 
-// Shortcodes reads the site's shortcode templates. A template that does not parse is
-// an error at its file:line:col. The site's partials (layouts/partials/) that parse with
-// the shortcodes' functions can be called from them with partial.
+// Shortcodes reads the site's shortcode templates (Load, without the set).
 func Shortcodes(th *theme.Theme, cfg *config.Site) (map[string]markdown.Shortcode, error) {
-	files, err := th.Files("layouts")
+	set, err := LoadShortcodes(th, cfg)
+	return set.Map, err
+}
+
+// ShortcodeSet is a site's shortcode templates, its own and its Hugo themes', with
+// what they share.
+type ShortcodeSet struct {
+	// Map holds the templates by shortcode name.
+	Map     map[string]markdown.Shortcode
+	env     *hugoEnv
+	base    *template.Template // the partials, which inline shortcodes may call
+	skipped map[string]error
+	ls      *layouts
+}
+
+// Inline makes the shortcode a body defines ({{< name >}}src{{< /name >}}, Hugo's
+// inline shortcodes): src is its template, run as a site shortcode's.
+func (s *ShortcodeSet) Inline(name, src string) (markdown.Shortcode, error) {
+	t, err := parseInto(s.base, "inline/"+name, []byte(src), false)
 	if err != nil {
-		return nil, fmt.Errorf("layouts: %w", err)
+		return nil, err
+	}
+	return &siteShortcode{t: t, ls: s.ls, cfg: s.env.cfg, env: s.env, inner: readsInner.MatchString(src), bind: true,
+		skipped: s.skipped, file: name}, nil
+}
+
+// UsedAssets are the files of assets/ whose URLs the shortcodes took (resources.Get
+// … .RelPermalink): the build publishes each at its name.
+func (s *ShortcodeSet) UsedAssets() []theme.File { return s.env.UsedAssets() }
+
+// LoadShortcodes reads the site's shortcode templates, layouts/shortcodes/ and
+// layouts/_shortcodes/ of the site and of its Hugo themes (the site's winning), and the
+// partials they may call. A template that does not parse is an error at its
+// file:line:col, but a theme's template that calls a function briefs does not have
+// parses: the function fails when the template runs, and the call degrades (see
+// markdown.Unsupported).
+func LoadShortcodes(th *theme.Theme, cfg *config.Site) (*ShortcodeSet, error) {
+	var errs diag.List
+	env := newHugoEnv(th, cfg, &errs)
+	set := &ShortcodeSet{Map: map[string]markdown.Shortcode{}, env: env, ls: &layouts{}}
+	set.base = template.New("").Funcs(shortcodeFuncs(env))
+	files, err := shortcodeLayouts(th)
+	if err != nil {
+		return set, fmt.Errorf("layouts: %w", err)
 	}
 	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}}
-	out := map[string]markdown.Shortcode{}
-	var errs diag.List
-	base, skipped := shortcodePartials(files, cfg)
-	for _, f := range files {
-		name, ok := shortcodeName(f.Name)
-		if !ok {
+	base, skipped := shortcodePartials(files, env, ls)
+	set.base, set.skipped, set.ls = base, skipped, ls
+	partialsBindCall := partialsBind(ls)
+	for _, name := range sortedKeys(files) {
+		f := files[name]
+		sc, ok := strings.CutPrefix(name, "shortcodes/")
+		if !ok || !strings.HasSuffix(sc, ".html") {
 			continue
 		}
-		ls.paths[f.Name] = f
 		src, err := f.Read()
 		if err != nil {
 			errs.Add(ls.at(f.Name, 0, 0, "cannot read: %v", err))
 			continue
 		}
-		ls.srcs[f.Name] = src
-		t, err := base.Clone()
-		if err == nil {
-			t = t.Funcs(template.FuncMap{"partial": partialFunc(t, skipped)})
-			_, err = t.New(f.Name).Parse(string(src))
-		}
-		if err != nil {
-			errs.Add(ls.templateError(err, "layouts/"+f.Name))
+		ls.paths[name], ls.srcs[name] = f, src
+		t, err := parseInto(base, name, src, f.Component != "")
+		if err != nil && f.Component != "" {
+			// not the site's to fix, and maybe never called: its calls degrade
+			set.Map[strings.TrimSuffix(sc, ".html")] = &brokenShortcode{inner: readsInner.Match(src),
+				msg: fmt.Sprintf("theme %s's shortcode %s does not parse in briefs (%s); its calls show their content as Markdown (or nothing); write layouts/shortcodes/%s to replace it",
+					f.Component, strings.TrimSuffix(sc, ".html"), ls.templateError(err, shownPath(f)).Error(), sc)}
 			continue
 		}
-		out[strings.TrimSuffix(name, ".html")] = &siteShortcode{t: t.Lookup(f.Name), ls: ls, cfg: cfg, inner: readsInner.Match(src),
-			markdownify: bytes.Contains(src, []byte("markdownify")), skipped: skipped}
+		if err != nil {
+			errs.Add(ls.templateError(err, shownPath(f)))
+			continue
+		}
+		bind := f.Component != "" || bindsCall.Match(src) || (callsPartial.Match(src) && partialsBindCall)
+		if !bind {
+			// partial runs in t itself: the template is run as it is, never copied
+			partial := partialFunc(t, skipped)
+			t.Funcs(template.FuncMap{"partial": partial, "partialCached": func(name string, data ...any) (any, error) { return partial(name, data...) }})
+		}
+		set.Map[strings.TrimSuffix(sc, ".html")] = &siteShortcode{t: t, ls: ls, cfg: cfg, env: env, inner: readsInner.Match(src),
+			bind: bind, skipped: skipped, component: f.Component, file: shownPath(f)}
 	}
-	return out, errs.Err()
+	return set, errs.Err()
+}
+
+// partialsBind reports whether a partial of the site or its themes uses a function
+// bound to the call, so that a template calling partials must run in a copy made for
+// each call. The default theme's partials are pages' (they use T for the page's
+// language), not shortcodes'.
+func partialsBind(ls *layouts) bool {
+	for name, src := range ls.srcs {
+		if strings.HasPrefix(name, "partials/") && !ls.paths[name].Default && bindsCall.Match(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// brokenShortcode is a Hugo theme's template that does not parse: each call shows
+// its content, with a warning.
+type brokenShortcode struct {
+	inner bool
+	msg   string
+}
+
+func (b *brokenShortcode) Inner() bool { return b.inner }
+
+func (b *brokenShortcode) Render(c *markdown.Call) (markdown.Output, error) {
+	return markdown.Output{}, &markdown.Unsupported{Msg: b.msg, Show: markdown.Output{Markdown: c.Inner}}
+}
+
+// shownPath is a layout's path in messages: "layouts/x.html", or under a theme's folder.
+func shownPath(f theme.File) string {
+	if f.Component != "" {
+		return f.Path
+	}
+	return "layouts/" + f.Name
+}
+
+// shortcodeLayouts are the layouts shortcodes use, by name with Hugo's newer folder
+// names made the older ones (_shortcodes/x is shortcodes/x, _partials/x partials/x):
+// the site's, then its Hugo themes' (first theme first), then the default theme's.
+func shortcodeLayouts(th *theme.Theme) (map[string]theme.File, error) {
+	own, err := th.Files("layouts")
+	if err != nil {
+		return nil, err
+	}
+	comps, err := th.ComponentFiles("layouts")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]theme.File{}
+	rank := func(f theme.File) int {
+		switch {
+		case f.Default:
+			return 2
+		case f.Component != "":
+			return 1
+		}
+		return 0
+	}
+	for _, f := range append(own, comps...) {
+		name := f.Name
+		for _, dir := range []string{"shortcodes/", "partials/"} {
+			if rest, ok := strings.CutPrefix(name, "_"+dir); ok {
+				name = dir + rest
+			}
+		}
+		if !strings.HasPrefix(name, "shortcodes/") && !strings.HasPrefix(name, "partials/") {
+			continue
+		}
+		if old, ok := out[name]; ok && rank(old) <= rank(f) {
+			continue
+		}
+		out[name] = f
+	}
+	return out, nil
+}
+
+func sortedKeys(m map[string]theme.File) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // shortcodePartials parses the partials that parse with the shortcodes' functions into
 // one set; the others (a layout's partial using layout functions) are skipped, with
-// the reason, which a call to one reports.
-func shortcodePartials(files []theme.File, cfg *config.Site) (*template.Template, map[string]error) {
-	base := template.New("").Funcs(shortcodeFuncs(cfg)).Funcs(template.FuncMap{"partial": func(string, ...any) (template.HTML, error) { return "", nil }})
+// the reason, which a call to one reports. A theme's partial that calls a function
+// briefs does not have parses with a stand-in that fails when it runs.
+func shortcodePartials(files map[string]theme.File, env *hugoEnv, ls *layouts) (*template.Template, map[string]error) {
+	base := template.New("").Funcs(shortcodeFuncs(env))
 	skipped := map[string]error{}
-	for _, f := range files {
-		if !strings.HasPrefix(f.Name, "partials/") || !strings.HasSuffix(f.Name, ".html") {
+	for _, name := range sortedKeys(files) {
+		f := files[name]
+		if !strings.HasPrefix(name, "partials/") {
 			continue
 		}
 		src, err := f.Read()
 		if err == nil {
+			ls.paths[name], ls.srcs[name] = f, src
 			var t *template.Template
-			if t, err = base.Clone(); err == nil {
-				if _, err = t.New(f.Name).Parse(string(src)); err == nil {
-					_, err = base.New(f.Name).Parse(string(src))
-				}
+			if t, err = parseInto(base, name, src, f.Component != ""); err == nil {
+				// parsed once in a copy, so that a partial that does not parse leaves
+				// nothing behind in the set; the stand-ins it needed are in base now.
+				_, err = base.New(name).Parse(string(wrapReturns(src)))
+				_ = t
 			}
 		}
 		if err != nil {
-			skipped[f.Name] = err
+			skipped[name] = err
 		}
 	}
 	return base, skipped
 }
 
-// partialFunc is Hugo's partial for the shortcode templates of set: partial "x" data
-// runs layouts/partials/x.html (the .html may be left out) with data as its dot.
-func partialFunc(set *template.Template, skipped map[string]error) func(name string, data ...any) (template.HTML, error) {
-	return func(name string, data ...any) (template.HTML, error) {
-		file := "partials/" + name
-		if !strings.HasSuffix(file, ".html") {
-			file += ".html"
-		}
-		if err := skipped[file]; err != nil {
-			return "", fmt.Errorf("partial %q cannot run in a shortcode: %v", name, err)
-		}
-		if set.Lookup(file) == nil {
-			return "", fmt.Errorf("partial %q: no layouts/%s", name, file)
-		}
-		var dot any
-		if len(data) > 0 {
-			dot = data[0]
-		}
-		var b bytes.Buffer
-		if err := set.ExecuteTemplate(&b, file, dot); err != nil {
-			return "", err
-		}
-		return template.HTML(b.String()), nil
-	}
-}
-
-// shortcodeName is the name of the shortcode in layouts/shortcodes/NAME.html, or
-// layouts/_shortcodes/NAME.html (Hugo's folder since 0.146).
-func shortcodeName(file string) (string, bool) {
-	name, ok := strings.CutPrefix(file, "shortcodes/")
-	if !ok {
-		name, ok = strings.CutPrefix(file, "_shortcodes/")
-	}
-	return name, ok && strings.HasSuffix(name, ".html")
-}
-
 // readsInner finds .Inner and .InnerDeindent, as Hugo looks for them.
 var readsInner = regexp.MustCompile(`\.Inner(Deindent)?\b`)
 
-// siteShortcode is one template of layouts/shortcodes/.
+// bindsCall finds the functions bound to a call (boundFuncs) but partial, and
+// callsPartial a call of a partial.
+var (
+	bindsCall    = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|site|relLangURL|absLangURL)\b`)
+	callsPartial = regexp.MustCompile(`\bpartial(Cached)?\b`)
+)
+
+// siteShortcode is one template of layouts/shortcodes/, the site's or a Hugo theme's.
 type siteShortcode struct {
 	t     *template.Template
 	ls    *layouts
 	cfg   *config.Site
+	env   *hugoEnv
 	inner bool
-	// markdownify: the template calls it, and gets a copy bound to each call (never
-	// running t itself, which could then not be copied).
-	markdownify bool
-	skipped     map[string]error // the partials that cannot run in shortcodes
+	// bind: the template (or a partial it calls) uses a function bound to the call
+	// (markdownify, i18n, warnf, partial …); it then runs in a copy of t made for the
+	// call, never in t itself, which could then not be copied.
+	bind    bool
+	skipped map[string]error // the partials that cannot run in shortcodes
+	// component names the Hugo theme the template is from ("" for the site's own),
+	// and file is its path in messages.
+	component, file string
 }
 
 func (s *siteShortcode) Inner() bool { return s.inner }
 
 // Render runs the template. An error names the template's file:line:col; the body
-// reports it at the call.
+// reports it at the call. A Hugo theme's template that fails for anything but its own
+// errorf degrades: the body shows the call's content, with a warning
+// (markdown.Unsupported).
 func (s *siteShortcode) Render(c *markdown.Call) (markdown.Output, error) {
 	if named, positional := paramKinds(c.Params); named && positional {
 		return markdown.Output{}, fmt.Errorf("shortcode %s: named and positional parameters cannot be mixed (as in Hugo); name them all or none", c.Name)
 	}
 	t := s.t
-	if s.markdownify {
+	var warnings []string
+	if s.bind {
 		var err error
 		if t, err = s.t.Clone(); err != nil {
 			return markdown.Output{}, err
 		}
-		t.Funcs(template.FuncMap{"markdownify": markdownifyFunc(c), "partial": partialFunc(t, s.skipped)})
+		t.Funcs(boundFuncs(c, s.env, t, s.skipped, &warnings))
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, newShortcodeData(c, s.cfg)); err != nil {
-		return markdown.Output{}, fmt.Errorf("shortcode %s: %s", c.Name, s.ls.templateError(err, "layouts/"+s.t.Name()).Error())
+	if err := t.Execute(&b, newShortcodeData(c, s.cfg, s.env)); err != nil {
+		var ef *errorfError
+		if s.component != "" && !errors.As(err, &ef) {
+			return markdown.Output{}, &markdown.Unsupported{Msg: unsupportedMsg(c.Name, s.component, err), Show: markdown.Output{Markdown: c.Inner}}
+		}
+		return markdown.Output{}, fmt.Errorf("shortcode %s: %s", c.Name, s.ls.templateError(err, s.file).Error())
 	}
 	if c.Markdown {
-		return markdown.Output{Markdown: b.String()}, nil
+		return markdown.Output{Markdown: b.String(), Warnings: warnings}, nil
 	}
-	return markdown.Output{HTML: b.String()}, nil
+	return markdown.Output{HTML: b.String(), Warnings: warnings}, nil
 }
 
 func paramKinds(params []markdown.Param) (named, positional bool) {
@@ -194,14 +312,18 @@ func paramKinds(params []markdown.Param) (named, positional bool) {
 type shortcodeData struct {
 	c    *markdown.Call
 	cfg  *config.Site
+	env  *hugoEnv
 	Name string
 	// Page and Site are the page the call is in and its site.
 	Page *shortcodePage
-	Site shortcodeSite
+	Site *shortcodeSite
 }
 
-func newShortcodeData(c *markdown.Call, cfg *config.Site) *shortcodeData {
-	return &shortcodeData{c: c, cfg: cfg, Name: c.Name, Page: newShortcodePage(c, cfg), Site: newShortcodeSite(c, cfg)}
+func newShortcodeData(c *markdown.Call, cfg *config.Site, env *hugoEnv) *shortcodeData {
+	site := newShortcodeSite(c, cfg, env)
+	page := newShortcodePage(c, cfg)
+	page.Site = site
+	return &shortcodeData{c: c, cfg: cfg, env: env, Name: c.Name, Page: page, Site: site}
 }
 
 // Get returns a parameter by position or name, or nil.
@@ -244,7 +366,7 @@ func (d *shortcodeData) Parent() *shortcodeData {
 	if d.c.Parent == nil {
 		return nil
 	}
-	return newShortcodeData(d.c.Parent, d.cfg)
+	return newShortcodeData(d.c.Parent, d.cfg, d.env)
 }
 
 // deindent removes the leading spaces and tabs that every non-blank line shares.
@@ -275,23 +397,60 @@ func deindent(s string) string {
 // shortcodePage is the page a call is in, with Hugo's names.
 type shortcodePage struct {
 	c                          *markdown.Call
-	Title                      string
+	Title, LinkTitle           string
+	Description                string
 	Params                     map[string]any
 	Lang                       string
 	Language                   shortcodeLang
 	Permalink, RelPermalink    string
 	Date, Lastmod, PublishDate time.Time
-	Kind, Section              string
+	Kind, Section, Type        string
+	IsPage, IsSection, IsHome  bool
+	Draft                      bool
+	Site                       *shortcodeSite
+	File                       *pageFile
+	resources                  []site.Resource
 }
 
-type shortcodeLang struct{ Lang, LanguageName, LanguageCode string }
+type shortcodeLang struct{ Lang, LanguageName, LanguageCode, LanguageDirection string }
 
+// shortcodeSite is the site as a call sees it (.Site, .Page.Site, site).
 type shortcodeSite struct {
-	Title    string
-	BaseURL  string
-	Params   map[string]any
-	Language shortcodeLang
+	Title          string
+	BaseURL        string
+	Params         map[string]any
+	Language       shortcodeLang
+	LanguageCode   string
+	IsMultiLingual bool
+	Data           map[string]any
+	// Config holds Hugo's privacy and services settings, all off: briefs reads
+	// none of them.
+	Config hugoSiteConfig
+	Home   *pageRef
+	store  map[string]any
 }
+
+// Store is the site's store, shared by the calls of the body (briefs renders each
+// body on its own, so it is not shared across pages as Hugo's is).
+func (s *shortcodeSite) Store() scratch { return scratch{s.store} }
+
+// hugoSiteConfig is .Site.Config: Privacy.YouTube.Disable and the like, all zero.
+type hugoSiteConfig struct {
+	Privacy  struct{ YouTube, Vimeo, X, Twitter, Instagram, Disqus, GoogleAnalytics privacyOpts }
+	Services struct {
+		Disqus, GoogleAnalytics, RSS struct{ Shortname, ID string }
+	}
+}
+
+type privacyOpts struct{ Disable, PrivacyEnhanced, EnableDNT, Simple, RespectDoNotTrack bool }
+
+// pageFile is .Page.File.
+type pageFile struct {
+	Path, Filename, Dir, LogicalName, BaseFileName, ContentBaseName, TranslationBaseName, Ext, Lang string
+}
+
+// pageRef is a page another page names (.Page.GetPage), by its URLs.
+type pageRef struct{ Permalink, RelPermalink string }
 
 func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
 	p := &shortcodePage{c: c, Params: c.Page.Params, Lang: c.Page.Lang}
@@ -301,24 +460,93 @@ func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
 	if sp, ok := c.Page.Data.(*site.Page); ok {
 		// Not its summary or description: a one-shot build knows them before the body
 		// is rendered, the dev server after.
-		p.Title = sp.Title
+		p.Title, p.LinkTitle = sp.Title, sp.Title
 		p.Permalink, p.RelPermalink = cfg.AbsURL(sp.Path), cfg.URL(sp.Path)
 		p.Date, p.Lastmod, p.PublishDate = sp.Date, sp.Lastmod, sp.PublishDate
 		p.Kind = sp.Kind.String()
+		p.IsPage, p.IsSection, p.IsHome = p.Kind == "page", p.Kind == "section", p.Kind == "home"
+		p.resources = sp.Resources
 		if sp.File != nil {
 			p.Section = strings.SplitN(sp.File.Section, "/", 2)[0]
+			p.Type = p.Section
+			name := path.Base(sp.File.Path)
+			ext := path.Ext(name)
+			p.File = &pageFile{Path: sp.File.Path, Filename: sp.File.Path, Dir: path.Dir(sp.File.Path) + "/", LogicalName: name,
+				BaseFileName: strings.TrimSuffix(name, ext), ContentBaseName: strings.TrimSuffix(name, ext),
+				TranslationBaseName: strings.SplitN(strings.TrimSuffix(name, ext), ".", 2)[0], Ext: strings.TrimPrefix(ext, "."), Lang: c.Page.Lang}
 		}
 	}
 	return p
 }
 
-func newShortcodeSite(c *markdown.Call, cfg *config.Site) shortcodeSite {
-	s := shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params}
+func newShortcodeSite(c *markdown.Call, cfg *config.Site, env *hugoEnv) *shortcodeSite {
+	s := &shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params, IsMultiLingual: len(cfg.Languages) > 1, store: c.Page.Store}
+	if env != nil {
+		s.Data = env.data
+	}
 	if l := cfg.Languages[c.Page.Lang]; l != nil {
 		s.Title = l.Title
 		s.Language = shortcodeLang{Lang: l.Code, LanguageName: l.Label, LanguageCode: l.Locale}
+		s.LanguageCode = l.Locale
+		s.Home = &pageRef{Permalink: cfg.AbsURL(cfg.LangPrefix(l.Code)), RelPermalink: cfg.URL(cfg.LangPrefix(l.Code))}
 	}
 	return s
+}
+
+// GetPage is the page a path names (Hugo's rules for ref), or nil.
+func (p *shortcodePage) GetPage(target any) *pageRef {
+	if p.c.Page.Ref == nil {
+		return nil
+	}
+	abs, rel, err := p.c.Page.Ref(toString(target), "")
+	if err != nil {
+		return nil
+	}
+	return &pageRef{Permalink: abs, RelPermalink: rel}
+}
+
+// Resources are the files of the page's bundle.
+func (p *shortcodePage) Resources() pageResources { return pageResources{p} }
+
+type pageResources struct{ p *shortcodePage }
+
+// pageResource is a file of the page's bundle.
+type pageResource struct{ Name, Title, RelPermalink, Permalink, ResourceType string }
+
+// Get is the bundle's file at name, or nil.
+func (r pageResources) Get(name any) any {
+	for _, m := range r.Match(name) {
+		return m
+	}
+	return nil
+}
+
+// GetMatch is the first file whose name matches a glob, or nil.
+func (r pageResources) GetMatch(pattern any) any { return r.Get(pattern) }
+
+// Match are the files whose names match a glob.
+func (r pageResources) Match(pattern any) []*pageResource {
+	var out []*pageResource
+	for _, res := range r.p.resources {
+		if globMatch(strings.TrimPrefix(toString(pattern), "./"), res.Name) {
+			rel := strings.TrimSuffix(r.p.RelPermalink, "/") + "/" + res.Name
+			kind, _, _ := strings.Cut(mime.TypeByExtension(path.Ext(res.Name)), "/")
+			out = append(out, &pageResource{Name: res.Name, Title: res.Name, RelPermalink: rel,
+				Permalink: strings.TrimSuffix(r.p.Permalink, "/") + "/" + res.Name, ResourceType: kind})
+		}
+	}
+	return out
+}
+
+// ByType are the files whose media type is of the kind ("image").
+func (r pageResources) ByType(kind any) []*pageResource {
+	var out []*pageResource
+	for _, m := range r.Match("**") {
+		if m.ResourceType == toString(kind) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // RenderString renders Markdown as part of the page: .Page.RenderString "**x**", or
@@ -366,58 +594,6 @@ func toString(v any) string {
 	}
 	return fmt.Sprint(v)
 }
-
-// shortcodeFuncs are the functions shortcode templates have, Hugo's names.
-func shortcodeFuncs(cfg *config.Site) template.FuncMap {
-	return template.FuncMap{
-		"markdownify":  func(v any) template.HTML { return "" }, // bound to each call in Render
-		"safeHTML":     func(v any) template.HTML { return template.HTML(toString(v)) },
-		"safeURL":      func(v any) template.URL { return template.URL(toString(v)) },
-		"safeHTMLAttr": func(v any) template.HTMLAttr { return template.HTMLAttr(toString(v)) },
-		"safeCSS":      func(v any) template.CSS { return template.CSS(toString(v)) },
-		"safeJS":       func(v any) template.JS { return template.JS(toString(v)) },
-		"htmlEscape":   func(v any) string { return html.EscapeString(toString(v)) },
-		"htmlUnescape": func(v any) string { return html.UnescapeString(toString(v)) },
-		"plainify":     func(v any) string { return tagRE.ReplaceAllString(toString(v), "") },
-		"default":      defaultValue,
-		"lower":        func(v any) string { return strings.ToLower(toString(v)) },
-		"upper":        func(v any) string { return strings.ToUpper(toString(v)) },
-		"title":        func(v any) string { return titleCase(toString(v)) },
-		"trim":         func(v any, cut string) string { return strings.Trim(toString(v), cut) },
-		"replace":      func(v any, old, new string) string { return strings.ReplaceAll(toString(v), old, new) },
-		"urlize": func(v any) string {
-			return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(toString(v)), " ", "-"))
-		},
-		"split":     func(v any, sep string) []string { return strings.Split(toString(v), sep) },
-		"delimit":   delimit,
-		"in":        in,
-		"dict":      dict,
-		"slice":     func(v ...any) []any { return v },
-		"absURL":    func(v any) string { return cfg.AbsURL(toString(v)) },
-		"relURL":    func(v any) string { return cfg.URL(toString(v)) },
-		"cond":      func(c bool, a, b any) any { return map[bool]any{true: a, false: b}[c] },
-		"T":         func(key string, _ ...any) string { return key },
-		"i18n":      func(key string, _ ...any) string { return key },
-		"merge":     merge,
-		"append":    appendList,
-		"warnf":     func(string, ...any) string { return "" },
-		"errorf":    func(f string, args ...any) (string, error) { return "", fmt.Errorf(f, args...) },
-		"add":       func(a, b int) int { return a + b },
-		"sub":       func(a, b int) int { return a - b },
-		"mul":       func(a, b int) int { return a * b },
-		"int":       toInt,
-		"string":    toString,
-		"hasPrefix": func(v any, p string) bool { return strings.HasPrefix(toString(v), p) },
-		"hasSuffix": func(v any, p string) bool { return strings.HasSuffix(toString(v), p) },
-		"chomp":     func(v any) string { return strings.TrimRight(toString(v), "\r\n") },
-		"jsonify":   jsonify,
-		"isset":     isset,
-		"hugo":      func() hugoInfo { return hugoInfo{IsMultilingual: len(cfg.Languages) > 1} },
-	}
-}
-
-// hugoInfo is what Hugo's hugo function tells shortcodes.
-type hugoInfo struct{ IsMultilingual bool }
 
 // Site is the page graph the renderer shows.
 func (r *Renderer) Site() *site.Site { return r.site }

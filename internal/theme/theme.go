@@ -15,6 +15,8 @@ import (
 // Theme is the union of a site's files and the defaults, by name.
 type Theme struct {
 	site, defaults fs.FS
+	// components are the site's Hugo themes, the first winning (components.go).
+	components []Component
 }
 
 // New combines site (the site folder) with defaults (a folder holding the default
@@ -34,6 +36,9 @@ type File struct {
 	// Default is true for a file of the built-in theme, which has no place in the
 	// site folder that a message could point at.
 	Default bool
+	// Component names the Hugo theme the file is from, or is "" for the site's own
+	// and the default theme's.
+	Component string
 	// FS and FullPath read the file.
 	FS       fs.FS
 	FullPath string
@@ -46,10 +51,7 @@ func (f File) Read() ([]byte, error) { return fs.ReadFile(f.FS, f.FullPath) }
 // defaults of the same name, sorted by name. Hidden files are skipped.
 func (t *Theme) Files(dir string) ([]File, error) {
 	byName := map[string]File{}
-	for _, src := range []struct {
-		fsys   fs.FS
-		suffix string
-	}{{t.defaults, defaultSuffix}, {t.site, ""}} {
+	for _, src := range t.sources(dir, true) {
 		if src.fsys == nil {
 			continue
 		}
@@ -70,7 +72,7 @@ func (t *Theme) Files(dir string) ([]File, error) {
 				return nil // symbolic links could reach outside the site: never followed
 			}
 			name := strings.TrimPrefix(p, dir+"/")
-			byName[name] = File{Name: name, Path: p + src.suffix, Default: src.suffix != "", FS: src.fsys, FullPath: p}
+			byName[name] = src.file(name, p)
 			return nil
 		})
 		if err != nil {
@@ -87,16 +89,13 @@ func (t *Theme) Files(dir string) ([]File, error) {
 
 // Lookup returns the winning file at name below dir.
 func (t *Theme) Lookup(dir, name string) (File, bool) {
-	for _, src := range []struct {
-		fsys   fs.FS
-		suffix string
-	}{{t.site, ""}, {t.defaults, defaultSuffix}} {
+	for _, src := range t.sources(dir, false) {
 		if src.fsys == nil {
 			continue
 		}
 		p := path.Join(dir, name)
 		if info, err := fs.Stat(src.fsys, p); err == nil && info.Mode().IsRegular() {
-			return File{Name: name, Path: p + src.suffix, Default: src.suffix != "", FS: src.fsys, FullPath: p}, true
+			return src.file(name, p), true
 		}
 	}
 	return File{}, false
