@@ -122,9 +122,14 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search
 		}
 	}
 	for _, p := range st.Pages {
-		for _, a := range p.Aliases {
+		for i, a := range p.Aliases {
 			at := func() (string, int, int) {
-				line, col := site.ValuePos(p.File, "aliases", a)
+				// The alias as written: a relative one is resolved in p.Aliases.
+				written := a
+				if p.File != nil && len(p.File.Front.Aliases) == len(p.Aliases) {
+					written = p.File.Front.Aliases[i]
+				}
+				line, col := site.ValuePos(p.File, "aliases", written)
 				return p.File.Path, line, col
 			}
 			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, kind: outAlias, alias: a}, url: a, what: "alias",

@@ -166,6 +166,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	wg.Wait()
 	s.translate(errs)
 	s.collect()
+	s.resolveAliases(errs)
 	if opts.Placed != nil {
 		opts.Placed(s)
 	}
