@@ -176,10 +176,17 @@ var Files = []string{FileName, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"
 	"config.toml", "config.yaml", "config.yml", "config.json"}
 
 // Read reads the configuration at the root of the site folder fsys (the first of
-// Files there) and loads it. The build, the dev server and the commands that need
-// only the settings all go through it, so that each reports a missing or broken file
-// the same way.
-func Read(fsys fs.FS) (*Site, error) {
+// Files there) and loads it, for the production environment (ReadEnv). The build,
+// the dev server and the commands that need only the settings all go through it, so
+// that each reports a missing or broken file the same way.
+func Read(fsys fs.FS) (*Site, error) { return ReadEnv(fsys, "") }
+
+// ReadEnv is Read for a Hugo environment ("production" when env is ""): a Hugo
+// site's configuration is its root file (hugo.toml …), then config/_default/, then
+// config/<env>/, each merged over the one before, as Hugo merges them. A site.toml
+// is read alone.
+func ReadEnv(fsys fs.FS, env string) (*Site, error) {
+	env = cmp.Or(env, Production)
 	for _, name := range Files {
 		src, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -191,9 +198,9 @@ func Read(fsys fs.FS) (*Site, error) {
 		if name == FileName {
 			return Load(name, src)
 		}
-		return LoadHugo(name, src)
+		return readHugo(fsys, env, name, src)
 	}
-	if s, err := readHugoDir(fsys); s != nil || err != nil {
+	if s, err := readHugo(fsys, env, "", nil); s != nil || err != nil {
 		return s, err
 	}
 	return nil, diag.At(FileName, 0, 0, "not found (nor a Hugo hugo.toml or config.toml): run briefs in a site folder, or name one with -s")

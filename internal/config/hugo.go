@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"maps"
 	"net/url"
 	"path"
@@ -29,46 +28,6 @@ func LoadHugo(file string, src []byte) (*Site, error) {
 		return nil, err
 	}
 	return loadHugoMap(file, src, raw)
-}
-
-// HugoDir is Hugo's configuration folder: config/_default/hugo.toml holds the top
-// level, and each other file one key (languages.toml is [languages], menu.toml [menu]).
-const HugoDir = "config/_default"
-
-// readHugoDir reads a site configured in HugoDir; nil and no error when there is none.
-func readHugoDir(fsys fs.FS) (*Site, error) {
-	entries, err := fs.ReadDir(fsys, HugoDir)
-	if err != nil {
-		return nil, nil
-	}
-	raw, main := map[string]any{}, ""
-	var mainSrc []byte
-	for _, e := range entries {
-		ext := path.Ext(e.Name())
-		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
-			continue
-		}
-		name := HugoDir + "/" + e.Name()
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, diag.At(name, 0, 0, "cannot read: %v", err)
-		}
-		m, err := decodeAny(name, src)
-		if err != nil {
-			return nil, err
-		}
-		switch key := strings.TrimSuffix(e.Name(), ext); key {
-		case "hugo", "config":
-			maps.Copy(raw, m)
-			main, mainSrc = name, src
-		default:
-			raw[key] = m
-		}
-	}
-	if main == "" && len(raw) == 0 {
-		return nil, nil
-	}
-	return loadHugoMap(cmp.Or(main, HugoDir+"/hugo.toml"), mainSrc, raw)
 }
 
 // loadHugoMap is LoadHugo for the decoded configuration raw, read from file.

@@ -173,3 +173,52 @@ x = 1
 		t.Errorf("bad taxonomy: %v", err)
 	}
 }
+
+// TestReadHugoEnvironments: the root file, then config/_default/, then the
+// environment's folder, each merged over the one before as Hugo merges them (checked
+// against `hugo config` and `hugo config -e development`, Hugo 0.111).
+func TestReadHugoEnvironments(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo.toml":                          {Data: []byte("title = \"Root\"\nbaseURL = \"https://root.example/\"\nenableGitInfo = true\n")},
+		"config/_default/hugo.toml":          {Data: []byte("baseURL = \"https://default.example/\"\ntitle = \"Default\"\n[params]\na = \"def\"\nb = \"def\"\n")},
+		"config/_default/menus.en.toml":      {Data: []byte("[[main]]\nname = \"About\"\nurl = \"/about/\"\n")},
+		"config/production/hugo.toml":        {Data: []byte("baseurl = \"https://prod.example/\"\n")},
+		"config/production/params.toml":      {Data: []byte("A = \"prod\"\n")},
+		"config/development/hugo.yaml":       {Data: []byte("title: Dev\n")},
+		"config/staging/languages.toml":      {Data: []byte("[en]\ntitle = \"Staging\"\n")},
+		"config/development/notconfig.txt":   {Data: []byte("ignored")},
+		"config/development/sub/params.toml": {Data: []byte("a = \"ignored\"")},
+	}
+	cases := []struct{ env, baseURL, title, a, b string }{
+		{"", "https://prod.example/", "Default", "prod", "def"},
+		{Production, "https://prod.example/", "Default", "prod", "def"},
+		{Development, "https://default.example/", "Dev", "def", "def"},
+		{"staging", "https://default.example/", "Staging", "def", "def"},
+		{"none", "https://default.example/", "Default", "def", "def"},
+	}
+	for _, c := range cases {
+		s, err := ReadEnv(fsys, c.env)
+		if err != nil {
+			t.Fatalf("%q: %v", c.env, err)
+		}
+		en := s.Languages["en"]
+		got := []any{s.BaseURL, en.Title, s.Params["a"], s.Params["b"], len(en.Menus["main"]), s.File}
+		want := []any{c.baseURL, c.title, c.a, c.b, 1, "hugo.toml"}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%q field %d: got %v, want %v", c.env, i, got[i], want[i])
+			}
+		}
+	}
+	// Without a root file, config/_default/hugo.toml names the configuration.
+	delete(fsys, "hugo.toml")
+	s, err := ReadEnv(fsys, Development)
+	if err != nil || s.File != "config/_default/hugo.toml" || s.Languages["en"].Title != "Dev" {
+		t.Errorf("without a root file: %v, %+v", err, s)
+	}
+	// An error in an environment's file is at its place.
+	fsys["config/production/params.toml"] = &fstest.MapFile{Data: []byte("a = [\n")}
+	if _, err := ReadEnv(fsys, ""); err == nil || !strings.HasPrefix(err.Error(), "config/production/params.toml:1:") {
+		t.Errorf("error: %v", err)
+	}
+}

@@ -38,8 +38,8 @@ func watched(tops []string, top string) bool {
 
 // contentTops are the top-level folders of the languages' content folders, read from
 // the site's configuration as it is now ("content.en" for contentDir = "content.en").
-func contentTops(dir string) []string {
-	cfg, err := config.Read(os.DirFS(dir))
+func contentTops(dir, env string) []string {
+	cfg, err := config.ReadEnv(os.DirFS(dir), env)
 	if err != nil {
 		return nil
 	}
@@ -63,7 +63,7 @@ func (s *Server) Watch(ctx context.Context) error {
 	}
 	dirs := map[string]bool{} // every folder watched, to recognise their removal
 	// Read once: a contentDir changed in the configuration takes a restart.
-	tops := contentTops(s.cfg.Dir)
+	tops := contentTops(s.cfg.Dir, s.cfg.Build.Environment)
 	for _, top := range append(slices.Clone(watchedDirs), tops...) {
 		addTree(w, filepath.Join(s.cfg.Dir, top), dirs)
 	}
