@@ -167,12 +167,13 @@ func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme
 	}
 }
 
-// claimSearch claims each language's search page and the entry of its index;
+// claimSearch claims each language's built-in search page and the entry of its index;
 // the index's other files are in a folder named by their hash below it.
 func (cs *claims) claimSearch(st *site.Site) {
 	for _, l := range st.Languages {
-		page := render.SearchPath(l)
-		cs.add(page+"index.html", claim{url: "/" + page, what: "the search page"})
+		if page := render.SearchPath(l); l.Search == nil { // else a content page, claimed as one
+			cs.add(page+"index.html", claim{url: "/" + page, what: "the search page"})
+		}
 		cs.add("search/"+l.Code+"/index.json", claim{url: "/search/" + l.Code + "/index.json", what: "the search index"})
 	}
 }

@@ -66,7 +66,7 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 }
 
 // navDigest hashes the navigation every page of a language shows: the sections with
-// their titles and counts, and the tags page's title. Computed once per renderer
+// their titles and counts, the tags page's title, and where the search page is. Computed once per renderer
 // rather than once per output.
 func (r *Renderer) navDigest(code string) uint64 {
 	r.digestsOnce.Do(r.computeDigests)
@@ -80,6 +80,7 @@ func navDigestOf(l *site.Lang) uint64 {
 	for _, tax := range l.Taxonomies {
 		w(tax.Title)
 	}
+	w(l.SearchPath()) // the header's search form
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
 		w(sec.LinkTitle())
@@ -118,6 +119,7 @@ func digestOf(q *site.Page) uint64 {
 	h.SetSeed(seed)
 	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
 	w(q.Path)
+	w(q.Kind.String()) // a brief that becomes the search page (layout = "search") shows another layout
 	w(q.Title)
 	w(q.LinkTitle())
 	w(q.Date.String())

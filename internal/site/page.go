@@ -38,7 +38,8 @@ const (
 	KindTag
 	// KindNotFound is the 404 page, which no content file makes.
 	KindNotFound
-	// KindSearch is a language's search page, which no content file makes.
+	// KindSearch is a language's search page: the built-in one, or a content page
+	// with layout = "search" that takes its place (Lang.Search).
 	KindSearch
 )
 

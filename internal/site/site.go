@@ -66,7 +66,10 @@ type Lang struct {
 	Taxonomies []*Page
 	TagsPage   *Page
 	// Briefs are all the language's briefs, in list order.
-	Briefs   []*Page
+	Briefs []*Page
+	// Search is the content page that is the language's search page (layout =
+	// "search"), shown at its own URL instead of the built-in one; nil for none.
+	Search   *Page
 	sections map[string]*Page
 	terms    map[string]*Page // by taxonomy and term slug, "tags/law"
 	// termFiles are the _index files of terms, by taxonomy and term slug.
@@ -143,6 +146,9 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	for _, f := range briefs {
 		l := s.Lang(f.Lang)
 		p := newBrief(l, f)
+		if l.takeSearch(p, errs) {
+			continue
+		}
 		l.Briefs = append(l.Briefs, p)
 		if sec := l.sectionOf(f.Section, index); sec != "" {
 			p.Section = l.section(sec, index)
@@ -165,6 +171,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	}
 	wg.Wait()
 	s.translate(errs)
+	s.linkSearchPages()
 	s.collect()
 	s.resolveAliases(errs)
 	if opts.Placed != nil {

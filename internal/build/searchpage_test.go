@@ -1,0 +1,58 @@
+package build_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/briefs/briefs/internal/build"
+)
+
+// TestSearchPageFromContent: a content page with layout = "search" is its language's
+// search page: briefs' search form at its URL, with its title and body above it; the
+// built-in page of that language is not made, every page's search form leads to it,
+// and it is neither listed, nor searched, nor in the sitemap. Its language switch
+// leads to the other languages' search pages, built in or not.
+func TestSearchPageFromContent(t *testing.T) {
+	mem := mustBuild(t, "searchpage.txtar", build.Options{})
+	contains(t, mem, "en/pages/find/index.html", `<h1>Find a brief</h1>`, `<div class="content search-intro">`,
+		`<strong>figure</strong>`, `class="search-page" id="search" data-code="en"`, `action="/en/pages/find/"`,
+		`<script src="/js/search.js" defer></script>`, `<title>Find a brief`,
+		`<link rel="alternate" hreflang="zh-CN" href="https://example.org/zh/search/">`)
+	lacks(t, mem, "en/pages/find/index.html", `class="site-search"`)
+	contains(t, mem, "zh/search/index.html", `<h1>搜索</h1>`, `href="/en/pages/find/" hreflang="en"`)
+	lacks(t, mem, "zh/search/index.html", "search-intro")
+	contains(t, mem, "en/law/a/index.html", `<form class="site-search" role="search" action="/en/pages/find/"`)
+	contains(t, mem, "zh/law/a/index.html", `<form class="site-search" role="search" action="/zh/search/"`)
+	lacks(t, mem, "en/index.html", "Find a brief")
+	lacks(t, mem, "sitemap.xml", "/find/", "/search/", "/en/pages/")
+	lacks(t, mem, "search/en/index.json", "find")
+	// The alias from the old search URL redirects to it: nothing else is there.
+	contains(t, mem, "en/search/index.html", `url=https://example.org/en/pages/find/`)
+
+	mem = mustBuild(t, "searchpage-hugo.txtar", build.Options{})
+	contains(t, mem, "search/index.html", `<h1>Search</h1>`, `data-code="en"`)
+	contains(t, mem, "zh/search/index.html", `<h1>搜索</h1>`, `data-code="zh"`)
+	contains(t, mem, "post/x/index.html", `action="/search/"`)
+}
+
+// TestSearchPageClash: on a briefs site a brief at the search URL without layout =
+// "search" clashes with the built-in page, and two search pages in one language are
+// an error at the second.
+func TestSearchPageClash(t *testing.T) {
+	fsys := siteFS(t, "searchpage.txtar")
+	fsys["content/search.en.md"] = fsys["content/law/a.en.md"]
+	fsys["content/search.zh.md"] = fsys["content/law/a.zh.md"]
+	fsys["content/other.en.md"] = fsys["content/pages/find.en.md"]
+	_, _, err := buildSite(t, fsys, build.Options{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{
+		`content/search.zh.md:1:1: the brief /zh/search/ is also the search page (built-in); change the slug or move the file`,
+		`content/pages/find.en.md:4:1: a second search page in en: content/other.en.md is already its search page (/en/find/)`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in\n%v", want, err)
+		}
+	}
+}
