@@ -107,6 +107,11 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 			[]string{"content/find.en.md"}, 0, "en/find/index.html"},
 		{"search page removed", func() { os.Remove(filepath.Join(dir, "content/find.en.md")) },
 			[]string{"content/find.en.md"}, 0, "en/search/index.html"},
+		// A page in the main menu changes every page's navigation in its language.
+		{"menu entry added", func() { edit(t, dir, "content/law/zibo.en.md", "+++\nslug", "+++\nmenu = \"main\"\nslug") },
+			[]string{"content/law/zibo.en.md"}, 0, "en/law/index.html"},
+		{"menu entry renamed", func() { edit(t, dir, "content/law/zibo.en.md", "+++\nmenu = \"main\"", "+++\nlinkTitle = \"Zibo\"\nmenu = \"main\"") },
+			[]string{"content/law/zibo.en.md"}, 0, "en/index.html"},
 	}
 	for _, st := range steps {
 		st.do()

@@ -66,7 +66,8 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 }
 
 // navDigest hashes the navigation every page of a language shows: the sections with
-// their titles and counts, the tags page's title, and where the search page is. Computed once per renderer
+// their titles and counts, the tags page's title, where the search page is, and the
+// main menu. Computed once per renderer
 // rather than once per output.
 func (r *Renderer) navDigest(code string) uint64 {
 	r.digestsOnce.Do(r.computeDigests)
@@ -81,6 +82,18 @@ func navDigestOf(l *site.Lang) uint64 {
 		w(tax.Title)
 	}
 	w(l.SearchPath()) // the header's search form
+	var menu func([]*site.MenuItem)
+	menu = func(items []*site.MenuItem) {
+		for _, m := range items {
+			w(m.Href)
+			w(m.Name)
+			w(m.Title)
+			w(m.Path)
+			menu(m.Children)
+			w("\x02")
+		}
+	}
+	menu(l.MainMenu)
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
 		w(sec.LinkTitle())

@@ -69,7 +69,10 @@ type Lang struct {
 	Briefs []*Page
 	// Search is the content page that is the language's search page (layout =
 	// "search"), shown at its own URL instead of the built-in one; nil for none.
-	Search   *Page
+	Search *Page
+	// MainMenu is the language's menu "main", from the configuration and the pages'
+	// front matter, nested and in Hugo's order; nil when the site has none.
+	MainMenu []*MenuItem
 	sections map[string]*Page
 	terms    map[string]*Page // by taxonomy and term slug, "tags/law"
 	// termFiles are the _index files of terms, by taxonomy and term slug.
@@ -174,6 +177,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	s.linkSearchPages()
 	s.collect()
 	s.resolveAliases(errs)
+	s.buildMenus(errs)
 	if opts.Placed != nil {
 		opts.Placed(s)
 	}
