@@ -110,7 +110,9 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		// A page in the main menu changes every page's navigation in its language.
 		{"menu entry added", func() { edit(t, dir, "content/law/zibo.en.md", "+++\nslug", "+++\nmenu = \"main\"\nslug") },
 			[]string{"content/law/zibo.en.md"}, 0, "en/law/index.html"},
-		{"menu entry renamed", func() { edit(t, dir, "content/law/zibo.en.md", "+++\nmenu = \"main\"", "+++\nlinkTitle = \"Zibo\"\nmenu = \"main\"") },
+		{"menu entry renamed", func() {
+			edit(t, dir, "content/law/zibo.en.md", "+++\nmenu = \"main\"", "+++\nlinkTitle = \"Zibo\"\nmenu = \"main\"")
+		},
 			[]string{"content/law/zibo.en.md"}, 0, "en/index.html"},
 	}
 	for _, st := range steps {
