@@ -84,6 +84,9 @@ type Site struct {
 	Permalinks map[string]string `toml:"permalinks"`
 	// Menus are named lists of links for a site's own layouts, as Hugo's [menus].
 	Menus map[string][]MenuEntry `toml:"menus"`
+	// Outputs are the output formats of each kind of page, as Hugo's [outputs]
+	// (home = ["html"] makes no home feed); see KindOutputs.
+	Outputs map[string][]string `toml:"outputs"`
 
 	// UnitSet is the built-in units plus those of Units, ready for package figures.
 	UnitSet *figures.Units `toml:"-"`
@@ -244,6 +247,7 @@ func (s *Site) fill(file string, src []byte, at func(...string) (int, int), errs
 	s.fillZone(file, at, errs)
 	s.fillUnits(file, src, errs)
 	s.checkMeasures(file, at, errs)
+	s.fillOutputs(file, at, errs)
 }
 
 func (s *Site) fillNumbers(file string, at func(...string) (int, int), errs *diag.List) {

@@ -104,7 +104,7 @@ type hugoReader struct {
 var hugoTop = []string{"baseurl", "title", "languagecode", "defaultcontentlanguage",
 	"defaultcontentlanguageinsubdir", "disablepathtolower", "timezone", "taxonomies",
 	"permalinks", "menu", "menus", "params", "summarylength", "paginate", "pagination",
-	"languages", "markup", "languagename", "locale", "label", "relativeurls"}
+	"languages", "markup", "languagename", "locale", "label", "relativeurls", "outputs", "outputformats"}
 
 func (h *hugoReader) read(raw map[string]any) {
 	top := h.lower(raw, "")
@@ -125,6 +125,9 @@ func (h *hugoReader) read(raw map[string]any) {
 	}
 	s.Permalinks = h.permalinks(top["permalinks"])
 	s.Menus = h.menus(top, "")
+	if v, ok := top["outputs"]; ok {
+		s.Outputs = h.outputs(v)
+	}
 	s.Params = h.table(top, "params")
 	pager := h.int(top, "paginate")
 	if p, ok := top["pagination"].(map[string]any); ok {
@@ -248,6 +251,37 @@ func (h *hugoReader) permalinks(v any) map[string]string {
 				h.unused = append(h.unused, "permalinks."+k)
 			}
 		}
+	}
+	return out
+}
+
+// outputs reads [outputs]: kind = ["html", "rss", …].
+func (h *hugoReader) outputs(v any) map[string][]string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		h.typeErr("outputs", "a table: [outputs] home = [\"html\", \"rss\"]")
+		return nil
+	}
+	out := map[string][]string{}
+	for kind, list := range m {
+		var formats []string
+		switch list := list.(type) {
+		case []any:
+			for _, f := range list {
+				if s, ok := f.(string); ok {
+					formats = append(formats, s)
+				} else {
+					h.typeErr("outputs."+kind, "a list of format names: [\"html\", \"rss\"]")
+				}
+			}
+		case []string:
+			formats = list
+		case string:
+			formats = []string{list}
+		default:
+			h.typeErr("outputs."+kind, "a list of format names: [\"html\", \"rss\"]")
+		}
+		out[kind] = formats
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -124,6 +125,8 @@ func TestReadHugoErrors(t *testing.T) {
 		{"hugo.toml", "paginate = \"ten\"\n", "hugo.toml:1:1: paginate must be a whole number"},
 		{"hugo.yaml", "title: x\nlanguages:\n  en:\n    contentDir: ../x\n", "hugo.yaml:4:5: languages.en.contentDir"},
 		{"hugo.toml", "defaultContentLanguage = \"fr\"\n[languages.en]\n", "hugo.toml:1:1: defaultContentLanguage \"fr\" is not one of the languages (en)"},
+		{"hugo.toml", "[outputs]\nhome = [\"html\"]\npages = [\"html\"]\n", "hugo.toml:3:1: outputs.pages: not a kind of page; use home, section, page, taxonomy or term"},
+		{"hugo.yaml", "outputs:\n  home: 3\n", "hugo.yaml:2:3: outputs.home must be a list of format names"},
 		{"hugo.toml", "[languages.zh]\n[languages.fr]\n", "hugo.toml: defaultContentLanguage \"en\" is not one of the languages (zh, fr)"}, // as Hugo says too
 	}
 	for _, c := range cases {
@@ -220,5 +223,32 @@ func TestReadHugoEnvironments(t *testing.T) {
 	fsys["config/production/params.toml"] = &fstest.MapFile{Data: []byte("a = [\n")}
 	if _, err := ReadEnv(fsys, ""); err == nil || !strings.HasPrefix(err.Error(), "config/production/params.toml:1:") {
 		t.Errorf("error: %v", err)
+	}
+}
+
+// TestReadHugoOutputs: [outputs] by kind, in lower case, the formats briefs does not
+// make named in one warning at the table.
+func TestReadHugoOutputs(t *testing.T) {
+	src := "title = \"T\"\n[outputFormats.txt]\nmediaType = \"text/plain\"\n[outputs]\nhome = [\"HTML\", \"txt\", \"RSS\"]\npage = [\"html\", \"txt\", \"json\"]\ntaxonomyTerm = [\"html\"]\n"
+	s, err := Read(fstest.MapFS{"hugo.toml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(s.KindOutputs("home"), ","); got != "html,txt,rss" {
+		t.Errorf("home: %s", got)
+	}
+	if got := strings.Join(s.KindOutputs("taxonomy"), ","); got != "html" {
+		t.Errorf("taxonomy: %s", got)
+	}
+	if s.KindOutputs("section") != nil {
+		t.Errorf("section: %v", s.KindOutputs("section"))
+	}
+	var warned []string
+	for _, w := range s.Warnings {
+		warned = append(warned, w.Error())
+	}
+	want := "hugo.toml:4:2: warning: briefs makes html and rss outputs only; these need the theme's templates and are not made: json (page), txt (home, page)"
+	if !slices.Contains(warned, want) {
+		t.Errorf("warnings %q, want %q", warned, want)
 	}
 }

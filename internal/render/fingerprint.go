@@ -58,6 +58,9 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 			num(r.digest(q))
 		}
 	}
+	if l := r.site.Lang(p.Lang.Code); l != nil {
+		w(advertisedFeed(p, l.Home)) // outputs may take a feed away
+	}
 	for _, e := range r.langSwitch(p) {
 		w(e.Path)
 	}

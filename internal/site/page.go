@@ -106,6 +106,7 @@ type Page struct {
 	Params  map[string]any
 
 	linkTitle string // the front matter's linkTitle
+	noFeed    bool   // outputs leave rss out (HasFeed)
 	group     string // translation group of briefs; section path of sections
 	index     int    // position in the language's brief list, for counting shared tags
 }

@@ -178,6 +178,7 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	s.collect()
 	s.resolveAliases(errs)
 	s.buildMenus(errs)
+	s.applyOutputs(errs)
 	if opts.Placed != nil {
 		opts.Placed(s)
 	}
