@@ -146,6 +146,22 @@ type Markup struct {
 	// Unsafe lets raw HTML in Markdown through. Off by default: briefs are written by
 	// many hands, and escaped HTML cannot break a page or inject a script.
 	Unsafe bool `toml:"unsafe"`
+	// Highlight are the options of code blocks (Hugo's [markup.highlight]).
+	Highlight Highlight `toml:"highlight"`
+}
+
+// Highlight are the options of Hugo's [markup.highlight] that apply without a syntax
+// highlighter, which briefs does not have: code is shown plain, with line numbers and
+// highlighted lines if asked for. A code block's own options override them.
+type Highlight struct {
+	// LineNos numbers the lines of every code block, from LineNoStart (1 when 0).
+	LineNos     bool `toml:"lineNos"`
+	LineNoStart int  `toml:"lineNoStart"`
+	// HlLines are lines to highlight in every block ("2 4-5"), as numbered.
+	HlLines string `toml:"hl_Lines"`
+	// CodeFences false leaves fenced code blocks without line numbers or highlighted
+	// lines (only the highlight shortcode has them), as in Hugo.
+	CodeFences *bool `toml:"codeFences"`
 }
 
 // Language returns the language with the given code, or nil.

@@ -137,6 +137,7 @@ func (h *hugoReader) read(raw map[string]any) {
 	s.PageSize = pager
 	if m, ok := top["markup"].(map[string]any); ok {
 		s.Markup.Unsafe = h.unsafe(m)
+		s.Markup.Highlight = h.highlight(m)
 	}
 	summary := h.int(top, "summarylength")
 	title := h.str(top, "title")
@@ -230,6 +231,53 @@ func (h *hugoReader) unsafe(m map[string]any) bool {
 	}
 	b, _ := cur.(bool)
 	return b
+}
+
+// highlight reads [markup.highlight]: the options that need no highlighter (line
+// numbers, highlighted lines, codeFences); the others (style, noClasses, guessSyntax,
+// tabWidth …) are named in one warning, since code is shown plain.
+func (h *hugoReader) highlight(markup map[string]any) Highlight {
+	var out Highlight
+	hm, ok := h.lower(markup, "markup.")["highlight"].(map[string]any)
+	if !ok {
+		return out
+	}
+	m := h.lower(hm, "markup.highlight.")
+	var unused []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		switch k {
+		case "linenos":
+			out.LineNos = lineNosOn(m[k])
+		case "linenostart":
+			out.LineNoStart = h.int(m, k)
+		case "hl_lines":
+			out.HlLines = h.str(m, k)
+		case "codefences":
+			out.CodeFences = h.flag(m, k)
+		case "linenumbersintable":
+			// Numbers are written inline, in every case.
+		default:
+			unused = append(unused, h.orig["markup.highlight."+k])
+		}
+	}
+	if len(unused) > 0 {
+		line, col := h.at("markup", "highlight")
+		h.s.Warnings = append(h.s.Warnings, diag.Warn(h.file, line, col,
+			"markup.highlight: briefs has no syntax highlighter; code is shown plain, with line numbers and highlighted lines if asked for, and these options are not used: %s",
+			strings.Join(unused, ", ")))
+	}
+	return out
+}
+
+// lineNosOn reads lineNos: true, or "table" or "inline" as Hugo's highlight options write it.
+func lineNosOn(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case string:
+		return v == "true" || v == "table" || v == "inline"
+	}
+	return false
 }
 
 // permalinks reads [permalinks]: section = "pattern", or Hugo's newer form by page

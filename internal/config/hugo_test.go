@@ -252,3 +252,21 @@ func TestReadHugoOutputs(t *testing.T) {
 		t.Errorf("warnings %q, want %q", warned, want)
 	}
 }
+
+// TestReadHugoHighlight: the [markup.highlight] options that need no highlighter are
+// read; the others are named in one warning.
+func TestReadHugoHighlight(t *testing.T) {
+	src := "baseURL = \"https://example.org/\"\n[markup.highlight]\nlineNos = true\nlineNoStart = 5\nhl_Lines = \"2 4-5\"\ncodeFences = false\nstyle = \"monokai\"\nnoClasses = false\nlineNumbersInTable = true\n"
+	s, err := Read(fstest.MapFS{"hugo.toml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Markup.Highlight
+	if !h.LineNos || h.LineNoStart != 5 || h.HlLines != "2 4-5" || h.CodeFences == nil || *h.CodeFences {
+		t.Errorf("highlight %+v", h)
+	}
+	want := "hugo.toml:2:9: warning: markup.highlight: briefs has no syntax highlighter; code is shown plain, with line numbers and highlighted lines if asked for, and these options are not used: noClasses, style"
+	if len(s.Warnings) != 1 || s.Warnings[0].Error() != want {
+		t.Errorf("warnings %v, want %s", s.Warnings, want)
+	}
+}

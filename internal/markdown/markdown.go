@@ -33,6 +33,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 	"github.com/briefs/briefs/internal/images"
@@ -57,6 +58,9 @@ type Options struct {
 	// Shortcodes are the site's own shortcodes, by name (package render reads them
 	// from layouts/shortcodes/); they replace built-ins of the same name.
 	Shortcodes map[string]Shortcode
+	// Highlight are the site's code block options (Hugo's [markup.highlight]) that
+	// apply without a highlighter: line numbers and highlighted lines.
+	Highlight config.Highlight
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -118,6 +122,7 @@ func New(opts Options) *Markdown {
 	if !opts.Unsafe {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
 	}
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeBlocks{site: opts.Highlight}, 100)))
 	return &Markdown{opts: opts, md: md}
 }
 

@@ -16,7 +16,7 @@ import (
 func ForSite(cfg *config.Site, imgs *images.Library, site fs.FS, scs map[string]Shortcode) map[string]*Markdown {
 	mds := make(map[string]*Markdown, len(cfg.Languages))
 	for code, l := range cfg.Languages {
-		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs, Files: site, Shortcodes: scs})
+		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs, Files: site, Shortcodes: scs, Highlight: cfg.Markup.Highlight})
 	}
 	return mds
 }
