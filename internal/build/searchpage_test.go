@@ -3,6 +3,7 @@ package build_test
 import (
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/briefs/briefs/internal/build"
 )
@@ -55,4 +56,36 @@ func TestSearchPageClash(t *testing.T) {
 			t.Errorf("no %q in\n%v", want, err)
 		}
 	}
+}
+
+// TestHugoAliasClash: on a Hugo site an alias that is also a page, or another page's
+// alias, is a warning and is not written (Hugo writes the page, or one of the two,
+// without a word); on a briefs site it is an error.
+func TestHugoAliasClash(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo.toml":          {Data: []byte("baseURL = \"https://example.org/\"\n")},
+		"content/about.md":   {Data: []byte("+++\ntitle = \"About\"\naliases = [\"contact\"]\n+++\n")},
+		"content/contact.md": {Data: []byte("+++\ntitle = \"Contact\"\n+++\n")},
+		"content/posts/a.md": {Data: []byte("+++\ntitle = \"A\"\naliases = [\"dup\"]\n+++\n")},
+		"content/posts/b.md": {Data: []byte("+++\ntitle = \"B\"\naliases = [\"dup\"]\n+++\n")},
+	}
+	mem, res, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var warnings []string
+	for _, w := range res.Warnings {
+		warnings = append(warnings, w.Error())
+	}
+	got := strings.Join(warnings, "\n")
+	for _, want := range []string{
+		"content/about.md:3:12: warning: alias /contact is also the brief /contact/ (content/contact.md:1:1), which keeps it (as in Hugo); choose another alias",
+		"content/posts/b.md:3:12: warning: alias /posts/dup is also alias (content/posts/a.md:3:12), which keeps it (as in Hugo); choose another alias",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %q in\n%s", want, got)
+		}
+	}
+	contains(t, mem, "contact/index.html", "<h1>Contact</h1>")
+	contains(t, mem, "posts/dup/index.html", "url=https://example.org/posts/a/")
 }

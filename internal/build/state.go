@@ -139,6 +139,7 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	}
 	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
 	errs.Add(cl.errs...)
+	errs.Add(cl.warnings...)
 	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
 	return st, maps
 }
