@@ -150,6 +150,11 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 		l := s.Lang(f.Lang)
 		p := newBrief(l, f)
 		if l.takeSearch(p, errs) {
+			// Hugo makes the section of a search page (hugo-theme-stack's /page/),
+			// though it lists nothing else; a briefs site makes no empty section.
+			if sec := l.sectionOf(f.Section, index); sec != "" && cfg.Hugo {
+				p.Section = l.section(sec, index)
+			}
 			continue
 		}
 		l.Briefs = append(l.Briefs, p)
