@@ -95,7 +95,7 @@ func highlight(c *Call) (Output, error) {
 		b.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
 	}
 	b.WriteString(">")
-	if o.plain() || code == "" {
+	if code == "" || o.plain(strings.Count(code, "\n")+1) {
 		b.Write(util.EscapeHTML([]byte(code)))
 		if code != "" {
 			b.WriteString("\n")

@@ -84,22 +84,26 @@ func splitOptions(s string) []string {
 	if f := strings.TrimSpace(s[from:]); f != "" {
 		out = append(out, f)
 	}
-	// A word without '=' goes on with the value before it: hl_lines=2 4-5.
-	merged := out[:0]
-	for _, f := range out {
-		if len(merged) > 0 && !strings.Contains(f, "=") {
-			merged[len(merged)-1] += " " + f
-			continue
+	// A word without '=' goes on with the value before it: hl_lines=2 4-5 (joined
+	// once, not word by word, which would be quadratic in a long list).
+	var merged []string
+	for i := 0; i < len(out); {
+		j := i + 1
+		for j < len(out) && !strings.Contains(out[j], "=") {
+			j++
 		}
-		merged = append(merged, f)
+		merged = append(merged, strings.Join(out[i:j], " "))
+		i = j
 	}
 	return merged
 }
 
-// highlighted is the set of line numbers (as shown, from start) that hl names:
-// numbers and ranges ("4-5") apart by spaces, commas, brackets or quotes.
-func (o codeOptions) highlighted() map[int]bool {
-	if o.hl == "" {
+// highlighted is the set of line numbers (as shown) from first to last that hl
+// names: numbers and ranges ("4-5") apart by spaces, commas, brackets or quotes. A
+// range is cut to the block's lines, so that hl_lines=1-999999999 costs no more than
+// the block.
+func (o codeOptions) highlighted(first, last int) map[int]bool {
+	if o.hl == "" || last < first {
 		return nil
 	}
 	set := map[int]bool{}
@@ -110,26 +114,28 @@ func (o codeOptions) highlighted() map[int]bool {
 		if !isRange {
 			hi, err2 = lo, err1
 		}
-		if err1 != nil || err2 != nil || hi < lo || hi-lo > 100000 {
+		if err1 != nil || err2 != nil || hi < lo {
 			continue
 		}
-		for n := lo; n <= hi; n++ {
+		for n := max(lo, first); n <= min(hi, last); n++ {
 			set[n] = true
 		}
 	}
 	return set
 }
 
-// plain reports whether the options change nothing.
-func (o codeOptions) plain() bool { return !o.lineNos && len(o.highlighted()) == 0 }
+// plain reports whether the options change nothing in a block of n lines.
+func (o codeOptions) plain(n int) bool {
+	return !o.lineNos && len(o.highlighted(o.start, o.start+n-1)) == 0
+}
 
 // writeCode writes a code block's lines with the options: each highlighted line in
 // <mark>, each line's number in a span that is not selected with the code nor read
 // aloud (styled inline, as Hugo's highlighter does by default, so that any theme
 // shows it).
 func writeCode(w util.BufWriter, lines [][]byte, o codeOptions) {
-	hl := o.highlighted()
 	last := o.start + len(lines) - 1
+	hl := o.highlighted(o.start, last)
 	width := len(strconv.Itoa(max(last, 0)))
 	for i, line := range lines {
 		n := o.start + i
@@ -187,7 +193,7 @@ func (c codeBlocks) render(w util.BufWriter, source []byte, node ast.Node, enter
 	}
 	w.WriteByte('>')
 	lines := n.Lines()
-	if o.plain() {
+	if o.plain(lines.Len()) {
 		for i := range lines.Len() {
 			seg := lines.At(i)
 			html.DefaultWriter.RawWrite(w, seg.Value(source))

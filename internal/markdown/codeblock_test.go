@@ -21,11 +21,12 @@ func TestCodeOptions(t *testing.T) {
 		{`LineNos=inline HL_Lines="7"`, true, 1, []int{7}},
 		{"hl_lines=5-2 x-y 9", false, 1, []int{9}}, // a backwards or broken range is left out
 		{"style=monokai,anchorlinenos=true", false, 1, nil},
+		{"hl_lines=18-999999999", false, 1, []int{18, 19}}, // cut to the block
 	}
 	for _, tt := range tests {
 		o := codeOptions{start: 1}
 		o.apply(tt.in)
-		hl := o.highlighted()
+		hl := o.highlighted(0, 19)
 		var got []int
 		for n := 0; n < 20; n++ {
 			if hl[n] {
