@@ -89,3 +89,28 @@ func TestHugoAliasClash(t *testing.T) {
 	contains(t, mem, "contact/index.html", "<h1>Contact</h1>")
 	contains(t, mem, "posts/dup/index.html", "url=https://example.org/posts/a/")
 }
+
+// TestHugoTranslationKeyTwice: two pages of one language with one translationKey are
+// an error on a briefs site (testdata/errors/exec.txtar) and a warning on a Hugo site,
+// which allows them; the first is the translation.
+func TestHugoTranslationKeyTwice(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo.toml":             {Data: []byte("baseURL = \"https://example.org/\"\n[languages.en]\nweight = 1\n[languages.fr]\nweight = 2\n")},
+		"content/posts/a.md":    {Data: []byte("+++\ntitle = \"A\"\ntranslationKey = \"k\"\n+++\n")},
+		"content/posts/b.md":    {Data: []byte("+++\ntitle = \"B\"\ntranslationKey = \"k\"\n+++\n")},
+		"content/posts/a.fr.md": {Data: []byte("+++\ntitle = \"A fr\"\ntranslationKey = \"k\"\n+++\n")},
+	}
+	mem, res, err := buildSite(t, fsys, build.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `content/posts/b.md:3:1: warning: translationKey "k" is also used by content/posts/a.md in the same language; each language may have one version of a brief (the other is its translation)`
+	found := false
+	for _, w := range res.Warnings {
+		found = found || w.Error() == want
+	}
+	if !found {
+		t.Errorf("no warning %s in %v", want, res.Warnings)
+	}
+	contains(t, mem, "fr/posts/a/index.html", `hreflang="en" href="https://example.org/posts/a/"`)
+}
