@@ -31,6 +31,12 @@ func TestMenuNavigation(t *testing.T) {
 </ul>`)
 	lacks(t, mem, "pt-br/index.html", "<style>", ">About<")
 
+	// The home page at the root is current on itself; a link with a fragment leads
+	// to no page of its own.
+	mem = mustBuild(t, "hugomenus/site.txtar", build.Options{})
+	contains(t, mem, "index.html", `<li><a href="/docs/" aria-current="page">Home</a></li>`, `<li><a href="/docs/nowhere/#top">Nowhere</a></li>`)
+	contains(t, mem, "trip/index.html", `<a href="/docs/trip/" aria-current="page">Trip</a>`, `<li><a href="/docs/">Home</a></li>`)
+
 	// Without a menu, the sections are the navigation, as before.
 	mem = mustBuild(t, "basic.txtar", build.Options{})
 	lacks(t, mem, "zh/index.html", "submenu", "<style>")

@@ -91,7 +91,7 @@ func navDigestOf(l *site.Lang) uint64 {
 			w(m.Href)
 			w(m.Name)
 			w(m.Title)
-			w(m.Path)
+			w(m.Key())
 			menu(m.Children)
 			w("\x02")
 		}

@@ -25,9 +25,11 @@ type MenuItem struct {
 	// Href is the link as written in the page: a path on the site with the base path
 	// (url), or a full URL as configured (https://…, mailto:…).
 	Href string
-	// Path is the site path it leads to ("en/about/"), "" for a full URL; a page
-	// whose Path it is shows the item as current.
+	// Path is the site path it leads to ("en/about/", "" for the home page at the
+	// root); a page whose Path it is shows the item as current (see Key).
 	Path string
+	// local is set when it leads to Path: not a full URL, nor a fragment of a page.
+	local bool
 	// Page is the page it leads to, when it was given as one (pageRef, or the
 	// page's own front matter); nil otherwise.
 	Page     *Page
@@ -36,16 +38,27 @@ type MenuItem struct {
 	parent   string
 }
 
-// MenuCurrent is path when an item of the language's main menu (or a child) leads
-// to it, else "": the navigation is rendered once per value (partialCached), so
-// that only the pages the menu names have a navigation of their own.
+// Key names the page the item leads to: "/" and its Path ("/" for the home page at
+// the root), or "" when it leads to no page of the site. A page's MenuCurrent is the
+// Key of its items.
+func (m *MenuItem) Key() string {
+	if !m.local {
+		return ""
+	}
+	return "/" + m.Path
+}
+
+// MenuCurrent is the Key of the items of the language's main menu (or children)
+// that lead to the page at path, else "": the navigation is rendered once per value
+// (partialCached), so that only the pages the menu names have a navigation of their
+// own.
 func (l *Lang) MenuCurrent(path string) string {
 	var find func([]*MenuItem) bool
 	find = func(items []*MenuItem) bool {
-		return slices.ContainsFunc(items, func(m *MenuItem) bool { return m.Path == path || find(m.Children) })
+		return slices.ContainsFunc(items, func(m *MenuItem) bool { return m.local && m.Path == path || find(m.Children) })
 	}
 	if find(l.MainMenu) {
-		return path
+		return "/" + path
 	}
 	return ""
 }
@@ -92,7 +105,7 @@ func (s *Site) configItem(l *Lang, e config.MenuEntry, errs *diag.List) *MenuIte
 	m := &MenuItem{Name: e.Name, Title: e.Title, Identifier: cmp.Or(e.Identifier, e.Name), Weight: e.Weight, parent: e.Parent}
 	if e.PageRef != "" {
 		if p := s.menuPage(l, e.PageRef); p != nil {
-			m.Page, m.Path, m.Href = p, p.Path, s.Config.URL(p.Path)
+			m.Page, m.Path, m.Href, m.local = p, p.Path, s.Config.URL(p.Path), true
 			m.Name = cmp.Or(m.Name, p.LinkTitle())
 			return m
 		}
@@ -120,10 +133,7 @@ func (s *Site) configItem(l *Lang, e config.MenuEntry, errs *diag.List) *MenuIte
 	} else {
 		p = l.Home.Path + p
 	}
-	m.Path, m.Href = p, s.Config.URL(p)+rest
-	if rest != "" {
-		m.Path = "" // a fragment or query is not the page itself
-	}
+	m.Path, m.Href, m.local = p, s.Config.URL(p)+rest, rest == "" // a fragment or query is not the page itself
 	return m
 }
 
@@ -163,7 +173,7 @@ func (s *Site) menuPage(l *Lang, ref string) *Page {
 // menu = ["main", "footer"], or [menu.main] with weight, name, identifier, parent
 // and title; nil when p is not in the main menu. Its weight defaults to the page's.
 func pageItem(l *Lang, p *Page) *MenuItem {
-	m := &MenuItem{Name: p.LinkTitle(), Page: p, Path: p.Path, Href: l.cfg.URL(p.Path), Weight: p.Weight}
+	m := &MenuItem{Name: p.LinkTitle(), Page: p, Path: p.Path, Href: l.cfg.URL(p.Path), Weight: p.Weight, local: true}
 	switch v := p.File.Front.Menus.(type) {
 	case string:
 		if v != MainMenu {
