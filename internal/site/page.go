@@ -99,6 +99,7 @@ type Page struct {
 	// Related are briefs in the same language sharing the most tags.
 	Related []*Page
 	Draft   bool
+	noFeed  bool // outputs leave rss out (HasFeed); beside Draft, in its padding
 	Source  string
 	Editor  string
 	Weight  int
@@ -106,7 +107,6 @@ type Page struct {
 	Params  map[string]any
 
 	linkTitle string // the front matter's linkTitle
-	noFeed    bool   // outputs leave rss out (HasFeed)
 	group     string // translation group of briefs; section path of sections
 	index     int    // position in the language's brief list, for counting shared tags
 }
