@@ -20,7 +20,7 @@ import (
 )
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--base-url URL] [--themes-dir DIR] [--quiet] [--cpuprofile FILE]", stdout, stderr)
+	fs := newFlags("build", "build [-s SITE] [-o OUT] [--drafts] [--future] [--expired] [--environment production] [--base-url URL] [--themes-dir DIR] [--quiet] [--cpuprofile FILE]", stdout, stderr)
 	var sf siteFlags
 	sf.register(fs)
 	out := fs.String("o", "", "the output `folder` (default SITE/public)")

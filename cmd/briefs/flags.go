@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/config"
 )
 
 // newFlags makes a command's flag set that prints its usage to the right stream.
@@ -48,6 +50,9 @@ type siteFlags struct {
 	themesDir               string
 	baseURL                 string
 	drafts, future, expired bool
+	// env is --environment; defaultEnv the command's own (production for build,
+	// development for serve), used when neither the flag nor HUGO_ENVIRONMENT is set.
+	env, defaultEnv string
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
@@ -57,10 +62,17 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&f.future, "future", false, "include briefs whose publishDate is in the future")
 	fs.BoolVar(&f.expired, "expired", false, "include briefs whose expiryDate has passed")
+	fs.StringVar(&f.env, "environment", "", "the Hugo `environment` whose config/<environment>/ is merged over config/_default/ (default: HUGO_ENVIRONMENT, else production for build, development for serve)")
+}
+
+// environment is the Hugo environment to build for: --environment, else
+// HUGO_ENVIRONMENT (as Hugo reads it), else the command's own.
+func (f *siteFlags) environment() string {
+	return cmp.Or(f.env, os.Getenv("HUGO_ENVIRONMENT"), f.defaultEnv, config.Production)
 }
 
 func (f *siteFlags) options() build.Options {
-	return build.Options{Site: os.DirFS(f.dir), Dir: f.dir, ThemesDir: f.themesDir, Theme: briefs.Theme, BaseURL: f.baseURL,
+	return build.Options{Site: os.DirFS(f.dir), Dir: f.dir, ThemesDir: f.themesDir, Theme: briefs.Theme, BaseURL: f.baseURL, Environment: f.environment(),
 		Drafts: f.drafts, Future: f.future, Expired: f.expired,
 		ImageCache: filepath.Join(f.dir, ".cache", "briefs", "images")}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -13,17 +14,17 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/server"
 )
 
 func runServe(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired] [--themes-dir DIR]", stdout, stderr)
+	fs := newFlags("serve", "serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired] [--environment development] [--themes-dir DIR]", stdout, stderr)
 	var sf siteFlags
 	sf.register(fs)
 	bind := fs.String("bind", "127.0.0.1", "the `address` to listen on; 127.0.0.1 keeps the site to this computer")
 	port := fs.Int("port", 1313, "the `port` to listen on (0 picks a free one)")
-	fs.Lookup("drafts").DefValue = "true"
-	sf.drafts = true
+	sf.serveDefaults(fs)
 	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
 	}
@@ -62,4 +63,12 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		return exitContent
 	}
 	return exitOK
+}
+
+// serveDefaults sets what serve does unlike build, as hugo server: drafts are shown,
+// and the environment is development.
+func (f *siteFlags) serveDefaults(fs *flag.FlagSet) {
+	fs.Lookup("drafts").DefValue = "true"
+	f.drafts = true
+	f.defaultEnv = config.Development
 }

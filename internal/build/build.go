@@ -31,6 +31,10 @@ type Options struct {
 	// "" finds them inside Site only. ThemesDir, when set, replaces the configuration's
 	// themesDir, as Hugo's --themesDir does.
 	Dir, ThemesDir string
+	// Environment is the Hugo environment whose configuration folder
+	// (config/<environment>/) is merged over config/_default/: "" is production, the
+	// dev server's is development (see config.ReadEnv).
+	Environment string
 	// BaseURL, when set, replaces site.toml's baseURL.
 	BaseURL string
 	// Drafts, Future and Expired include pages that are otherwise left out.
@@ -51,7 +55,7 @@ type Options struct {
 // Sources are the files and folders of a site folder that a build reads, which its
 // output must never replace or be inside.
 func Sources() []string {
-	return append(slices.Clone(config.Files), config.HugoDir+"/", content.Dir+"/", "layouts/", "static/")
+	return append(slices.Clone(config.Files), config.HugoConfigDir+"/", content.Dir+"/", "layouts/", "static/")
 }
 
 // context is the build's context, which is never nil.
@@ -92,7 +96,7 @@ func (o Options) siteOptions() site.Options {
 }
 
 func loadConfig(opts Options) (*config.Site, error) {
-	cfg, err := config.Read(opts.Site)
+	cfg, err := config.ReadEnv(opts.Site, opts.Environment)
 	if err != nil {
 		return nil, err
 	}

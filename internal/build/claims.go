@@ -42,6 +42,9 @@ type claim struct {
 	// matter again, which at every claim of a site would cost more than the claims.
 	at  func() (file string, line, col int)
 	fix string // what to do when it clashes with an earlier claim
+	// soft makes a clash a warning, the earlier claim keeping the file: an alias of
+	// a Hugo site, which Hugo lets a page (or another alias) overwrite without a word.
+	soft bool
 }
 
 // where is where the claim comes from; file is "" when it is built in.
@@ -85,6 +88,8 @@ type claims struct {
 	owner   map[string]outFile
 	statics []theme.File // the static files to copy
 	errs    []error
+	// warnings are clashes of soft claims (aliases of a Hugo site).
+	warnings []error
 }
 
 // claimOutputs claims every output of a site, in an order that puts the error of a
@@ -122,13 +127,18 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search
 		}
 	}
 	for _, p := range st.Pages {
-		for _, a := range p.Aliases {
+		for i, a := range p.Aliases {
 			at := func() (string, int, int) {
-				line, col := site.ValuePos(p.File, "aliases", a)
+				// The alias as written: a relative one is resolved in p.Aliases.
+				written := a
+				if p.File != nil && len(p.File.Front.Aliases) == len(p.Aliases) {
+					written = p.File.Front.Aliases[i]
+				}
+				line, col := site.ValuePos(p.File, "aliases", written)
 				return p.File.Path, line, col
 			}
 			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, kind: outAlias, alias: a}, url: a, what: "alias",
-				at: at, fix: "choose another alias"})
+				at: at, fix: "choose another alias", soft: st.Config.Hugo})
 		}
 	}
 	for _, f := range statics {
@@ -165,12 +175,13 @@ func (cs *claims) claimBuiltIn(st *site.Site, sitemaps []string, statics []theme
 	}
 }
 
-// claimSearch claims each language's search page and the entry of its index;
+// claimSearch claims each language's built-in search page and the entry of its index;
 // the index's other files are in a folder named by their hash below it.
 func (cs *claims) claimSearch(st *site.Site) {
 	for _, l := range st.Languages {
-		page := render.SearchPath(l)
-		cs.add(page+"index.html", claim{url: "/" + page, what: "the search page"})
+		if page := render.SearchPath(l); l.Search == nil { // else a content page, claimed as one
+			cs.add(page+"index.html", claim{url: "/" + page, what: "the search page"})
+		}
 		cs.add("search/"+l.Code+"/index.json", claim{url: "/search/" + l.Code + "/index.json", what: "the search index"})
 	}
 }
@@ -276,6 +287,10 @@ func (cs *claims) add(name string, c claim) bool {
 
 func (cs *claims) clash(c claim, msg string) {
 	file, line, col := c.where()
+	if c.soft {
+		cs.warnings = append(cs.warnings, diag.Warn(file, line, col, "%s %s %s, which keeps it (as in Hugo); %s", c.what, c.url, msg, c.fix))
+		return
+	}
 	cs.errs = append(cs.errs, diag.At(file, line, col, "%s %s %s; %s", c.what, c.url, msg, c.fix))
 }
 

@@ -114,15 +114,24 @@ func writeFile(t *testing.T, name, data string) {
 // the other files it writes from the content (bundles' files).
 func briefsPages(t *testing.T, dir string) []string {
 	mem := output.NewMemory()
-	if _, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, mem); err != nil {
+	res, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, mem)
+	if err != nil {
 		t.Fatalf("briefs: %v", err)
+	}
+	// Search is briefs' own (Hugo has none): its built-in pages and index files are
+	// left out of the comparison; a content page that is a search page (at
+	// /search/, as hugo-theme-stack has one) is Hugo's page too, and is kept.
+	builtIn, content := map[string]bool{}, map[string]bool{}
+	for _, l := range res.Site.Languages {
+		if l.Search == nil {
+			builtIn[l.SearchPath()+"index.html"] = true
+		} else {
+			content[l.Search.Path+"index.html"] = true
+		}
 	}
 	var pages []string
 	for _, name := range mem.Names() {
-		// Search is briefs' own (Hugo has none): its pages and index files are left
-		// out of the comparison. A section named search is an error, so nothing else
-		// is at these paths.
-		if strings.HasPrefix(name, "search/") || name == "search/index.html" || strings.HasSuffix(name, "/search/index.html") {
+		if builtIn[name] || strings.HasPrefix(name, "search/") && !content[name] {
 			continue
 		}
 		if p, ok := page(name); ok {
@@ -184,4 +193,59 @@ func compare(briefs, hugo []string) []string {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// TestHugoFeeds builds each site of testdata/hugofeeds/*.txtar with briefs and with
+// Hugo and compares the RSS feeds each makes (index.xml files), as TestHugoURLs
+// compares pages: the [outputs] of each kind and the front matter's outputs.
+func TestHugoFeeds(t *testing.T) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
+			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
+		}
+		t.Skip("hugo is not installed")
+	}
+	files, _ := filepath.Glob("testdata/hugofeeds/*.txtar")
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			t.Parallel()
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dir, want := writeSite(t, ar)
+			mem := output.NewMemory()
+			if _, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, mem); err != nil {
+				t.Fatalf("briefs: %v", err)
+			}
+			var got []string
+			for _, name := range mem.Names() {
+				if strings.HasSuffix(name, "index.xml") {
+					got = append(got, "/"+name)
+				}
+			}
+			for name, data := range hugoLayouts {
+				writeFile(t, filepath.Join(dir, name), data)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
+				t.Fatalf("hugo: %v\n%s", err, msg)
+			}
+			var hugoFeeds []string
+			filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+				if err == nil && d.Name() == "index.xml" {
+					rel, _ := filepath.Rel(out, p)
+					hugoFeeds = append(hugoFeeds, "/"+filepath.ToSlash(rel))
+				}
+				return err
+			})
+			slices.Sort(got)
+			slices.Sort(hugoFeeds)
+			if diff := compare(got, hugoFeeds); !slices.Equal(diff, want) {
+				t.Errorf("briefs and Hugo differ in:\n%s\nwant (the known differences):\n%s\nbriefs: %v",
+					strings.Join(diff, "\n"), strings.Join(want, "\n"), got)
+			}
+		})
+	}
 }

@@ -132,7 +132,7 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 				return
 			}
 			errs.Add(w.WriteFile(names[i], data))
-		case !st.live && o.page.Kind == site.KindBrief:
+		case !st.live && readWhenWritten(o.page):
 			st.streamBrief(o.page, o.n, w, errs, streamed)
 		default:
 			errs.Add(st.r.Pager(o.page, o.n, w))

@@ -149,6 +149,7 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	}
 	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
 	errs.Add(cl.errs...)
+	errs.Add(cl.warnings...)
 	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
 	return st, maps
 }
@@ -222,7 +223,7 @@ func (st *state) reclaim(prev *state) bool {
 // (streamBrief), and here only cuts its summary from the opening.
 func (st *state) body(s *site.Site, p *site.Page, prev *state, sameGraph bool, errs *diag.List) site.Body {
 	md := st.mds[p.Lang.Code]
-	if !st.live && p.Kind == site.KindBrief {
+	if !st.live && readWhenWritten(p) {
 		return site.Body{Summary: leadSummary(md, p)}
 	}
 	var b *body
@@ -237,6 +238,13 @@ func (st *state) body(s *site.Site, p *site.Page, prev *state, sameGraph bool, e
 	}
 	placeProblems(p.File, b.probs, b.elsewhere, errs)
 	return b.Body
+}
+
+// readWhenWritten reports whether a one-shot build reads p's body only when it writes
+// the page (streamBrief): a brief, or a content page that is a search page, whose
+// file a lean load (content.LoadLean) let go of, as of every file but _index files.
+func readWhenWritten(p *site.Page) bool {
+	return p.Kind == site.KindBrief || p.Kind == site.KindSearch && p.File != nil
 }
 
 // leadSummary is the summary of a brief whose body a one-shot build has not read

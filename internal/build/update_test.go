@@ -99,6 +99,21 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 			os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755)
 			os.WriteFile(filepath.Join(dir, "layouts/partials/footer.html"), []byte("<footer>own</footer>"), 0o644)
 		}, []string{"layouts/partials/footer.html"}, 0, "zh/index.html"},
+		// A page that becomes the search page moves every page's search form.
+		{"search page added", func() {
+			os.WriteFile(filepath.Join(dir, "content/find.en.md"), []byte("+++\ntitle = \"Find\"\nlayout = \"search\"\n+++\nType a word.\n"), 0o644)
+		}, []string{"content/find.en.md"}, 0, "en/law/index.html"},
+		{"search page body edit", func() { edit(t, dir, "content/find.en.md", "Type a word.", "Type a name.") },
+			[]string{"content/find.en.md"}, 0, "en/find/index.html"},
+		{"search page removed", func() { os.Remove(filepath.Join(dir, "content/find.en.md")) },
+			[]string{"content/find.en.md"}, 0, "en/search/index.html"},
+		// A page in the main menu changes every page's navigation in its language.
+		{"menu entry added", func() { edit(t, dir, "content/law/zibo.en.md", "+++\nslug", "+++\nmenu = \"main\"\nslug") },
+			[]string{"content/law/zibo.en.md"}, 0, "en/law/index.html"},
+		{"menu entry renamed", func() {
+			edit(t, dir, "content/law/zibo.en.md", "+++\nmenu = \"main\"", "+++\nlinkTitle = \"Zibo\"\nmenu = \"main\"")
+		},
+			[]string{"content/law/zibo.en.md"}, 0, "en/index.html"},
 	}
 	for _, st := range steps {
 		st.do()

@@ -84,6 +84,9 @@ type Site struct {
 	Permalinks map[string]string `toml:"permalinks"`
 	// Menus are named lists of links for a site's own layouts, as Hugo's [menus].
 	Menus map[string][]MenuEntry `toml:"menus"`
+	// Outputs are the output formats of each kind of page, as Hugo's [outputs]
+	// (home = ["html"] makes no home feed); see KindOutputs.
+	Outputs map[string][]string `toml:"outputs"`
 
 	// Theme names the Hugo theme components whose shortcodes, partials, i18n, assets,
 	// static and data files the site uses (a name, or a list of names, the first
@@ -154,6 +157,22 @@ type Markup struct {
 	// Unsafe lets raw HTML in Markdown through. Off by default: briefs are written by
 	// many hands, and escaped HTML cannot break a page or inject a script.
 	Unsafe bool `toml:"unsafe"`
+	// Highlight are the options of code blocks (Hugo's [markup.highlight]).
+	Highlight Highlight `toml:"highlight"`
+}
+
+// Highlight are the options of Hugo's [markup.highlight] that apply without a syntax
+// highlighter, which briefs does not have: code is shown plain, with line numbers and
+// highlighted lines if asked for. A code block's own options override them.
+type Highlight struct {
+	// LineNos numbers the lines of every code block, from LineNoStart (1 when 0).
+	LineNos     bool `toml:"lineNos"`
+	LineNoStart int  `toml:"lineNoStart"`
+	// HlLines are lines to highlight in every block ("2 4-5"), as numbered.
+	HlLines string `toml:"hl_Lines"`
+	// CodeFences false leaves fenced code blocks without line numbers or highlighted
+	// lines (only the highlight shortcode has them), as in Hugo.
+	CodeFences *bool `toml:"codeFences"`
 }
 
 // Language returns the language with the given code, or nil.
@@ -187,10 +206,17 @@ var Files = []string{FileName, "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"
 	"config.toml", "config.yaml", "config.yml", "config.json"}
 
 // Read reads the configuration at the root of the site folder fsys (the first of
-// Files there) and loads it. The build, the dev server and the commands that need
-// only the settings all go through it, so that each reports a missing or broken file
-// the same way.
-func Read(fsys fs.FS) (*Site, error) {
+// Files there) and loads it, for the production environment (ReadEnv). The build,
+// the dev server and the commands that need only the settings all go through it, so
+// that each reports a missing or broken file the same way.
+func Read(fsys fs.FS) (*Site, error) { return ReadEnv(fsys, "") }
+
+// ReadEnv is Read for a Hugo environment ("production" when env is ""): a Hugo
+// site's configuration is its root file (hugo.toml …), then config/_default/, then
+// config/<env>/, each merged over the one before, as Hugo merges them. A site.toml
+// is read alone.
+func ReadEnv(fsys fs.FS, env string) (*Site, error) {
+	env = cmp.Or(env, Production)
 	for _, name := range Files {
 		src, err := fs.ReadFile(fsys, name)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -202,9 +228,9 @@ func Read(fsys fs.FS) (*Site, error) {
 		if name == FileName {
 			return Load(name, src)
 		}
-		return LoadHugo(name, src)
+		return readHugo(fsys, env, name, src)
 	}
-	if s, err := readHugoDir(fsys); s != nil || err != nil {
+	if s, err := readHugo(fsys, env, "", nil); s != nil || err != nil {
 		return s, err
 	}
 	return nil, diag.At(FileName, 0, 0, "not found (nor a Hugo hugo.toml or config.toml): run briefs in a site folder, or name one with -s")
@@ -249,6 +275,7 @@ func (s *Site) fill(file string, src []byte, at func(...string) (int, int), errs
 	s.fillZone(file, at, errs)
 	s.fillUnits(file, src, errs)
 	s.checkMeasures(file, at, errs)
+	s.fillOutputs(file, at, errs)
 }
 
 func (s *Site) fillNumbers(file string, at func(...string) (int, int), errs *diag.List) {

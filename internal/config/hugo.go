@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"maps"
 	"net/url"
 	"path"
@@ -29,46 +28,6 @@ func LoadHugo(file string, src []byte) (*Site, error) {
 		return nil, err
 	}
 	return loadHugoMap(file, src, raw)
-}
-
-// HugoDir is Hugo's configuration folder: config/_default/hugo.toml holds the top
-// level, and each other file one key (languages.toml is [languages], menu.toml [menu]).
-const HugoDir = "config/_default"
-
-// readHugoDir reads a site configured in HugoDir; nil and no error when there is none.
-func readHugoDir(fsys fs.FS) (*Site, error) {
-	entries, err := fs.ReadDir(fsys, HugoDir)
-	if err != nil {
-		return nil, nil
-	}
-	raw, main := map[string]any{}, ""
-	var mainSrc []byte
-	for _, e := range entries {
-		ext := path.Ext(e.Name())
-		if e.IsDir() || !slices.Contains([]string{".toml", ".yaml", ".yml", ".json"}, ext) {
-			continue
-		}
-		name := HugoDir + "/" + e.Name()
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, diag.At(name, 0, 0, "cannot read: %v", err)
-		}
-		m, err := decodeAny(name, src)
-		if err != nil {
-			return nil, err
-		}
-		switch key := strings.TrimSuffix(e.Name(), ext); key {
-		case "hugo", "config":
-			maps.Copy(raw, m)
-			main, mainSrc = name, src
-		default:
-			raw[key] = m
-		}
-	}
-	if main == "" && len(raw) == 0 {
-		return nil, nil
-	}
-	return loadHugoMap(cmp.Or(main, HugoDir+"/hugo.toml"), mainSrc, raw)
 }
 
 // loadHugoMap is LoadHugo for the decoded configuration raw, read from file.
@@ -145,7 +104,7 @@ type hugoReader struct {
 var hugoTop = []string{"baseurl", "title", "languagecode", "defaultcontentlanguage",
 	"defaultcontentlanguageinsubdir", "disablepathtolower", "timezone", "taxonomies",
 	"permalinks", "menu", "menus", "params", "summarylength", "paginate", "pagination",
-	"languages", "markup", "languagename", "locale", "label", "relativeurls"}
+	"languages", "markup", "languagename", "locale", "label", "relativeurls", "outputs", "outputformats"}
 
 func (h *hugoReader) read(raw map[string]any) {
 	top := h.lower(raw, "")
@@ -166,6 +125,9 @@ func (h *hugoReader) read(raw map[string]any) {
 	}
 	s.Permalinks = h.permalinks(top["permalinks"])
 	s.Menus = h.menus(top, "")
+	if v, ok := top["outputs"]; ok {
+		s.Outputs = h.outputs(v)
+	}
 	s.Params = h.table(top, "params")
 	pager := h.int(top, "paginate")
 	if p, ok := top["pagination"].(map[string]any); ok {
@@ -175,6 +137,7 @@ func (h *hugoReader) read(raw map[string]any) {
 	s.PageSize = pager
 	if m, ok := top["markup"].(map[string]any); ok {
 		s.Markup.Unsafe = h.unsafe(m)
+		s.Markup.Highlight = h.highlight(m)
 	}
 	summary := h.int(top, "summarylength")
 	title := h.str(top, "title")
@@ -271,6 +234,53 @@ func (h *hugoReader) unsafe(m map[string]any) bool {
 	return b
 }
 
+// highlight reads [markup.highlight]: the options that need no highlighter (line
+// numbers, highlighted lines, codeFences); the others (style, noClasses, guessSyntax,
+// tabWidth …) are named in one warning, since code is shown plain.
+func (h *hugoReader) highlight(markup map[string]any) Highlight {
+	var out Highlight
+	hm, ok := h.lower(markup, "markup.")["highlight"].(map[string]any)
+	if !ok {
+		return out
+	}
+	m := h.lower(hm, "markup.highlight.")
+	var unused []string
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		switch k {
+		case "linenos":
+			out.LineNos = lineNosOn(m[k])
+		case "linenostart":
+			out.LineNoStart = h.int(m, k)
+		case "hl_lines":
+			out.HlLines = h.str(m, k)
+		case "codefences":
+			out.CodeFences = h.flag(m, k)
+		case "linenumbersintable":
+			// Numbers are written inline, in every case.
+		default:
+			unused = append(unused, h.orig["markup.highlight."+k])
+		}
+	}
+	if len(unused) > 0 {
+		line, col := h.at("markup", "highlight")
+		h.s.Warnings = append(h.s.Warnings, diag.Warn(h.file, line, col,
+			"markup.highlight: briefs has no syntax highlighter; code is shown plain, with line numbers and highlighted lines if asked for, and these options are not used: %s",
+			strings.Join(unused, ", ")))
+	}
+	return out
+}
+
+// lineNosOn reads lineNos: true, or "table" or "inline" as Hugo's highlight options write it.
+func lineNosOn(v any) bool {
+	switch v := v.(type) {
+	case bool:
+		return v
+	case string:
+		return v == "true" || v == "table" || v == "inline"
+	}
+	return false
+}
+
 // permalinks reads [permalinks]: section = "pattern", or Hugo's newer form by page
 // kind ([permalinks.page] section = "pattern"), whose pages are the same ones.
 func (h *hugoReader) permalinks(v any) map[string]string {
@@ -290,6 +300,37 @@ func (h *hugoReader) permalinks(v any) map[string]string {
 				h.unused = append(h.unused, "permalinks."+k)
 			}
 		}
+	}
+	return out
+}
+
+// outputs reads [outputs]: kind = ["html", "rss", …].
+func (h *hugoReader) outputs(v any) map[string][]string {
+	m, ok := v.(map[string]any)
+	if !ok {
+		h.typeErr("outputs", "a table: [outputs] home = [\"html\", \"rss\"]")
+		return nil
+	}
+	out := map[string][]string{}
+	for kind, list := range m {
+		var formats []string
+		switch list := list.(type) {
+		case []any:
+			for _, f := range list {
+				if s, ok := f.(string); ok {
+					formats = append(formats, s)
+				} else {
+					h.typeErr("outputs."+kind, "a list of format names: [\"html\", \"rss\"]")
+				}
+			}
+		case []string:
+			formats = list
+		case string:
+			formats = []string{list}
+		default:
+			h.typeErr("outputs."+kind, "a list of format names: [\"html\", \"rss\"]")
+		}
+		out[kind] = formats
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -127,6 +128,8 @@ func TestReadHugoErrors(t *testing.T) {
 		{"hugo.toml", "paginate = \"ten\"\n", "hugo.toml:1:1: paginate must be a whole number"},
 		{"hugo.yaml", "title: x\nlanguages:\n  en:\n    contentDir: ../x\n", "hugo.yaml:4:5: languages.en.contentDir"},
 		{"hugo.toml", "defaultContentLanguage = \"fr\"\n[languages.en]\n", "hugo.toml:1:1: defaultContentLanguage \"fr\" is not one of the languages (en)"},
+		{"hugo.toml", "[outputs]\nhome = [\"html\"]\npages = [\"html\"]\n", "hugo.toml:3:1: outputs.pages: not a kind of page; use home, section, page, taxonomy or term"},
+		{"hugo.yaml", "outputs:\n  home: 3\n", "hugo.yaml:2:3: outputs.home must be a list of format names"},
 		{"hugo.toml", "[languages.zh]\n[languages.fr]\n", "hugo.toml: defaultContentLanguage \"en\" is not one of the languages (zh, fr)"}, // as Hugo says too
 	}
 	for _, c := range cases {
@@ -174,5 +177,99 @@ x = 1
 	if _, err := Load("site.toml", []byte("[taxonomies]\ntag = \"Tags/x\"\n[languages.zh]\n")); err == nil ||
 		!strings.HasPrefix(err.Error(), "site.toml:2:1: taxonomy tag = \"Tags/x\"") {
 		t.Errorf("bad taxonomy: %v", err)
+	}
+}
+
+// TestReadHugoEnvironments: the root file, then config/_default/, then the
+// environment's folder, each merged over the one before as Hugo merges them (checked
+// against `hugo config` and `hugo config -e development`, Hugo 0.111).
+func TestReadHugoEnvironments(t *testing.T) {
+	fsys := fstest.MapFS{
+		"hugo.toml":                          {Data: []byte("title = \"Root\"\nbaseURL = \"https://root.example/\"\nenableGitInfo = true\n")},
+		"config/_default/hugo.toml":          {Data: []byte("baseURL = \"https://default.example/\"\ntitle = \"Default\"\n[params]\na = \"def\"\nb = \"def\"\n")},
+		"config/_default/menus.en.toml":      {Data: []byte("[[main]]\nname = \"About\"\nurl = \"/about/\"\n")},
+		"config/production/hugo.toml":        {Data: []byte("baseurl = \"https://prod.example/\"\n")},
+		"config/production/params.toml":      {Data: []byte("A = \"prod\"\n")},
+		"config/development/hugo.yaml":       {Data: []byte("title: Dev\n")},
+		"config/staging/languages.toml":      {Data: []byte("[en]\ntitle = \"Staging\"\n")},
+		"config/development/notconfig.txt":   {Data: []byte("ignored")},
+		"config/development/sub/params.toml": {Data: []byte("a = \"ignored\"")},
+	}
+	cases := []struct{ env, baseURL, title, a, b string }{
+		{"", "https://prod.example/", "Default", "prod", "def"},
+		{Production, "https://prod.example/", "Default", "prod", "def"},
+		{Development, "https://default.example/", "Dev", "def", "def"},
+		{"staging", "https://default.example/", "Staging", "def", "def"},
+		{"none", "https://default.example/", "Default", "def", "def"},
+	}
+	for _, c := range cases {
+		s, err := ReadEnv(fsys, c.env)
+		if err != nil {
+			t.Fatalf("%q: %v", c.env, err)
+		}
+		en := s.Languages["en"]
+		got := []any{s.BaseURL, en.Title, s.Params["a"], s.Params["b"], len(en.Menus["main"]), s.File}
+		want := []any{c.baseURL, c.title, c.a, c.b, 1, "hugo.toml"}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Errorf("%q field %d: got %v, want %v", c.env, i, got[i], want[i])
+			}
+		}
+	}
+	// Without a root file, config/_default/hugo.toml names the configuration.
+	delete(fsys, "hugo.toml")
+	s, err := ReadEnv(fsys, Development)
+	if err != nil || s.File != "config/_default/hugo.toml" || s.Languages["en"].Title != "Dev" {
+		t.Errorf("without a root file: %v, %+v", err, s)
+	}
+	// An error in an environment's file is at its place.
+	fsys["config/production/params.toml"] = &fstest.MapFile{Data: []byte("a = [\n")}
+	if _, err := ReadEnv(fsys, ""); err == nil || !strings.HasPrefix(err.Error(), "config/production/params.toml:1:") {
+		t.Errorf("error: %v", err)
+	}
+}
+
+// TestReadHugoOutputs: [outputs] by kind, in lower case, the formats briefs does not
+// make named in one warning at the table.
+func TestReadHugoOutputs(t *testing.T) {
+	src := "title = \"T\"\n[outputFormats.txt]\nmediaType = \"text/plain\"\n[outputs]\nhome = [\"HTML\", \"txt\", \"RSS\"]\npage = [\"html\", \"txt\", \"json\"]\ntaxonomyTerm = [\"html\"]\n"
+	s, err := Read(fstest.MapFS{"hugo.toml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(s.KindOutputs("home"), ","); got != "html,txt,rss" {
+		t.Errorf("home: %s", got)
+	}
+	if got := strings.Join(s.KindOutputs("taxonomy"), ","); got != "html" {
+		t.Errorf("taxonomy: %s", got)
+	}
+	if s.KindOutputs("section") != nil {
+		t.Errorf("section: %v", s.KindOutputs("section"))
+	}
+	var warned []string
+	for _, w := range s.Warnings {
+		warned = append(warned, w.Error())
+	}
+	want := "hugo.toml:4:2: warning: briefs makes html and rss outputs only; these need the theme's templates and are not made: json (page), txt (home, page)"
+	if !slices.Contains(warned, want) {
+		t.Errorf("warnings %q, want %q", warned, want)
+	}
+}
+
+// TestReadHugoHighlight: the [markup.highlight] options that need no highlighter are
+// read; the others are named in one warning.
+func TestReadHugoHighlight(t *testing.T) {
+	src := "baseURL = \"https://example.org/\"\n[markup.highlight]\nlineNos = true\nlineNoStart = 5\nhl_Lines = \"2 4-5\"\ncodeFences = false\nstyle = \"monokai\"\nnoClasses = false\nlineNumbersInTable = true\n"
+	s, err := Read(fstest.MapFS{"hugo.toml": {Data: []byte(src)}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Markup.Highlight
+	if !h.LineNos || h.LineNoStart != 5 || h.HlLines != "2 4-5" || h.CodeFences == nil || *h.CodeFences {
+		t.Errorf("highlight %+v", h)
+	}
+	want := "hugo.toml:2:9: warning: markup.highlight: briefs has no syntax highlighter; code is shown plain, with line numbers and highlighted lines if asked for, and these options are not used: noClasses, style"
+	if len(s.Warnings) != 1 || s.Warnings[0].Error() != want {
+		t.Errorf("warnings %v, want %s", s.Warnings, want)
 	}
 }

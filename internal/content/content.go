@@ -382,20 +382,59 @@ func CheckSlug(s string) error {
 	return nil
 }
 
-// CheckAlias accepts an old URL path that should redirect to a page: absolute
-// ("/old/brief/" or "/old/brief.html"), each segment a clean slug.
+// CheckAlias accepts an old URL path that should redirect to a page: from the site
+// root ("/old/brief/" or "/old/brief.html"), or, as Hugo has it, relative to the
+// folder of the page's URL ("old-name", "../old/brief/"), each segment a clean slug
+// ("." and ".." only in a relative alias). Where a relative alias leads is known only
+// with the page's URL: site.New resolves it.
 func CheckAlias(a string) error {
-	if !strings.HasPrefix(a, "/") {
-		return fmt.Errorf("must start with / (a path from the site root, such as \"/old/brief/\")")
-	}
+	relative := !strings.HasPrefix(a, "/")
 	trimmed := strings.Trim(a, "/")
-	if trimmed == "" {
+	switch {
+	case strings.Contains(a, "://") || strings.HasPrefix(a, "//"):
+		return fmt.Errorf("is a full URL; an alias is a path on this site, such as \"/old/brief/\"")
+	case trimmed == "" && !relative:
 		return fmt.Errorf("cannot be the site root")
+	case trimmed == "":
+		return fmt.Errorf("is empty")
 	}
 	for _, seg := range strings.Split(trimmed, "/") {
+		if relative && (seg == "." || seg == "..") {
+			continue
+		}
 		if err := CheckSlug(seg); err != nil {
 			return fmt.Errorf("segment %q: %v", seg, err)
 		}
+	}
+	return nil
+}
+
+// CheckFrontSlug accepts a slug written in front matter as Hugo does: any text that
+// keeps something once made a URL segment (PathSegment: "My Title" is my-title), but
+// one segment, not a path: no slash, no leading dot ("..", hidden names), no control
+// characters.
+func CheckFrontSlug(s string) error {
+	switch {
+	case strings.TrimSpace(s) == "":
+		return fmt.Errorf("empty")
+	case strings.HasPrefix(s, "/"):
+		return fmt.Errorf("is a path from the site root; a slug is one URL segment: write url = %q for a whole path", strings.TrimSuffix(s, "/")+"/")
+	case strings.HasPrefix(s, ".."):
+		return fmt.Errorf("climbs out of the page's folder; a slug is one URL segment, such as \"my-title\"")
+	case strings.Contains(s, "/") || strings.Contains(s, `\`):
+		return fmt.Errorf("contains a slash; a slug is one URL segment (url gives a whole path)")
+	case strings.HasPrefix(strings.TrimSpace(s), "."):
+		return fmt.Errorf("starts with a dot (\"..\" and hidden names are not allowed)")
+	case len(s) > 200:
+		return fmt.Errorf("longer than 200 bytes")
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return fmt.Errorf("control character %q cannot be in a URL", r)
+		}
+	}
+	if seg := PathSegment(s); seg == "" || strings.Trim(seg, ".") == "" {
+		return fmt.Errorf("nothing of it can be kept in a URL; use letters or digits")
 	}
 	return nil
 }

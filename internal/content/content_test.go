@@ -49,6 +49,59 @@ func TestCheckSlug(t *testing.T) {
 	}
 }
 
+func TestCheckFrontSlug(t *testing.T) {
+	tests := []struct {
+		slug string
+		ok   bool
+	}{
+		{"zibo-2024", true},
+		{"My Title", true}, // Hugo makes it my-title
+		{"C++ & Go", true},
+		{"淄博 法治", true},
+		{"", false},
+		{"  ", false},
+		{"../x", false},
+		{"/abs", false},
+		{"a/b", false},
+		{`a\b`, false},
+		{".hidden", false},
+		{"..", false},
+		{"a\x00b", false},
+		{"tab\there", false},
+		{"?!", false},
+		{strings.Repeat("a", 201), false},
+	}
+	for _, tt := range tests {
+		if err := CheckFrontSlug(tt.slug); (err == nil) != tt.ok {
+			t.Errorf("CheckFrontSlug(%q) = %v, want ok=%v", tt.slug, err, tt.ok)
+		}
+	}
+}
+
+func TestCheckAlias(t *testing.T) {
+	tests := []struct {
+		alias string
+		ok    bool
+	}{
+		{"/old/brief/", true},
+		{"/old/brief.html", true},
+		{"old-name", true}, // relative to the page's folder, as in Hugo
+		{"../up/", true},
+		{"./x", true},
+		{"/", false},
+		{"", false},
+		{"/a/../../etc/", false}, // ".." only in a relative alias
+		{"https://example.org/x/", false},
+		{"//example.org/x/", false},
+		{"a b/", false},
+	}
+	for _, tt := range tests {
+		if err := CheckAlias(tt.alias); (err == nil) != tt.ok {
+			t.Errorf("CheckAlias(%q) = %v, want ok=%v", tt.alias, err, tt.ok)
+		}
+	}
+}
+
 func TestPlace(t *testing.T) {
 	tests := []struct {
 		path, section, name, lang string
@@ -148,11 +201,13 @@ func TestProblems(t *testing.T) {
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nTitle = \"U\"\n+++\n", "x.zh.md:4:1: `Title` sets title again, after `title` (keys are read regardless of case); keep one"},
 		{"+++\ntitle = \"T\"\npublishDate = 2024-01-01\npubdate = 2024-01-01\n+++\n", "x.zh.md:4:1: `pubdate` sets publishDate again, after `publishDate` (as in Hugo, both name it); keep one"},
 		// Paths out of the site.
-		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"../x\"\n+++\n", "x.zh.md:4:8: slug \"../x\": contains a slash"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"../x\"\n+++\n", "x.zh.md:4:8: slug \"../x\": climbs out of the page's folder"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"a/b\"\n+++\n", "x.zh.md:4:8: slug \"a/b\": contains a slash"},
-		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"..\"\n+++\n", "x.zh.md:4:8: slug \"..\": starts with a dot"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"..\"\n+++\n", "x.zh.md:4:8: slug \"..\": climbs out"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"\"\n+++\n", "x.zh.md:4:8: slug \"\": empty"},
-		{"+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [\"/ok/\", \"../../etc\"]\n+++\n", "x.zh.md:4:20: aliases: \"../../etc\" must start with /"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [\"/ok/\", \"https://example.org/x/\"]\n+++\n", "x.zh.md:4:20: aliases: \"https://example.org/x/\" is a full URL"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"a\\u0007b\"\n+++\n", "x.zh.md:4:8: slug \"a\\ab\": control character"},
+		{"+++\ntitle = \"T\"\ndate = 2024-01-01\nslug = \"?!\"\n+++\n", "x.zh.md:4:8: slug \"?!\": nothing of it can be kept"},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [\"/a/../../etc/\"]\n+++\n", "x.zh.md:4:12: aliases: \"/a/../../etc/\" segment \"..\""},
 		{"+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = ['/a\\b/']\n+++\n", "x.zh.md:4:12: aliases: \"/a\\\\b/\" segment \"a\\\\b\": contains a slash"},
 	}
@@ -257,10 +312,10 @@ func TestKeysAnyCase(t *testing.T) {
 func TestManyBadEntries(t *testing.T) {
 	src := "+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [" + strings.Repeat(`"x\\y", `, 200000) + "]\n+++\n"
 	// The same bad entry twice is two problems, at two places.
-	twice := "+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [\"x\", \"/ok/\", \"x\"]\n+++\n"
+	twice := "+++\ntitle = \"T\"\ndate = 2024-01-01\naliases = [\"x y\", \"/ok/\", \"x y\"]\n+++\n"
 	var errs2 diag.List
 	Load(fstest.MapFS{"content/law/x.zh.md": {Data: []byte(twice)}}, testConfig(t), &errs2)
-	if got := errs2.Error(); !strings.Contains(got, "x.zh.md:4:12: aliases") || !strings.Contains(got, "x.zh.md:4:25: aliases") {
+	if got := errs2.Error(); !strings.Contains(got, "x.zh.md:4:12: aliases") || !strings.Contains(got, "x.zh.md:4:27: aliases") {
 		t.Errorf("twice:\n%s", got)
 	}
 	var errs diag.List

@@ -335,7 +335,7 @@ func (p *frontParser) check(f *Front, vals map[string]any) {
 		}
 	}
 	if _, ok := vals["slug"].(string); ok {
-		if err := CheckSlug(f.Slug); err != nil {
+		if err := CheckFrontSlug(f.Slug); err != nil {
 			p.failValue("slug", "slug %q: %v", f.Slug, err)
 		}
 	}

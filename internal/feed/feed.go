@@ -23,10 +23,9 @@ import (
 	"github.com/briefs/briefs/internal/site"
 )
 
-// Has reports whether a page has a feed: lists do, briefs and the tags index do not.
-func Has(p *site.Page) bool {
-	return p.Kind == site.KindHome || p.Kind == site.KindSection || p.Kind == site.KindTag
-}
+// Has reports whether a page has a feed: lists do, unless their outputs leave rss out
+// (site.Page.HasFeed); briefs and the tags index do not.
+func Has(p *site.Page) bool { return p.HasFeed() }
 
 // Path is the site path of a page's feed.
 func Path(p *site.Page) string { return p.Path + "index.xml" }

@@ -58,6 +58,12 @@ var boundedShapes = []struct {
 	{"markdown shortcodes", func(n int) string { return strings.Repeat("{{% details %}}\n- x\n{{% /details %}}\n", n) }},
 	{"closing tags alone", func(n int) string { return strings.Repeat("{{< /x >}}", n) }},
 	{"multi-line calls", func(n int) string { return strings.Repeat("{{< highlight\n  go\n>}}\nx\n{{< /highlight >}}\n", n) }},
+	{"numbered code lines", func(n int) string {
+		return "```go {linenos=true,hl_lines=[1,\"2-999999999\"]}\n" + strings.Repeat("x <y>\n", n) + "```\n"
+	}},
+	{"highlighted line ranges", func(n int) string {
+		return "{{< highlight go \"hl_lines=" + strings.Repeat("1-999999999 ", n) + "\" >}}\nx\ny\n{{< /highlight >}}\n"
+	}},
 	{"unknown shortcodes", func(n int) string { return strings.Repeat("{{< nope 1 >}} ", n) }},
 	{"refs in links", func(n int) string { return strings.Repeat(`[a]({{< relref "x" >}}) `, n) }},
 	{"long line", func(n int) string { return strings.Repeat("长句 word ", n) }},

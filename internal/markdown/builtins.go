@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
 	"fmt"
 	"html"
@@ -71,24 +73,37 @@ func ref(c *Call, relative bool) (Output, error) {
 }
 
 // highlight writes its content as a code block in a language, as a fenced block
-// would be: {{< highlight go "linenos=table" >}}…{{< /highlight >}}. The options are
-// Hugo's highlighter's and are read but not applied.
+// would be: {{< highlight go "linenos=table,hl_lines=2 4-5" >}}…{{< /highlight >}}.
+// Of Hugo's highlighter's options, line numbers and highlighted lines are applied
+// (see codeOptions), over the site's [markup.highlight]; the others are read and
+// left, as briefs has no highlighter.
 func highlight(c *Call) (Output, error) {
 	lang := c.String(0)
 	if c.IsNamedParams() {
 		return Output{}, fmt.Errorf(`highlight takes a language and options, as in {{< highlight go "linenos=table" >}}`)
 	}
+	o := codeOptions{start: 1}
+	if c.x != nil {
+		o = siteCodeOptions(c.x.md.opts.Highlight, false)
+	}
+	o.apply(c.String(1))
 	code := strings.TrimLeft(c.Inner, "\r\n")
 	code = strings.TrimRight(code, " \t\r\n")
-	var b strings.Builder
+	var b bytes.Buffer
 	b.WriteString("<pre><code")
 	if lang != "" {
 		b.WriteString(` class="language-` + html.EscapeString(lang) + `"`)
 	}
 	b.WriteString(">")
-	b.Write(util.EscapeHTML([]byte(code)))
-	if code != "" {
-		b.WriteString("\n")
+	if code == "" || o.plain(strings.Count(code, "\n")+1) {
+		b.Write(util.EscapeHTML([]byte(code)))
+		if code != "" {
+			b.WriteString("\n")
+		}
+	} else {
+		w := bufio.NewWriter(&b)
+		writeCode(w, bytes.SplitAfter([]byte(code), []byte("\n")), o)
+		w.Flush()
 	}
 	b.WriteString("</code></pre>\n")
 	return Output{HTML: b.String()}, nil

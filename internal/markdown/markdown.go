@@ -33,6 +33,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/figures"
 	"github.com/briefs/briefs/internal/images"
@@ -61,6 +62,9 @@ type Options struct {
 	// {{< /x.inline >}} (Hugo's enableInlineShortcodes); nil leaves such calls out,
 	// with a warning (inline.go).
 	InlineShortcodes InlineFunc
+	// Highlight are the site's code block options (Hugo's [markup.highlight]) that
+	// apply without a highlighter: line numbers and highlighted lines.
+	Highlight config.Highlight
 }
 
 // Markdown renders the bodies of one language. It is safe for concurrent use.
@@ -127,6 +131,7 @@ func New(opts Options) *Markdown {
 	if !opts.Unsafe {
 		md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 100)))
 	}
+	md.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(codeBlocks{site: opts.Highlight}, 100)))
 	return &Markdown{opts: opts, md: md}
 }
 

@@ -22,7 +22,7 @@ func ForSite(cfg *config.Site, imgs *images.Library, site fs.FS, scs map[string]
 	}
 	for code, l := range cfg.Languages {
 		mds[code] = New(Options{Lang: code, CJK: l.CJK(), Unsafe: cfg.Markup.Unsafe, Units: cfg.UnitSet, Images: imgs, Files: site, Shortcodes: scs,
-			InlineShortcodes: define})
+			InlineShortcodes: define, Highlight: cfg.Markup.Highlight})
 	}
 	return mds
 }

@@ -143,6 +143,9 @@ func (r *Renderer) switchOf(p *site.Page) []SwitchEntry {
 }
 
 func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
+	if p.Kind == site.KindSearch {
+		return r.searchSwitch(r.site.Lang(p.Lang.Code))
+	}
 	out := make([]SwitchEntry, 0, len(r.site.Languages))
 	for _, l := range r.site.Languages {
 		e := SwitchEntry{Lang: l.Language, Path: l.Home.Path}

@@ -58,6 +58,9 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 			num(r.digest(q))
 		}
 	}
+	if l := r.site.Lang(p.Lang.Code); l != nil {
+		w(advertisedFeed(p, l.Home)) // outputs may take a feed away
+	}
 	for _, e := range r.langSwitch(p) {
 		w(e.Path)
 	}
@@ -66,7 +69,8 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 }
 
 // navDigest hashes the navigation every page of a language shows: the sections with
-// their titles and counts, and the tags page's title. Computed once per renderer
+// their titles and counts, the tags page's title, where the search page is, and the
+// main menu. Computed once per renderer
 // rather than once per output.
 func (r *Renderer) navDigest(code string) uint64 {
 	r.digestsOnce.Do(r.computeDigests)
@@ -80,6 +84,19 @@ func navDigestOf(l *site.Lang) uint64 {
 	for _, tax := range l.Taxonomies {
 		w(tax.Title)
 	}
+	w(l.SearchPath()) // the header's search form
+	var menu func([]*site.MenuItem)
+	menu = func(items []*site.MenuItem) {
+		for _, m := range items {
+			w(m.Href)
+			w(m.Name)
+			w(m.Title)
+			w(m.Key())
+			menu(m.Children)
+			w("\x02")
+		}
+	}
+	menu(l.MainMenu)
 	for _, sec := range l.Home.Sections {
 		w(sec.Path)
 		w(sec.LinkTitle())
@@ -118,6 +135,7 @@ func digestOf(q *site.Page) uint64 {
 	h.SetSeed(seed)
 	w := func(s string) { h.WriteString(s); h.WriteByte(0) }
 	w(q.Path)
+	w(q.Kind.String()) // a brief that becomes the search page (layout = "search") shows another layout
 	w(q.Title)
 	w(q.LinkTitle())
 	w(q.Date.String())

@@ -327,12 +327,29 @@ func candidates(p *site.Page) []string {
 
 // MissingStrings returns the warnings about theme strings that pages met: words a
 // language lacked and took from another (see words), once per language and key.
+//
+// A language that lacks many strings (a Hugo site in a language briefs has no words
+// for, such as Japanese) gets one warning that names them all, rather than one a key.
 func (r *Renderer) MissingStrings() []*diag.Error {
 	var out []*diag.Error
-	r.missing.Range(func(_, v any) bool {
-		out = append(out, v.(*diag.Error))
+	lacking := map[string][]string{} // language -> keys it took from another
+	r.missing.Range(func(k, v any) bool {
+		if wk := k.(warnKey); !wk.arity {
+			lacking[wk.lang] = append(lacking[wk.lang], wk.key)
+		}
 		return true
 	})
+	r.missing.Range(func(k, v any) bool {
+		if wk := k.(warnKey); wk.arity || len(lacking[wk.lang]) < manyMissing {
+			out = append(out, v.(*diag.Error))
+		}
+		return true
+	})
+	for code, keys := range lacking {
+		if l := r.cfg.Languages[code]; l != nil && len(keys) >= manyMissing {
+			out = append(out, manyMissingWarning(r.cfg, l, keys))
+		}
+	}
 	return out
 }
 

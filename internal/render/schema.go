@@ -98,18 +98,26 @@ func (f *langFuncs) publisher() string {
 }
 
 // feedOf is the site path of the RSS feed a page advertises: its own for lists, its
-// section's for a brief, the home page's for the other pages; "" on the 404 page.
+// section's for a brief, the home page's for the other pages, of those that have one
+// (outputs may leave rss out); "" on the 404 page, and when none has.
 func feedOf(d *Data) string {
-	p := d.Page
-	switch {
-	case p == nil || d.NotFound:
+	if d.Page == nil || d.NotFound {
 		return ""
+	}
+	return advertisedFeed(d.Page, d.Lang.Home)
+}
+
+// advertisedFeed is feedOf for page p of the language whose home is home.
+func advertisedFeed(p, home *site.Page) string {
+	switch {
 	case feed.Has(p):
 		return feed.Path(p)
-	case p.Kind == site.KindBrief && p.Section != nil:
+	case p.Kind == site.KindBrief && p.Section != nil && feed.Has(p.Section):
 		return feed.Path(p.Section)
+	case feed.Has(home):
+		return feed.Path(home)
 	}
-	return feed.Path(d.Lang.Home)
+	return ""
 }
 
 // rfc3339 formats a date for schema.org; "" (left out) for a page without one.

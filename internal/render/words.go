@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -98,6 +99,24 @@ func fallbackWarning(l *config.Language, key, s string, src *wordSource) *diag.E
 	p := l.Place
 	return diag.Warn(p.File, p.Line, p.Col, "%s has no theme string %q; its pages show %q (%s) instead; add %s = \"…\" under [languages.%s.strings]",
 		l.Code, key, s, src.name, key, l.Code)
+}
+
+// manyMissing is how many strings a language may lack before its warnings are one.
+const manyMissing = 4
+
+// manyMissingWarning says that language l showed other languages' words for keys.
+func manyMissingWarning(cfg *config.Site, l *config.Language, keys []string) *diag.Error {
+	slices.Sort(keys)
+	w := newWords(cfg, l)
+	var from []string
+	for _, k := range keys {
+		if _, src := w.lookup(k); src != nil && !slices.Contains(from, src.name) {
+			from = append(from, src.name)
+		}
+	}
+	p := l.Place
+	return diag.Warn(p.File, p.Line, p.Col, "%s has no theme strings for %d words its pages show, which show them in %s instead: %s; add them under [languages.%s.strings] (see README, The theme's words)",
+		l.Code, len(keys), strings.Join(from, ", "), strings.Join(keys, ", "), l.Code)
 }
 
 // arityWarning says that the string for key wants more values than the layout gives.

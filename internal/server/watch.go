@@ -38,8 +38,8 @@ func watched(tops []string, top string) bool {
 
 // contentTops are the top-level folders of the languages' content folders, read from
 // the site's configuration as it is now ("content.en" for contentDir = "content.en").
-func contentTops(dir string) []string {
-	cfg, err := config.Read(os.DirFS(dir))
+func contentTops(dir, env string) []string {
+	cfg, err := config.ReadEnv(os.DirFS(dir), env)
 	if err != nil {
 		return nil
 	}
@@ -107,7 +107,7 @@ func (s *Server) watch() (*watcher, error) {
 		return nil, err
 	}
 	// Read once: a contentDir changed in the configuration takes a restart.
-	w := &watcher{Watcher: fw, tops: contentTops(s.cfg.Dir), dirs: map[string]bool{}, pending: map[string]bool{}}
+	w := &watcher{Watcher: fw, tops: contentTops(s.cfg.Dir, s.cfg.Build.Environment), dirs: map[string]bool{}, pending: map[string]bool{}}
 	for _, top := range append(slices.Clone(watchedDirs), w.tops...) {
 		addTree(fw, filepath.Join(s.cfg.Dir, top), w.dirs)
 	}

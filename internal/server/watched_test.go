@@ -14,7 +14,7 @@ func TestWatchedHugo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tops := contentTops(dir)
+	tops := contentTops(dir, "")
 	for top, want := range map[string]bool{"content.en": true, "content.zh": true, "content": true, "hugo.toml": true,
 		"config.yaml": true, "config": true, "site.toml": true, "layouts": true, "public": false, "content.fr": false, "README.md": false} {
 		if got := watched(tops, top); got != want {

@@ -38,7 +38,8 @@ const (
 	KindTag
 	// KindNotFound is the 404 page, which no content file makes.
 	KindNotFound
-	// KindSearch is a language's search page, which no content file makes.
+	// KindSearch is a language's search page: the built-in one, or a content page
+	// with layout = "search" that takes its place (Lang.Search).
 	KindSearch
 )
 
@@ -98,6 +99,7 @@ type Page struct {
 	// Related are briefs in the same language sharing the most tags.
 	Related []*Page
 	Draft   bool
+	noFeed  bool // outputs leave rss out (HasFeed); beside Draft, in its padding
 	Source  string
 	Editor  string
 	Weight  int

@@ -66,7 +66,13 @@ type Lang struct {
 	Taxonomies []*Page
 	TagsPage   *Page
 	// Briefs are all the language's briefs, in list order.
-	Briefs   []*Page
+	Briefs []*Page
+	// Search is the content page that is the language's search page (layout =
+	// "search"), shown at its own URL instead of the built-in one; nil for none.
+	Search *Page
+	// MainMenu is the language's menu "main", from the configuration and the pages'
+	// front matter, nested and in Hugo's order; nil when the site has none.
+	MainMenu []*MenuItem
 	sections map[string]*Page
 	terms    map[string]*Page // by taxonomy and term slug, "tags/law"
 	// termFiles are the _index files of terms, by taxonomy and term slug.
@@ -143,6 +149,14 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	for _, f := range briefs {
 		l := s.Lang(f.Lang)
 		p := newBrief(l, f)
+		if l.takeSearch(p, errs) {
+			// Hugo makes the section of a search page (hugo-theme-stack's /page/),
+			// though it lists nothing else; a briefs site makes no empty section.
+			if sec := l.sectionOf(f.Section, index); sec != "" && cfg.Hugo {
+				p.Section = l.section(sec, index)
+			}
+			continue
+		}
 		l.Briefs = append(l.Briefs, p)
 		if sec := l.sectionOf(f.Section, index); sec != "" {
 			p.Section = l.section(sec, index)
@@ -165,7 +179,11 @@ func New(cfg *config.Site, files []*content.File, opts Options, errs *diag.List)
 	}
 	wg.Wait()
 	s.translate(errs)
+	s.linkSearchPages()
 	s.collect()
+	s.resolveAliases(errs)
+	s.buildMenus(errs)
+	s.applyOutputs(errs)
 	if opts.Placed != nil {
 		opts.Placed(s)
 	}

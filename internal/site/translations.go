@@ -16,7 +16,10 @@ func (s *Site) translate(errs *diag.List) {
 	}
 	for _, g := range s.briefGroups() {
 		if !s.uniqueLangs(g.pages, errs) {
-			continue
+			if !s.Config.Hugo {
+				continue
+			}
+			g.pages = firstPerLang(g.pages) // as Hugo, which says nothing
 		}
 		link(g.pages)
 		for _, p := range g.pages {
@@ -95,20 +98,40 @@ func (s *Site) briefGroups() []briefGroup {
 	return out
 }
 
-// uniqueLangs reports an error when two files in one language claim the same translation group.
+// uniqueLangs reports when two files in one language claim the same translation
+// group: an error on a briefs site; on a Hugo site, which allows it, a warning (and
+// briefs check's finding), the first of them being the translation.
 func (s *Site) uniqueLangs(pages []*Page, errs *diag.List) bool {
 	seen := map[string]*Page{}
 	ok := true
 	for _, p := range pages {
 		if q := seen[p.Lang.Code]; q != nil {
 			line, col := keyPos(p.File, "translationKey")
-			errs.Add(diag.At(p.File.Path, line, col, "translationKey %q is also used by %s in the same language; each language may have one version of a brief",
-				p.File.Front.TranslationKey, q.File.Path))
+			msg := "translationKey %q is also used by %s in the same language; each language may have one version of a brief"
+			if s.Config.Hugo {
+				errs.Add(diag.Warn(p.File.Path, line, col, msg+" (the other is its translation)", p.File.Front.TranslationKey, q.File.Path))
+			} else {
+				errs.Add(diag.At(p.File.Path, line, col, msg, p.File.Front.TranslationKey, q.File.Path))
+			}
 			ok = false
+			continue
 		}
 		seen[p.Lang.Code] = p
 	}
 	return ok
+}
+
+// firstPerLang keeps the first page of each language.
+func firstPerLang(pages []*Page) []*Page {
+	var out []*Page
+	seen := map[string]bool{}
+	for _, p := range pages {
+		if !seen[p.Lang.Code] {
+			seen[p.Lang.Code] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // outdatedFrom returns p's original when p records a version of it that has changed.

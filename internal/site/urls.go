@@ -19,6 +19,9 @@ func (s *Site) collect() {
 			s.Pages = append(s.Pages, tax.Sections...)
 		}
 		s.Pages = append(s.Pages, l.Briefs...)
+		if l.Search != nil {
+			s.Pages = append(s.Pages, l.Search)
+		}
 	}
 	for _, p := range s.Pages {
 		slices.SortStableFunc(p.Translations, func(a, b *Page) int { return s.langIndex(a) - s.langIndex(b) })
@@ -51,7 +54,7 @@ func PagerPath(p *Page, n int) string {
 // pages without an _index file; Line is 0 for a folder.
 func (p *Page) Place() (file string, line, col int) {
 	switch {
-	case p.Kind == KindBrief && p.File.Front.Slug != "":
+	case (p.Kind == KindBrief || p.Kind == KindSearch) && p.File != nil && p.File.Front.Slug != "":
 		line, col = keyPos(p.File, "slug")
 		return p.File.Path, line, col
 	case p.File != nil:

@@ -42,8 +42,8 @@ func Files(st *site.Site, max int) []File {
 	cfg := st.Config
 	var entries [][]byte
 	for _, p := range st.Pages {
-		if !p.Rendered() {
-			continue
+		if !p.Rendered() || p.Kind == site.KindSearch {
+			continue // a search page, built in or a content page's, has nothing to index
 		}
 		for n := 1; n <= st.Pagers(p); n++ {
 			entries = append(entries, entry(cfg, p, n))
