@@ -73,4 +73,3 @@ func TestUpdateThemeAsset(t *testing.T) {
 		t.Errorf("css/style.css = %q", b)
 	}
 }
-
