@@ -354,10 +354,10 @@ func (d *shortcodeData) InnerDeindent() template.HTML { return template.HTML(dei
 func (d *shortcodeData) IsNamedParams() bool { return d.c.IsNamedParams() }
 
 // Store holds values of this call, which calls inside it may set through .Parent.Store.
-func (d *shortcodeData) Store() scratch { return scratch{d.c.Store} }
+func (d *shortcodeData) Store() scratch { return scratch{m: d.c.Store} }
 
 // Scratch is Store, by its older name.
-func (d *shortcodeData) Scratch() scratch { return scratch{d.c.Store} }
+func (d *shortcodeData) Scratch() scratch { return scratch{m: d.c.Store} }
 func (d *shortcodeData) Ordinal() int     { return d.c.Ordinal }
 func (d *shortcodeData) Position() string { return d.c.Position() }
 
@@ -427,12 +427,12 @@ type shortcodeSite struct {
 	// none of them.
 	Config hugoSiteConfig
 	Home   *pageRef
-	store  map[string]any
+	store  scratch
 }
 
-// Store is the site's store, shared by the calls of the body (briefs renders each
-// body on its own, so it is not shared across pages as Hugo's is).
-func (s *shortcodeSite) Store() scratch { return scratch{s.store} }
+// Store is the site's store, shared by every page of the site (its language) in one
+// build, as Hugo's is (hugoEnv.siteStore).
+func (s *shortcodeSite) Store() scratch { return s.store }
 
 // hugoSiteConfig is .Site.Config: Privacy.YouTube.Disable and the like, all zero.
 type hugoSiteConfig struct {
@@ -480,9 +480,10 @@ func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
 }
 
 func newShortcodeSite(c *markdown.Call, cfg *config.Site, env *hugoEnv) *shortcodeSite {
-	s := &shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params, IsMultiLingual: len(cfg.Languages) > 1, store: c.Page.Store}
+	s := &shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params, IsMultiLingual: len(cfg.Languages) > 1, store: scratch{m: c.Page.Store}}
 	if env != nil {
 		s.Data = env.data
+		s.store = env.siteStore(c.Page.Lang)
 	}
 	if l := cfg.Languages[c.Page.Lang]; l != nil {
 		s.Title = l.Title
@@ -566,10 +567,10 @@ func (p *shortcodePage) RenderString(args ...any) (template.HTML, error) {
 }
 
 // Store holds values the calls of the body share (Hugo's .Page.Store).
-func (p *shortcodePage) Store() scratch { return scratch{p.c.Page.Store} }
+func (p *shortcodePage) Store() scratch { return scratch{m: p.c.Page.Store} }
 
 // Scratch is Store, by its older name.
-func (p *shortcodePage) Scratch() scratch { return scratch{p.c.Page.Store} }
+func (p *shortcodePage) Scratch() scratch { return scratch{m: p.c.Page.Store} }
 
 // Param is a page param, or the site's of that name.
 func (p *shortcodePage) Param(key string) any {
