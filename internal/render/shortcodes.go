@@ -397,6 +397,7 @@ func deindent(s string) string {
 // shortcodePage is the page a call is in, with Hugo's names.
 type shortcodePage struct {
 	c                          *markdown.Call
+	cfg                        *config.Site
 	Title, LinkTitle           string
 	Description                string
 	Params                     map[string]any
@@ -453,7 +454,7 @@ type pageFile struct {
 type pageRef struct{ Permalink, RelPermalink string }
 
 func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
-	p := &shortcodePage{c: c, Params: c.Page.Params, Lang: c.Page.Lang}
+	p := &shortcodePage{c: c, cfg: cfg, Params: c.Page.Params, Lang: c.Page.Lang}
 	if l := cfg.Languages[c.Page.Lang]; l != nil {
 		p.Language = shortcodeLang{Lang: l.Code, LanguageName: l.Label, LanguageCode: l.Locale}
 	}
