@@ -247,7 +247,7 @@ var readsInner = regexp.MustCompile(`\.Inner(Deindent)?\b`)
 // bindsCall finds the functions bound to a call (boundFuncs) but partial, and
 // callsPartial a call of a partial.
 var (
-	bindsCall    = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|site|relLangURL|absLangURL)\b`)
+	bindsCall    = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|site|relLangURL|absLangURL|lang)\b`)
 	callsPartial = regexp.MustCompile(`\bpartial(Cached)?\b`)
 )
 
