@@ -2,11 +2,14 @@ package build_test
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/txtar"
 
+	briefs "github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/output"
 )
 
 // pagesSite lists .Page.Pages from a shortcode on the home page, a section, a
@@ -76,4 +79,22 @@ func TestPagePages(t *testing.T) {
 	contains(t, mem, "docs/sub/index.html", "[Deep /docs/sub/deep/ 0] 1")
 	contains(t, mem, "index.html", "[Top /top/ 0] 1")
 	contains(t, mem, "docs/a/index.html", "<div class=\"content\">\n 0\n")
+}
+
+// TestPagePagesUpdate: in the dev server, a new page appears in its section's
+// .Page.Pages as it does in a full build.
+func TestPagePagesUpdate(t *testing.T) {
+	dir, _ := writeSite(t, txtar.Parse([]byte(pagesSite)))
+	opts := build.Options{Site: os.DirFS(dir), Dir: dir, Theme: briefs.Theme, Now: now}
+	sess := build.NewLive(opts)
+	mem := output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "content/docs/fresh.md"), "+++\ntitle = \"Fresh\"\ndate = 2025-01-01\n+++\n")
+	if _, err := sess.Update([]string{"content/docs/fresh.md"}, mem); err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, "new page in a section", opts, mem)
+	contains(t, mem, "docs/index.html", "[Fresh /docs/fresh/ 0][New /docs/new/ 0][Old /docs/old/ 0] 5")
 }
