@@ -127,6 +127,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, 
 	stage := output.NewMemory()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
+	next.writeAssets(stage, &errs)             // a body may have started using a theme's asset
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}

@@ -39,6 +39,20 @@ func init() {
 	registerBuiltin("twitter", embed("twitter", "Post on X", "https://x.com/%s/status/%s", "user", "id"))
 	registerBuiltin("tweet", embed("tweet", "Post on X", "https://x.com/%s/status/%s", "user", "id"))
 	registerBuiltin("gist", embed("gist", "Gist", "https://gist.github.com/%s/%s", "user", "id"))
+	// Hugo's _simple variants write the post or video without its script; here
+	// both are the same link.
+	registerBuiltin("vimeo_simple", embed("vimeo_simple", "Vimeo video", "https://vimeo.com/%s", "id"))
+	registerBuiltin("x_simple", embed("x_simple", "Post on X", "https://x.com/%s/status/%s", "user", "id"))
+	registerBuiltin("twitter_simple", embed("twitter_simple", "Post on X", "https://x.com/%s/status/%s", "user", "id"))
+	registerBuiltin("comment", builtin{inner: true, render: comment})
+}
+
+// comment writes nothing: {{< comment >}}a note for the authors{{< /comment >}}.
+func comment(c *Call) (Output, error) {
+	if len(c.Params) > 0 {
+		return Output{}, errors.New(`comment takes no parameters, as in {{< comment >}}a note{{< /comment >}}`)
+	}
+	return Output{}, nil
 }
 
 // ref writes the URL of the page a ref or relref names: {{< ref "law/zibo" >}},

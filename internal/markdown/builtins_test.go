@@ -87,6 +87,7 @@ func TestShortcodeProblems(t *testing.T) {
 		{"{{< box >}}a{{< /echo >}}{{< /box >}}", 12, "echo has no closing tag; remove {{< /echo >}}"},
 		{"{{< box >}}a{{< /zz >}}{{< /box >}}", 12, "closing tag {{< /zz >}} has no opening"},
 		{"x {{< youtube >}}", 2, "youtube needs id"},
+		{"{{< comment \"x\" >}}a{{< /comment >}}", 0, "comment takes no parameters"},
 		{"{{< figure src=\"a.png\" bad=1 >}}", 0, "figure: unknown parameter bad="},
 		{"{{< highlight lang=go >}}x{{< /highlight >}}", 0, "highlight takes a language"},
 		{"line\n{{< nope\n  a=1 >}}", 5, `unknown shortcode "nope"`},

@@ -44,7 +44,7 @@ func shortcodeFuncs(env *hugoEnv) template.FuncMap {
 			return hugoInfo{IsMultilingual: len(env.cfg.Languages) > 1, Version: "0.146.0", Environment: "production"}
 		},
 	})
-	for _, name := range []string{"markdownify", "i18n", "T", "warnf", "partial", "partialCached", "site", "relLangURL", "absLangURL"} {
+	for _, name := range []string{"markdownify", "i18n", "T", "warnf", "partial", "partialCached", "site", "relLangURL", "absLangURL", "lang"} {
 		m[name] = func(...any) (any, error) { return nil, fmt.Errorf("%s is not bound to a call", name) }
 	}
 	return m
@@ -67,6 +67,10 @@ func boundFuncs(c *markdown.Call, env *hugoEnv, set *template.Template, skipped 
 	translate := func(id any, data ...any) (string, error) { return env.translate(c.Page.Lang, toString(id), data...) }
 	partial := partialFunc(set, skipped)
 	prefix := env.cfg.LangPrefix(c.Page.Lang)
+	locale := c.Page.Lang
+	if l := env.cfg.Languages[c.Page.Lang]; l != nil && l.Locale != "" {
+		locale = l.Locale
+	}
 	return template.FuncMap{
 		"markdownify": func(v any) template.HTML { return template.HTML(c.RenderMarkdown(toString(v), false)) },
 		"i18n":        translate,
@@ -80,6 +84,7 @@ func boundFuncs(c *markdown.Call, env *hugoEnv, set *template.Template, skipped 
 		"site":          func() *shortcodeSite { return newShortcodeSite(c, env.cfg, env) },
 		"relLangURL":    func(v any) string { return env.cfg.URL(prefix + strings.TrimPrefix(toString(v), "/")) },
 		"absLangURL":    func(v any) string { return env.cfg.AbsURL(prefix + strings.TrimPrefix(toString(v), "/")) },
+		"lang":          func() langNS { return langNS{locale: locale, translate: translate} },
 	}
 }
 

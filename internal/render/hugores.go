@@ -28,6 +28,24 @@ type hugoEnv struct {
 
 	mu   sync.Mutex
 	used map[string]theme.File // assets whose URL a call took, which are published
+	// stores are the sites' .Site.Store, by language: one per site per build (the
+	// dev server's updates keep them; a full rebuild starts anew).
+	stores map[string]scratch
+}
+
+// siteStore is the .Site.Store of the site in lang, shared by its pages' calls.
+func (e *hugoEnv) siteStore(lang string) scratch {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	s, ok := e.stores[lang]
+	if !ok {
+		if e.stores == nil {
+			e.stores = map[string]scratch{}
+		}
+		s = scratch{m: map[string]any{}, mu: new(sync.Mutex)}
+		e.stores[lang] = s
+	}
+	return s
 }
 
 // newHugoEnv reads the assets' names, the i18n files and the data files.

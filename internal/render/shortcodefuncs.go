@@ -3,11 +3,13 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"maps"
 	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // This file holds the functions of shortcode templates that Hugo has and layouts do not.
@@ -128,16 +130,39 @@ func isset(c, key any) bool {
 	return false
 }
 
-// scratch is Hugo's Scratch and Store: values that calls leave for later calls.
-type scratch struct{ m map[string]any }
+// scratch is Hugo's Scratch and Store: values that calls leave for later calls. A
+// page's and a call's are used by one body's rendering at a time; the site's
+// (.Site.Store) is shared by the bodies rendered at once, so it has mu.
+type scratch struct {
+	m  map[string]any
+	mu *sync.Mutex
+}
 
-func (s scratch) Get(key string) any           { return s.m[key] }
-func (s scratch) Set(key string, v any) string { s.m[key] = v; return "" }
-func (s scratch) Delete(key string) string     { delete(s.m, key); return "" }
-func (s scratch) Values() map[string]any       { return s.m }
+// lock locks the scratch when it is shared, and returns its unlock.
+func (s scratch) lock() func() {
+	if s.mu == nil {
+		return func() {}
+	}
+	s.mu.Lock()
+	return s.mu.Unlock
+}
+
+func (s scratch) Get(key string) any           { defer s.lock()(); return s.m[key] }
+func (s scratch) Set(key string, v any) string { defer s.lock()(); s.m[key] = v; return "" }
+func (s scratch) Delete(key string) string     { defer s.lock()(); delete(s.m, key); return "" }
+
+// Values are the scratch's values, a copy for a shared one.
+func (s scratch) Values() map[string]any {
+	if s.mu == nil {
+		return s.m
+	}
+	defer s.lock()()
+	return maps.Clone(s.m)
+}
 
 // Add adds v to the value at key: numbers are summed, strings joined, lists appended.
 func (s scratch) Add(key string, v any) (string, error) {
+	defer s.lock()()
 	switch old := s.m[key].(type) {
 	case nil:
 		s.m[key] = v
@@ -159,6 +184,7 @@ func (s scratch) Add(key string, v any) (string, error) {
 
 // SetInMap sets key in the map at name.
 func (s scratch) SetInMap(name, key string, v any) string {
+	defer s.lock()()
 	m, _ := s.m[name].(map[string]any)
 	if m == nil {
 		m = map[string]any{}
@@ -170,6 +196,7 @@ func (s scratch) SetInMap(name, key string, v any) string {
 
 // DeleteInMap deletes key from the map at name.
 func (s scratch) DeleteInMap(name, key string) string {
+	defer s.lock()()
 	if m, ok := s.m[name].(map[string]any); ok {
 		delete(m, key)
 	}
@@ -178,6 +205,7 @@ func (s scratch) DeleteInMap(name, key string) string {
 
 // GetSortedMapValues are the values of the map at name, by their keys' order.
 func (s scratch) GetSortedMapValues(name string) []any {
+	defer s.lock()()
 	m, _ := s.m[name].(map[string]any)
 	keys := make([]string, 0, len(m))
 	for k := range m {

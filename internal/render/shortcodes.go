@@ -247,7 +247,7 @@ var readsInner = regexp.MustCompile(`\.Inner(Deindent)?\b`)
 // bindsCall finds the functions bound to a call (boundFuncs) but partial, and
 // callsPartial a call of a partial.
 var (
-	bindsCall    = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|site|relLangURL|absLangURL)\b`)
+	bindsCall    = regexp.MustCompile(`\b(markdownify|i18n|T|warnf|site|relLangURL|absLangURL|lang)\b`)
 	callsPartial = regexp.MustCompile(`\bpartial(Cached)?\b`)
 )
 
@@ -354,10 +354,10 @@ func (d *shortcodeData) InnerDeindent() template.HTML { return template.HTML(dei
 func (d *shortcodeData) IsNamedParams() bool { return d.c.IsNamedParams() }
 
 // Store holds values of this call, which calls inside it may set through .Parent.Store.
-func (d *shortcodeData) Store() scratch { return scratch{d.c.Store} }
+func (d *shortcodeData) Store() scratch { return scratch{m: d.c.Store} }
 
 // Scratch is Store, by its older name.
-func (d *shortcodeData) Scratch() scratch { return scratch{d.c.Store} }
+func (d *shortcodeData) Scratch() scratch { return scratch{m: d.c.Store} }
 func (d *shortcodeData) Ordinal() int     { return d.c.Ordinal }
 func (d *shortcodeData) Position() string { return d.c.Position() }
 
@@ -397,6 +397,7 @@ func deindent(s string) string {
 // shortcodePage is the page a call is in, with Hugo's names.
 type shortcodePage struct {
 	c                          *markdown.Call
+	cfg                        *config.Site
 	Title, LinkTitle           string
 	Description                string
 	Params                     map[string]any
@@ -427,12 +428,12 @@ type shortcodeSite struct {
 	// none of them.
 	Config hugoSiteConfig
 	Home   *pageRef
-	store  map[string]any
+	store  scratch
 }
 
-// Store is the site's store, shared by the calls of the body (briefs renders each
-// body on its own, so it is not shared across pages as Hugo's is).
-func (s *shortcodeSite) Store() scratch { return scratch{s.store} }
+// Store is the site's store, shared by every page of the site (its language) in one
+// build, as Hugo's is (hugoEnv.siteStore).
+func (s *shortcodeSite) Store() scratch { return s.store }
 
 // hugoSiteConfig is .Site.Config: Privacy.YouTube.Disable and the like, all zero.
 type hugoSiteConfig struct {
@@ -453,7 +454,7 @@ type pageFile struct {
 type pageRef struct{ Permalink, RelPermalink string }
 
 func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
-	p := &shortcodePage{c: c, Params: c.Page.Params, Lang: c.Page.Lang}
+	p := &shortcodePage{c: c, cfg: cfg, Params: c.Page.Params, Lang: c.Page.Lang}
 	if l := cfg.Languages[c.Page.Lang]; l != nil {
 		p.Language = shortcodeLang{Lang: l.Code, LanguageName: l.Label, LanguageCode: l.Locale}
 	}
@@ -480,9 +481,10 @@ func newShortcodePage(c *markdown.Call, cfg *config.Site) *shortcodePage {
 }
 
 func newShortcodeSite(c *markdown.Call, cfg *config.Site, env *hugoEnv) *shortcodeSite {
-	s := &shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params, IsMultiLingual: len(cfg.Languages) > 1, store: c.Page.Store}
+	s := &shortcodeSite{BaseURL: cfg.BaseURL, Params: cfg.Params, IsMultiLingual: len(cfg.Languages) > 1, store: scratch{m: c.Page.Store}}
 	if env != nil {
 		s.Data = env.data
+		s.store = env.siteStore(c.Page.Lang)
 	}
 	if l := cfg.Languages[c.Page.Lang]; l != nil {
 		s.Title = l.Title
@@ -566,10 +568,10 @@ func (p *shortcodePage) RenderString(args ...any) (template.HTML, error) {
 }
 
 // Store holds values the calls of the body share (Hugo's .Page.Store).
-func (p *shortcodePage) Store() scratch { return scratch{p.c.Page.Store} }
+func (p *shortcodePage) Store() scratch { return scratch{m: p.c.Page.Store} }
 
 // Scratch is Store, by its older name.
-func (p *shortcodePage) Scratch() scratch { return scratch{p.c.Page.Store} }
+func (p *shortcodePage) Scratch() scratch { return scratch{m: p.c.Page.Store} }
 
 // Param is a page param, or the site's of that name.
 func (p *shortcodePage) Param(key string) any {

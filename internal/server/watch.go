@@ -27,8 +27,10 @@ const quiet = 30 * time.Millisecond
 
 // watchedDirs are the top-level folders of a site that affect its build, besides
 // the languages' own content folders (Hugo's contentDir, such as content.en); the
-// configuration files (config.Files) affect it too.
-var watchedDirs = []string{"content", "layouts", "static", "config"}
+// configuration files (config.Files) affect it too, and so do the parts of the site's
+// Hugo themes that the build reads (themeParts). assets, i18n and data are read as a
+// Hugo site's (and its themes') are.
+var watchedDirs = []string{"content", "layouts", "static", "config", "assets", "i18n", "data"}
 
 // watched reports whether the top-level entry top of a site folder, whose content
 // folders start with tops, affects its build.
@@ -91,6 +93,7 @@ func (s *Server) Watch(ctx context.Context) error {
 type watcher struct {
 	*fsnotify.Watcher
 	tops    []string        // the top-level folders of the languages' content folders
+	themes  []themeRoot     // the site's Hugo themes
 	dirs    map[string]bool // every folder watched, to recognise their removal
 	pending map[string]bool // the site paths changed since the last rebuild
 }
@@ -106,18 +109,20 @@ func (s *Server) watch() (*watcher, error) {
 		fw.Close()
 		return nil, err
 	}
-	// Read once: a contentDir changed in the configuration takes a restart.
-	w := &watcher{Watcher: fw, tops: contentTops(s.cfg.Dir, s.cfg.Build.Environment), dirs: map[string]bool{}, pending: map[string]bool{}}
+	// Read once: a contentDir or theme changed in the configuration takes a restart.
+	w := &watcher{Watcher: fw, tops: contentTops(s.cfg.Dir, s.cfg.Build.Environment), dirs: map[string]bool{}, pending: map[string]bool{},
+		themes: themeRoots(s.cfg.Dir, s.cfg.Build.ThemesDir, s.cfg.Build.Environment)}
 	for _, top := range append(slices.Clone(watchedDirs), w.tops...) {
 		addTree(fw, filepath.Join(s.cfg.Dir, top), w.dirs)
 	}
+	watchThemes(w)
 	return w, nil
 }
 
 // hear notes a file system event: a new folder is watched too, and a change that can
 // affect the build is pending. It reports whether the event is pending.
 func (s *Server) hear(w *watcher, ev fsnotify.Event) bool {
-	rel, ok := s.relevant(ev.Name, w.tops)
+	rel, ok := s.relevant(ev.Name, w)
 	if !ok {
 		return false
 	}
@@ -150,16 +155,20 @@ func addTree(w *fsnotify.Watcher, root string, dirs map[string]bool) {
 }
 
 // relevant turns an event's path into a site path, dropping what cannot affect the
-// build: the output folder, hidden files and editors' temporary files.
-func (s *Server) relevant(name string, tops []string) (string, bool) {
-	rel, err := filepath.Rel(s.cfg.Dir, name)
-	if err != nil || strings.HasPrefix(rel, "..") {
-		return "", false
-	}
-	rel = filepath.ToSlash(rel)
-	top, _, _ := strings.Cut(rel, "/")
-	if !watched(tops, top) {
-		return "", false
+// build: the output folder, hidden files and editors' temporary files. A path in one
+// of the site's Hugo themes is relative to the site folder too ("../../i18n/en.toml").
+func (s *Server) relevant(name string, w *watcher) (string, bool) {
+	rel, ok := inTheme(name, w.themes)
+	if !ok {
+		r, err := filepath.Rel(s.cfg.Dir, name)
+		if err != nil || strings.HasPrefix(r, "..") {
+			return "", false
+		}
+		rel = filepath.ToSlash(r)
+		top, _, _ := strings.Cut(rel, "/")
+		if !watched(w.tops, top) {
+			return "", false
+		}
 	}
 	base := filepath.Base(name)
 	switch {

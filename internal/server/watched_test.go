@@ -16,7 +16,7 @@ func TestWatchedHugo(t *testing.T) {
 	}
 	tops := contentTops(dir, "")
 	for top, want := range map[string]bool{"content.en": true, "content.zh": true, "content": true, "hugo.toml": true,
-		"config.yaml": true, "config": true, "site.toml": true, "layouts": true, "public": false, "content.fr": false, "README.md": false} {
+		"config.yaml": true, "config": true, "site.toml": true, "layouts": true, "i18n": true, "assets": true, "data": true, "themes": false, "public": false, "content.fr": false, "README.md": false} {
 		if got := watched(tops, top); got != want {
 			t.Errorf("watched(%q) = %v, want %v", top, got, want)
 		}
