@@ -261,15 +261,22 @@ func writeAll(b *testing.B, d *output.Dir, mem *output.Memory, names []string, w
 
 // BenchmarkUpdate measures the dev server's rebuild after an edit to one brief, at
 // 1,000 pairs (10,000 with BRIEFS_BENCH_LARGE=1): a body edit re-renders the brief and
-// the lists that show it; a title edit also rebuilds the page graph.
+// the lists that show it; a title, tag or date edit also changes the page graph (the
+// lists the brief is on, its tags' pages, related briefs). The site has no search
+// index, as at the commit the issue compares with (6b26788, where search was off by
+// default); the "+search" cases add it, which rewrites every index file per edit.
 func BenchmarkUpdate(b *testing.B) {
 	n := benchPairs
 	if os.Getenv("BRIEFS_BENCH_LARGE") == "1" {
 		n *= 10
 	}
-	for _, kind := range []string{"body", "title"} {
+	for _, kind := range []string{"body", "title", "tag", "date", "body+search"} {
 		b.Run(kind, func(b *testing.B) {
 			fsys := testcorpus.FS(testcorpus.Options{N: n, Seed: 1})
+			edit, search := strings.CutSuffix(kind, "+search")
+			if !search {
+				fsys["site.toml"] = &fstest.MapFile{Data: append([]byte("search = false\n"), fsys["site.toml"].Data...), Mode: 0o644}
+			}
 			opts := benchOptions(fsys)
 			sess := build.NewLive(opts)
 			mem := output.NewMemory()
@@ -278,22 +285,39 @@ func BenchmarkUpdate(b *testing.B) {
 			}
 			name := firstBrief(b, fsys)
 			orig := fsys[name].Data
+			b.ReportAllocs()
 			i := 0
 			for b.Loop() {
 				i++
-				src := string(orig)
-				if kind == "title" {
-					src = strings.Replace(src, "title = \"", fmt.Sprintf("title = \"%d ", i), 1)
-				} else {
-					src += fmt.Sprintf("\nOne more line, %d.\n", i)
-				}
-				fsys[name] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
+				fsys[name] = &fstest.MapFile{Data: []byte(editBrief(b, string(orig), edit, i)), Mode: 0o644}
 				if _, err := sess.Update([]string{name}, mem); err != nil {
 					b.Fatal(err)
 				}
 			}
 		})
 	}
+}
+
+// editBrief makes the i-th edit of one kind to a brief of the corpus: a line added
+// to the body, or a new title, a new tag (the last one's leaves), or a new year
+// (the brief moves along the lists).
+func editBrief(b *testing.B, src, kind string, i int) string {
+	from, to := "", ""
+	switch kind {
+	case "body":
+		return src + fmt.Sprintf("\nOne more line, %d.\n", i)
+	case "title":
+		from, to = `title = "`, fmt.Sprintf(`title = "%d `, i)
+	case "tag":
+		from, to = `tags = ["`, fmt.Sprintf(`tags = ["标签%d", "`, i%7)
+	case "date": // the year, four digits after "date = "
+		at := strings.Index(src, "\ndate = ") + len("\ndate = ")
+		return src[:at] + fmt.Sprint(2000+i%20) + src[at+4:]
+	}
+	if !strings.Contains(src, from) {
+		b.Fatalf("no %q in the brief to edit", from)
+	}
+	return strings.Replace(src, from, to, 1)
 }
 
 // firstBrief is the first Chinese brief of the corpus, in name order.

@@ -138,7 +138,7 @@ func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, stre
 	var briefs []*site.Page
 	seen := map[*site.Page]bool{}
 	for _, o := range st.owner {
-		if p := o.page; !seen[p] && searchable(p) {
+		if p := st.page(o); !seen[p] && searchable(p) {
 			seen[p] = true
 			briefs = append(briefs, p)
 		}

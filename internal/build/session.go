@@ -45,7 +45,7 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 	for _, f := range e.load(&errs) {
 		files[f.Path] = f
 	}
-	st, maps := newState(e, files, nil, false, &errs)
+	st, maps := newState(e, files, nil, false, nil, &errs)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.
@@ -62,7 +62,7 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 		return nil, nil, err
 	}
 	if live {
-		st.prints = st.fingerprints(st.names)
+		st.prints = st.fingerprints()
 	}
 	for _, w := range r.MissingStrings() {
 		errs.Add(w)
@@ -119,11 +119,12 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 		}
 		defer prog.Step()
 		o := st.owner[names[i]]
+		p := st.page(o)
 		switch {
 		case o.kind == outAlias:
-			errs.Add(st.r.Alias(o.page, o.alias, w))
+			errs.Add(st.r.Alias(p, o.alias, w))
 		case o.kind == outFeed:
-			errs.Add(w.WriteFile(names[i], feed.Render(st.cfg, o.page, st.r.Heading(o.page))))
+			errs.Add(w.WriteFile(names[i], feed.Render(st.cfg, p, st.r.Heading(p))))
 		case o.kind == outResource:
 			data, err := fs.ReadFile(st.opts.Site, o.src)
 			if err != nil {
@@ -131,10 +132,10 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 				return
 			}
 			errs.Add(w.WriteFile(names[i], data))
-		case !st.live && o.page.Kind == site.KindBrief:
-			st.streamBrief(o.page, o.n, w, errs, streamed)
+		case !st.live && p.Kind == site.KindBrief:
+			st.streamBrief(p, o.n, w, errs, streamed)
 		default:
-			errs.Add(st.r.Pager(o.page, o.n, w))
+			errs.Add(st.r.Pager(p, o.n, w))
 		}
 	})
 	if ctx.Err() == nil {
@@ -167,29 +168,26 @@ func writeSitemap(files []sitemap.File, w render.Writer, errs *diag.List) {
 	}
 }
 
-// fingerprints computes the fingerprints of the named outputs, on all cores.
-func (st *state) fingerprints(names []string) map[string]uint64 {
-	values := make([]uint64, len(names))
-	pool.Each(len(names), func(i int) { values[i] = st.fingerprint(st.owner[names[i]]) })
-	prints := make(map[string]uint64, len(names))
-	for i, name := range names {
-		prints[name] = values[i]
-	}
+// fingerprints computes the fingerprints of all st's outputs, in names order, on all cores.
+func (st *state) fingerprints() []uint64 {
+	prints := make([]uint64, len(st.names))
+	pool.Each(len(st.names), func(i int) { prints[i] = st.fingerprint(st.owner[st.names[i]]) })
 	return prints
 }
 
 func (st *state) fingerprint(o outFile) uint64 {
+	p := st.page(o)
 	switch o.kind {
 	case outFeed:
-		return st.r.FeedFingerprint(o.page)
+		return st.r.FeedFingerprint(p)
 	case outAlias: // a redirect shows where it goes, and the page's title and locale
 		type shows struct{ path, title, locale string }
-		return maphash.Comparable(contentSeed, shows{o.page.Path, o.page.Title, o.page.Lang.Locale})
+		return maphash.Comparable(contentSeed, shows{p.Path, p.Title, p.Lang.Locale})
 	case outResource: // a file shows its bytes
 		data, _ := fs.ReadFile(st.opts.Site, o.src)
 		return maphash.Bytes(contentSeed, data)
 	}
-	return st.r.Fingerprint(o.page, o.n)
+	return st.r.Fingerprint(p, o.n)
 }
 
 // writeStatic copies the static files that claimed their outputs.

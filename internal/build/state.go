@@ -96,10 +96,10 @@ type state struct {
 	// statics are the static files that claimed their outputs.
 	statics  []theme.File
 	sitemaps sitemaps
-	// prints are the fingerprints of owner's outputs (live states only), and
-	// search the search files and index, set when the state is rendered (from the
-	// previous state's index, which stays as it was).
-	prints map[string]uint64
+	// prints are the fingerprints of owner's outputs in names order (live states
+	// only), and search the search files and index, set when the state is rendered
+	// (from the previous state's index, which stays as it was).
+	prints []uint64
 	search searchState
 }
 
@@ -113,16 +113,16 @@ type sitemaps struct {
 // newState builds the page graph of files and claims its outputs; prev, the last good
 // state (nil for none), lends the bodies whose text did not change and the related
 // briefs when no tags changed, and when only bodies changed (bodyOnly) its graph, copied
-// with the edited pages' new bodies (rebody), and its claims. The
-// sitemap files it returns are those to write: all of them when prev is nil or the
-// pages they list changed, else none.
-func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, errs *diag.List) (*state, []sitemap.File) {
+// with the edited pages' new bodies into spare (rebody), and its claims, which hold
+// for the copy as it keeps every page at its place. The sitemap files it returns are
+// those to write: all of them when prev is nil or the pages they list changed, else none.
+func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
 	st := &state{env: e, files: files}
 	if e.live {
 		st.bodies = &bodies{m: map[string]*body{}}
 	}
 	if bodyOnly {
-		st.site = st.rebody(prev, errs)
+		st.site = st.rebody(prev, spare, errs)
 	} else {
 		st.site = st.graph(prev, errs)
 	}
@@ -134,7 +134,8 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	} else {
 		st.sitemaps.names = prev.sitemaps.names
 	}
-	if bodyOnly && st.reclaim(prev) {
+	if bodyOnly {
+		st.owner, st.names, st.statics = prev.owner, prev.names, prev.statics
 		return st, maps
 	}
 	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
@@ -162,10 +163,11 @@ func (st *state) graph(prev *state, errs *diag.List) *site.Site {
 }
 
 // rebody makes st's graph after edits to bodies only: prev's graph with the edited
-// files' pages given their new bodies (site.Site.WithBodies), which is several times
-// cheaper than building it anew; every other body is prev's.
-func (st *state) rebody(prev *state, errs *diag.List) *site.Site {
-	st.bodies.m = maps.Clone(prev.bodies.m)
+// files' pages given their new bodies (site.Site.WithBodies), made in the memory of
+// spare (a graph no state reads any more; nil for none), which costs far less than
+// building it anew; every other body is prev's.
+func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Site {
+	st.bodies = prev.bodies.layer()
 	edited := map[*content.File]site.Body{}
 	for _, p := range prev.site.Pages {
 		if p.File == nil || st.files[p.File.Path] == p.File {
@@ -175,36 +177,14 @@ func (st *state) rebody(prev *state, errs *diag.List) *site.Site {
 		q.File = st.files[p.File.Path]
 		edited[q.File] = st.body(prev.site, &q, prev, true, errs) // the same addresses: refs find their pages in prev's graph
 	}
-	s := prev.site.WithBodies(edited)
+	s := prev.site.WithBodies(edited, spare)
 	res := s.ResourceFiles()
 	st.resources.Store(&res)
 	return s
 }
 
-// reclaim gives st prev's outputs, for a graph of the same shape (edits to bodies
-// only make the same pages, in the same order): each owned by the page at the same
-// place. Claiming them anew costs more than the rest of such an update. It reports
-// false, and leaves the claiming to claimOutputs, when the graphs differ after all.
-func (st *state) reclaim(prev *state) bool {
-	if len(prev.site.Pages) != len(st.site.Pages) {
-		return false
-	}
-	index := make(map[*site.Page]int, len(prev.site.Pages))
-	for i, p := range prev.site.Pages {
-		index[p] = i
-	}
-	owner := make(map[string]outFile, len(prev.owner))
-	for name, o := range prev.owner {
-		i, ok := index[o.page]
-		if !ok || st.site.Pages[i].Path != o.page.Path {
-			return false
-		}
-		o.page = st.site.Pages[i]
-		owner[name] = o
-	}
-	st.owner, st.names, st.statics = owner, prev.names, prev.statics
-	return true
-}
+// page is the page that writes output o.
+func (st *state) page(o outFile) *site.Page { return st.site.Pages[o.at] }
 
 // body gives page p of the graph s its body: a live state renders it, or takes it from
 // prev when the text is the same (and, for a body that runs shortcodes, the graph too:

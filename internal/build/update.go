@@ -13,6 +13,7 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
+	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
 )
@@ -32,6 +33,9 @@ type Change struct {
 type Live struct {
 	opts Options
 	st   *state // the last good state, replaced whole by each good update; nil before
+	// spare is the graph of the state st replaced, which nothing reads any more: an
+	// update that edits bodies only copies st's graph into its memory.
+	spare *site.Site
 	// pending are the paths changed since the last good build: a failed update keeps
 	// them, so that the next one retries them.
 	pending map[string]bool
@@ -68,10 +72,13 @@ func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
 	if l.st == nil || needsFull(l.pending) {
 		next, ch, err = rebuild(l.opts, out)
 	} else {
-		next, ch, err = l.st.update(l.pending, out)
+		next, ch, err = l.st.update(l.pending, out, l.spare)
 	}
 	if err != nil {
-		return nil, err
+		return nil, err // next, if any, may hold spare's memory: spare stays unread
+	}
+	if l.st != nil {
+		l.spare = l.st.site // no longer read: neither next nor its renderer links to it
 	}
 	l.st, l.pending = next, nil
 	return ch, nil
@@ -109,15 +116,16 @@ func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
 
 // update builds the state after edits to the content files at pending, renders the
 // outputs whose fingerprint changed into a stage, and, when all succeed, brings out
-// up to date. On failure, prev and out are as they were.
-func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, *Change, error) {
+// up to date. On failure, prev and out are as they were. spare is a graph no state
+// reads any more, whose memory the new state's may take (see site.Site.WithBodies).
+func (prev *state) update(pending map[string]bool, out *output.Memory, spare *site.Site) (*state, *Change, error) {
 	files, err := prev.reread(pending)
 	if err != nil {
 		return nil, nil, err
 	}
 	var errs diag.List
 	bodyOnly := prev.bodyOnly(pending, files)
-	next, maps := newState(prev.env, files, prev, bodyOnly, &errs)
+	next, maps := newState(prev.env, files, prev, bodyOnly, spare, &errs)
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
@@ -181,22 +189,31 @@ func (st *state) reread(pending map[string]bool) (map[string]*content.File, erro
 }
 
 // fingerprintsAfter fingerprints st's outputs. After edits to bodies only (bodyOnly),
-// only the outputs that show the edited pages can have changed, and the others keep
-// prev's fingerprints: this spares fingerprinting the whole site on every keystroke.
-func (st *state) fingerprintsAfter(prev *state, bodyOnly bool, pending map[string]bool) map[string]uint64 {
+// st has prev's outputs, and only those that show the edited pages can have changed:
+// the others keep prev's fingerprints. This spares fingerprinting the whole site on
+// every keystroke.
+func (st *state) fingerprintsAfter(prev *state, bodyOnly bool, pending map[string]bool) []uint64 {
 	if !bodyOnly {
-		return st.fingerprints(st.names)
+		return st.fingerprints()
 	}
-	prints := maps.Clone(prev.prints)
-	maps.Copy(prints, st.fingerprints(st.affected(pending, prints)))
+	prints := slices.Clone(prev.prints)
+	at := st.affected(pending)
+	pool.Each(len(at), func(k int) { prints[at[k]] = st.fingerprint(st.owner[st.names[at[k]]]) })
 	return prints
 }
 
 // dirty lists the outputs whose fingerprint differs from prev's, in claim order.
 func (st *state) dirty(prev *state) []string {
 	var names []string
-	for _, name := range st.names {
-		if old, ok := prev.prints[name]; !ok || old != st.prints[name] {
+	sameNames := len(st.names) == len(prev.names) && (len(st.names) == 0 || &st.names[0] == &prev.names[0])
+	for i, name := range st.names {
+		if sameNames {
+			if st.prints[i] != prev.prints[i] {
+				names = append(names, name)
+			}
+			continue
+		}
+		if o, ok := prev.owner[name]; !ok || prev.prints[o.i] != st.prints[i] {
 			names = append(names, name)
 		}
 	}
@@ -217,24 +234,23 @@ func (st *state) bodyOnly(pending map[string]bool, files map[string]*content.Fil
 
 // hasStampedTranslation reports whether f is an original whose translations record
 // the version they translate: editing its body can make them outdated, which changes
-// their pages, so the graph must be rebuilt.
+// their pages, so the graph must be rebuilt. Its page's translations tell.
 func (st *state) hasStampedTranslation(f *content.File) bool {
 	if f.Lang != st.cfg.DefaultLanguage {
 		return false
 	}
-	key := f.TranslationGroup()
-	for _, g := range content.Groups(st.cfg, slices.Collect(maps.Values(st.files))) {
-		if g.Key == key {
-			return slices.ContainsFunc(g.Files, func(t *content.File) bool { return t.Lang != f.Lang && t.Front.TranslationOf != "" })
+	old := st.files[f.Path]
+	for _, p := range st.site.Pages {
+		if p.File == old && old != nil {
+			return slices.ContainsFunc(p.Translations, func(t *site.Page) bool { return t.File != nil && t.File.Front.TranslationOf != "" })
 		}
 	}
 	return false
 }
 
-// affected lists the outputs that can show the pages of the files at paths: the
-// pages themselves and every pager of the lists they are on; and the outputs that
-// prints has no fingerprint of.
-func (st *state) affected(paths map[string]bool, prints map[string]uint64) []string {
+// affected lists the places in st.names of the outputs that can show the pages of the
+// files at paths: the pages themselves and every pager of the lists they are on.
+func (st *state) affected(paths map[string]bool) []int {
 	set := map[*site.Page]bool{}
 	for _, p := range st.site.Pages {
 		if p.File == nil || !paths[p.File.Path] {
@@ -251,11 +267,11 @@ func (st *state) affected(paths map[string]bool, prints map[string]uint64) []str
 			set[l.Home] = true
 		}
 	}
-	var names []string
-	for _, name := range st.names {
-		if _, ok := prints[name]; set[st.owner[name].page] || !ok {
-			names = append(names, name)
+	var at []int
+	for i, name := range st.names {
+		if set[st.page(st.owner[name])] {
+			at = append(at, i)
 		}
 	}
-	return names
+	return at
 }

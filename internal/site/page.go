@@ -107,7 +107,13 @@ type Page struct {
 	linkTitle string // the front matter's linkTitle
 	group     string // translation group of briefs; section path of sections
 	index     int    // position in the language's brief list, for counting shared tags
+	at        int    // 1 + position in Site.Pages; 0 for a page not in it (see At)
 }
+
+// At is the page's position in its graph's Site.Pages, or -1 for a page not in it
+// (the 404 page). A copy of the graph (Site.WithBodies) keeps every page at its place,
+// so that what is keyed by position, such as the dev server's outputs, holds for both.
+func (p *Page) At() int { return p.at - 1 }
 
 // LinkTitle is the title menus, breadcrumbs and lists show: the front matter's
 // linkTitle, else the title, as Hugo's .LinkTitle.

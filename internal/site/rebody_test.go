@@ -24,7 +24,7 @@ func TestWithBodies(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := *files[0]
-	next := s.WithBodies(map[*content.File]Body{&edited: {HTML: "<p>new</p>", Hash: 2, Summary: "new"}})
+	next := s.WithBodies(map[*content.File]Body{&edited: {HTML: "<p>new</p>", Hash: 2, Summary: "new"}}, nil)
 
 	old := map[*Page]bool{}
 	for _, p := range s.Pages {

@@ -54,6 +54,11 @@ type Site struct {
 	Pages []*Page
 
 	refState // the index Ref reads, built on its first use
+
+	// slab and arena hold the pages and lists of a copy made by WithBodies, for a
+	// later copy into the same memory once nothing reads this graph (its spare).
+	slab  []Page
+	arena [][]*Page
 }
 
 // Lang is the part of the site in one language.
