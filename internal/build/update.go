@@ -249,14 +249,22 @@ func (st *state) hasStampedTranslation(f *content.File) bool {
 }
 
 // affected lists the places in st.names of the outputs that can show the pages of the
-// files at paths: the pages themselves and every pager of the lists they are on.
+// files at paths: the pages themselves, every pager of the lists they are on, their
+// translations, and the briefs that list them as related (whose fingerprints hash
+// what a related brief shows, its summary included).
 func (st *state) affected(paths map[string]bool) []int {
 	set := map[*site.Page]bool{}
 	for _, p := range st.site.Pages {
+		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return q.File != nil && paths[q.File.Path] }) {
+			set[p] = true
+		}
 		if p.File == nil || !paths[p.File.Path] {
 			continue
 		}
 		set[p] = true
+		for _, t := range p.Translations {
+			set[t] = true
+		}
 		for sec := p.Section; sec != nil; sec = sec.Section {
 			set[sec] = true
 		}

@@ -1,6 +1,7 @@
 package build_test
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -76,6 +77,14 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html"},
 		{"title edit", func() { edit(t, dir, "content/law/zibo.en.md", "Rule of law in Zibo", "Zibo, retitled") },
 			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo/index.html"},
+		{"tag edit", func() { edit(t, dir, "content/law/zibo.zh.md", `tags = ["法治", "平安建设"]`, `tags = ["平安建设", "新标签"]`) },
+			[]string{"content/law/zibo.zh.md"}, 0, "zh/tags/新标签/index.html"},
+		{"date edit", func() { edit(t, dir, "content/law/zibo.zh.md", `date = "2024-03-15 11:29"`, `date = "2022-03-15 11:29"`) },
+			[]string{"content/law/zibo.zh.md"}, 0, "zh/law/index.html"},
+		{"title edit that reorders", func() { edit(t, dir, "content/law/older.zh.md", "较早的简报", "阿较早的简报") },
+			[]string{"content/law/older.zh.md"}, 0, "zh/law/older/index.html"},
+		{"body edit after graph edits", func() { edit(t, dir, "content/law/only-zh.md", "这篇没有译文。", "这篇还没有译文。") },
+			[]string{"content/law/only-zh.md"}, 0, "zh/law/only-zh/index.html"},
 		{"new file", func() {
 			os.WriteFile(filepath.Join(dir, "content/law/new.en.md"), []byte("+++\ntitle = \"New\"\ndate = 2024-05-01\ntags = [\"fresh\"]\n+++\nNew body.\n"), 0o644)
 		}, []string{"content/law/new.en.md"}, 0, "en/tags/fresh/index.html"},
@@ -228,4 +237,54 @@ func TestLiveUpdateBeforeBuild(t *testing.T) {
 	}
 	contains(t, mem, "zh/law/zibo/index.html", "改过的第一句。")
 	sameAsFullBuild(t, "body edit", opts, mem)
+}
+
+// TestUpdateRelatedSummary: a body edit that changes a brief's automatic summary
+// changes what the briefs that list it as related can show. The default theme shows
+// their titles and dates only; a layout that shows the summary too must get it
+// after the edit as a full build does, so those briefs are fingerprinted again.
+func TestUpdateRelatedSummary(t *testing.T) {
+	for _, layout := range []string{"", `<li><a href="{{url .Path}}">{{.LinkTitle}}</a> {{.Summary}}</li>`} {
+		dir := writeTree(t, "basic.txtar")
+		if layout != "" {
+			os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755)
+			os.WriteFile(filepath.Join(dir, "layouts/partials/related-item.html"), []byte(layout), 0o644)
+		}
+		opts := build.Options{Site: os.DirFS(dir), Theme: briefs.Theme, Now: now}
+		sess, mem := build.NewLive(opts), output.NewMemory()
+		if _, err := sess.Build(mem); err != nil {
+			t.Fatal(err)
+		}
+		contains(t, mem, "zh/law/zibo/index.html", "只有中文")                      // only-zh is related to zibo
+		edit(t, dir, "content/law/only-zh.md", "这篇没有译文。", "这篇改过的开头没有译文。") // its summary is its opening
+		if _, err := sess.Update([]string{"content/law/only-zh.md"}, mem); err != nil {
+			t.Fatal(err)
+		}
+		if layout != "" {
+			contains(t, mem, "zh/law/zibo/index.html", "这篇改过的开头")
+		}
+		sameAsFullBuild(t, "summary of a related brief, layout "+layout, opts, mem)
+	}
+}
+
+// TestUpdateBodiesInARow: edits to bodies one after another, as typing makes them,
+// copy the graph into the memory of the state before last (site.Site.WithBodies'
+// spare); each must update as a full build would, whichever brief it edits.
+func TestUpdateBodiesInARow(t *testing.T) {
+	dir, opts, sess, mem := startSession(t)
+	edits := [][3]string{
+		{"content/law/zibo.zh.md", "第一句话。", "第一句。"},
+		{"content/law/only-zh.md", "这篇没有译文。", "这篇暂无译文。"},
+		{"content/law/zibo.en.md", "The city kept order.", "The city kept the peace."},
+		{"content/law/zibo.zh.md", "第一句。", "头一句。"},
+		{"content/law/courts/court.zh.md", "法院文章。", "法院的文章。"},
+		{"content/law/only-zh.md", "这篇暂无译文。", "这篇仍无译文。"},
+	}
+	for i, e := range edits {
+		edit(t, dir, e[0], e[1], e[2])
+		if _, err := sess.Update([]string{e[0]}, mem); err != nil {
+			t.Fatal(err)
+		}
+		sameAsFullBuild(t, fmt.Sprintf("edit %d of %s", i+1, e[0]), opts, mem)
+	}
 }
