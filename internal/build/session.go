@@ -9,7 +9,6 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/feed"
-	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
@@ -27,22 +26,22 @@ func NewSession(opts Options) *Session { return &Session{opts: opts} }
 
 // Build reads the whole site and renders every page into w.
 func (s *Session) Build(w render.Writer) (*Result, error) {
-	_, res, err := buildState(s.opts, false, w)
+	_, res, err := buildState(s.opts, oneShot{}, w)
 	return res, err
 }
 
 // buildState reads the whole site and renders every output into w: the one state of
-// a one-shot build, or a state of a live session (live) when a file outside content/
+// a one-shot build, or a state of a live session (kept) when a file outside content/
 // changed.
-func buildState(opts Options, live bool, w render.Writer) (*state, *Result, error) {
+func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) {
 	var errs diag.List
-	e, err := newEnv(opts, live, &errs)
+	e, err := newEnv(opts, m, &errs)
 	if err != nil {
 		return nil, nil, err
 	}
 	files := map[string]*content.File{}
 	opts.progress().Stage(StageRead, 0)
-	for _, f := range e.load(&errs) {
+	for _, f := range m.load(e, &errs) {
 		files[f.Path] = f
 	}
 	st, maps := newState(e, files, nil, false, nil, &errs)
@@ -61,28 +60,13 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
-	if live {
-		st.prints = st.fingerprints()
-	}
+	m.done(st)
 	for _, w := range r.MissingStrings() {
 		errs.Add(w)
 	}
 	res := &Result{Warnings: errs.Warnings()}
 	res.count(st.site)
 	return st, res, nil
-}
-
-// load reads the content files: whole for live sessions, lean for one-shot
-// builds, which read each body again when they write its page.
-func (e *env) load(errs *diag.List) []*content.File {
-	if e.live {
-		return content.Load(e.opts.Site, e.cfg, errs)
-	}
-	lead := 0 // as much as markdown.Lead reads for the longest summary
-	for _, l := range e.cfg.Languages {
-		lead = max(lead, l.SummaryLength*markdown.LeadFactor)
-	}
-	return content.LoadLean(e.opts.Site, e.cfg, errs, lead)
 }
 
 // writeAll writes every output of a state: pages, sitemaps (maps), search files,
@@ -132,10 +116,8 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 				return
 			}
 			errs.Add(w.WriteFile(names[i], data))
-		case !st.live && p.Kind == site.KindBrief:
-			st.streamBrief(p, o.n, w, errs, streamed)
 		default:
-			errs.Add(st.r.Pager(p, o.n, w))
+			st.mode.write(st, p, o.n, w, errs, streamed)
 		}
 	})
 	if ctx.Err() == nil {

@@ -23,9 +23,8 @@ import (
 // files stay the same: a full build makes it, content updates keep it.
 type env struct {
 	opts Options
-	// live keeps every body and fingerprint for Live.Update; a one-shot build renders
-	// each brief's body when it writes the page and lets it go.
-	live bool
+	// mode is what a one-shot build and a live session do differently.
+	mode mode
 	cfg  *config.Site
 	th   *theme.Theme
 	mds  map[string]*markdown.Markdown // by language code
@@ -44,7 +43,7 @@ type env struct {
 }
 
 // newEnv reads site.toml and the static files' names.
-func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
+func newEnv(opts Options, m mode, errs *diag.List) (*env, error) {
 	cfg, err := loadConfig(opts)
 	if err != nil {
 		return nil, err
@@ -52,7 +51,7 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	for _, w := range cfg.Warnings {
 		errs.Add(w)
 	}
-	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
+	e := &env{opts: opts, mode: m, cfg: cfg, th: theme.New(opts.Site, opts.Theme)}
 	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
 	scs, err := render.Shortcodes(e.th, cfg)
@@ -88,7 +87,7 @@ func (e *env) staticFile(name string) ([]byte, error) {
 type state struct {
 	*env
 	files  map[string]*content.File // by path
-	bodies *bodies                  // live states only
+	bodies *bodies                  // every body the graph was given (see bodies.put)
 	site   *site.Site
 	r      *render.Renderer
 	owner  map[string]outFile // page, feed and alias output -> what it renders
@@ -117,10 +116,7 @@ type sitemaps struct {
 // for the copy as it keeps every page at its place. The sitemap files it returns are
 // those to write: all of them when prev is nil or the pages they list changed, else none.
 func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
-	st := &state{env: e, files: files}
-	if e.live {
-		st.bodies = &bodies{m: map[string]*body{}}
-	}
+	st := &state{env: e, files: files, bodies: &bodies{m: map[string]*body{}}}
 	if bodyOnly {
 		st.site = st.rebody(prev, spare, errs)
 	} else {
@@ -186,27 +182,12 @@ func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Si
 // page is the page that writes output o.
 func (st *state) page(o outFile) *site.Page { return st.site.Pages[o.at] }
 
-// body gives page p of the graph s its body: a live state renders it, or takes it from
-// prev when the text is the same (and, for a body that runs shortcodes, the graph too:
-// sameGraph); a one-shot build renders a brief's body only when it writes the page
-// (streamBrief), and here only cuts its summary from the opening.
+// body gives page p of the graph s its body, as the mode does: a live state renders
+// it, or takes it from prev when the text is the same (and, for a body that runs
+// shortcodes, the graph too: sameGraph); a one-shot build renders a brief's body only
+// when it writes the page (streamBrief), and here only cuts its summary from the opening.
 func (st *state) body(s *site.Site, p *site.Page, prev *state, sameGraph bool, errs *diag.List) site.Body {
-	md := st.mds[p.Lang.Code]
-	if !st.live && p.Kind == site.KindBrief {
-		return site.Body{Summary: leadSummary(md, p)}
-	}
-	var b *body
-	if prev != nil {
-		b = prev.bodies.get(p.File.Path).reuse(p, sameGraph)
-	}
-	if b == nil {
-		b = renderBody(md, st.mdPage(s, p), p, p.Lang.SummaryLength)
-	}
-	if st.live {
-		st.bodies.put(p.File.Path, b)
-	}
-	placeProblems(p.File, b.probs, b.elsewhere, errs)
-	return b.Body
+	return st.mode.body(st, s, p, prev, sameGraph, errs)
 }
 
 // leadSummary is the summary of a brief whose body a one-shot build has not read

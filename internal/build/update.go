@@ -46,7 +46,7 @@ func NewLive(opts Options) *Live { return &Live{opts: opts} }
 
 // Build reads the whole site and renders every page into w.
 func (l *Live) Build(w render.Writer) (*Result, error) {
-	st, res, err := buildState(l.opts, true, w)
+	st, res, err := buildState(l.opts, kept{}, w)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func needsFull(pending map[string]bool) bool {
 // rebuild builds the site anew in a live state, and writes into out what differs.
 func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
 	tmp := output.NewMemory()
-	st, _, err := buildState(opts, true, tmp)
+	st, _, err := buildState(opts, kept{}, tmp)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -77,9 +77,13 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html"},
 		{"title edit", func() { edit(t, dir, "content/law/zibo.en.md", "Rule of law in Zibo", "Zibo, retitled") },
 			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo/index.html"},
-		{"tag edit", func() { edit(t, dir, "content/law/zibo.zh.md", `tags = ["法治", "平安建设"]`, `tags = ["平安建设", "新标签"]`) },
+		{"tag edit", func() {
+			edit(t, dir, "content/law/zibo.zh.md", `tags = ["法治", "平安建设"]`, `tags = ["平安建设", "新标签"]`)
+		},
 			[]string{"content/law/zibo.zh.md"}, 0, "zh/tags/新标签/index.html"},
-		{"date edit", func() { edit(t, dir, "content/law/zibo.zh.md", `date = "2024-03-15 11:29"`, `date = "2022-03-15 11:29"`) },
+		{"date edit", func() {
+			edit(t, dir, "content/law/zibo.zh.md", `date = "2024-03-15 11:29"`, `date = "2022-03-15 11:29"`)
+		},
 			[]string{"content/law/zibo.zh.md"}, 0, "zh/law/index.html"},
 		{"title edit that reorders", func() { edit(t, dir, "content/law/older.zh.md", "较早的简报", "阿较早的简报") },
 			[]string{"content/law/older.zh.md"}, 0, "zh/law/older/index.html"},
@@ -255,7 +259,7 @@ func TestUpdateRelatedSummary(t *testing.T) {
 		if _, err := sess.Build(mem); err != nil {
 			t.Fatal(err)
 		}
-		contains(t, mem, "zh/law/zibo/index.html", "只有中文")                      // only-zh is related to zibo
+		contains(t, mem, "zh/law/zibo/index.html", "只有中文")                // only-zh is related to zibo
 		edit(t, dir, "content/law/only-zh.md", "这篇没有译文。", "这篇改过的开头没有译文。") // its summary is its opening
 		if _, err := sess.Update([]string{"content/law/only-zh.md"}, mem); err != nil {
 			t.Fatal(err)
