@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sync"
+	"sync/atomic"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
@@ -38,6 +39,9 @@ type bodies struct {
 	m     map[string]*body
 	base  *bodies
 	depth int // how many bases are below
+	// dynamic is set when a body here or below ran shortcodes that read other pages
+	// (see body.dynamic): then an edit to a title may change another page's body.
+	dynamic atomic.Bool
 }
 
 // maxDepth is how many layers get may look through before layer flattens them.
@@ -45,8 +49,10 @@ const maxDepth = 16
 
 // layer returns empty bodies over bs, for the next state.
 func (bs *bodies) layer() *bodies {
+	next := &bodies{m: map[string]*body{}, base: bs, depth: bs.depth + 1}
+	next.dynamic.Store(bs.dynamic.Load())
 	if bs.depth < maxDepth {
-		return &bodies{m: map[string]*body{}, base: bs, depth: bs.depth + 1}
+		return next
 	}
 	flat := &bodies{m: map[string]*body{}}
 	for b := bs; b != nil; b = b.base {
@@ -56,7 +62,8 @@ func (bs *bodies) layer() *bodies {
 			}
 		}
 	}
-	return &bodies{m: map[string]*body{}, base: flat, depth: 1}
+	next.base, next.depth = flat, 1
+	return next
 }
 
 func (bs *bodies) get(path string) *body {
@@ -72,6 +79,9 @@ func (bs *bodies) get(path string) *body {
 }
 
 func (bs *bodies) put(path string, b *body) {
+	if b.dynamic {
+		bs.dynamic.Store(true)
+	}
 	bs.mu.Lock()
 	bs.m[path] = b
 	bs.mu.Unlock()

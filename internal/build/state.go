@@ -95,12 +95,25 @@ type state struct {
 	// statics are the static files that claimed their outputs.
 	statics  []theme.File
 	sitemaps sitemaps
+	// edit is how the graph was made from the previous state's, and changed, after
+	// an edit to front matter (editFront), the pages whose fields or lists differ.
+	edit    editKind
+	changed []*site.Page
 	// prints are the fingerprints of owner's outputs in names order (live states
 	// only), and search the search files and index, set when the state is rendered
 	// (from the previous state's index, which stays as it was).
 	prints []uint64
 	search searchState
 }
+
+// editKind is how a state's graph was made from the previous state's.
+type editKind int
+
+const (
+	editGraph  editKind = iota // built anew (site.New), lending bodies and related briefs
+	editBodies                 // copied with the edited briefs' new bodies (site.Site.WithBodies)
+	editFront                  // copied with the edited briefs' new front matter (site.Site.WithFront)
+)
 
 // sitemaps are the names of a state's sitemap files and the fingerprint of the pages
 // they list.
@@ -111,15 +124,24 @@ type sitemaps struct {
 
 // newState builds the page graph of files and claims its outputs; prev, the last good
 // state (nil for none), lends the bodies whose text did not change and the related
-// briefs when no tags changed, and when only bodies changed (bodyOnly) its graph, copied
-// with the edited pages' new bodies into spare (rebody), and its claims, which hold
-// for the copy as it keeps every page at its place. The sitemap files it returns are
-// those to write: all of them when prev is nil or the pages they list changed, else none.
-func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
-	st := &state{env: e, files: files, bodies: &bodies{m: map[string]*body{}}}
-	if bodyOnly {
+// briefs when no tags changed. When the edits allow it (edit: see state.editOf), it
+// copies prev's graph into spare's memory instead, with the edited briefs' new bodies
+// (rebody) or front matter (refront), and takes prev's claims, which hold for the
+// copy as it keeps every page at its place; a front matter edit the copy cannot take
+// builds the graph anew. The sitemap files it returns are those to write: all of them
+// when prev is nil or the pages they list changed, else none.
+func newState(e *env, files map[string]*content.File, prev *state, edit editKind, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
+	st := &state{env: e, files: files, bodies: &bodies{m: map[string]*body{}}, edit: edit}
+	switch edit {
+	case editBodies:
 		st.site = st.rebody(prev, spare, errs)
-	} else {
+	case editFront:
+		st.site, st.changed = st.refront(prev, spare, errs)
+		if st.site == nil {
+			st.edit, st.bodies = editGraph, &bodies{m: map[string]*body{}}
+			st.site = st.graph(prev, errs)
+		}
+	default:
 		st.site = st.graph(prev, errs)
 	}
 	st.sitemaps.print = sitemap.Fingerprint(st.site)
@@ -130,7 +152,7 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	} else {
 		st.sitemaps.names = prev.sitemaps.names
 	}
-	if bodyOnly {
+	if st.edit != editGraph {
 		st.owner, st.names, st.statics = prev.owner, prev.names, prev.statics
 		return st, maps
 	}
@@ -179,8 +201,32 @@ func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Si
 	return s
 }
 
+// refront makes st's graph after edits to the front matter of briefs only (see
+// state.editOf): prev's graph copied with the edited briefs' new files
+// (site.Site.WithFront), made in the memory of spare; nil when the copy cannot take
+// the edits. Their bodies, the same text, are prev's. changed are the pages that differ.
+func (st *state) refront(prev *state, spare *site.Site, errs *diag.List) (*site.Site, []*site.Page) {
+	st.bodies = prev.bodies.layer()
+	var edits []site.Edit
+	for _, p := range prev.site.Pages {
+		if p.File == nil || st.files[p.File.Path] == p.File {
+			continue
+		}
+		q := *p
+		q.File = st.files[p.File.Path]
+		edits = append(edits, site.Edit{Old: p.File, New: q.File, Body: st.body(prev.site, &q, prev, true, errs)})
+	}
+	s, changed := prev.site.WithFront(edits, spare)
+	if s == nil {
+		return nil, nil
+	}
+	res := s.ResourceFiles()
+	st.resources.Store(&res)
+	return s, changed
+}
+
 // page is the page that writes output o.
-func (st *state) page(o outFile) *site.Page { return st.site.Pages[o.at] }
+func (st *state) page(o outFile) *site.Page { return st.site.Page(o.at) }
 
 // body gives page p of the graph s its body, as the mode does: a live state renders
 // it, or takes it from prev when the text is the same (and, for a body that runs

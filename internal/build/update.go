@@ -124,14 +124,13 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 		return nil, nil, err
 	}
 	var errs diag.List
-	bodyOnly := prev.bodyOnly(pending, files)
-	next, maps := newState(prev.env, files, prev, bodyOnly, spare, &errs)
+	next, maps := newState(prev.env, files, prev, prev.editOf(pending, files), spare, &errs)
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
 	next.r = prev.r.ForSite(next.site)
-	next.prints = next.fingerprintsAfter(prev, bodyOnly, pending)
+	next.prints = next.fingerprintsAfter(prev, pending)
 	stage := output.NewMemory()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
@@ -188,16 +187,21 @@ func (st *state) reread(pending map[string]bool) (map[string]*content.File, erro
 	return files, errs.Err()
 }
 
-// fingerprintsAfter fingerprints st's outputs. After edits to bodies only (bodyOnly),
-// st has prev's outputs, and only those that show the edited pages can have changed:
-// the others keep prev's fingerprints. This spares fingerprinting the whole site on
-// every keystroke.
-func (st *state) fingerprintsAfter(prev *state, bodyOnly bool, pending map[string]bool) []uint64 {
-	if !bodyOnly {
+// fingerprintsAfter fingerprints st's outputs. After an edit that copied prev's graph
+// (st.edit), st has prev's outputs, and only those that show the edited pages or the
+// pages the edit changed can have changed: the others keep prev's fingerprints. This
+// spares fingerprinting the whole site on every keystroke.
+func (st *state) fingerprintsAfter(prev *state, pending map[string]bool) []uint64 {
+	var at []int
+	switch st.edit {
+	case editBodies:
+		at = st.affected(pending)
+	case editFront:
+		at = st.affectedFront(prev, pending)
+	default:
 		return st.fingerprints()
 	}
 	prints := slices.Clone(prev.prints)
-	at := st.affected(pending)
 	pool.Each(len(at), func(k int) { prints[at[k]] = st.fingerprint(st.owner[st.names[at[k]]]) })
 	return prints
 }
@@ -220,16 +224,46 @@ func (st *state) dirty(prev *state) []string {
 	return names
 }
 
-// bodyOnly reports whether every pending change only edits the body of a file that
-// stays in the site with the same front matter; then the page graph is the same.
-func (st *state) bodyOnly(pending map[string]bool, files map[string]*content.File) bool {
+// editOf tells how the next state's graph can be made after the pending changes:
+// copied with new bodies when every change only edits the body of a file that stays
+// in the site with the same front matter (editBodies); copied with new front matter
+// when every change edits only what site.Site.WithFront can take (editFront, see
+// frontOnly); else built anew.
+func (st *state) editOf(pending map[string]bool, files map[string]*content.File) editKind {
+	bodies, front := true, !st.bodies.dynamic.Load()
 	for p := range pending {
 		old, cur := st.files[p], files[p]
-		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) || st.hasStampedTranslation(cur) {
-			return false
+		if old == nil || cur == nil {
+			return editGraph
 		}
+		sameFront := reflect.DeepEqual(old.Front, cur.Front)
+		bodies = bodies && sameFront && !st.hasStampedTranslation(cur)
+		front = front && !sameFront && frontOnly(old, cur)
 	}
-	return true
+	switch {
+	case bodies:
+		return editBodies
+	case front:
+		return editFront
+	}
+	return editGraph
+}
+
+// frontOnly reports whether cur, old read again, is a brief that differs from old
+// only in front matter that site.Site.WithFront can take: the title, link title,
+// date and last change, tags, summary, description, keywords, images, source,
+// editor and weight. Its body text is the same, and so its translations' stamps
+// still match it.
+func frontOnly(old, cur *content.File) bool {
+	if old.IsIndex() || !bytes.Equal(old.Body, cur.Body) || old.Name != cur.Name || old.Section != cur.Section ||
+		old.Lang != cur.Lang || old.Root != cur.Root || old.Bundle != cur.Bundle || !slices.Equal(old.Resources, cur.Resources) {
+		return false
+	}
+	f, c := old.Front, cur.Front
+	f.Title, f.LinkTitle, f.Date, f.Lastmod, f.Tags = c.Title, c.LinkTitle, c.Date, c.Lastmod, c.Tags
+	f.Summary, f.Description, f.Keywords, f.Images = c.Summary, c.Description, c.Keywords, c.Images
+	f.Source, f.Editor, f.Weight = c.Source, c.Editor, c.Weight
+	return reflect.DeepEqual(f, c)
 }
 
 // hasStampedTranslation reports whether f is an original whose translations record
@@ -246,6 +280,42 @@ func (st *state) hasStampedTranslation(f *content.File) bool {
 		}
 	}
 	return false
+}
+
+// affectedFront lists the places in st.names of the outputs that can show what an
+// edit to front matter changed (st.changed, from site.Site.WithFront): those pages,
+// the translations of the edited briefs and the briefs that list them as related,
+// and the briefs with a term whose date or count changed, as they show their terms.
+func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
+	set := map[int]bool{}
+	for _, p := range st.changed {
+		set[p.At()] = true
+		if p.Kind == site.KindTag {
+			old := prev.site.Page(p.At())
+			if !old.Date.Equal(p.Date) || len(old.Pages) != len(p.Pages) {
+				for _, q := range slices.Concat(old.Pages, p.Pages) {
+					set[q.At()] = true
+				}
+			}
+		}
+		if p.File != nil && paths[p.File.Path] {
+			for _, t := range p.Translations {
+				set[t.At()] = true
+			}
+		}
+	}
+	for _, p := range st.site.Pages {
+		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return q.File != nil && paths[q.File.Path] }) {
+			set[p.At()] = true
+		}
+	}
+	var at []int
+	for i, name := range st.names {
+		if set[st.owner[name].at] {
+			at = append(at, i)
+		}
+	}
+	return at
 }
 
 // affected lists the places in st.names of the outputs that can show the pages of the

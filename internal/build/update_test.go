@@ -72,46 +72,47 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		paths    []string
 		maxWrite int // most files an incremental step may rewrite; 0 for no limit
 		want     string
+		how      string // how the update made its graph (build.LastEdit); "" for any
 	}{
 		{"body edit", func() { edit(t, dir, "content/law/zibo.zh.md", "第一句话。", "改过的第一句。") },
-			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html"},
+			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html", ""},
 		{"title edit", func() { edit(t, dir, "content/law/zibo.en.md", "Rule of law in Zibo", "Zibo, retitled") },
-			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo/index.html"},
+			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo/index.html", ""},
 		{"tag edit", func() {
 			edit(t, dir, "content/law/zibo.zh.md", `tags = ["法治", "平安建设"]`, `tags = ["平安建设", "新标签"]`)
 		},
-			[]string{"content/law/zibo.zh.md"}, 0, "zh/tags/新标签/index.html"},
+			[]string{"content/law/zibo.zh.md"}, 0, "zh/tags/新标签/index.html", ""},
 		{"date edit", func() {
 			edit(t, dir, "content/law/zibo.zh.md", `date = "2024-03-15 11:29"`, `date = "2022-03-15 11:29"`)
 		},
-			[]string{"content/law/zibo.zh.md"}, 0, "zh/law/index.html"},
+			[]string{"content/law/zibo.zh.md"}, 0, "zh/law/index.html", ""},
 		{"title edit that reorders", func() { edit(t, dir, "content/law/older.zh.md", "较早的简报", "阿较早的简报") },
-			[]string{"content/law/older.zh.md"}, 0, "zh/law/older/index.html"},
+			[]string{"content/law/older.zh.md"}, 0, "zh/law/older/index.html", ""},
 		{"body edit after graph edits", func() { edit(t, dir, "content/law/only-zh.md", "这篇没有译文。", "这篇还没有译文。") },
-			[]string{"content/law/only-zh.md"}, 0, "zh/law/only-zh/index.html"},
+			[]string{"content/law/only-zh.md"}, 0, "zh/law/only-zh/index.html", ""},
 		{"new file", func() {
 			os.WriteFile(filepath.Join(dir, "content/law/new.en.md"), []byte("+++\ntitle = \"New\"\ndate = 2024-05-01\ntags = [\"fresh\"]\n+++\nNew body.\n"), 0o644)
-		}, []string{"content/law/new.en.md"}, 0, "en/tags/fresh/index.html"},
+		}, []string{"content/law/new.en.md"}, 0, "en/tags/fresh/index.html", ""},
 		{"delete file", func() { os.Remove(filepath.Join(dir, "content/law/only-zh.md")) },
-			[]string{"content/law/only-zh.md"}, 0, ""},
+			[]string{"content/law/only-zh.md"}, 0, "", ""},
 		{"rename file", func() {
 			os.Rename(filepath.Join(dir, "content/law/older.zh.md"), filepath.Join(dir, "content/law/renamed.zh.md"))
-		}, []string{"content/law/older.zh.md", "content/law/renamed.zh.md"}, 0, "zh/law/renamed/index.html"},
+		}, []string{"content/law/older.zh.md", "content/law/renamed.zh.md"}, 0, "zh/law/renamed/index.html", ""},
 		// A second body-only update starts from the state the first one made.
 		{"second body edit", func() { edit(t, dir, "content/law/zibo.zh.md", "第二句话", "第二句") },
-			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html"},
+			[]string{"content/law/zibo.zh.md"}, 12, "zh/law/zibo/index.html", "bodies"},
 		{"list intro edit", func() { edit(t, dir, "content/law/_index.zh.md", "法治栏目。", "法治栏目，改过。") },
-			[]string{"content/law/_index.zh.md"}, 0, "zh/law/index.html"},
+			[]string{"content/law/_index.zh.md"}, 0, "zh/law/index.html", ""},
 		// The same body at a new address is rendered again: images are named
 		// relative to the page.
 		{"new slug, same body", func() { edit(t, dir, "content/law/zibo.en.md", "+++\ntitle", "+++\nslug = \"zibo-city\"\ntitle") },
-			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo-city/index.html"},
+			[]string{"content/law/zibo.en.md"}, 0, "en/law/zibo-city/index.html", "graph"},
 		{"config edit", func() { edit(t, dir, "site.toml", `title = "Briefs"`, `title = "Briefs!"`) },
-			[]string{"site.toml"}, 0, "en/index.html"},
+			[]string{"site.toml"}, 0, "en/index.html", ""},
 		{"layout added", func() {
 			os.MkdirAll(filepath.Join(dir, "layouts/partials"), 0o755)
 			os.WriteFile(filepath.Join(dir, "layouts/partials/footer.html"), []byte("<footer>own</footer>"), 0o644)
-		}, []string{"layouts/partials/footer.html"}, 0, "zh/index.html"},
+		}, []string{"layouts/partials/footer.html"}, 0, "zh/index.html", ""},
 	}
 	for _, st := range steps {
 		st.do()
@@ -126,6 +127,9 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		}
 		if st.want != "" && !contains1(ch.Written, st.want) {
 			t.Errorf("%s: %s not rewritten; wrote %v", st.name, st.want, ch.Written)
+		}
+		if how := build.LastEdit(sess); st.how != "" && how != st.how {
+			t.Errorf("%s: the graph was made by %q, want %q", st.name, how, st.how)
 		}
 		sameAsFullBuild(t, st.name, opts, mem)
 	}

@@ -21,24 +21,37 @@ import (
 // about 3 MB). It must not be s, nor share memory with s; a spare of another size
 // is left alone.
 func (s *Site) WithBodies(bodies map[*content.File]Body, spare *Site) *Site {
-	next := &Site{Config: s.Config}
-	c := newCopier(s, spare, next)
+	next, c := s.copyInto(spare)
 	byPath := make(map[string]*content.File, len(bodies))
 	for f := range bodies {
 		byPath[f.Path] = f
 	}
-	next.Pages = c.slabList(len(s.Pages))
-	for i, p := range s.Pages {
-		q := &c.slab[i]
-		terms := q.Terms // the spare's map, overwritten below
-		*q = *p
-		next.Pages[i] = q
-		c.links(q, terms)
-		if p.File != nil {
-			if f := byPath[p.File.Path]; f != nil {
+	for i := range c.slab {
+		if q := &c.slab[i]; q.File != nil {
+			if f := byPath[q.File.Path]; f != nil {
 				q.rebody(f, bodies[f])
 			}
 		}
+	}
+	return next
+}
+
+// copyInto copies the graph, into spare's memory when it fits (see WithBodies).
+func (s *Site) copyInto(spare *Site) (*Site, *copier) {
+	next := &Site{Config: s.Config}
+	c := newCopier(s, spare, next)
+	slots := s.slotList()
+	next.slots = c.arena.take(len(slots))
+	for i, p := range slots {
+		q := &c.slab[i]
+		terms := q.Terms // the spare's map, overwritten below
+		*q = *p
+		next.slots[i] = q
+		c.links(q, terms)
+	}
+	next.Pages = next.slots
+	if s.slots != nil { // Pages in another order than the places
+		next.Pages = c.copyList(s.Pages)
 	}
 	for i := 0; i < len(c.extra); i++ { // pages linked to but not in Pages; c.extra grows
 		c.links(c.extra[i], nil)
@@ -56,7 +69,7 @@ func (s *Site) WithBodies(bodies map[*content.File]Body, spare *Site) *Site {
 		next.Languages = append(next.Languages, m)
 	}
 	next.slab, next.arena = c.slab, c.arena.chunks
-	return next
+	return next, c
 }
 
 // rebody gives p, a copy, file f with body b, as New's fillBodies does.
@@ -82,10 +95,10 @@ type copier struct {
 
 func newCopier(s, spare, next *Site) *copier {
 	c := &copier{from: s}
-	if spare != nil && len(spare.slab) == len(s.Pages) {
+	if n := len(s.slotList()); spare != nil && len(spare.slab) == n {
 		c.slab, c.arena.chunks = spare.slab, spare.arena
 	} else {
-		c.slab = make([]Page, len(s.Pages))
+		c.slab = make([]Page, n)
 	}
 	for _, l := range s.Languages {
 		if len(l.Briefs) > 0 {
@@ -94,9 +107,6 @@ func newCopier(s, spare, next *Site) *copier {
 	}
 	return c
 }
-
-// slabList is a list of n pages from the arena, for the copy's Pages.
-func (c *copier) slabList(n int) []*Page { return c.arena.take(n) }
 
 // links points q's links, copied from a page of the graph, to the copies. terms is
 // a map q may fill (a spare page's, which nothing reads any more), or nil.
@@ -130,7 +140,7 @@ func (c *copier) page(p *Page) *Page {
 	switch {
 	case p == nil:
 		return nil
-	case p.at > 0 && p.at <= len(c.from.Pages) && c.from.Pages[p.at-1] == p:
+	case p.at > 0 && p.at <= len(c.slab) && c.from.Page(p.at-1) == p:
 		return &c.slab[p.at-1]
 	}
 	if q, ok := c.other[p]; ok {
