@@ -265,9 +265,11 @@ func (st *state) gone(next *state) []string {
 		return ok || search[name] || slices.Contains(next.sitemaps.names, name)
 	}
 	var names []string
-	for name := range st.owner {
-		if !has(name) {
-			names = append(names, name)
+	if !sameList(st.names, next.names) { // the same claims have the same outputs
+		for name := range st.owner {
+			if !has(name) {
+				names = append(names, name)
+			}
 		}
 	}
 	for _, name := range slices.Concat(st.sitemaps.names, st.search.files) {
@@ -277,3 +279,7 @@ func (st *state) gone(next *state) []string {
 	}
 	return names
 }
+
+// sameList reports whether a and b are the same list (not only equal): a state that
+// takes its previous state's claims shares its names.
+func sameList(a, b []string) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }

@@ -209,7 +209,7 @@ func (st *state) fingerprintsAfter(prev *state, pending map[string]bool) []uint6
 // dirty lists the outputs whose fingerprint differs from prev's, in claim order.
 func (st *state) dirty(prev *state) []string {
 	var names []string
-	sameNames := len(st.names) == len(prev.names) && (len(st.names) == 0 || &st.names[0] == &prev.names[0])
+	sameNames := sameList(st.names, prev.names)
 	for i, name := range st.names {
 		if sameNames {
 			if st.prints[i] != prev.prints[i] {
@@ -285,14 +285,14 @@ func (st *state) hasStampedTranslation(f *content.File) bool {
 // affectedFront lists the places in st.names of the outputs that can show what an
 // edit to front matter changed (st.changed, from site.Site.WithFront): those pages,
 // the translations of the edited briefs and the briefs that list them as related,
-// and the briefs with a term whose date or count changed, as they show their terms.
+// and the briefs with a term whose date changed, as they show their terms.
 func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
 	set := map[int]bool{}
 	for _, p := range st.changed {
 		set[p.At()] = true
-		if p.Kind == site.KindTag {
+		if p.Kind == site.KindTag { // its briefs show its digest (render.Fingerprint)
 			old := prev.site.Page(p.At())
-			if !old.Date.Equal(p.Date) || len(old.Pages) != len(p.Pages) {
+			if !old.Date.Equal(p.Date) {
 				for _, q := range slices.Concat(old.Pages, p.Pages) {
 					set[q.At()] = true
 				}
@@ -304,9 +304,20 @@ func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
 			}
 		}
 	}
+	var edited []*site.Page
+	for _, p := range st.changed {
+		if p.File != nil && paths[p.File.Path] {
+			edited = append(edited, p)
+		}
+	}
 	for _, p := range st.site.Pages {
-		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return q.File != nil && paths[q.File.Path] }) {
+		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return slices.Contains(edited, q) }) {
 			set[p.At()] = true
+		}
+	}
+	for _, q := range edited {
+		if old := prev.site.Page(q.At()); !slices.EqualFunc(old.Tags, q.Tags, func(a, b *site.Page) bool { return a.At() == b.At() }) {
+			switchesAfterTags(prev.site.Page(q.At()), q, st.site, set)
 		}
 	}
 	var at []int
@@ -316,6 +327,36 @@ func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
 		}
 	}
 	return at
+}
+
+// switchesAfterTags adds to set the places of the tag pages whose language switch
+// can lead elsewhere after brief q's tags changed (old is q before): a tag page of
+// another language links to the tag of q's language that its briefs' translations
+// share most (render's matchingTag), which reads the tags of q, if it translates one
+// of them, and how many briefs of each tag q entered or left have a version in that
+// language. The tag pages q entered or left are among the changed pages already.
+func switchesAfterTags(old, q *site.Page, s *site.Site, set map[int]bool) {
+	for _, t := range q.Translations {
+		for _, p := range t.Tags {
+			set[p.At()] = true
+		}
+	}
+	var moved []*site.Page // the tags q entered or left
+	for _, t := range slices.Concat(old.Tags, q.Tags) {
+		if !slices.ContainsFunc(old.Tags, func(o *site.Page) bool { return o.At() == t.At() }) ||
+			!slices.ContainsFunc(q.Tags, func(n *site.Page) bool { return n.At() == t.At() }) {
+			moved = append(moved, s.Page(t.At()))
+		}
+	}
+	for _, t := range moved {
+		for _, b := range slices.Concat(t.Pages, []*site.Page{q}) {
+			for _, tr := range b.Translations {
+				for _, p := range tr.Tags {
+					set[p.At()] = true
+				}
+			}
+		}
+	}
 }
 
 // affected lists the places in st.names of the outputs that can show the pages of the

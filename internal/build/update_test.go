@@ -3,16 +3,19 @@ package build_test
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/output"
+	"github.com/briefs/briefs/internal/testcorpus"
 )
 
 // writeTree writes the txtar site into a temporary folder, for tests that edit files.
@@ -294,5 +297,73 @@ func TestUpdateBodiesInARow(t *testing.T) {
 			t.Fatal(err)
 		}
 		sameAsFullBuild(t, fmt.Sprintf("edit %d of %s", i+1, e[0]), opts, mem)
+	}
+}
+
+// TestUpdateFrontEditsMatchBuild makes random edits to the front matter of a
+// generated site's briefs (titles, dates, weights, tags added and taken away) and
+// checks after each that the live update gives what a full build gives, byte for
+// byte: the cheap path (site.Site.WithFront) must put lists in order, mend terms and
+// related briefs as site.New would.
+func TestUpdateFrontEditsMatchBuild(t *testing.T) {
+	fsys := testcorpus.FS(testcorpus.Options{N: 30, Seed: 7})
+	opts := build.Options{Site: fsys, Theme: briefs.Theme, Now: benchNow}
+	sess, mem := build.NewLive(opts), output.NewMemory()
+	if _, err := sess.Build(mem); err != nil {
+		t.Fatal(err)
+	}
+	var names, tags []string
+	for name, f := range fsys {
+		if strings.HasPrefix(name, "content/") && !strings.Contains(name, "_index") {
+			names = append(names, name)
+			_, rest, _ := strings.Cut(string(f.Data), "\ntags = [")
+			line, _, _ := strings.Cut(rest, "]")
+			tags = append(tags, strings.Split(line, ", ")...)
+		}
+	}
+	slices.Sort(names)
+	slices.Sort(tags)
+	tags = slices.Compact(tags)
+	rnd := rand.New(rand.NewPCG(1, 2))
+	fronts := map[string]int{}
+	for i := range 16 {
+		name := names[rnd.IntN(len(names))]
+		src := string(fsys[name].Data)
+		var what string
+		switch i % 5 {
+		case 0:
+			what, src = "title", strings.Replace(src, `title = "`, fmt.Sprintf(`title = "%d `, i), 1)
+		case 1:
+			at := strings.Index(src, "\ndate = ") + len("\ndate = ")
+			what, src = "date", src[:at]+fmt.Sprint(2015+rnd.IntN(12))+src[at+4:]
+		case 2:
+			if strings.HasPrefix(src, "+++\nweight = ") { // a former edit's: take it away
+				what, src = "weight taken away", "+++\n"+src[strings.Index(src[4:], "\n")+5:]
+			} else {
+				what, src = "weight", "+++\n"+fmt.Sprintf("weight = %d\n", 1+rnd.IntN(3))+src[4:]
+			}
+		case 3:
+			tag := tags[rnd.IntN(len(tags))]
+			if !strings.Contains(src, tag) {
+				what, src = "tag added", strings.Replace(src, "\ntags = [", "\ntags = ["+tag+", ", 1)
+			}
+		case 4:
+			_, rest, _ := strings.Cut(src, "\ntags = [")
+			if first, _, ok := strings.Cut(rest, ", "); ok {
+				what, src = "tag taken away", strings.Replace(src, "\ntags = ["+first+", ", "\ntags = [", 1)
+			}
+		}
+		if what == "" {
+			continue
+		}
+		fsys[name] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
+		if _, err := sess.Update([]string{name}, mem); err != nil {
+			t.Fatalf("%s of %s: %v", what, name, err)
+		}
+		fronts[build.LastEdit(sess)]++
+		sameAsFullBuild(t, fmt.Sprintf("edit %d, %s of %s", i, what, name), opts, mem)
+	}
+	if fronts["front"] < 7 {
+		t.Errorf("only %d of the edits copied the graph (%v); the test checks too little of site.Site.WithFront", fronts["front"], fronts)
 	}
 }

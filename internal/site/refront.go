@@ -221,25 +221,78 @@ func (s *Site) reorder(l *Lang) {
 	copy(s.Pages[start:], l.Briefs)
 }
 
-// relateAround finds again the related briefs of q and of every brief that shares a
-// tag with it, before (oldTags) or now: no other brief's can have changed.
+// relateAround mends the related briefs after q's date or tags changed (oldTags
+// were its tags before): only q and the briefs that share a tag with it, before or
+// now, can have others, and of those only q's own list and the lists q was on need
+// finding again in full. For any other brief b, q is the one candidate whose rank
+// changed, and it was below b's last related brief: b's list now is the first
+// RelatedSize of its list and q.
 func (l *Lang) relateAround(q *Page, oldTags []*Page, set map[*Page]bool) {
 	for i, p := range l.Briefs {
 		p.index = i
 	}
-	some := []*Page{q}
+	again := []*Page{q}
 	seen := map[*Page]bool{q: true}
+	var insert []*Page
 	for _, t := range slices.Concat(oldTags, q.Tags) {
-		for _, p := range t.Pages {
-			if !seen[p] {
-				seen[p] = true
-				some = append(some, p)
+		for _, b := range t.Pages {
+			if seen[b] {
+				continue
+			}
+			seen[b] = true
+			if slices.Contains(b.Related, q) {
+				again = append(again, b)
+			} else {
+				insert = append(insert, b)
 			}
 		}
 	}
-	l.relateSome(some, l.cfg.RelatedSize)
-	for _, p := range some {
-		set[p] = true
+	l.relateSome(again, l.cfg.RelatedSize)
+	for _, b := range again {
+		set[b] = true
+	}
+	for _, b := range insert {
+		if l.insertRelated(b, q) {
+			set[b] = true
+		}
 	}
 	l.relatedKey = l.relatedInputs(l.cfg.RelatedSize)
+}
+
+// insertRelated puts q in b's related briefs if it now ranks among them, as top
+// ranks them: more shared tags first, then newer, then by path. It reports whether
+// b's list changed.
+func (l *Lang) insertRelated(b, q *Page) bool {
+	shared := func(p *Page) int {
+		n := 0
+		for _, t := range b.Tags {
+			if slices.Contains(p.Tags, t) {
+				n++
+			}
+		}
+		return n
+	}
+	cq := shared(q)
+	if cq == 0 || l.cfg.RelatedSize <= 0 {
+		return false
+	}
+	before := func(p *Page) bool { // q before p
+		if cp := shared(p); cq != cp {
+			return cq > cp
+		}
+		if c := p.Date.Compare(q.Date); c != 0 {
+			return c < 0
+		}
+		return q.Path < p.Path
+	}
+	at := slices.IndexFunc(b.Related, before)
+	if at < 0 {
+		if len(b.Related) >= l.cfg.RelatedSize {
+			return false
+		}
+		at = len(b.Related)
+	}
+	list := slices.Insert(slices.Clone(b.Related), at, q)
+	b.Related = list[:min(len(list), l.cfg.RelatedSize)]
+	return true
 }
