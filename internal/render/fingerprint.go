@@ -63,7 +63,7 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 			num(r.digest(q))
 		}
 	}
-	for _, e := range r.langSwitch(p) {
+	for _, e := range r.switchOf(p) { // computed once per page, not per pager
 		w(e.Path)
 	}
 	num(r.navDigest(p.Lang.Code))
