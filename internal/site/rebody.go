@@ -82,7 +82,7 @@ func (p *Page) rebody(f *content.File, b Body) {
 // copier maps the pages of a graph to their copies: a page of Pages to its place in
 // slab, any other by the extra map.
 type copier struct {
-	from  *Site
+	from  []*Page // the pages of the graph copied, by place
 	slab  []Page
 	extra []*Page // copies of pages not in Pages, in the order made
 	other map[*Page]*Page
@@ -94,7 +94,7 @@ type copier struct {
 }
 
 func newCopier(s, spare, next *Site) *copier {
-	c := &copier{from: s}
+	c := &copier{from: s.slotList()}
 	if n := len(s.slotList()); spare != nil && len(spare.slab) == n {
 		c.slab, c.arena.chunks = spare.slab, spare.arena
 	} else {
@@ -118,6 +118,13 @@ func (c *copier) links(q *Page, terms map[string][]*Page) {
 	if q.Terms == nil {
 		return
 	}
+	if len(q.Terms) == 1 && same(q.Terms[content.TagsDir], tags) && terms != nil && len(terms) == 1 {
+		if _, ok := terms[content.TagsDir]; ok { // the spare's map has the one key: no clearing
+			terms[content.TagsDir] = q.Tags
+			q.Terms = terms
+			return
+		}
+	}
 	if terms == nil {
 		terms = make(map[string][]*Page, len(q.Terms))
 	} else {
@@ -137,11 +144,11 @@ func (c *copier) links(q *Page, terms map[string][]*Page) {
 func same(a, b []*Page) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }
 
 func (c *copier) page(p *Page) *Page {
-	switch {
-	case p == nil:
+	if p == nil {
 		return nil
-	case p.at > 0 && p.at <= len(c.slab) && c.from.Page(p.at-1) == p:
-		return &c.slab[p.at-1]
+	}
+	if i := p.at - 1; uint(i) < uint(len(c.from)) && c.from[i] == p {
+		return &c.slab[i]
 	}
 	if q, ok := c.other[p]; ok {
 		return q
