@@ -367,3 +367,20 @@ func TestUpdateFrontEditsMatchBuild(t *testing.T) {
 		t.Errorf("only %d of the edits copied the graph (%v); the test checks too little of site.Site.WithFront", fronts["front"], fronts)
 	}
 }
+
+// TestUpdateTermTitle: a term spelled two ways ("Public Safety", "public safety") is
+// titled as its first brief spells it; a date edit that makes another brief its first
+// retitles it, as a full build does.
+func TestUpdateTermTitle(t *testing.T) {
+	dir, opts, sess, mem := startSession(t)
+	os.WriteFile(filepath.Join(dir, "content/law/later.en.md"), []byte("+++\ntitle = \"Later\"\ndate = 2024-01-05\ntags = [\"public safety\"]\n+++\nLater.\n"), 0o644)
+	if _, err := sess.Update([]string{"content/law/later.en.md"}, mem); err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, "a second spelling", opts, mem)
+	edit(t, dir, "content/law/later.en.md", "date = 2024-01-05", "date = 2024-06-05")
+	if _, err := sess.Update([]string{"content/law/later.en.md"}, mem); err != nil {
+		t.Fatal(err)
+	}
+	sameAsFullBuild(t, "the second spelling first", opts, mem)
+}

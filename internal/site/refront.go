@@ -101,6 +101,9 @@ func (l *Lang) refront(q *Page, e Edit, set map[*Page]bool) bool {
 		}
 	}
 	for _, p := range lists {
+		if p.Kind == KindTag && p.Title != l.termTitle(p) {
+			return false // a term is titled as its first brief spells it: its place among the terms may change
+		}
 		set[p] = true
 		p.Date = latestOf(p)
 		if p.Section != nil && p.Kind == KindTag {
@@ -114,6 +117,21 @@ func (l *Lang) refront(q *Page, e Edit, set map[*Page]bool) bool {
 		l.relateAround(q, before.Tags, set)
 	}
 	return true
+}
+
+// termTitle is the title New gives term page t: its _index file's, else the name
+// its first brief gives it (spellings of one term may differ in case or spaces).
+func (l *Lang) termTitle(t *Page) string {
+	if t.File != nil && t.File.Front.Title != "" {
+		return t.File.Front.Title
+	}
+	slug := t.group[len(t.Section.group)+1:]
+	for _, name := range termsOf(t.Pages[0].File, t.Section.group) {
+		if l.termSlug(name) == slug {
+			return name
+		}
+	}
+	return t.Title
 }
 
 // latestOf is latest for a list page of a copy: from the date its own file gives it.
