@@ -86,9 +86,7 @@ func (l *Lang) refront(q *Page, e Edit, set map[*Page]bool) bool {
 	if !ok {
 		return false
 	}
-	for _, t := range oldTerms {
-		lists = append(lists, t)
-	}
+	lists = append(lists, oldTerms...)
 	for _, ts := range q.Terms {
 		lists = append(lists, ts...)
 	}
@@ -187,13 +185,13 @@ func (l *Lang) moveTerms(q *Page, f *content.File, order order) ([]*Page, bool) 
 		}
 	}
 	for _, t := range left {
-		if l.pagers(t, len(t.Pages)+1) != l.pagers(t, len(t.Pages)) {
+		if l.pagers(len(t.Pages)+1) != l.pagers(len(t.Pages)) {
 			return nil, false
 		}
 	}
 	for _, ts := range terms {
 		for _, t := range ts {
-			if !slices.Contains(q.Terms[t.Section.group], t) && l.pagers(t, len(t.Pages)-1) != l.pagers(t, len(t.Pages)) {
+			if !slices.Contains(q.Terms[t.Section.group], t) && l.pagers(len(t.Pages)-1) != l.pagers(len(t.Pages)) {
 				return nil, false
 			}
 		}
@@ -207,7 +205,7 @@ func (l *Lang) moveTerms(q *Page, f *content.File, order order) ([]*Page, bool) 
 }
 
 // pagers is how many pages a term's list of n briefs has.
-func (l *Lang) pagers(t *Page, n int) int {
+func (l *Lang) pagers(n int) int {
 	size := l.cfg.PageSize
 	return max(1, (n+size-1)/size)
 }
