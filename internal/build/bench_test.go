@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -261,15 +262,22 @@ func writeAll(b *testing.B, d *output.Dir, mem *output.Memory, names []string, w
 
 // BenchmarkUpdate measures the dev server's rebuild after an edit to one brief, at
 // 1,000 pairs (10,000 with BRIEFS_BENCH_LARGE=1): a body edit re-renders the brief and
-// the lists that show it; a title edit also rebuilds the page graph.
+// the lists that show it; a title, tag or date edit also changes the page graph (the
+// lists the brief is on, its tags' pages, related briefs). The site has no search
+// index, as at the commit the issue compares with (6b26788, where search was off by
+// default); the "+search" cases add it, which rewrites every index file per edit.
 func BenchmarkUpdate(b *testing.B) {
 	n := benchPairs
 	if os.Getenv("BRIEFS_BENCH_LARGE") == "1" {
 		n *= 10
 	}
-	for _, kind := range []string{"body", "title"} {
+	for _, kind := range []string{"body", "title", "tag", "newtag", "date", "body+search"} {
 		b.Run(kind, func(b *testing.B) {
 			fsys := testcorpus.FS(testcorpus.Options{N: n, Seed: 1})
+			edit, search := strings.CutSuffix(kind, "+search")
+			if !search {
+				fsys["site.toml"] = &fstest.MapFile{Data: append([]byte("search = false\n"), fsys["site.toml"].Data...), Mode: 0o644}
+			}
 			opts := benchOptions(fsys)
 			sess := build.NewLive(opts)
 			mem := output.NewMemory()
@@ -278,22 +286,75 @@ func BenchmarkUpdate(b *testing.B) {
 			}
 			name := firstBrief(b, fsys)
 			orig := fsys[name].Data
+			tag := otherTag(b, fsys, string(orig))
+			b.ReportAllocs()
 			i := 0
+			cpu := cpuTime()
 			for b.Loop() {
 				i++
-				src := string(orig)
-				if kind == "title" {
-					src = strings.Replace(src, "title = \"", fmt.Sprintf("title = \"%d ", i), 1)
-				} else {
-					src += fmt.Sprintf("\nOne more line, %d.\n", i)
+				src := editBrief(b, string(orig), edit, i)
+				if edit == "tag" && i%2 == 1 { // a tag other briefs have, added and taken away
+					src = strings.Replace(src, `tags = ["`, `tags = ["`+tag+`", "`, 1)
 				}
 				fsys[name] = &fstest.MapFile{Data: []byte(src), Mode: 0o644}
 				if _, err := sess.Update([]string{name}, mem); err != nil {
 					b.Fatal(err)
 				}
 			}
+			b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(i), "cpu-ms/op")
 		})
 	}
+}
+
+// editBrief makes the i-th edit of one kind to a brief of the corpus: a line added
+// to the body, or a new title, a tag no brief has (its page is made, and the last
+// one's goes), or a new year (the brief moves along the lists). The "tag" edit is
+// made by the caller.
+func editBrief(b *testing.B, src, kind string, i int) string {
+	from, to := "", ""
+	switch kind {
+	case "body":
+		return src + fmt.Sprintf("\nOne more line, %d.\n", i)
+	case "title":
+		from, to = `title = "`, fmt.Sprintf(`title = "%d `, i)
+	case "tag":
+		return src
+	case "newtag":
+		from, to = `tags = ["`, fmt.Sprintf(`tags = ["标签%d", "`, i%7)
+	case "date": // the year, four digits after "date = "
+		at := strings.Index(src, "\ndate = ") + len("\ndate = ")
+		return src[:at] + fmt.Sprint(2000+i%20) + src[at+4:]
+	}
+	if !strings.Contains(src, from) {
+		b.Fatalf("no %q in the brief to edit", from)
+	}
+	return strings.Replace(src, from, to, 1)
+}
+
+// otherTag is a tag of the corpus's Chinese briefs that src does not have, on a
+// number of briefs that is not a multiple of ten plus zero or one: adding the brief
+// to it or taking it away leaves its list with as many pages.
+func otherTag(b *testing.B, fsys fstest.MapFS, src string) string {
+	count := map[string]int{}
+	for name, f := range fsys {
+		if !strings.HasSuffix(name, ".zh.md") {
+			continue
+		}
+		_, rest, ok := strings.Cut(string(f.Data), "\ntags = [")
+		line, _, _ := strings.Cut(rest, "]")
+		for _, t := range strings.Split(line, ", ") {
+			if ok {
+				count[strings.Trim(t, `"`)]++
+			}
+		}
+	}
+	for _, t := range slices.Sorted(maps.Keys(count)) {
+		if n := count[t]; n%10 > 1 && !strings.Contains(src, `"`+t+`"`) {
+			return t
+		}
+	}
+	b.Fatal("no tag to add")
+	return ""
 }
 
 // firstBrief is the first Chinese brief of the corpus, in name order.

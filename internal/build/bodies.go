@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"sync"
+	"sync/atomic"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
@@ -30,22 +31,57 @@ type body struct {
 }
 
 // bodies are the rendered bodies of a live state, by file path. The map is filled
-// while the state's graph is built, on all cores, and only read after.
+// while the state's graph is built, on all cores, and only read after. A state made
+// after edits to bodies only holds the edited bodies over its previous state's
+// (base), which it only reads, rather than a copy of them all.
 type bodies struct {
-	mu sync.Mutex
-	m  map[string]*body
+	mu    sync.Mutex
+	m     map[string]*body
+	base  *bodies
+	depth int // how many bases are below
+	// dynamic is set when a body here or below ran shortcodes that read other pages
+	// (see body.dynamic): then an edit to a title may change another page's body.
+	dynamic atomic.Bool
+}
+
+// maxDepth is how many layers get may look through before layer flattens them.
+const maxDepth = 16
+
+// layer returns empty bodies over bs, for the next state.
+func (bs *bodies) layer() *bodies {
+	next := &bodies{m: map[string]*body{}, base: bs, depth: bs.depth + 1}
+	next.dynamic.Store(bs.dynamic.Load())
+	if bs.depth < maxDepth {
+		return next
+	}
+	flat := &bodies{m: map[string]*body{}}
+	for b := bs; b != nil; b = b.base {
+		for path, v := range b.m {
+			if _, ok := flat.m[path]; !ok {
+				flat.m[path] = v
+			}
+		}
+	}
+	next.base, next.depth = flat, 1
+	return next
 }
 
 func (bs *bodies) get(path string) *body {
-	if bs == nil {
-		return nil
+	for ; bs != nil; bs = bs.base {
+		bs.mu.Lock()
+		b, ok := bs.m[path]
+		bs.mu.Unlock()
+		if ok {
+			return b
+		}
 	}
-	bs.mu.Lock()
-	defer bs.mu.Unlock()
-	return bs.m[path]
+	return nil
 }
 
 func (bs *bodies) put(path string, b *body) {
+	if b.dynamic {
+		bs.dynamic.Store(true)
+	}
 	bs.mu.Lock()
 	bs.m[path] = b
 	bs.mu.Unlock()

@@ -14,7 +14,8 @@ import (
 
 // outFile is one file a page writes, as its kind says.
 type outFile struct {
-	page  *site.Page
+	at    int // the page's place in the graph's Pages (site.Page.At): a copy of the graph keeps it
+	i     int // the output's place in the state's names, and so in its prints
 	kind  outKind
 	n     int    // the pager number, for outPager
 	alias string // the alias, for outAlias
@@ -102,7 +103,7 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search
 	if def := st.Lang(st.Config.DefaultLanguage); def != nil && def.Home.Path == "" && len(st.Languages) > 1 {
 		// The default language at the root: /zh/ redirects there, as Hugo's does.
 		a := "/" + def.Code + "/"
-		cs.addOutput(site.AliasFile(a), claim{out: outFile{page: def.Home, kind: outAlias, alias: a}, url: a,
+		cs.addOutput(site.AliasFile(a), claim{out: outFile{at: def.Home.At(), kind: outAlias, alias: a}, url: a,
 			what: "the redirect to the default language's home"})
 	}
 	if search {
@@ -122,7 +123,7 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search
 	for _, p := range st.Pages {
 		for _, r := range p.Resources {
 			src := r.Src
-			cs.addOutput(p.Path+r.Name, claim{out: outFile{page: p, kind: outResource, src: src}, url: "/" + p.Path + r.Name,
+			cs.addOutput(p.Path+r.Name, claim{out: outFile{at: p.At(), kind: outResource, src: src}, url: "/" + p.Path + r.Name,
 				what: "a file of the page bundle", at: func() (string, int, int) { return src, 0, 0 }, fix: "rename the file"})
 		}
 	}
@@ -137,7 +138,7 @@ func claimOutputs(st *site.Site, sitemaps []string, statics []theme.File, search
 				line, col := site.ValuePos(p.File, "aliases", written)
 				return p.File.Path, line, col
 			}
-			cs.addOutput(site.AliasFile(a), claim{out: outFile{page: p, kind: outAlias, alias: a}, url: a, what: "alias",
+			cs.addOutput(site.AliasFile(a), claim{out: outFile{at: p.At(), kind: outAlias, alias: a}, url: a, what: "alias",
 				at: at, fix: "choose another alias", soft: st.Config.Hugo})
 		}
 	}
@@ -204,14 +205,14 @@ func (cs *claims) claimPage(st *site.Site, p *site.Page) {
 	}
 	if feed.Has(p) {
 		c := pageClaim(p, 1)
-		c.out, c.url, c.what = outFile{page: p, kind: outFeed}, "/"+feed.Path(p), "the RSS feed of "+c.what
+		c.out, c.url, c.what = outFile{at: p.At(), kind: outFeed}, "/"+feed.Path(p), "the RSS feed of "+c.what
 		cs.addOutput(feed.Path(p), c)
 	}
 }
 
 // pageClaim describes pager n of page p.
 func pageClaim(p *site.Page, n int) claim {
-	c := claim{out: outFile{page: p, n: n}, url: "/" + site.PagerPath(p, n), what: "the " + p.Kind.String() + " page"}
+	c := claim{out: outFile{at: p.At(), n: n}, url: "/" + site.PagerPath(p, n), what: "the " + p.Kind.String() + " page"}
 	if p.Kind == site.KindBrief {
 		c.what = "the brief"
 	}
@@ -235,6 +236,7 @@ func pageClaim(p *site.Page, n int) claim {
 // addOutput claims a file that a page, feed or alias renders.
 func (cs *claims) addOutput(name string, c claim) {
 	if cs.add(name, c) {
+		c.out.i = len(cs.names)
 		cs.names = append(cs.names, name)
 		cs.owner[name] = c.out
 	}

@@ -138,7 +138,7 @@ func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, stre
 	var briefs []*site.Page
 	seen := map[*site.Page]bool{}
 	for _, o := range st.owner {
-		if p := o.page; !seen[p] && searchable(p) {
+		if p := st.page(o); !seen[p] && searchable(p) {
 			seen[p] = true
 			briefs = append(briefs, p)
 		}
@@ -146,25 +146,18 @@ func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, stre
 	slices.SortFunc(briefs, func(a, b *site.Page) int { return cmp.Compare(a.Path, b.Path) })
 	read := make([]searchPage, len(briefs))
 	pool.Each(len(briefs), func(i int) { read[i] = st.searchPageOf(briefs[i], last, streamed) })
-	next := searchState{}
-	if st.live {
-		next.index = map[string]*search.Index{}
-		next.pages = make(map[string]searchPage, len(briefs))
-	}
+	next := searchState{index: map[string]*search.Index{}, pages: make(map[string]searchPage, len(briefs))}
 	byLang := map[string][]*search.Page{}
 	for i, p := range briefs {
 		byLang[p.Lang.Code] = append(byLang[p.Lang.Code], read[i].page)
-		if st.live {
+		if read[i].key != (searchKey{}) { // what the next state's index is made from
 			next.pages[p.Path] = read[i]
 		}
 	}
 	for _, code := range st.cfg.Order {
-		var ix *search.Index
-		if st.live {
-			ix = search.Update(st.searchTok, last.index[code], byLang[code])
-			next.index[code] = ix // for the next state; a one-shot build lets it go
-		} else {
-			ix = search.Build(st.searchTok, byLang[code]) // lets each shard's postings go once written
+		ix, keep := st.mode.index(st.searchTok, last.index[code], byLang[code])
+		if keep { // for the next state; a one-shot build lets it go
+			next.index[code] = ix
 		}
 		for _, f := range ix.Files("search/" + code) {
 			errs.Add(w.WriteFile(f.Name, f.Data))
@@ -176,19 +169,8 @@ func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, stre
 	return next
 }
 
-// searchPageOf is brief p as the index reads it: streamed, or as the last
-// state read it when nothing it is made from changed, or read now.
+// searchPageOf is brief p as the index reads it: streamed (one-shot builds), or
+// as the last state read it when nothing it is made from changed, or read now.
 func (st *state) searchPageOf(p *site.Page, last searchState, streamed *streamedPages) searchPage {
-	if !st.live {
-		page := streamed.page(p)
-		if page == nil {
-			page = st.searchTok.Prepare(st.searchDoc(p))
-		}
-		return searchPage{page: page}
-	}
-	key := st.searchKeyOf(p)
-	if old, ok := last.pages[p.Path]; ok && old.key == key {
-		return old
-	}
-	return searchPage{key: key, page: st.searchTok.Prepare(st.searchDoc(p))}
+	return st.mode.searchPage(st, p, last, streamed)
 }

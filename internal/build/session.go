@@ -9,7 +9,6 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/feed"
-	"github.com/briefs/briefs/internal/markdown"
 	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
@@ -27,25 +26,25 @@ func NewSession(opts Options) *Session { return &Session{opts: opts} }
 
 // Build reads the whole site and renders every page into w.
 func (s *Session) Build(w render.Writer) (*Result, error) {
-	_, res, err := buildState(s.opts, false, w)
+	_, res, err := buildState(s.opts, oneShot{}, w)
 	return res, err
 }
 
 // buildState reads the whole site and renders every output into w: the one state of
-// a one-shot build, or a state of a live session (live) when a file outside content/
+// a one-shot build, or a state of a live session (kept) when a file outside content/
 // changed.
-func buildState(opts Options, live bool, w render.Writer) (*state, *Result, error) {
+func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) {
 	var errs diag.List
-	e, err := newEnv(opts, live, &errs)
+	e, err := newEnv(opts, m, &errs)
 	if err != nil {
 		return nil, nil, err
 	}
 	files := map[string]*content.File{}
 	opts.progress().Stage(StageRead, 0)
-	for _, f := range e.load(&errs) {
+	for _, f := range m.load(e, &errs) {
 		files[f.Path] = f
 	}
-	st, maps := newState(e, files, nil, false, &errs)
+	st, maps := newState(e, files, nil, editGraph, nil, &errs)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.
@@ -61,28 +60,13 @@ func buildState(opts Options, live bool, w render.Writer) (*state, *Result, erro
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
-	if live {
-		st.prints = st.fingerprints(st.names)
-	}
+	m.done(st)
 	for _, w := range r.MissingStrings() {
 		errs.Add(w)
 	}
 	res := &Result{Warnings: groupUnknown(errs.Warnings())}
 	res.count(st.site)
 	return st, res, nil
-}
-
-// load reads the content files: whole for live sessions, lean for one-shot
-// builds, which read each body again when they write its page.
-func (e *env) load(errs *diag.List) []*content.File {
-	if e.live {
-		return content.Load(e.opts.Site, e.cfg, errs)
-	}
-	lead := 0 // as much as markdown.Lead reads for the longest summary
-	for _, l := range e.cfg.Languages {
-		lead = max(lead, l.SummaryLength*markdown.LeadFactor)
-	}
-	return content.LoadLean(e.opts.Site, e.cfg, errs, lead)
 }
 
 // writeAll writes every output of a state: pages, sitemaps (maps), search files,
@@ -120,11 +104,12 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 		}
 		defer prog.Step()
 		o := st.owner[names[i]]
+		p := st.page(o)
 		switch {
 		case o.kind == outAlias:
-			errs.Add(st.r.Alias(o.page, o.alias, w))
+			errs.Add(st.r.Alias(p, o.alias, w))
 		case o.kind == outFeed:
-			errs.Add(w.WriteFile(names[i], feed.Render(st.cfg, o.page, st.r.Heading(o.page))))
+			errs.Add(w.WriteFile(names[i], feed.Render(st.cfg, p, st.r.Heading(p))))
 		case o.kind == outResource:
 			data, err := fs.ReadFile(st.opts.Site, o.src)
 			if err != nil {
@@ -132,10 +117,8 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 				return
 			}
 			errs.Add(w.WriteFile(names[i], data))
-		case !st.live && readWhenWritten(o.page):
-			st.streamBrief(o.page, o.n, w, errs, streamed)
 		default:
-			errs.Add(st.r.Pager(o.page, o.n, w))
+			st.mode.write(st, p, o.n, w, errs, streamed)
 		}
 	})
 	if ctx.Err() == nil {
@@ -168,29 +151,26 @@ func writeSitemap(files []sitemap.File, w render.Writer, errs *diag.List) {
 	}
 }
 
-// fingerprints computes the fingerprints of the named outputs, on all cores.
-func (st *state) fingerprints(names []string) map[string]uint64 {
-	values := make([]uint64, len(names))
-	pool.Each(len(names), func(i int) { values[i] = st.fingerprint(st.owner[names[i]]) })
-	prints := make(map[string]uint64, len(names))
-	for i, name := range names {
-		prints[name] = values[i]
-	}
+// fingerprints computes the fingerprints of all st's outputs, in names order, on all cores.
+func (st *state) fingerprints() []uint64 {
+	prints := make([]uint64, len(st.names))
+	pool.Each(len(st.names), func(i int) { prints[i] = st.fingerprint(st.owner[st.names[i]]) })
 	return prints
 }
 
 func (st *state) fingerprint(o outFile) uint64 {
+	p := st.page(o)
 	switch o.kind {
 	case outFeed:
-		return st.r.FeedFingerprint(o.page)
+		return st.r.FeedFingerprint(p)
 	case outAlias: // a redirect shows where it goes, and the page's title and locale
 		type shows struct{ path, title, locale string }
-		return maphash.Comparable(contentSeed, shows{o.page.Path, o.page.Title, o.page.Lang.Locale})
+		return maphash.Comparable(contentSeed, shows{p.Path, p.Title, p.Lang.Locale})
 	case outResource: // a file shows its bytes
 		data, _ := fs.ReadFile(st.opts.Site, o.src)
 		return maphash.Bytes(contentSeed, data)
 	}
-	return st.r.Fingerprint(o.page, o.n)
+	return st.r.Fingerprint(p, o.n)
 }
 
 // writeStatic copies the static files that claimed their outputs.

@@ -61,7 +61,7 @@ func (st *state) writeAssets(w render.Writer, errs *diag.List) {
 		taken[f.Name] = true
 	}
 	for _, f := range st.scs.UsedAssets() {
-		if taken[f.Name] || st.owner[f.Name].page != nil {
+		if _, owned := st.owner[f.Name]; taken[f.Name] || owned {
 			continue
 		}
 		data, err := f.Read()

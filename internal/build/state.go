@@ -23,9 +23,8 @@ import (
 // files stay the same: a full build makes it, content updates keep it.
 type env struct {
 	opts Options
-	// live keeps every body and fingerprint for Live.Update; a one-shot build renders
-	// each brief's body when it writes the page and lets it go.
-	live bool
+	// mode is what a one-shot build and a live session do differently.
+	mode mode
 	cfg  *config.Site
 	th   *theme.Theme
 	mds  map[string]*markdown.Markdown // by language code
@@ -47,7 +46,7 @@ type env struct {
 }
 
 // newEnv reads site.toml and the static files' names.
-func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
+func newEnv(opts Options, m mode, errs *diag.List) (*env, error) {
 	cfg, err := loadConfig(opts)
 	if err != nil {
 		return nil, err
@@ -62,7 +61,7 @@ func newEnv(opts Options, live bool, errs *diag.List) (*env, error) {
 	for _, w := range warnings {
 		errs.Add(w)
 	}
-	e := &env{opts: opts, live: live, cfg: cfg, th: theme.New(opts.Site, opts.Theme).WithComponents(comps)}
+	e := &env{opts: opts, mode: m, cfg: cfg, th: theme.New(opts.Site, opts.Theme).WithComponents(comps)}
 	e.searchTok = search.NewTokenizer(cfg.UnitSet.Words())
 	e.imgs = images.New(images.Options{Open: e.staticFile, Cache: opts.ImageCache})
 	e.scs, err = render.LoadShortcodes(e.th, cfg)
@@ -98,7 +97,7 @@ func (e *env) staticFile(name string) ([]byte, error) {
 type state struct {
 	*env
 	files  map[string]*content.File // by path
-	bodies *bodies                  // live states only
+	bodies *bodies                  // every body the graph was given (see bodies.put)
 	site   *site.Site
 	r      *render.Renderer
 	owner  map[string]outFile // page, feed and alias output -> what it renders
@@ -106,12 +105,25 @@ type state struct {
 	// statics are the static files that claimed their outputs.
 	statics  []theme.File
 	sitemaps sitemaps
-	// prints are the fingerprints of owner's outputs (live states only), and
-	// search the search files and index, set when the state is rendered (from the
-	// previous state's index, which stays as it was).
-	prints map[string]uint64
+	// edit is how the graph was made from the previous state's, and changed, after
+	// an edit to front matter (editFront), the pages whose fields or lists differ.
+	edit    editKind
+	changed []*site.Page
+	// prints are the fingerprints of owner's outputs in names order (live states
+	// only), and search the search files and index, set when the state is rendered
+	// (from the previous state's index, which stays as it was).
+	prints []uint64
 	search searchState
 }
+
+// editKind is how a state's graph was made from the previous state's.
+type editKind int
+
+const (
+	editGraph  editKind = iota // built anew (site.New), lending bodies and related briefs
+	editBodies                 // copied with the edited briefs' new bodies (site.Site.WithBodies)
+	editFront                  // copied with the edited briefs' new front matter (site.Site.WithFront)
+)
 
 // sitemaps are the names of a state's sitemap files and the fingerprint of the pages
 // they list.
@@ -122,18 +134,24 @@ type sitemaps struct {
 
 // newState builds the page graph of files and claims its outputs; prev, the last good
 // state (nil for none), lends the bodies whose text did not change and the related
-// briefs when no tags changed, and when only bodies changed (bodyOnly) its graph, copied
-// with the edited pages' new bodies (rebody), and its claims. The
-// sitemap files it returns are those to write: all of them when prev is nil or the
-// pages they list changed, else none.
-func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool, errs *diag.List) (*state, []sitemap.File) {
-	st := &state{env: e, files: files}
-	if e.live {
-		st.bodies = &bodies{m: map[string]*body{}}
-	}
-	if bodyOnly {
-		st.site = st.rebody(prev, errs)
-	} else {
+// briefs when no tags changed. When the edits allow it (edit: see state.editOf), it
+// copies prev's graph into spare's memory instead, with the edited briefs' new bodies
+// (rebody) or front matter (refront), and takes prev's claims, which hold for the
+// copy as it keeps every page at its place; a front matter edit the copy cannot take
+// builds the graph anew. The sitemap files it returns are those to write: all of them
+// when prev is nil or the pages they list changed, else none.
+func newState(e *env, files map[string]*content.File, prev *state, edit editKind, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
+	st := &state{env: e, files: files, bodies: &bodies{m: map[string]*body{}}, edit: edit}
+	switch edit {
+	case editBodies:
+		st.site = st.rebody(prev, spare, errs)
+	case editFront:
+		st.site, st.changed = st.refront(prev, spare, errs)
+		if st.site == nil {
+			st.edit, st.bodies = editGraph, &bodies{m: map[string]*body{}}
+			st.site = st.graph(prev, errs)
+		}
+	default:
 		st.site = st.graph(prev, errs)
 	}
 	st.sitemaps.print = sitemap.Fingerprint(st.site)
@@ -144,7 +162,8 @@ func newState(e *env, files map[string]*content.File, prev *state, bodyOnly bool
 	} else {
 		st.sitemaps.names = prev.sitemaps.names
 	}
-	if bodyOnly && st.reclaim(prev) {
+	if st.edit != editGraph {
+		st.owner, st.names, st.statics = prev.owner, prev.names, prev.statics
 		return st, maps
 	}
 	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
@@ -173,10 +192,11 @@ func (st *state) graph(prev *state, errs *diag.List) *site.Site {
 }
 
 // rebody makes st's graph after edits to bodies only: prev's graph with the edited
-// files' pages given their new bodies (site.Site.WithBodies), which is several times
-// cheaper than building it anew; every other body is prev's.
-func (st *state) rebody(prev *state, errs *diag.List) *site.Site {
-	st.bodies.m = maps.Clone(prev.bodies.m)
+// files' pages given their new bodies (site.Site.WithBodies), made in the memory of
+// spare (a graph no state reads any more; nil for none), which costs far less than
+// building it anew; every other body is prev's.
+func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Site {
+	st.bodies = prev.bodies.layer()
 	edited := map[*content.File]site.Body{}
 	for _, p := range prev.site.Pages {
 		if p.File == nil || st.files[p.File.Path] == p.File {
@@ -186,58 +206,45 @@ func (st *state) rebody(prev *state, errs *diag.List) *site.Site {
 		q.File = st.files[p.File.Path]
 		edited[q.File] = st.body(prev.site, &q, prev, true, errs) // the same addresses: refs find their pages in prev's graph
 	}
-	s := prev.site.WithBodies(edited)
+	s := prev.site.WithBodies(edited, spare)
 	res := s.ResourceFiles()
 	st.resources.Store(&res)
 	return s
 }
 
-// reclaim gives st prev's outputs, for a graph of the same shape (edits to bodies
-// only make the same pages, in the same order): each owned by the page at the same
-// place. Claiming them anew costs more than the rest of such an update. It reports
-// false, and leaves the claiming to claimOutputs, when the graphs differ after all.
-func (st *state) reclaim(prev *state) bool {
-	if len(prev.site.Pages) != len(st.site.Pages) {
-		return false
-	}
-	index := make(map[*site.Page]int, len(prev.site.Pages))
-	for i, p := range prev.site.Pages {
-		index[p] = i
-	}
-	owner := make(map[string]outFile, len(prev.owner))
-	for name, o := range prev.owner {
-		i, ok := index[o.page]
-		if !ok || st.site.Pages[i].Path != o.page.Path {
-			return false
+// refront makes st's graph after edits to the front matter of briefs only (see
+// state.editOf): prev's graph copied with the edited briefs' new files
+// (site.Site.WithFront), made in the memory of spare; nil when the copy cannot take
+// the edits. Their bodies, the same text, are prev's. changed are the pages that differ.
+func (st *state) refront(prev *state, spare *site.Site, errs *diag.List) (*site.Site, []*site.Page) {
+	st.bodies = prev.bodies.layer()
+	var edits []site.Edit
+	for _, p := range prev.site.Pages {
+		if p.File == nil || st.files[p.File.Path] == p.File {
+			continue
 		}
-		o.page = st.site.Pages[i]
-		owner[name] = o
+		q := *p
+		q.File = st.files[p.File.Path]
+		edits = append(edits, site.Edit{Old: p.File, New: q.File, Body: st.body(prev.site, &q, prev, true, errs)})
 	}
-	st.owner, st.names, st.statics = owner, prev.names, prev.statics
-	return true
+	s, changed := prev.site.WithFront(edits, spare)
+	if s == nil {
+		return nil, nil
+	}
+	res := s.ResourceFiles()
+	st.resources.Store(&res)
+	return s, changed
 }
 
-// body gives page p of the graph s its body: a live state renders it, or takes it from
-// prev when the text is the same (and, for a body that runs shortcodes, the graph too:
-// sameGraph); a one-shot build renders a brief's body only when it writes the page
-// (streamBrief), and here only cuts its summary from the opening.
+// page is the page that writes output o.
+func (st *state) page(o outFile) *site.Page { return st.site.Page(o.at) }
+
+// body gives page p of the graph s its body, as the mode does: a live state renders
+// it, or takes it from prev when the text is the same (and, for a body that runs
+// shortcodes, the graph too: sameGraph); a one-shot build renders a brief's body only
+// when it writes the page (streamBrief), and here only cuts its summary from the opening.
 func (st *state) body(s *site.Site, p *site.Page, prev *state, sameGraph bool, errs *diag.List) site.Body {
-	md := st.mds[p.Lang.Code]
-	if !st.live && readWhenWritten(p) {
-		return site.Body{Summary: leadSummary(md, p)}
-	}
-	var b *body
-	if prev != nil {
-		b = prev.bodies.get(p.File.Path).reuse(p, sameGraph)
-	}
-	if b == nil {
-		b = renderBody(md, st.mdPage(s, p), p, p.Lang.SummaryLength)
-	}
-	if st.live {
-		st.bodies.put(p.File.Path, b)
-	}
-	placeProblems(p.File, b.probs, b.elsewhere, errs)
-	return b.Body
+	return st.mode.body(st, s, p, prev, sameGraph, errs)
 }
 
 // readWhenWritten reports whether a one-shot build reads p's body only when it writes
@@ -276,9 +283,11 @@ func (st *state) gone(next *state) []string {
 		return ok || search[name] || slices.Contains(next.sitemaps.names, name)
 	}
 	var names []string
-	for name := range st.owner {
-		if !has(name) {
-			names = append(names, name)
+	if !sameList(st.names, next.names) { // the same claims have the same outputs
+		for name := range st.owner {
+			if !has(name) {
+				names = append(names, name)
+			}
 		}
 	}
 	for _, name := range slices.Concat(st.sitemaps.names, st.search.files) {
@@ -288,3 +297,7 @@ func (st *state) gone(next *state) []string {
 	}
 	return names
 }
+
+// sameList reports whether a and b are the same list (not only equal): a state that
+// takes its previous state's claims shares its names.
+func sameList(a, b []string) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }

@@ -13,6 +13,7 @@ import (
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
+	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/site"
 )
@@ -32,6 +33,9 @@ type Change struct {
 type Live struct {
 	opts Options
 	st   *state // the last good state, replaced whole by each good update; nil before
+	// spare is the graph of the state st replaced, which nothing reads any more: an
+	// update that edits bodies only copies st's graph into its memory.
+	spare *site.Site
 	// pending are the paths changed since the last good build: a failed update keeps
 	// them, so that the next one retries them.
 	pending map[string]bool
@@ -42,7 +46,7 @@ func NewLive(opts Options) *Live { return &Live{opts: opts} }
 
 // Build reads the whole site and renders every page into w.
 func (l *Live) Build(w render.Writer) (*Result, error) {
-	st, res, err := buildState(l.opts, true, w)
+	st, res, err := buildState(l.opts, kept{}, w)
 	if err != nil {
 		return nil, err
 	}
@@ -68,10 +72,13 @@ func (l *Live) Update(paths []string, out *output.Memory) (*Change, error) {
 	if l.st == nil || needsFull(l.pending) {
 		next, ch, err = rebuild(l.opts, out)
 	} else {
-		next, ch, err = l.st.update(l.pending, out)
+		next, ch, err = l.st.update(l.pending, out, l.spare)
 	}
 	if err != nil {
-		return nil, err
+		return nil, err // next, if any, may hold spare's memory: spare stays unread
+	}
+	if l.st != nil {
+		l.spare = l.st.site // no longer read: neither next nor its renderer links to it
 	}
 	l.st, l.pending = next, nil
 	return ch, nil
@@ -92,7 +99,7 @@ func needsFull(pending map[string]bool) bool {
 // rebuild builds the site anew in a live state, and writes into out what differs.
 func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
 	tmp := output.NewMemory()
-	st, _, err := buildState(opts, true, tmp)
+	st, _, err := buildState(opts, kept{}, tmp)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -109,21 +116,21 @@ func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
 
 // update builds the state after edits to the content files at pending, renders the
 // outputs whose fingerprint changed into a stage, and, when all succeed, brings out
-// up to date. On failure, prev and out are as they were.
-func (prev *state) update(pending map[string]bool, out *output.Memory) (*state, *Change, error) {
+// up to date. On failure, prev and out are as they were. spare is a graph no state
+// reads any more, whose memory the new state's may take (see site.Site.WithBodies).
+func (prev *state) update(pending map[string]bool, out *output.Memory, spare *site.Site) (*state, *Change, error) {
 	files, err := prev.reread(pending)
 	if err != nil {
 		return nil, nil, err
 	}
 	var errs diag.List
-	bodyOnly := prev.bodyOnly(pending, files)
-	next, maps := newState(prev.env, files, prev, bodyOnly, &errs)
+	next, maps := newState(prev.env, files, prev, prev.editOf(pending, files), spare, &errs)
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
 	next.r = prev.r.ForSite(next.site)
-	next.prints = next.fingerprintsAfter(prev, bodyOnly, pending)
+	next.prints = next.fingerprintsAfter(prev, pending)
 	stage := output.NewMemory()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
@@ -181,67 +188,218 @@ func (st *state) reread(pending map[string]bool) (map[string]*content.File, erro
 	return files, errs.Err()
 }
 
-// fingerprintsAfter fingerprints st's outputs. After edits to bodies only (bodyOnly),
-// only the outputs that show the edited pages can have changed, and the others keep
-// prev's fingerprints: this spares fingerprinting the whole site on every keystroke.
-func (st *state) fingerprintsAfter(prev *state, bodyOnly bool, pending map[string]bool) map[string]uint64 {
-	if !bodyOnly {
-		return st.fingerprints(st.names)
+// fingerprintsAfter fingerprints st's outputs. After an edit that copied prev's graph
+// (st.edit), st has prev's outputs, and only those that show the edited pages or the
+// pages the edit changed can have changed: the others keep prev's fingerprints. This
+// spares fingerprinting the whole site on every keystroke.
+func (st *state) fingerprintsAfter(prev *state, pending map[string]bool) []uint64 {
+	var at []int
+	switch st.edit {
+	case editBodies:
+		at = st.affected(pending)
+	case editFront:
+		at = st.affectedFront(prev, pending)
+	default:
+		return st.fingerprints()
 	}
-	prints := maps.Clone(prev.prints)
-	maps.Copy(prints, st.fingerprints(st.affected(pending, prints)))
+	prints := slices.Clone(prev.prints)
+	pool.Each(len(at), func(k int) { prints[at[k]] = st.fingerprint(st.owner[st.names[at[k]]]) })
 	return prints
 }
 
 // dirty lists the outputs whose fingerprint differs from prev's, in claim order.
 func (st *state) dirty(prev *state) []string {
 	var names []string
-	for _, name := range st.names {
-		if old, ok := prev.prints[name]; !ok || old != st.prints[name] {
+	sameNames := sameList(st.names, prev.names)
+	for i, name := range st.names {
+		if sameNames {
+			if st.prints[i] != prev.prints[i] {
+				names = append(names, name)
+			}
+			continue
+		}
+		if o, ok := prev.owner[name]; !ok || prev.prints[o.i] != st.prints[i] {
 			names = append(names, name)
 		}
 	}
 	return names
 }
 
-// bodyOnly reports whether every pending change only edits the body of a file that
-// stays in the site with the same front matter; then the page graph is the same.
-func (st *state) bodyOnly(pending map[string]bool, files map[string]*content.File) bool {
+// editOf tells how the next state's graph can be made after the pending changes:
+// copied with new bodies when every change only edits the body of a file that stays
+// in the site with the same front matter (editBodies); copied with new front matter
+// when every change edits only what site.Site.WithFront can take (editFront, see
+// frontOnly); else built anew.
+func (st *state) editOf(pending map[string]bool, files map[string]*content.File) editKind {
+	bodies, front := true, !st.bodies.dynamic.Load()
 	for p := range pending {
 		old, cur := st.files[p], files[p]
-		if old == nil || cur == nil || !reflect.DeepEqual(old.Front, cur.Front) || st.hasStampedTranslation(cur) {
-			return false
+		if old == nil || cur == nil {
+			return editGraph
 		}
+		sameFront := reflect.DeepEqual(old.Front, cur.Front)
+		bodies = bodies && sameFront && !st.hasStampedTranslation(cur)
+		front = front && !sameFront && frontOnly(old, cur) && !st.inMenu(old)
 	}
-	return true
+	switch {
+	case bodies:
+		return editBodies
+	case front:
+		return editFront
+	}
+	return editGraph
 }
 
-// hasStampedTranslation reports whether f is an original whose translations record
-// the version they translate: editing its body can make them outdated, which changes
-// their pages, so the graph must be rebuilt.
-func (st *state) hasStampedTranslation(f *content.File) bool {
-	if f.Lang != st.cfg.DefaultLanguage {
+// frontOnly reports whether cur, old read again, is a brief that differs from old
+// only in front matter that site.Site.WithFront can take: the title, link title,
+// date and last change, tags, summary, description, keywords, images, source,
+// editor and weight. Its body text is the same, and so its translations' stamps
+// still match it.
+func frontOnly(old, cur *content.File) bool {
+	if old.IsIndex() || !bytes.Equal(old.Body, cur.Body) || old.Name != cur.Name || old.Section != cur.Section ||
+		old.Lang != cur.Lang || old.Root != cur.Root || old.Bundle != cur.Bundle || !slices.Equal(old.Resources, cur.Resources) {
 		return false
 	}
-	key := f.TranslationGroup()
-	for _, g := range content.Groups(st.cfg, slices.Collect(maps.Values(st.files))) {
-		if g.Key == key {
-			return slices.ContainsFunc(g.Files, func(t *content.File) bool { return t.Lang != f.Lang && t.Front.TranslationOf != "" })
+	f, c := old.Front, cur.Front
+	f.Title, f.LinkTitle, f.Date, f.Lastmod, f.Tags = c.Title, c.LinkTitle, c.Date, c.Lastmod, c.Tags
+	f.Summary, f.Description, f.Keywords, f.Images = c.Summary, c.Description, c.Keywords, c.Images
+	f.Source, f.Editor, f.Weight = c.Source, c.Editor, c.Weight
+	return reflect.DeepEqual(f, c)
+}
+
+// inMenu reports whether the page made from f is an entry of a main menu, which
+// every page of its language shows with its title and weight: an edit to its front
+// matter then changes the navigation of all of them, so the graph is built anew.
+func (st *state) inMenu(f *content.File) bool {
+	if f.Front.Menus != nil {
+		return true
+	}
+	for _, l := range st.site.Languages {
+		if menuLeadsTo(l.MainMenu, f) {
+			return true
 		}
 	}
 	return false
 }
 
-// affected lists the outputs that can show the pages of the files at paths: the
-// pages themselves and every pager of the lists they are on; and the outputs that
-// prints has no fingerprint of.
-func (st *state) affected(paths map[string]bool, prints map[string]uint64) []string {
+// menuLeadsTo reports whether an item of items, or of their children, leads to the
+// page made from f.
+func menuLeadsTo(items []*site.MenuItem, f *content.File) bool {
+	return slices.ContainsFunc(items, func(m *site.MenuItem) bool {
+		return m.Page != nil && m.Page.File == f || menuLeadsTo(m.Children, f)
+	})
+}
+
+// hasStampedTranslation reports whether f is an original whose translations record
+// the version they translate: editing its body can make them outdated, which changes
+// their pages, so the graph must be rebuilt. Its page's translations tell.
+func (st *state) hasStampedTranslation(f *content.File) bool {
+	if f.Lang != st.cfg.DefaultLanguage {
+		return false
+	}
+	old := st.files[f.Path]
+	for _, p := range st.site.Pages {
+		if p.File == old && old != nil {
+			return slices.ContainsFunc(p.Translations, func(t *site.Page) bool { return t.File != nil && t.File.Front.TranslationOf != "" })
+		}
+	}
+	return false
+}
+
+// affectedFront lists the places in st.names of the outputs that can show what an
+// edit to front matter changed (st.changed, from site.Site.WithFront): those pages,
+// the translations of the edited briefs and the briefs that list them as related,
+// and the briefs with a term whose date changed, as they show their terms.
+func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
+	set := map[int]bool{}
+	for _, p := range st.changed {
+		set[p.At()] = true
+		if p.Kind == site.KindTag { // its briefs show its digest (render.Fingerprint)
+			old := prev.site.Page(p.At())
+			if !old.Date.Equal(p.Date) {
+				for _, q := range slices.Concat(old.Pages, p.Pages) {
+					set[q.At()] = true
+				}
+			}
+		}
+		if p.File != nil && paths[p.File.Path] {
+			for _, t := range p.Translations {
+				set[t.At()] = true
+			}
+		}
+	}
+	var edited []*site.Page
+	for _, p := range st.changed {
+		if p.File != nil && paths[p.File.Path] {
+			edited = append(edited, p)
+		}
+	}
+	for _, p := range st.site.Pages {
+		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return slices.Contains(edited, q) }) {
+			set[p.At()] = true
+		}
+	}
+	for _, q := range edited {
+		if old := prev.site.Page(q.At()); !slices.EqualFunc(old.Tags, q.Tags, func(a, b *site.Page) bool { return a.At() == b.At() }) {
+			switchesAfterTags(prev.site.Page(q.At()), q, st.site, set)
+		}
+	}
+	var at []int
+	for i, name := range st.names {
+		if set[st.owner[name].at] {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
+// switchesAfterTags adds to set the places of the tag pages whose language switch
+// can lead elsewhere after brief q's tags changed (old is q before): a tag page of
+// another language links to the tag of q's language that its briefs' translations
+// share most (render's matchingTag), which reads the tags of q, if it translates one
+// of them, and how many briefs of each tag q entered or left have a version in that
+// language. The tag pages q entered or left are among the changed pages already.
+func switchesAfterTags(old, q *site.Page, s *site.Site, set map[int]bool) {
+	for _, t := range q.Translations {
+		for _, p := range t.Tags {
+			set[p.At()] = true
+		}
+	}
+	var moved []*site.Page // the tags q entered or left
+	for _, t := range slices.Concat(old.Tags, q.Tags) {
+		if !slices.ContainsFunc(old.Tags, func(o *site.Page) bool { return o.At() == t.At() }) ||
+			!slices.ContainsFunc(q.Tags, func(n *site.Page) bool { return n.At() == t.At() }) {
+			moved = append(moved, s.Page(t.At()))
+		}
+	}
+	for _, t := range moved {
+		for _, b := range slices.Concat(t.Pages, []*site.Page{q}) {
+			for _, tr := range b.Translations {
+				for _, p := range tr.Tags {
+					set[p.At()] = true
+				}
+			}
+		}
+	}
+}
+
+// affected lists the places in st.names of the outputs that can show the pages of the
+// files at paths: the pages themselves, every pager of the lists they are on, their
+// translations, and the briefs that list them as related (whose fingerprints hash
+// what a related brief shows, its summary included).
+func (st *state) affected(paths map[string]bool) []int {
 	set := map[*site.Page]bool{}
 	for _, p := range st.site.Pages {
+		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return q.File != nil && paths[q.File.Path] }) {
+			set[p] = true
+		}
 		if p.File == nil || !paths[p.File.Path] {
 			continue
 		}
 		set[p] = true
+		for _, t := range p.Translations {
+			set[t] = true
+		}
 		for sec := p.Section; sec != nil; sec = sec.Section {
 			set[sec] = true
 		}
@@ -252,11 +410,11 @@ func (st *state) affected(paths map[string]bool, prints map[string]uint64) []str
 			set[l.Home] = true
 		}
 	}
-	var names []string
-	for _, name := range st.names {
-		if _, ok := prints[name]; set[st.owner[name].page] || !ok {
-			names = append(names, name)
+	var at []int
+	for i, name := range st.names {
+		if set[st.page(st.owner[name])] {
+			at = append(at, i)
 		}
 	}
-	return names
+	return at
 }

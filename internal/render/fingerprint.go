@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"sync/atomic"
 
 	"github.com/briefs/briefs/internal/site"
 )
@@ -38,7 +39,11 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 		}
 		w("\x02")
 	}
-	for _, list := range [][]*site.Page{p.Tags, p.Translations, p.Related, p.Sections} {
+	for _, q := range p.Tags { // a brief shows its tags, not how many briefs each has
+		num(r.digest(q))
+	}
+	w("\x02")
+	for _, list := range [][]*site.Page{p.Translations, p.Related, p.Sections} {
 		for _, q := range list {
 			w(q.Lang.Code)
 			num(r.digest(q))
@@ -61,7 +66,7 @@ func (r *Renderer) Fingerprint(p *site.Page, n int) uint64 {
 	if l := r.site.Lang(p.Lang.Code); l != nil {
 		w(advertisedFeed(p, l.Home)) // outputs may take a feed away
 	}
-	for _, e := range r.langSwitch(p) {
+	for _, e := range r.switchOf(p) { // computed once per page, not per pager
 		w(e.Path)
 	}
 	num(r.navDigest(p.Lang.Code))
@@ -109,21 +114,27 @@ func navDigestOf(l *site.Lang) uint64 {
 // address, title, date, summary, draft badge and section. Lists, related briefs and
 // translations hash these eight bytes instead of the strings, which made fingerprinting
 // 10,000 pairs after an edit about three times cheaper. Digests are computed once per
-// renderer, that is per version of the site.
+// renderer, that is per version of the site, and only for the pages a fingerprint
+// asks for: after an edit the dev server fingerprints a few outputs, and hashing
+// every page of 10,000 pairs for them took longer than the rest of the update.
 func (r *Renderer) digest(q *site.Page) uint64 {
 	r.digestsOnce.Do(r.computeDigests)
-	if d, ok := r.digests[q]; ok {
+	i := q.At()
+	if i < 0 || i >= len(r.digests) || r.site.Page(i) != q {
+		return digestOf(q) // a page outside the graph, such as the 404 page
+	}
+	if d := r.digests[i].Load(); d != 0 {
 		return d
 	}
-	return digestOf(q) // a page outside the graph, such as the 404 page
+	d := max(digestOf(q), 1) // 0 is "not yet"
+	r.digests[i].Store(d)
+	return d
 }
 
-// computeDigests fills digests and navDigests for every page and language.
+// computeDigests makes room for the digests of every page, and computes navDigests
+// for every language.
 func (r *Renderer) computeDigests() {
-	r.digests = make(map[*site.Page]uint64, len(r.site.Pages))
-	for _, p := range r.site.Pages {
-		r.digests[p] = digestOf(p)
-	}
+	r.digests = make([]atomic.Uint64, len(r.site.Pages))
 	r.navDigests = map[string]uint64{}
 	for _, l := range r.site.Languages {
 		r.navDigests[l.Code] = navDigestOf(l)

@@ -66,6 +66,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template/parse"
 	"unicode/utf8"
 
@@ -90,10 +91,10 @@ type Renderer struct {
 	*layouts
 
 	digestsOnce sync.Once
-	digests     map[*site.Page]uint64 // see digest
-	navDigests  map[string]uint64     // language code -> navDigestOf
-	switches    sync.Map              // *site.Page -> []SwitchEntry, see switchOf
-	counts      sync.Map              // countKey -> int, see translated
+	digests     []atomic.Uint64   // by page place (site.Page.At); see digest
+	navDigests  map[string]uint64 // language code -> navDigestOf
+	switches    sync.Map          // *site.Page -> []SwitchEntry, see switchOf
+	counts      sync.Map          // countKey -> int, see translated
 }
 
 // layouts are the parsed templates, shared by the renderers of successive versions of

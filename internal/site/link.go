@@ -220,9 +220,14 @@ func (l *Lang) relate(n int) {
 	for i, p := range l.Briefs {
 		p.index = i
 	}
+	l.relateSome(l.Briefs, n)
+}
+
+// relateSome fills the Related lists of some of l's briefs, whose index fields are set.
+func (l *Lang) relateSome(some []*Page, n int) {
 	counts := make([]int32, len(l.Briefs))
 	var touched []int
-	for _, p := range l.Briefs {
+	for _, p := range some {
 		touched = touched[:0]
 		for _, tag := range p.Tags {
 			for _, q := range tag.Pages {

@@ -109,7 +109,15 @@ type Page struct {
 	linkTitle string // the front matter's linkTitle
 	group     string // translation group of briefs; section path of sections
 	index     int    // position in the language's brief list, for counting shared tags
+	at        int    // 1 + its place (see At); 0 for a page not in Site.Pages
 }
+
+// At is the page's place in its graph, which Site.Page gives back: its position in
+// Site.Pages when New made the graph, and -1 for a page not in it (the 404 page). A
+// copy of the graph (Site.WithBodies, WithFront) keeps every page at its place, even
+// when its briefs move in Pages, so that what is keyed by place, such as the dev
+// server's outputs, holds for both graphs.
+func (p *Page) At() int { return p.at - 1 }
 
 // LinkTitle is the title menus, breadcrumbs and lists show: the front matter's
 // linkTitle, else the title, as Hugo's .LinkTitle.

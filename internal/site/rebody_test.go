@@ -1,6 +1,8 @@
 package site
 
 import (
+	"fmt"
+	"html/template"
 	"testing"
 
 	"github.com/briefs/briefs/internal/config"
@@ -24,7 +26,7 @@ func TestWithBodies(t *testing.T) {
 		t.Fatal(err)
 	}
 	edited := *files[0]
-	next := s.WithBodies(map[*content.File]Body{&edited: {HTML: "<p>new</p>", Hash: 2, Summary: "new"}})
+	next := s.WithBodies(map[*content.File]Body{&edited: {HTML: "<p>new</p>", Hash: 2, Summary: "new"}}, nil)
 
 	old := map[*Page]bool{}
 	for _, p := range s.Pages {
@@ -64,4 +66,63 @@ func TestWithBodies(t *testing.T) {
 	if l.Home != next.Pages[0] || l.Home.Pages[len(l.Home.Pages)-1].Content != "<p>new</p>" {
 		t.Errorf("the copy's home does not list the edited brief's new body")
 	}
+}
+
+// TestWithBodiesSpare: a copy made in the memory of a spare graph (one nothing reads
+// any more) is the same as a new copy, and leaves the graph it copies as it was.
+func TestWithBodiesSpare(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("relatedSize = 3\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []*content.File{brief("a", 1, "x"), brief("b", 2, "x"), brief("c", 3, "y")}
+	var errs diag.List
+	body := func(_ *Site, p *Page) Body { return Body{HTML: "<p>0</p>", Summary: "0"} }
+	s := New(cfg, files, Options{Now: now, Body: body}, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	withBody := func(g *Site, f *content.File, text string, spare *Site) *Site {
+		edited := *f
+		return g.WithBodies(map[*content.File]Body{&edited: {HTML: template.HTML(text), Summary: text}}, spare)
+	}
+	n1 := withBody(s, files[0], "1", nil)
+	n2 := withBody(n1, files[1], "2", nil)
+	before := fmt.Sprint(summaries(n2))
+	n3 := withBody(n2, files[2], "3", n1) // n1 is read no more: n3 takes its memory
+	if got := fmt.Sprint(summaries(n2)); got != before {
+		t.Errorf("the copied graph changed: %s, was %s", got, before)
+	}
+	if n3.Pages[0] != n1.Pages[0] {
+		t.Error("the copy did not take the spare's memory")
+	}
+	fresh := withBody(n2, files[2], "3", nil)
+	if got, want := fmt.Sprint(summaries(n3)), fmt.Sprint(summaries(fresh)); got != want {
+		t.Errorf("copy into a spare: %s, want %s", got, want)
+	}
+	mine := map[*Page]bool{}
+	for _, p := range n3.Pages {
+		mine[p] = true
+	}
+	for _, p := range n3.Pages {
+		for _, ls := range [][]*Page{p.Pages, p.Sections, p.Tags, p.Translations, p.Related, {p.Section}} {
+			for _, q := range ls {
+				if q != nil && !mine[q] {
+					t.Errorf("%s links to %s outside the copy", p.Path, q.Path)
+				}
+			}
+		}
+	}
+}
+
+// summaries lists each page's path and summary, and those of the briefs it lists.
+func summaries(s *Site) []string {
+	var out []string
+	for _, p := range s.Pages {
+		out = append(out, p.Path+"="+p.Summary)
+		for _, q := range p.Pages {
+			out = append(out, " "+q.Path+"="+q.Summary)
+		}
+	}
+	return out
 }

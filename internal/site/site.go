@@ -54,6 +54,30 @@ type Site struct {
 	Pages []*Page
 
 	refState // the index Ref reads, built on its first use
+
+	// slots are the pages by their place (Page.At), when Pages has them in another
+	// order (a copy whose briefs moved, WithFront); nil when Pages is in that order.
+	slots []*Page
+	// slab and arena hold the pages and lists of a copy made by WithBodies, for a
+	// later copy into the same memory once nothing reads this graph (its spare).
+	slab  []Page
+	arena [][]*Page
+}
+
+// Page returns the page at place i (Page.At), or nil.
+func (s *Site) Page(i int) *Page {
+	slots := s.slotList()
+	if i < 0 || i >= len(slots) {
+		return nil
+	}
+	return slots[i]
+}
+
+func (s *Site) slotList() []*Page {
+	if s.slots != nil {
+		return s.slots
+	}
+	return s.Pages
 }
 
 // Lang is the part of the site in one language.

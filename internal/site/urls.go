@@ -23,7 +23,8 @@ func (s *Site) collect() {
 			s.Pages = append(s.Pages, l.Search)
 		}
 	}
-	for _, p := range s.Pages {
+	for i, p := range s.Pages {
+		p.at = i + 1
 		slices.SortStableFunc(p.Translations, func(a, b *Page) int { return s.langIndex(a) - s.langIndex(b) })
 	}
 }
