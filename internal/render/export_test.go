@@ -22,3 +22,6 @@ func (r *Renderer) Schema(d *Data) template.JS {
 func FeedOf(d *Data) string { return feedOf(d) }
 
 func Format(s string, args ...any) string { out, _ := format(s, args); return out }
+
+// CompiledLayouts are the layouts compiled.go mirrors, by their SHA-256.
+func CompiledLayouts() map[string]string { return compiledLayouts }

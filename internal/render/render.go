@@ -61,6 +61,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"os"
 	"path"
 	"regexp"
 	"strconv"
@@ -96,6 +97,12 @@ type Renderer struct {
 	counts      sync.Map              // countKey -> int, see translated
 }
 
+// TemplatesOnlyEnv names the environment variable that, set to 1, renders every page
+// through html/template, the compiled layouts of briefs left unused (see
+// compiled.go): to rule them out when a page looks wrong, and for the tests that
+// compare both.
+const TemplatesOnlyEnv = "BRIEFS_TEMPLATES_ONLY"
+
 // layouts are the parsed templates, shared by the renderers of successive versions of
 // a site in the dev server.
 type layouts struct {
@@ -107,6 +114,9 @@ type layouts struct {
 	missing sync.Map
 	bufs    sync.Pool
 	frags   *fragments
+	// compiled is true when briefs may be rendered by the compiled layouts: the
+	// layouts they mirror are the default theme's (see compiled.go).
+	compiled bool
 }
 
 // ForSite returns a renderer for another version of the same site (same config and
@@ -149,6 +159,9 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		}
 		if !r.parse(t, f, &errs) || !r.callsOK(t, &errs) {
 			continue
+		}
+		if f.Name == "single.html" {
+			r.compiled = os.Getenv(TemplatesOnlyEnv) != "1" && r.compiledOK(t)
 		}
 		for _, code := range s.Config.Order {
 			r.sets[code][f.Name] = r.nest(t, code, &errs)
@@ -348,16 +361,43 @@ func (r *Renderer) Pager(p *site.Page, n int, w Writer) error {
 	if t == nil {
 		return diag.At("layouts", 0, 0, "no layout for the %s page %s: add one of %s", p.Kind, p.Path, name)
 	}
-	return r.execute(t, "baseof.html", r.data(p, n), site.PagerPath(p, n)+"index.html", w)
+	out := site.PagerPath(p, n) + "index.html"
+	if r.compiled && name == "single.html" && p.Kind == site.KindBrief {
+		if done, err := r.executeCompiled(p, out, w); done {
+			return err
+		}
+		// A template function failed: the layout's own run reports where.
+	}
+	return r.execute(t, "baseof.html", r.data(p, n), out, w)
 }
 
-func (r *Renderer) execute(t *template.Template, name string, data any, out string, w Writer) error {
+// executeCompiled renders brief p by the compiled layouts (see compiled.go). It
+// reports done false, having written nothing, when a template function failed.
+func (r *Renderer) executeCompiled(p *site.Page, out string, w Writer) (done bool, err error) {
+	n := r.sets[p.Lang.Code]["single.html"]
+	lf := n.funcs
+	lf.nest, lf.depth = n, 0
+	buf := r.buffer()
+	defer r.bufs.Put(buf)
+	if writeBrief(buf, &lf, r.data(p, 1)) != nil {
+		return false, nil
+	}
+	return true, r.write(buf.Bytes(), out, w)
+}
+
+// buffer is an empty buffer for a page, to be put back into r.bufs.
+func (r *Renderer) buffer() *bytes.Buffer {
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	defer r.bufs.Put(buf)
 	buf.Reset()
+	return buf
+}
+
+func (r *Renderer) execute(t *template.Template, name string, data any, out string, w Writer) error {
+	buf := r.buffer()
+	defer r.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, name, data); err != nil {
 		var de *diag.Error
 		if errors.As(err, &de) {
@@ -365,7 +405,11 @@ func (r *Renderer) execute(t *template.Template, name string, data any, out stri
 		}
 		return r.templateError(err, "layouts/"+name)
 	}
-	page := buf.Bytes()
+	return r.write(buf.Bytes(), out, w)
+}
+
+// write writes a rendered page, its links made relative when site.toml asks.
+func (r *Renderer) write(page []byte, out string, w Writer) error {
 	if r.cfg.RelativeURLs && !strings.HasSuffix(out, "404.html") {
 		page = relativize(page, r.cfg.BasePath(), out)
 	}
