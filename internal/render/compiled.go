@@ -9,14 +9,15 @@ import (
 	"github.com/briefs/briefs/internal/site"
 )
 
-// A brief's page is most of a site's pages and most of its layouts' cost: through
-// html/template every {{…}} calls its escaper, and most a function, by reflection.
-// So the default theme's layouts of a brief's page are also written here in Go
-// (writeBrief and the functions it calls), byte for byte what html/template writes
-// from them, and a brief is rendered by this Go code whenever the layouts it mirrors
-// are, in the site being built, exactly the default theme's (see compiledLayouts):
-// a site that overrides any of them, or adds a section's own single.html, gets
-// html/template as always. The partials a brief's page caches with partialCached
+// Briefs and the pages of sections and tags are nearly all of a site's pages and of
+// its layouts' cost: through html/template every {{…}} calls its escaper, and most a
+// function, by reflection. So the default theme's layouts of those pages are also
+// written here in Go (writePage and the functions it calls, "compiled layouts"), byte
+// for byte what html/template writes from them, and such a page is rendered by this
+// Go code whenever the layouts it mirrors are, in the site being built, exactly the
+// default theme's (see compiledOK): a site that overrides any of them, or adds a
+// section's own single.html, gets html/template as always. The home, tags, 404 and
+// search pages, a few per language, always run as templates. The partials a brief's page caches with partialCached
 // (navigation, footer, breadcrumb, related entries) still run as templates, once per
 // language and variant, whoever overrides them.
 //
@@ -24,37 +25,49 @@ import (
 // and of generated corpora both ways and compares the bytes, and fails when a layout
 // below changed without its Go (the hashes in compiledLayouts): edit both together.
 
-// compiledLayouts are the layout files writeBrief mirrors, by the SHA-256 of their
-// source.
+// compiledLayouts are the layout files the compiled layouts mirror, by the SHA-256
+// of their source.
 var compiledLayouts = map[string]string{
-	"baseof.html":          "616b32688869aa16d2b92e6912c39f49669af107f7855c3cd7c9ee4b1d935990",
-	"single.html":          "4a7e8e49f83e25776b04398f0fc4315a93556f3e85a471d5e968c7424917b870",
-	"partials/head.html":   "826d826dda7b7fd251566d74661e4572fdc8273647ac3f3beedfd1cb1c37468d",
-	"partials/title.html":  "d392ab87bf10192427391cbbfc7a8a4c4bedf46b3e1cd6c7a6eb4ccb9592625a",
-	"partials/header.html": "1d10cd01e9bb5cdcbd068cfd4e83b2896932f711588e31189d2bd42d925e64c0",
+	"baseof.html":              "616b32688869aa16d2b92e6912c39f49669af107f7855c3cd7c9ee4b1d935990",
+	"single.html":              "4a7e8e49f83e25776b04398f0fc4315a93556f3e85a471d5e968c7424917b870",
+	"section.html":             "903b012d5302af685e8fb4f5beddc4b5873a41b479564f73161db5dcd72634de",
+	"tag.html":                 "99dc2595a309a100a633b1df058864d5e6205e5a445523554d44b289a137381d",
+	"partials/head.html":       "826d826dda7b7fd251566d74661e4572fdc8273647ac3f3beedfd1cb1c37468d",
+	"partials/title.html":      "d392ab87bf10192427391cbbfc7a8a4c4bedf46b3e1cd6c7a6eb4ccb9592625a",
+	"partials/header.html":     "1d10cd01e9bb5cdcbd068cfd4e83b2896932f711588e31189d2bd42d925e64c0",
+	"partials/brief-list.html": "ce718e5ab1ff6195c4e4d80a8c47682b3204e616a7d0f4a9462a9a865c4b74ea",
+	"partials/pagination.html": "e1332b3278e63c77bb982ecf92628418a5ea64e65db0b471f3d8f2371ad22de3",
 }
 
-// compiledOK reports whether the layouts writeBrief mirrors are, in the templates
-// set t parsed from the site, the default theme's unchanged: each file's source is
-// the one mirrored, and no other file redefined its template (a {{define}} of the
-// same name elsewhere), nor the "main" block single.html defines.
-func (ls *layouts) compiledOK(t *template.Template) bool {
-	for name, sum := range compiledLayouts {
-		src, ok := ls.srcs[name]
-		if !ok || sourceSum(src) != sum {
-			return false
-		}
-		if name == "single.html" {
-			name = "main"
-		}
-		if d := t.Lookup(name); d == nil || d.Tree == nil {
-			return false
-		}
+// compiledMains are the page layouts that have compiled code: each with its main
+// block's writer and the other files whose templates it runs.
+var compiledMains = map[string]struct {
+	main  func(w *bytes.Buffer, lf *langFuncs, d *Data) error
+	files []string
+}{
+	"single.html":  {writeSingle, []string{"baseof.html", "partials/head.html", "partials/title.html", "partials/header.html"}},
+	"section.html": {writeSection, []string{"baseof.html", "partials/head.html", "partials/title.html", "partials/header.html", "partials/brief-list.html", "partials/pagination.html"}},
+	"tag.html":     {writeTag, []string{"baseof.html", "partials/head.html", "partials/title.html", "partials/header.html", "partials/brief-list.html", "partials/pagination.html"}},
+}
+
+// compiledOK reports whether the page layout name and the files it runs are, in the
+// templates t parsed for it from the site, the default theme's unchanged: each file's
+// source is the one mirrored, and no other file redefined its template (a {{define}}
+// of the same name elsewhere), nor the "main" block the layout defines.
+func (ls *layouts) compiledOK(name string, t *template.Template) bool {
+	c, ok := compiledMains[name]
+	if !ok {
+		return false
 	}
-	for name, file := range map[string]string{"main": "single.html", "baseof.html": "baseof.html",
-		"partials/head.html": "partials/head.html", "partials/title.html": "partials/title.html",
-		"partials/header.html": "partials/header.html"} {
-		if t.Lookup(name).Tree.ParseName != file {
+	for _, file := range append([]string{name}, c.files...) {
+		if src, ok := ls.srcs[file]; !ok || sourceSum(src) != compiledLayouts[file] {
+			return false
+		}
+		tmpl := file
+		if file == name {
+			tmpl = "main"
+		}
+		if d := t.Lookup(tmpl); d == nil || d.Tree == nil || d.Tree.ParseName != file {
 			return false
 		}
 	}
@@ -66,15 +79,18 @@ func sourceSum(src []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// writeBrief writes a brief's page as baseof.html with single.html's main does, into
-// w; lf are the functions of the page's language, at the depth of the page's layout.
-// It fails only where a template function would (a theme string no language has).
-func writeBrief(w *bytes.Buffer, lf *langFuncs, d *Data) error {
+// writePage writes a page as baseof.html does, with main the writer of its layout's
+// main block, into w; lf are the functions of the page's language, at the depth of
+// the page's layout. It fails where the layout would: a template function's error (a
+// theme string that no language has), or a nil value where the layout reads a field.
+func writePage(w *bytes.Buffer, lf *langFuncs, d *Data, main func(*bytes.Buffer, *langFuncs, *Data) error) error {
 	p := d.Page
 	w.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	escHTML(w, p.Lang.Locale)
 	w.WriteString("\">\n<head>\n")
-	writeHead(w, lf, d)
+	if err := writeHead(w, lf, d); err != nil {
+		return err
+	}
 	w.WriteString("\n</head>\n<body class=\"kind-")
 	escHTML(w, p.Kind.String())
 	w.WriteString(" lang-")
@@ -91,7 +107,7 @@ func writeBrief(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 		return err
 	}
 	w.WriteString("\n<main id=\"main\" class=\"wrap\">\n")
-	if err := writeSingle(w, lf, d); err != nil {
+	if err := main(w, lf, d); err != nil {
 		return err
 	}
 	w.WriteString("\n</main>\n")
@@ -114,13 +130,14 @@ func writeT(w *bytes.Buffer, lf *langFuncs, key string, args ...any) error {
 	return nil
 }
 
-// writeHead is partials/head.html with partials/title.html, on a brief.
-func writeHead(w *bytes.Buffer, lf *langFuncs, d *Data) {
+// writeHead is partials/head.html with partials/title.html, on a page that is not a
+// 404 page.
+func writeHead(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 	p := d.Page
 	w.WriteString("<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<title>")
-	escHTML(w, p.Title)
-	w.WriteString(" · ")
-	escHTML(w, d.Lang.Title)
+	if err := writeTitle(w, lf, d); err != nil {
+		return err
+	}
 	w.WriteString("</title>\n")
 	if p.Description != "" {
 		w.WriteString(`<meta name="description" content="`)
@@ -167,7 +184,11 @@ func writeHead(w *bytes.Buffer, lf *langFuncs, d *Data) {
 	escHTML(w, d.Lang.Title)
 	w.WriteString("\">\n<meta property=\"og:title\" content=\"")
 	escHTML(w, p.Title)
-	w.WriteString("\">\n<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:url\" content=\"")
+	if p.IsBrief() {
+		w.WriteString("\">\n<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:url\" content=\"")
+	} else {
+		w.WriteString("\">\n<meta property=\"og:type\" content=\"website\">\n<meta property=\"og:url\" content=\"")
+	}
 	escHTML(w, d.Permalink) // a meta's content is no URL to html/template
 	w.WriteString("\">\n<meta property=\"og:locale\" content=\"")
 	escHTML(w, d.OGLocale)
@@ -189,6 +210,48 @@ func writeHead(w *bytes.Buffer, lf *langFuncs, d *Data) {
 		escHTML(w, lf.absURL(img))
 		w.WriteString("\">\n")
 	}
+	if p.IsBrief() {
+		writeArticle(w, lf, d)
+	}
+	w.WriteString("<meta name=\"twitter:card\" content=\"")
+	if len(p.Images) > 0 {
+		w.WriteString("summary_large_image")
+	} else {
+		w.WriteString("summary")
+	}
+	w.WriteString("\">\n<link rel=\"stylesheet\" href=\"")
+	escURL(w, lf.url("css/site.css"))
+	w.WriteString("\">\n")
+	return nil
+}
+
+// writeTitle is partials/title.html.
+func writeTitle(w *bytes.Buffer, lf *langFuncs, d *Data) error {
+	p := d.Page
+	switch p.Kind {
+	case site.KindHome:
+		escHTML(w, d.Lang.Title)
+	case site.KindTag:
+		if err := writeT(w, lf, "tagTitle", p.Title); err != nil {
+			return err
+		}
+		w.WriteString(" · ")
+		escHTML(w, d.Lang.Title)
+	default:
+		escHTML(w, p.Title)
+		w.WriteString(" · ")
+		escHTML(w, d.Lang.Title)
+	}
+	if d.Pager != nil && d.Pager.Number > 1 {
+		w.WriteString(" · ")
+		return writeT(w, lf, "pageOf", d.Pager.Number, d.Pager.Total)
+	}
+	return nil
+}
+
+// writeArticle is head.html's metadata of a brief: dates, tags and schema.org.
+func writeArticle(w *bytes.Buffer, lf *langFuncs, d *Data) {
+	p := d.Page
 	if !p.Date.IsZero() {
 		w.WriteString(`<meta property="article:published_time" content="`)
 		escHTML(w, isoDate(p.Date))
@@ -207,18 +270,11 @@ func writeHead(w *bytes.Buffer, lf *langFuncs, d *Data) {
 	w.WriteString(`<script type="application/ld+json">`)
 	js, _ := lf.schema(d) // as the layout writes it: JSON, escaped for a script by encoding/json
 	w.WriteString(string(js))
-	w.WriteString("</script>\n<meta name=\"twitter:card\" content=\"")
-	if len(p.Images) > 0 {
-		w.WriteString("summary_large_image")
-	} else {
-		w.WriteString("summary")
-	}
-	w.WriteString("\">\n<link rel=\"stylesheet\" href=\"")
-	escURL(w, lf.url("css/site.css"))
-	w.WriteString("\">\n")
+	w.WriteString("</script>\n")
 }
 
-// writeHeader is partials/header.html on a brief: the masthead, the search box, the
+// writeHeader is partials/header.html on a page that is neither a 404 nor a search
+// page: the masthead, the search box, the
 // language switch, and the navigation (partialCached, as the layout calls it).
 func writeHeader(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 	w.WriteString("<header class=\"masthead\">\n<div class=\"wrap masthead-inner\">\n<a class=\"site-title\" href=\"")
@@ -226,7 +282,7 @@ func writeHeader(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 	w.WriteString("\">")
 	escHTML(w, d.Lang.Title)
 	w.WriteString("</a>")
-	if d.Config.SearchOn() {
+	if d.Config.SearchOn() { // and the page is not the search page
 		w.WriteString("\n<form class=\"site-search\" role=\"search\" action=\"")
 		escURL(w, lf.url(d.Lang.Home.Path+"search/"))
 		w.WriteString("\" method=\"get\">\n<label class=\"visually-hidden\" for=\"site-search-q\">")
@@ -254,7 +310,11 @@ func writeHeader(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 		}
 	}
 	w.WriteString("\n</ul>\n</nav>\n</div>\n")
-	nav, err := lf.partialCached("partials/nav.html", d, "")
+	current := d.Page.Path // the navigation marks the list it is on
+	if d.Page.IsBrief() {
+		current = ""
+	}
+	nav, err := lf.partialCached("partials/nav.html", d, current)
 	if err != nil {
 		return err
 	}

@@ -114,9 +114,9 @@ type layouts struct {
 	missing sync.Map
 	bufs    sync.Pool
 	frags   *fragments
-	// compiled is true when briefs may be rendered by the compiled layouts: the
-	// layouts they mirror are the default theme's (see compiled.go).
-	compiled bool
+	// compiled holds the page layouts whose pages are rendered by the compiled
+	// layouts: the files they mirror are the default theme's (see compiled.go).
+	compiled map[string]bool
 }
 
 // ForSite returns a renderer for another version of the same site (same config and
@@ -133,7 +133,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
+	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, compiled: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
 	r := &Renderer{site: s, cfg: s.Config, layouts: ls}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
@@ -160,8 +160,8 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		if !r.parse(t, f, &errs) || !r.callsOK(t, &errs) {
 			continue
 		}
-		if f.Name == "single.html" {
-			r.compiled = os.Getenv(TemplatesOnlyEnv) != "1" && r.compiledOK(t)
+		if os.Getenv(TemplatesOnlyEnv) != "1" && r.compiledOK(f.Name, t) {
+			r.compiled[f.Name] = true
 		}
 		for _, code := range s.Config.Order {
 			r.sets[code][f.Name] = r.nest(t, code, &errs)
@@ -362,24 +362,25 @@ func (r *Renderer) Pager(p *site.Page, n int, w Writer) error {
 		return diag.At("layouts", 0, 0, "no layout for the %s page %s: add one of %s", p.Kind, p.Path, name)
 	}
 	out := site.PagerPath(p, n) + "index.html"
-	if r.compiled && name == "single.html" && p.Kind == site.KindBrief {
-		if done, err := r.executeCompiled(p, out, w); done {
+	d := r.data(p, n)
+	if r.compiled[name] {
+		if done, err := r.executeCompiled(name, d, out, w); done {
 			return err
 		}
-		// A template function failed: the layout's own run reports where.
+		// The compiled layout met an error: the template's run reports it in its place.
 	}
-	return r.execute(t, "baseof.html", r.data(p, n), out, w)
+	return r.execute(t, "baseof.html", d, out, w)
 }
 
-// executeCompiled renders brief p by the compiled layouts (see compiled.go). It
-// reports done false, having written nothing, when a template function failed.
-func (r *Renderer) executeCompiled(p *site.Page, out string, w Writer) (done bool, err error) {
-	n := r.sets[p.Lang.Code]["single.html"]
+// executeCompiled renders a page by the compiled layout of name (see compiled.go).
+// It reports done false, having written nothing, when that met an error.
+func (r *Renderer) executeCompiled(name string, d *Data, out string, w Writer) (done bool, err error) {
+	n := r.sets[d.Page.Lang.Code][name]
 	lf := n.funcs
 	lf.nest, lf.depth = n, 0
 	buf := r.buffer()
 	defer r.bufs.Put(buf)
-	if writeBrief(buf, &lf, r.data(p, 1)) != nil {
+	if writePage(buf, &lf, d, compiledMains[name].main) != nil {
 		return false, nil
 	}
 	return true, r.write(buf.Bytes(), out, w)
