@@ -28,15 +28,17 @@ import (
 // compiledLayouts are the layout files the compiled layouts mirror, by the SHA-256
 // of their source.
 var compiledLayouts = map[string]string{
-	"baseof.html":              "616b32688869aa16d2b92e6912c39f49669af107f7855c3cd7c9ee4b1d935990",
-	"single.html":              "4a7e8e49f83e25776b04398f0fc4315a93556f3e85a471d5e968c7424917b870",
-	"section.html":             "903b012d5302af685e8fb4f5beddc4b5873a41b479564f73161db5dcd72634de",
-	"tag.html":                 "99dc2595a309a100a633b1df058864d5e6205e5a445523554d44b289a137381d",
-	"partials/head.html":       "826d826dda7b7fd251566d74661e4572fdc8273647ac3f3beedfd1cb1c37468d",
-	"partials/title.html":      "d392ab87bf10192427391cbbfc7a8a4c4bedf46b3e1cd6c7a6eb4ccb9592625a",
-	"partials/header.html":     "1d10cd01e9bb5cdcbd068cfd4e83b2896932f711588e31189d2bd42d925e64c0",
-	"partials/brief-list.html": "ce718e5ab1ff6195c4e4d80a8c47682b3204e616a7d0f4a9462a9a865c4b74ea",
-	"partials/pagination.html": "e1332b3278e63c77bb982ecf92628418a5ea64e65db0b471f3d8f2371ad22de3",
+	"baseof.html":                "616b32688869aa16d2b92e6912c39f49669af107f7855c3cd7c9ee4b1d935990",
+	"single.html":                "4a7e8e49f83e25776b04398f0fc4315a93556f3e85a471d5e968c7424917b870",
+	"section.html":               "903b012d5302af685e8fb4f5beddc4b5873a41b479564f73161db5dcd72634de",
+	"tag.html":                   "99dc2595a309a100a633b1df058864d5e6205e5a445523554d44b289a137381d",
+	"partials/head.html":         "826d826dda7b7fd251566d74661e4572fdc8273647ac3f3beedfd1cb1c37468d",
+	"partials/title.html":        "d392ab87bf10192427391cbbfc7a8a4c4bedf46b3e1cd6c7a6eb4ccb9592625a",
+	"partials/header.html":       "1d10cd01e9bb5cdcbd068cfd4e83b2896932f711588e31189d2bd42d925e64c0",
+	"partials/brief-list.html":   "ce718e5ab1ff6195c4e4d80a8c47682b3204e616a7d0f4a9462a9a865c4b74ea",
+	"partials/brief-item.html":   "e3467728cc46498eef0195f08a799847917fed3b9d8beab9fc692b8c5e70cbbf",
+	"partials/related-item.html": "f9a25ed79935785af0c569951b4963b41a79c2348d97a5239f64df19ec5a1c16",
+	"partials/pagination.html":   "e1332b3278e63c77bb982ecf92628418a5ea64e65db0b471f3d8f2371ad22de3",
 }
 
 // compiledMains are the page layouts that have compiled code: each with its main
