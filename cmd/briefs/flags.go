@@ -5,11 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
+	"github.com/briefs/briefs/internal/content"
 )
 
 // newFlags makes a command's flag set that prints its usage to the right stream.
@@ -58,7 +58,7 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 }
 
 func (f *siteFlags) options() build.Options {
-	return build.Options{Site: os.DirFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
+	return build.Options{Site: content.SiteFS(f.dir), Theme: briefs.Theme, BaseURL: f.baseURL,
 		Drafts: f.drafts, Future: f.future, Expired: f.expired,
 		ImageCache: filepath.Join(f.dir, ".cache", "briefs", "images")}
 }
