@@ -19,6 +19,7 @@ import (
 	"github.com/briefs/briefs/internal/output"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/testcorpus"
+	"github.com/briefs/briefs/internal/theme"
 )
 
 // TestCompiledMatches builds sites twice, with the compiled layouts of briefs and
@@ -111,3 +112,42 @@ func firstDiff(a, b string) string {
 	}
 	return "same lines"
 }
+
+// BenchmarkLayouts renders every page of a generated site (bodies left out: a
+// one-shot build's graph holds none) through the compiled layouts and through
+// html/template alone, per page:
+//
+//	go test -run '^$' -bench Layouts -benchmem ./internal/render/
+func BenchmarkLayouts(b *testing.B) {
+	fsys := testcorpus.FS(testcorpus.Options{N: 300, Seed: 1})
+	res, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme, Now: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}, output.NewMemory())
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, only := range []string{"", "1"} {
+		name := map[string]string{"": "compiled", "1": "templates"}[only]
+		b.Run(name, func(b *testing.B) {
+			b.Setenv(render.TemplatesOnlyEnv, only)
+			r, err := render.New(theme.New(fsys, briefs.Theme), res.Site)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			pages := 0
+			for b.Loop() {
+				pages = 0
+				for _, p := range res.Site.Pages {
+					if err := r.Page(p, discard{}); err != nil {
+						b.Fatal(err)
+					}
+					pages += res.Site.Pagers(p)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*pages), "ns/page")
+		})
+	}
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
