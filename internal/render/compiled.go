@@ -16,14 +16,16 @@ import (
 // for byte what html/template writes from them, and such a page is rendered by this
 // Go code whenever the layouts it mirrors are, in the site being built, exactly the
 // default theme's (see compiledOK): a site that overrides any of them, or adds a
-// section's own single.html, gets html/template as always. The home, tags, 404 and
-// search pages, a few per language, always run as templates. The partials a brief's page caches with partialCached
-// (navigation, footer, breadcrumb, related entries) still run as templates, once per
-// language and variant, whoever overrides them.
+// section's own single.html, gets html/template as always, and a site's own layouts
+// are never compiled. The home, tags, 404 and search pages, a few per language, run
+// as templates; so do the navigation, footer and breadcrumbs, which partialCached
+// renders once per language and variant. The entries of lists and related briefs,
+// which it renders once per brief, are compiled too (compiled_partials.go).
 //
-// TestCompiledMatches in package render_test renders every brief of the example site
-// and of generated corpora both ways and compares the bytes, and fails when a layout
-// below changed without its Go (the hashes in compiledLayouts): edit both together.
+// TestCompiledMatches in package render_test builds the example site, the test sites
+// of package build and generated corpora both ways and compares every file, and
+// TestCompiledLayoutsCurrent fails when a file below changed without its Go (the
+// hashes in compiledLayouts): edit both together.
 
 // compiledLayouts are the layout files the compiled layouts mirror, by the SHA-256
 // of their source.
@@ -76,6 +78,7 @@ func (ls *layouts) compiledOK(name string, t *template.Template) bool {
 	return true
 }
 
+// sourceSum is the SHA-256 of a layout's source, in hex.
 func sourceSum(src []byte) string {
 	sum := sha256.Sum256(src)
 	return hex.EncodeToString(sum[:])
