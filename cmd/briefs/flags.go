@@ -12,6 +12,7 @@ import (
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/content"
 )
 
 // newFlags makes a command's flag set that prints its usage to the right stream.
@@ -72,7 +73,7 @@ func (f *siteFlags) environment() string {
 }
 
 func (f *siteFlags) options() build.Options {
-	return build.Options{Site: os.DirFS(f.dir), Dir: f.dir, ThemesDir: f.themesDir, Theme: briefs.Theme, BaseURL: f.baseURL, Environment: f.environment(),
+	return build.Options{Site: content.SiteFS(f.dir), Dir: f.dir, ThemesDir: f.themesDir, Theme: briefs.Theme, BaseURL: f.baseURL, Environment: f.environment(),
 		Drafts: f.drafts, Future: f.future, Expired: f.expired,
 		ImageCache: filepath.Join(f.dir, ".cache", "briefs", "images")}
 }

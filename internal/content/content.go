@@ -197,12 +197,17 @@ func badName(p string, d fs.DirEntry, errs *diag.List) error {
 // Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
 // returns nil, with the problems in errs, when the file cannot be used.
 func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
-	if info, err := fs.Lstat(fsys, p); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+	info, err := fs.Lstat(fsys, p)
+	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// A link could reach any file on the machine: content is what is in content/.
 		errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
 		return nil
 	}
-	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
+	// Not a link: Lstat gave the size, as Stat would have; Stat only when it failed.
+	if err != nil {
+		info, err = fs.Stat(fsys, p)
+	}
+	if err == nil && info.Size() > MaxFileSize {
 		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", info.Size()>>20, MaxFileSize>>20))
 		return nil
 	}

@@ -128,7 +128,10 @@ func ogLocale(l *config.Language) string {
 // switchOf is p's language switch with its permalinks, made once per page and shared
 // by its pagers, which are rendered on any core: a tag page's switch compares the
 // tag with every tag of its briefs' translations (matchingTag), and a tag of 200
-// briefs has 20 pagers. The slice is read-only.
+// briefs has 20 pagers. The slice is read-only. Only lists of more than one pager
+// keep theirs: a brief has one pager, and a one-shot build renders it on a copy of its
+// page that holds its body (site.Page.WithContent), which a kept switch would keep
+// alive to the end of the build (every body of the site, a fifth of the peak memory).
 func (r *Renderer) switchOf(p *site.Page) []SwitchEntry {
 	if sw, ok := r.switches.Load(p); ok {
 		return sw.([]SwitchEntry)
@@ -138,7 +141,9 @@ func (r *Renderer) switchOf(p *site.Page) []SwitchEntry {
 		e := &sw[i]
 		e.Permalink, e.OGLocale = r.cfg.AbsURL(e.Path), ogLocale(e.Lang)
 	}
-	r.switches.Store(p, sw)
+	if p.Kind != site.KindBrief && r.site.Pagers(p) > 1 {
+		r.switches.Store(p, sw)
+	}
 	return sw
 }
 

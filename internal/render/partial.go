@@ -57,7 +57,7 @@ func (f *langFuncs) partialCached(name string, ctx any, variants ...any) (templa
 	if h, ok := table.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	h, err := f.partial(name, ctx)
+	h, err := f.renderPartial(name, ctx)
 	if err != nil {
 		return "", err
 	}
@@ -164,13 +164,16 @@ type nesting struct {
 	funcs   langFuncs          // the language's functions, given a depth in each copy
 	layouts *layouts           // for placing errors
 	top     *template.Template // the copy of depth 0, which renders pages
+	// compiled holds the partials partialCached renders by compiled code in this
+	// layout (see compiledPartials).
+	compiled map[string]bool
 
 	mu   sync.Mutex
 	sets []*template.Template // by depth
 }
 
 func newNesting(master *template.Template, lf *langFuncs, ls *layouts) (*nesting, error) {
-	n := &nesting{master: master, funcs: *lf, layouts: ls}
+	n := &nesting{master: master, funcs: *lf, layouts: ls, compiled: ls.compiledPartialsOK(master)}
 	top, err := n.at(0)
 	n.top = top
 	return n, err

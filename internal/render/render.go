@@ -61,6 +61,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"os"
 	"path"
 	"regexp"
 	"strconv"
@@ -97,6 +98,12 @@ type Renderer struct {
 	counts      sync.Map          // countKey -> int, see translated
 }
 
+// TemplatesOnlyEnv names the environment variable that, set to 1, renders every page
+// through html/template, the compiled layouts of briefs left unused (see
+// compiled.go): to rule them out when a page looks wrong, and for the tests that
+// compare both.
+const TemplatesOnlyEnv = "BRIEFS_TEMPLATES_ONLY"
+
 // layouts are the parsed templates, shared by the renderers of successive versions of
 // a site in the dev server.
 type layouts struct {
@@ -108,6 +115,9 @@ type layouts struct {
 	missing sync.Map
 	bufs    sync.Pool
 	frags   *fragments
+	// compiled holds the page layouts whose pages are rendered by the compiled
+	// layouts: the files they mirror are the default theme's (see compiled.go).
+	compiled map[string]bool
 }
 
 // ForSite returns a renderer for another version of the same site (same config and
@@ -124,7 +134,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
-	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
+	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, compiled: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
 	r := &Renderer{site: s, cfg: s.Config, layouts: ls}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
@@ -150,6 +160,9 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		}
 		if !r.parse(t, f, &errs) || !r.callsOK(t, &errs) {
 			continue
+		}
+		if os.Getenv(TemplatesOnlyEnv) != "1" && r.compiledOK(f.Name, t) {
+			r.compiled[f.Name] = true
 		}
 		for _, code := range s.Config.Order {
 			r.sets[code][f.Name] = r.nest(t, code, &errs)
@@ -370,16 +383,44 @@ func (r *Renderer) Pager(p *site.Page, n int, w Writer) error {
 	if t == nil {
 		return diag.At("layouts", 0, 0, "no layout for the %s page %s: add one of %s", p.Kind, p.Path, name)
 	}
-	return r.execute(t, "baseof.html", r.data(p, n), site.PagerPath(p, n)+"index.html", w)
+	out := site.PagerPath(p, n) + "index.html"
+	d := r.data(p, n)
+	if r.compiled[name] {
+		if done, err := r.executeCompiled(name, d, out, w); done {
+			return err
+		}
+		// The compiled layout met an error: the template's run reports it in its place.
+	}
+	return r.execute(t, "baseof.html", d, out, w)
 }
 
-func (r *Renderer) execute(t *template.Template, name string, data any, out string, w Writer) error {
+// executeCompiled renders a page by the compiled layout of name (see compiled.go).
+// It reports done false, having written nothing, when that met an error.
+func (r *Renderer) executeCompiled(name string, d *Data, out string, w Writer) (done bool, err error) {
+	n := r.sets[d.Page.Lang.Code][name]
+	lf := n.funcs
+	lf.nest, lf.depth = n, 0
+	buf := r.buffer()
+	defer r.bufs.Put(buf)
+	if writePage(buf, &lf, d, compiledMains[name].main) != nil {
+		return false, nil
+	}
+	return true, r.write(buf.Bytes(), out, w)
+}
+
+// buffer is an empty buffer for a page, to be put back into r.bufs.
+func (r *Renderer) buffer() *bytes.Buffer {
 	buf, _ := r.bufs.Get().(*bytes.Buffer)
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
-	defer r.bufs.Put(buf)
 	buf.Reset()
+	return buf
+}
+
+func (r *Renderer) execute(t *template.Template, name string, data any, out string, w Writer) error {
+	buf := r.buffer()
+	defer r.bufs.Put(buf)
 	if err := t.ExecuteTemplate(buf, name, data); err != nil {
 		var de *diag.Error
 		if errors.As(err, &de) {
@@ -387,7 +428,11 @@ func (r *Renderer) execute(t *template.Template, name string, data any, out stri
 		}
 		return r.templateError(err, "layouts/"+name)
 	}
-	page := buf.Bytes()
+	return r.write(buf.Bytes(), out, w)
+}
+
+// write writes a rendered page, its links made relative when site.toml asks.
+func (r *Renderer) write(page []byte, out string, w Writer) error {
 	if r.cfg.RelativeURLs && !strings.HasSuffix(out, "404.html") {
 		page = relativize(page, r.cfg.BasePath(), out)
 	}
