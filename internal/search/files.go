@@ -131,50 +131,54 @@ func facetList(pages []*Page) []byte {
 // encodeShard writes a shard: the number of terms; for each term, in byte
 // order, its length, its UTF-8 bytes, its number of pages (0 for a prefix
 // entry) and the length of its entry; then the entries, one after another.
-// Every number is an unsigned LEB128 varint.
+// Every number is an unsigned LEB128 varint. (assemble writes the same, in
+// place.)
 //
 // A term's entry is its postings, page after page: the page number minus
 // the previous one (the first: itself), the count of the term in the page
 // times two, plus one when it is in the title, the number of positions kept,
 // and the positions, each minus the previous. A prefix entry ("<" and three
 // letters) is instead the words with that start, joined by "\n".
-func encodeShard(lists map[string]*postingsBuf, extras map[string][]byte) []byte {
-	terms := slices.Collect(maps.Keys(lists))
-	for t := range extras {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+func encodeShard(entries map[string]*postingsBuf) []byte {
+	terms := slices.Sorted(maps.Keys(entries))
 	size := 0
 	for _, t := range terms {
-		if l, ok := lists[t]; ok {
-			size += len(l.data)
-		} else {
-			size += len(extras[t])
-		}
+		size += len(entries[t].data)
 	}
 	var head []byte
 	body := make([]byte, 0, size)
 	head = binary.AppendUvarint(head, uint64(len(terms)))
 	for _, t := range terms {
+		l := entries[t]
 		head = binary.AppendUvarint(head, uint64(len(t)))
 		head = append(head, t...)
-		data, df := extras[t], 0
-		if l, ok := lists[t]; ok {
-			data, df = l.data, l.df
-		}
-		head = binary.AppendUvarint(head, uint64(df))
-		head = binary.AppendUvarint(head, uint64(len(data)))
-		body = append(body, data...)
+		head = binary.AppendUvarint(head, uint64(l.df))
+		head = binary.AppendUvarint(head, uint64(len(l.data)))
+		body = append(body, l.data...)
 	}
 	return append(head, body...)
 }
 
-// add writes page id's postings; pages come in order.
-func (l *postingsBuf) add(id, tf uint32, pos []uint32) {
-	l.data = binary.AppendUvarint(l.data, uint64(id-l.last))
-	l.data = appendEntry(l.data, tf, pos)
-	l.last = id
-	l.df++
+// parseShard reads an encoded shard's entries, prefix entries included; their
+// bytes are the shard's, not copies.
+func parseShard(shard []byte) map[string]*postingsBuf {
+	r := reader{b: shard}
+	n := r.uint()
+	type head struct {
+		term     string
+		df, size int
+	}
+	heads := make([]head, 0, n)
+	for range n {
+		t := string(r.bytes(r.uint()))
+		df, size := r.uint(), r.uint()
+		heads = append(heads, head{t, df, size})
+	}
+	out := make(map[string]*postingsBuf, n)
+	for _, h := range heads {
+		out[h.term] = &postingsBuf{data: r.bytes(h.size), df: h.df}
+	}
+	return out
 }
 
 // appendEntry writes a page's entry after its page number: count, number of

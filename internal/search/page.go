@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -53,57 +55,115 @@ const (
 type Page struct {
 	Doc
 	length int // number of terms, the title's and the text's
-	// The terms, each once, in order of first appearance: term k is
-	// termBytes[termEnd[k-1]:termEnd[k]]. Nothing here holds a pointer, so the
-	// pages of a large site cost the garbage collector nothing to scan.
-	termBytes []byte
-	termEnd   []uint32
-	hash      []uint32 // FNV-1a of each term: its shard
-	tf        []uint32 // count<<1, | 1 when the term is in the title
-	npos      []uint8  // positions kept per term
-	pos       []uint32 // the kept positions, term after term
-	text      string   // Text cut to maxText runes
+	// post holds the terms, each once, in order of first appearance: its number
+	// in the Tokenizer's dictionary, then its entry as a shard holds it
+	// (appendEntry: count, number of positions, positions), all varints. It is
+	// about the size of the page's share of the index, and holds no pointer, so
+	// the pages of a large site cost the garbage collector nothing to scan.
+	post   []byte
+	nterms int    // the number of terms in post
+	text   string // Text cut to maxText runes
 }
 
-// term is the k-th term of p, without a copy: use it before p changes.
-func (p *Page) term(k int) []byte {
-	start := uint32(0)
-	if k > 0 {
-		start = p.termEnd[k-1]
+// eachTerm calls f with each term's number and entry, in p's order.
+func (p *Page) eachTerm(f func(id uint32, entry []byte)) {
+	r := reader{b: p.post}
+	for range p.nterms {
+		id := uint32(r.uint())
+		start := r.i
+		r.uint() // count
+		for n := r.uint(); n > 0; n-- {
+			r.uint()
+		}
+		f(id, p.post[start:r.i])
 	}
-	return p.termBytes[start:p.termEnd[k]]
 }
 
 // termAcc gathers one term's occurrences while a page is read.
 type termAcc struct {
-	tf  uint32
-	n   uint8
-	pos [maxPositions]uint32
+	hash uint32 // termHash of the term
+	tf   uint32
+	n    uint8
+	pos  [maxPositions]uint32
 }
 
-var accPool = sync.Pool{New: func() any { return &pageAcc{at: map[string]int32{}} }}
-
+// pageAcc is what Prepare reuses from page to page: the terms met so far, their
+// bytes one after another, and an open-addressing table from a term's hash to
+// its place, which finds a term without making a string of it.
 type pageAcc struct {
-	at   map[string]int32
-	accs []termAcc
+	accs  []termAcc
+	bytes []byte
+	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
+	slots []int32  // k+1 of the term in each slot; 0 is empty
+	post  []byte
+}
+
+var accPool = sync.Pool{New: func() any { return &pageAcc{slots: make([]int32, 1024)} }}
+
+func (a *pageAcc) term(k int) []byte {
+	start := uint32(0)
+	if k > 0 {
+		start = a.ends[k-1]
+	}
+	return a.bytes[start:a.ends[k]]
+}
+
+// find is the place of term, added when new.
+func (a *pageAcc) find(term string) int {
+	h := termHash(term)
+	mask := uint32(len(a.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		k := a.slots[i] - 1
+		if k < 0 {
+			break
+		}
+		if a.accs[k].hash == h && string(a.term(int(k))) == term {
+			return int(k)
+		}
+	}
+	k := len(a.accs)
+	a.accs = append(a.accs, termAcc{hash: h})
+	a.bytes = append(a.bytes, term...)
+	a.ends = append(a.ends, uint32(len(a.bytes)))
+	if 2*len(a.accs) > len(a.slots) {
+		a.grow()
+	} else {
+		a.place(k)
+	}
+	return k
+}
+
+// place puts term k in the first free slot from its hash on.
+func (a *pageAcc) place(k int) {
+	mask := uint32(len(a.slots) - 1)
+	i := a.accs[k].hash & mask
+	for a.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	a.slots[i] = int32(k + 1)
+}
+
+// grow doubles the table and places every term again.
+func (a *pageAcc) grow() {
+	a.slots = make([]int32, 2*len(a.slots))
+	for k := range a.accs {
+		a.place(k)
+	}
+}
+
+func (a *pageAcc) reset() {
+	a.accs, a.bytes, a.ends, a.post = a.accs[:0], a.bytes[:0], a.ends[:0], a.post[:0]
+	clear(a.slots)
 }
 
 // Prepare reads d for the index. It may run on many goroutines at once.
 func (t *Tokenizer) Prepare(d Doc) *Page {
 	p := &Page{Doc: d, text: excerptText(d.Text)}
 	a := accPool.Get().(*pageAcc)
-	defer func() { clear(a.at); a.accs = a.accs[:0]; accPool.Put(a) }()
+	defer func() { a.reset(); accPool.Put(a) }()
 	inTitle, off, last := true, 0, -1
 	add := func(term string, pos int) {
-		k, ok := a.at[term]
-		if !ok {
-			k = int32(len(p.termEnd))
-			a.at[term] = k
-			p.termBytes = append(p.termBytes, term...)
-			p.termEnd = append(p.termEnd, uint32(len(p.termBytes)))
-			a.accs = append(a.accs, termAcc{})
-		}
-		acc := &a.accs[k]
+		acc := &a.accs[a.find(term)]
 		acc.tf += 2
 		if inTitle {
 			acc.tf |= 1
@@ -118,28 +178,19 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	t.each(d.Title, false, add)
 	inTitle, off = false, last+1+titleGap
 	t.each(d.Text, false, add)
-	for _, f := range d.facets() {
+	facets := d.facets()
+	for _, f := range facets {
 		add(f, -1)
 	}
-	p.length -= len(d.facets())
+	p.length -= len(facets)
 	p.Doc.Text = "" // read: what is kept of it is text
-	n := len(p.termEnd)
-	p.tf, p.npos, p.hash = make([]uint32, n), make([]uint8, n), make([]uint32, n)
-	for k, acc := range a.accs {
-		p.tf[k], p.npos[k] = acc.tf, acc.n
-		p.pos = append(p.pos, acc.pos[:acc.n]...)
-		p.hash[k] = termHash(p.term(k))
+	for k := range a.accs {
+		acc := &a.accs[k]
+		a.post = binary.AppendUvarint(a.post, uint64(t.dict.id(a.term(k), acc.hash)))
+		a.post = appendEntry(a.post, acc.tf, acc.pos[:acc.n])
 	}
+	p.post, p.nterms = bytes.Clone(a.post), len(a.accs)
 	return p
-}
-
-// posStart is where the positions of term k start in p.pos.
-func (p *Page) posStart(k int) int {
-	at := 0
-	for _, n := range p.npos[:k] {
-		at += int(n)
-	}
-	return at
 }
 
 // facets are the facet terms of d, which carry no positions.

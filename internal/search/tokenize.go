@@ -25,12 +25,14 @@ type Tokenizer struct {
 	units map[string]string
 	// maxUnit is the length in runes of the longest unit word.
 	maxUnit int
+	// dict numbers the terms of the pages read (Prepare).
+	dict *dictionary
 }
 
 // NewTokenizer returns a tokenizer that reads figures with the given unit
 // words (figures.Units.Words).
 func NewTokenizer(units map[string]string) *Tokenizer {
-	t := &Tokenizer{units: units}
+	t := &Tokenizer{units: units, dict: &dictionary{}}
 	for w := range units {
 		t.maxUnit = max(t.maxUnit, utf8.RuneCountInString(w))
 	}
