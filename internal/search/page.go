@@ -227,20 +227,24 @@ func oneCJK(term string) bool {
 // text, then the later sentences that hold a figure, which readers search for
 // and which are often deep in a brief, each after "… ".
 func excerptText(text string) string {
-	out := clip(text, maxOpening)
-	n := utf8.RuneCountInString(out)
-	rest := text[len(out):]
+	opening := clip(text, maxOpening)
+	n := utf8.RuneCountInString(opening)
+	rest := text[len(opening):]
+	var out strings.Builder
+	out.Grow(min(len(text), 4*maxText+16)) // at most maxText runes and a few " … "
+	out.WriteString(opening)
 	for rest != "" && n < maxText {
 		end := sentenceEnd(rest)
 		sent := rest[:end]
 		rest = rest[end:]
 		if strings.ContainsAny(sent, "0123456789０１２３４５６７８９") {
 			sent = clip(strings.TrimSpace(sent), maxText-n)
-			out += " … " + sent
+			out.WriteString(" … ")
+			out.WriteString(sent)
 			n += utf8.RuneCountInString(sent) + 3
 		}
 	}
-	return out
+	return out.String()
 }
 
 // sentenceEnd is where the first sentence of s ends: after 。！？ or a
