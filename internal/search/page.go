@@ -96,6 +96,7 @@ type pageAcc struct {
 	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
 	slots []int32  // k+1 of the term in each slot; 0 is empty
 	post  []byte
+	known termCache
 }
 
 var accPool = sync.Pool{New: func() any { return &pageAcc{slots: make([]int32, 1024)} }}
@@ -156,6 +157,61 @@ func (a *pageAcc) reset() {
 	clear(a.slots)
 }
 
+// termCache holds the dictionary's numbers of the terms a pageAcc met in the
+// pages it read before, so that the common terms, met again in most pages,
+// are found without a lock in a table small enough to stay in the processor's
+// cache. Figures, mostly met once, are not kept.
+type termCache struct {
+	tok   *Tokenizer
+	slots []uint64 // a term's hash << 32 | its place + 1; 0 is empty
+	ids   []uint32
+	bytes []byte
+	ends  []uint32
+}
+
+// maxCached bounds a termCache: when full, it starts again.
+const maxCached = 1 << 14
+
+func (c *termCache) reset(t *Tokenizer) {
+	c.tok, c.ids, c.bytes, c.ends = t, c.ids[:0], c.bytes[:0], c.ends[:0]
+	if c.slots == nil {
+		c.slots = make([]uint64, 2*maxCached)
+	}
+	clear(c.slots)
+}
+
+// id is the dictionary number of term, whose termHash is h.
+func (c *termCache) id(term []byte, h uint32) uint32 {
+	mask := uint32(len(c.slots) - 1)
+	i := h & mask
+	for ; c.slots[i] != 0; i = (i + 1) & mask {
+		if uint32(c.slots[i]>>32) != h {
+			continue
+		}
+		k := uint32(c.slots[i]) - 1
+		start := uint32(0)
+		if k > 0 {
+			start = c.ends[k-1]
+		}
+		if string(c.bytes[start:c.ends[k]]) == string(term) {
+			return c.ids[k]
+		}
+	}
+	id := c.tok.dict.id(term, h)
+	if len(term) == 0 || term[0] == '#' {
+		return id
+	}
+	if len(c.ids) == maxCached {
+		c.reset(c.tok)
+		return id
+	}
+	c.ids = append(c.ids, id)
+	c.bytes = append(c.bytes, term...)
+	c.ends = append(c.ends, uint32(len(c.bytes)))
+	c.slots[i] = uint64(h)<<32 | uint64(len(c.ids))
+	return id
+}
+
 // Prepare reads d for the index. It may run on many goroutines at once.
 func (t *Tokenizer) Prepare(d Doc) *Page {
 	p := &Page{Doc: d, text: excerptText(d.Text)}
@@ -184,9 +240,12 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	}
 	p.length -= len(facets)
 	p.Doc.Text = "" // read: what is kept of it is text
+	if a.known.tok != t {
+		a.known.reset(t)
+	}
 	for k := range a.accs {
 		acc := &a.accs[k]
-		a.post = binary.AppendUvarint(a.post, uint64(t.dict.id(a.term(k), acc.hash)))
+		a.post = binary.AppendUvarint(a.post, uint64(a.known.id(a.term(k), acc.hash)))
 		a.post = appendEntry(a.post, acc.tf, acc.pos[:acc.n])
 	}
 	p.post, p.nterms = bytes.Clone(a.post), len(a.accs)
