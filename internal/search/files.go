@@ -78,13 +78,13 @@ func (ix *Index) Files(dir string) []File {
 }
 
 // record is what a result shows of a page: [url, title, section, date, tags,
-// text], the text cut for excerpts.
-func (p *Page) record() []byte {
+// text], text being cut for excerpts.
+func (p *Page) record(text string) []byte {
 	tags := p.Tags
 	if tags == nil {
 		tags = []string{}
 	}
-	data, _ := json.Marshal([]any{p.URL, p.Title, p.Section, p.Date, tags, p.text})
+	data, _ := json.Marshal([]any{p.URL, p.Title, p.Section, p.Date, tags, text})
 	return data
 }
 

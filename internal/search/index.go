@@ -32,7 +32,7 @@ type Index struct {
 	lens    []byte  // each page's length class (lengthClass)
 	avg     float64 // the mean length of the pages, as the classes give them
 	shards  [][]byte
-	records [][]byte // each page's result record (JSON)
+	records [][]byte // each page's result record (JSON), as the page holds it
 	facets  []byte
 	// words are the word terms under each prefix entry, with their numbers of
 	// pages, which Update needs to write a prefix entry again (live indexes
@@ -118,8 +118,7 @@ func assemble(tok *Tokenizer, pages []*Page, prev *Index, keep bool) *Index {
 }
 
 // pageData starts the index of pages with what is kept per page: lengths,
-// records (those of prev's same pages reused) and facets. It also returns the
-// number of postings.
+// records and facets. It also returns the number of postings.
 func pageData(tok *Tokenizer, pages []*Page, prev *Index) (*Index, int) {
 	ix := &Index{tok: tok, pages: pages, lens: make([]byte, len(pages)), records: make([][]byte, len(pages))}
 	total, sum := 0, 0.0
@@ -131,13 +130,9 @@ func pageData(tok *Tokenizer, pages []*Page, prev *Index) (*Index, int) {
 	if len(pages) > 0 {
 		ix.avg = sum / float64(len(pages))
 	}
-	pool.Each(len(pages), func(i int) {
-		if prev != nil && prev.pages[i] == pages[i] {
-			ix.records[i] = prev.records[i]
-		} else {
-			ix.records[i] = pages[i].record()
-		}
-	})
+	for i, p := range pages {
+		ix.records[i] = p.rec
+	}
 	ix.facets = facetList(pages)
 	return ix, total
 }
@@ -172,44 +167,41 @@ func newTermStats(v *dictView) *termStats {
 
 func (st *termStats) of(id uint32) *termStat { return &st[id&(1<<dictBits-1)][id>>dictBits] }
 
-// mine reports whether the term numbered id is group g's: the groups share the
-// dictionary's parts, so that each term is counted and written by one.
-func mine(id uint32, g, groups int) bool { return int(id&(1<<dictBits-1))%groups == g }
-
-// count counts the pages and entry bytes of group g's terms, reading every
-// page in order.
+// count counts the pages and entry bytes of the terms of the dictionary parts
+// g, g+groups, …, reading every page in order.
 func (st *termStats) count(pages []*Page, g, groups int) {
 	for i, p := range pages {
 		page := uint32(i)
-		p.eachTerm(func(id uint32, entry []byte) {
-			if !mine(id, g, groups) {
-				return
+		for part := g; part < 1<<dictBits; part += groups {
+			for it := p.termsIn(part); !it.done(); {
+				id, entry := it.next()
+				t := st.of(id)
+				t.size += uint32(uvarintLen(page-t.last) + len(entry))
+				t.df++
+				t.last = page
 			}
-			t := st.of(id)
-			t.size += uint32(uvarintLen(page-t.last) + len(entry))
-			t.df++
-			t.last = page
-		})
+		}
 	}
 }
 
-// write writes the postings of group g's terms at their places in shards,
-// reading every page in order, as count did.
+// write writes the postings of the terms of the dictionary parts g,
+// g+groups, … at their places in shards, reading every page in order, as
+// count did.
 func (st *termStats) write(pages []*Page, shards [][]byte, v *dictView, g, groups int) {
 	n := uint32(len(shards))
 	for i, p := range pages {
 		page := uint32(i)
-		p.eachTerm(func(id uint32, entry []byte) {
-			if !mine(id, g, groups) {
-				return
+		for part := g; part < 1<<dictBits; part += groups {
+			for it := p.termsIn(part); !it.done(); {
+				id, entry := it.next()
+				t := st.of(id)
+				s := shards[v.hashOf(id)%n]
+				at := int(t.at)
+				at += len(binary.AppendUvarint(s[at:at], uint64(page-t.last)))
+				at += copy(s[at:], entry)
+				t.at, t.last = uint32(at), page
 			}
-			t := st.of(id)
-			s := shards[v.hashOf(id)%n]
-			at := int(t.at)
-			at += len(binary.AppendUvarint(s[at:at], uint64(page-t.last)))
-			at += copy(s[at:], entry)
-			t.at, t.last = uint32(at), page
-		})
+		}
 	}
 }
 

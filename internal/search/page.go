@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/binary"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -55,27 +56,71 @@ const (
 type Page struct {
 	Doc
 	length int // number of terms, the title's and the text's
-	// post holds the terms, each once, in order of first appearance: its number
-	// in the Tokenizer's dictionary, then its entry as a shard holds it
-	// (appendEntry: count, number of positions, positions), all varints. It is
-	// about the size of the page's share of the index, and holds no pointer, so
-	// the pages of a large site cost the garbage collector nothing to scan.
+	// post holds the terms, each once, by the part of the Tokenizer's
+	// dictionary they are in: a term's place in its part, then its entry as a
+	// shard holds it (appendEntry: count, number of positions, positions), all
+	// varints. It is about the size of the page's share of the index, and holds
+	// no pointer, so the pages of a large site cost the garbage collector
+	// nothing to scan. The terms of part i are post[parts[i]:parts[i+1]], so
+	// that the index reads each part's terms on its own.
 	post   []byte
+	parts  [1<<dictBits + 1]uint32
 	nterms int    // the number of terms in post
-	text   string // Text cut to maxText runes
+	rec    []byte // the page's result record (record), with its text cut for excerpts
 }
 
-// eachTerm calls f with each term's number and entry, in p's order.
+// eachTerm calls f with each term's number and entry.
 func (p *Page) eachTerm(f func(id uint32, entry []byte)) {
-	r := reader{b: p.post}
-	for range p.nterms {
-		id := uint32(r.uint())
-		start := r.i
-		r.uint() // count
-		for n := r.uint(); n > 0; n-- {
-			r.uint()
+	for part := range 1 << dictBits {
+		for it := p.termsIn(part); !it.done(); {
+			id, entry := it.next()
+			f(id, entry)
 		}
-		f(id, p.post[start:r.i])
+	}
+}
+
+// termsIn reads p's terms in dictionary part part.
+func (p *Page) termsIn(part int) termIter {
+	return termIter{b: p.post[p.parts[part]:p.parts[part+1]], part: uint32(part)}
+}
+
+// termIter reads the terms of a page in one part of the dictionary. The
+// bytes are the page's own, written by Prepare, so it checks nothing.
+type termIter struct {
+	b    []byte
+	i    int
+	part uint32
+}
+
+func (it *termIter) done() bool { return it.i >= len(it.b) }
+
+// next is the next term's number and entry.
+func (it *termIter) next() (uint32, []byte) {
+	k := it.uvarint()
+	start := it.i
+	it.uvarint() // count
+	n := it.b[it.i]
+	it.i++
+	for range n {
+		it.uvarint()
+	}
+	return k<<dictBits | it.part, it.b[start:it.i]
+}
+
+func (it *termIter) uvarint() uint32 {
+	c := it.b[it.i]
+	it.i++
+	if c < 0x80 {
+		return uint32(c)
+	}
+	x := uint32(c & 0x7f)
+	for s := 7; ; s += 7 {
+		c = it.b[it.i]
+		it.i++
+		x |= uint32(c&0x7f) << s
+		if c < 0x80 {
+			return x
+		}
 	}
 }
 
@@ -96,6 +141,8 @@ type pageAcc struct {
 	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
 	slots []int32  // k+1 of the term in each slot; 0 is empty
 	post  []byte
+	ids   []uint32 // each term's number in the dictionary
+	order []int32  // the terms by dictionary part
 	known termCache
 }
 
@@ -214,7 +261,8 @@ func (c *termCache) id(term []byte, h uint32) uint32 {
 
 // Prepare reads d for the index. It may run on many goroutines at once.
 func (t *Tokenizer) Prepare(d Doc) *Page {
-	p := &Page{Doc: d, text: excerptText(d.Text)}
+	p := &Page{Doc: d}
+	p.rec = p.record(excerptText(d.Text))
 	a := accPool.Get().(*pageAcc)
 	defer func() { a.reset(); accPool.Put(a) }()
 	inTitle, off, last := true, 0, -1
@@ -240,16 +288,49 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	}
 	p.length -= len(facets)
 	p.Doc.Text = "" // read: what is kept of it is text
+	a.encode(t, p)
+	return p
+}
+
+// encode writes the terms a holds into p.post, by dictionary part.
+func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	if a.known.tok != t {
 		a.known.reset(t)
 	}
+	a.ids = a.ids[:0]
+	var count [1 << dictBits]int
 	for k := range a.accs {
+		id := a.known.id(a.term(k), a.accs[k].hash)
+		a.ids = append(a.ids, id)
+		count[id&(1<<dictBits-1)]++
+	}
+	// The terms' places, by part (a counting sort).
+	var next [1 << dictBits]int
+	for i := 1; i < len(next); i++ {
+		next[i] = next[i-1] + count[i-1]
+	}
+	a.order = slices.Grow(a.order[:0], len(a.ids))[:len(a.ids)]
+	for k, id := range a.ids {
+		part := id & (1<<dictBits - 1)
+		a.order[next[part]] = int32(k)
+		next[part]++
+	}
+	part := uint32(0)
+	for _, k := range a.order {
+		id := a.ids[k]
+		for part < id&(1<<dictBits-1) {
+			part++
+			p.parts[part] = uint32(len(a.post))
+		}
 		acc := &a.accs[k]
-		a.post = binary.AppendUvarint(a.post, uint64(a.known.id(a.term(k), acc.hash)))
+		a.post = binary.AppendUvarint(a.post, uint64(id>>dictBits))
 		a.post = appendEntry(a.post, acc.tf, acc.pos[:acc.n])
 	}
+	for part < 1<<dictBits {
+		part++
+		p.parts[part] = uint32(len(a.post))
+	}
 	p.post, p.nterms = bytes.Clone(a.post), len(a.accs)
-	return p
 }
 
 // facets are the facet terms of d, which carry no positions.
