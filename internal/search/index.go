@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/binary"
 	"maps"
@@ -160,7 +161,7 @@ type termStats [1 << dictBits][]termStat
 func newTermStats(v *dictView) *termStats {
 	st := &termStats{}
 	for i := range st {
-		st[i] = make([]termStat, len(v.terms[i]))
+		st[i] = make([]termStat, v.size(i))
 	}
 	return st
 }
@@ -225,18 +226,18 @@ func (st *termStats) byShard(v *dictView, n int) [][]uint32 {
 // postings left for write, each term's place set in its termStat.
 func (st *termStats) layout(v *dictView, ids []uint32, extras map[string][]byte) []byte {
 	type item struct {
-		term string
+		term []byte
 		id   uint32
 		data []byte
 	}
 	items := make([]item, 0, len(ids)+len(extras))
 	for _, id := range ids {
-		items = append(items, item{term: v.term(id), id: id})
+		items = append(items, item{term: v.termBytes(id), id: id})
 	}
 	for t, data := range extras {
-		items = append(items, item{term: t, data: data})
+		items = append(items, item{term: []byte(t), data: data})
 	}
-	slices.SortFunc(items, func(a, b item) int { return strings.Compare(a.term, b.term) })
+	slices.SortFunc(items, func(a, b item) int { return bytes.Compare(a.term, b.term) })
 	head := binary.AppendUvarint(nil, uint64(len(items)))
 	size := 0
 	for _, it := range items {
@@ -283,12 +284,15 @@ func prefixWords(v *dictView, st *termStats) map[string]map[string]int {
 			if t.df == 0 {
 				continue
 			}
-			term := v.terms[part][k]
-			if pre, ok := prefixKey(term); ok {
+			term := v.termBytes(uint32(k)<<dictBits | uint32(part))
+			if r, _ := utf8.DecodeRune(term); len(term) < 3 || isCJK(r) || !isWordRune(r) {
+				continue // not a word (prefixKey): no string made
+			}
+			if pre, ok := prefixKey(string(term)); ok {
 				if words[pre] == nil {
 					words[pre] = map[string]int{}
 				}
-				words[pre][term] = int(t.df)
+				words[pre][string(term)] = int(t.df)
 			}
 		}
 	}
