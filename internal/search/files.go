@@ -16,8 +16,21 @@ type File struct {
 	Data []byte
 }
 
-// Version is the index format's version, in index.json.
-const Version = 2
+// Version is the index format's version, in index.json. 3: shards and records
+// in folders of up to 256 each.
+const Version = 3
+
+// perFolder is how many shards, and how many record files, share a folder:
+// creating a file in a folder of thousands costs the build several times what
+// it costs in a small one.
+const perFolder = 256
+
+// ShardFile is the name of shard k below the index's folder: "<k/256>/s<k>.bin".
+func ShardFile(k int) string { return fmt.Sprintf("%d/s%d.bin", k/perFolder, k) }
+
+// RecordFile is the name of record file k below the index's folder:
+// "<k/256>/r<k>.json".
+func RecordFile(k int) string { return fmt.Sprintf("%d/r%d.json", k/perFolder, k) }
 
 // perRecord is how many pages' records share a file: a result fetches its
 // file, so few, but one file per page would double a large site's files.
@@ -31,10 +44,10 @@ type Entry struct {
 	Version int     `json:"version"`
 	Dir     string  `json:"dir"`    // the folder of the other files, below search/<lang>/
 	Count   int     `json:"count"`  // pages, numbered 0 to count-1 in URL order
-	Shards  int     `json:"shards"` // term t is in s<fnv1a32(t) % shards>.bin
+	Shards  int     `json:"shards"` // term t is in shard fnv1a32(t) % shards (ShardFile)
 	AvgLen  float64 `json:"avgLen"` // mean page length, as lengths.bin gives them
 	// PerRecord is how many pages' records share a file: page i's is entry
-	// i % perRecord of r<i / perRecord>.json.
+	// i % perRecord of record file i / perRecord (RecordFile).
 	PerRecord int               `json:"perRecord"`
 	Units     map[string]string `json:"units"` // unit word -> unit key, for reading figures
 }
@@ -60,7 +73,7 @@ func (ix *Index) Files(dir string) []File {
 	sub := dir + "/" + e.Dir + "/"
 	out := make([]File, 0, len(ix.shards)+len(ix.records)+3)
 	for k, s := range ix.shards {
-		out = append(out, File{fmt.Sprintf("%ss%d.bin", sub, k), s})
+		out = append(out, File{sub + ShardFile(k), s})
 	}
 	for i := 0; i < len(ix.records); i += perRecord {
 		data := []byte{'['}
@@ -70,7 +83,7 @@ func (ix *Index) Files(dir string) []File {
 			}
 			data = append(data, r...)
 		}
-		out = append(out, File{fmt.Sprintf("%sr%d.json", sub, i/perRecord), append(data, ']')})
+		out = append(out, File{sub + RecordFile(i/perRecord), append(data, ']')})
 	}
 	out = append(out, File{sub + "lengths.bin", ix.lens}, File{sub + "facets.json", ix.facets})
 	data, _ := json.Marshal(e) // strings and numbers only: cannot fail
