@@ -146,7 +146,31 @@ type pageAcc struct {
 	known termCache
 }
 
-var accPool = sync.Pool{New: func() any { return &pageAcc{slots: make([]int32, 1024)} }}
+// accs keeps the pageAccs of a Tokenizer between pages. Unlike a sync.Pool,
+// which the garbage collector empties, it keeps their term caches (termCache)
+// for the whole build; there are as many as pages read at once.
+type accs struct {
+	mu   sync.Mutex
+	free []*pageAcc
+}
+
+func (l *accs) get() *pageAcc {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		a := l.free[n-1]
+		l.free = l.free[:n-1]
+		return a
+	}
+	return &pageAcc{slots: make([]int32, 1024)}
+}
+
+func (l *accs) put(a *pageAcc) {
+	a.reset()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.free = append(l.free, a)
+}
 
 func (a *pageAcc) term(k int) []byte {
 	start := uint32(0)
@@ -263,8 +287,8 @@ func (c *termCache) id(term []byte, h uint32) uint32 {
 func (t *Tokenizer) Prepare(d Doc) *Page {
 	p := &Page{Doc: d}
 	p.rec = p.record(excerptText(d.Text))
-	a := accPool.Get().(*pageAcc)
-	defer func() { a.reset(); accPool.Put(a) }()
+	a := t.accs.get()
+	defer t.accs.put(a)
 	inTitle, off, last := true, 0, -1
 	add := func(term string, pos int) {
 		acc := &a.accs[a.find(term)]

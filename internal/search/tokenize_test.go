@@ -96,3 +96,29 @@ func TestValue(t *testing.T) {
 		}
 	}
 }
+
+// TestNormalizeFast checks the fast path of Normalize against the general
+// rules: every character it reads alone, and whole generated briefs.
+func TestNormalizeFast(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		s := "a" + string(r) + "B"
+		got, ok := normalizeFast(s)
+		if !ok {
+			continue
+		}
+		if want := normalizeSlow(s); got != want {
+			t.Errorf("U+%04X: %q, want %q", r, got, want)
+		}
+	}
+	for _, d := range corpusDocs(50) {
+		got, ok := normalizeFast(d.Text)
+		if want := normalizeSlow(d.Text); ok && got != want {
+			t.Errorf("%s: fast path differs", d.URL)
+		}
+	}
+	for _, s := range []string{"ＦＲＡＵＤ，营商环境。", "Fraud “cases” — 7.9亿元", "é", "e\u0301", "\xff营"} {
+		if got, want := Normalize(s), normalizeSlow(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
