@@ -195,7 +195,7 @@ func firstRecord(t *testing.T, mem *output.Memory, lang string) record {
 	if err := json.Unmarshal(data, &e); err != nil {
 		t.Fatal(err)
 	}
-	data, _ = mem.Get("search/" + lang + "/" + e.Dir + "/r0.json")
+	data, _ = mem.Get("search/" + lang + "/" + e.Dir + "/" + search.RecordFile(0))
 	var recs [][]any
 	if err := json.Unmarshal(data, &recs); err != nil || len(recs) == 0 {
 		t.Fatalf("r0.json: %v", err)

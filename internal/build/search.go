@@ -110,6 +110,11 @@ func (e *env) searchKeyOf(p *site.Page) searchKey {
 
 func joinLines(parts []string) string {
 	var b strings.Builder
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b.Grow(n)
 	for _, p := range parts {
 		if p != "" {
 			b.WriteString(p)

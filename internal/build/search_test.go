@@ -21,7 +21,7 @@ func searchEntry(t *testing.T, mem *output.Memory, lang string) (search.Entry, [
 	var urls []string
 	for i := range e.Count {
 		var recs [][]any
-		if err := json.Unmarshal([]byte(file(t, mem, fmt.Sprintf("search/%s/%s/r%d.json", lang, e.Dir, i/e.PerRecord))), &recs); err != nil {
+		if err := json.Unmarshal([]byte(file(t, mem, fmt.Sprintf("search/%s/%s/%s", lang, e.Dir, search.RecordFile(i/e.PerRecord)))), &recs); err != nil {
 			t.Fatal(err)
 		}
 		urls = append(urls, recs[i%e.PerRecord][0].(string))
@@ -36,7 +36,7 @@ func TestSearchIndex(t *testing.T) {
 		t.Errorf("zh index lists %v (count %d)", urls, e.Count)
 	}
 	for k := range e.Shards {
-		file(t, mem, fmt.Sprintf("search/zh/%s/s%d.bin", e.Dir, k)) // every file the entry names is there
+		file(t, mem, fmt.Sprintf("search/zh/%s/%s", e.Dir, search.ShardFile(k))) // every file the entry names is there
 	}
 	file(t, mem, "search/zh/"+e.Dir+"/lengths.bin")
 	file(t, mem, "search/zh/"+e.Dir+"/facets.json")

@@ -67,7 +67,7 @@ func checkSearchTitles(t *testing.T, mem *output.Memory, payloads []string) {
 	}
 	var titles []string
 	for i := 0; i*e.PerRecord < e.Count; i++ {
-		name := fmt.Sprintf("search/en/%s/r%d.json", e.Dir, i)
+		name := fmt.Sprintf("search/en/%s/%s", e.Dir, search.RecordFile(i))
 		data, _ := mem.Get(name)
 		var recs [][]any
 		if err := json.Unmarshal(data, &recs); err != nil {

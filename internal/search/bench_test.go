@@ -11,9 +11,9 @@ import (
 	"github.com/briefs/briefs/internal/testcorpus"
 )
 
-// corpusPages reads the Chinese briefs of a generated corpus of n pairs, their
+// corpusDocs are the Chinese briefs of a generated corpus of n pairs, their
 // Markdown standing in for the text.
-func corpusPages(b *testing.B, tok *Tokenizer, n int) []*Page {
+func corpusDocs(n int) []Doc {
 	var docs []Doc
 	for name, data := range testcorpus.Files(testcorpus.Options{N: n, Seed: 1}) {
 		if strings.HasSuffix(name, ".zh.md") && !strings.Contains(name, "_index") {
@@ -21,6 +21,11 @@ func corpusPages(b *testing.B, tok *Tokenizer, n int) []*Page {
 		}
 	}
 	slices.SortFunc(docs, func(a, b Doc) int { return strings.Compare(a.URL, b.URL) })
+	return docs
+}
+
+// preparedPages reads docs for the index.
+func preparedPages(tok *Tokenizer, docs []Doc) []*Page {
 	pages := make([]*Page, len(docs))
 	pool.Each(len(docs), func(i int) { pages[i] = tok.Prepare(docs[i]) })
 	return pages
@@ -35,13 +40,16 @@ func BenchmarkSearchIndex(b *testing.B) {
 		n = 2000
 	}
 	tok := newTestTokenizer()
-	pages := corpusPages(b, tok, n)
+	docs := corpusDocs(n)
+	pages := preparedPages(tok, docs)
 	b.Run("prepare", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
-			pool.Each(len(pages), func(i int) { tok.Prepare(pages[i].Doc) })
+			pool.Each(len(docs), func(i int) { tok.Prepare(docs[i]) })
 		}
 	})
 	b.Run("build", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			Build(tok, pages)
 		}
@@ -53,7 +61,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 			i++
 			next := slices.Clone(pages)
 			d := pages[7].Doc
-			d.Text = pages[7].text + fmt.Sprintf("\n再加一行，第%d行。", i)
+			d.Text = docs[7].Text + fmt.Sprintf("\n再加一行，第%d行。", i)
 			next[7] = tok.Prepare(d)
 			ix = Update(tok, ix, next)
 		}

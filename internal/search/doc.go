@@ -24,7 +24,9 @@
 // # Index
 //
 // Pages are read one by one (Tokenizer.Prepare, on any goroutine, while the
-// build has their text) and put together by Build into shards by term hash,
+// build has their text), each keeping its terms as numbers in the tokenizer's
+// dictionary and its postings as varints, and put together by Build into
+// shards by term hash (two passes: count, then write each posting in place),
 // so a query fetches a few small files; Update makes the next index from the
 // last one and the pages an edit changed, writing again only the postings of
 // their terms. The files' format is in README, "Search".

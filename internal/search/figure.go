@@ -1,7 +1,7 @@
 package search
 
 import (
-	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -29,40 +29,44 @@ var enScales = []struct {
 // The term is "#" and the exact value, with every scale applied and no
 // needless zeros, then ":" and the unit key, or ":%" for a percentage.
 func (t *Tokenizer) figure(rs []rune, i int) (string, int) {
-	intPart, frac, j := readNumber(rs, i)
+	var ib, fb, wb [32]byte // the digits and a word, read without allocating
+	intPart, frac, j := readNumber(ib[:0], fb[:0], rs, i)
 	j = skipMore(rs, j)
 	exp := 0
-	if e, k, ok := scaleAt(rs, j); ok {
+	if e, k, ok := scaleAt(wb[:0], rs, j); ok {
 		exp, j = e, k
 		j = skipMore(rs, j)
 	}
 	suffix := ""
-	if s, k, ok := t.unitAt(rs, j); ok {
+	if s, k, ok := t.unitAt(wb[:0], rs, j); ok {
 		suffix, j = s, k
 	}
-	return "#" + Value(intPart, frac, exp) + suffix, j
+	var tb [64]byte
+	term := appendValue(append(tb[:0], '#'), intPart, frac, exp)
+	return string(append(term, suffix...)), j
 }
 
-// readNumber reads digits with thousands groups and decimals.
-func readNumber(rs []rune, i int) (intPart, frac string, j int) {
-	var b strings.Builder
+// readNumber reads digits with thousands groups and decimals, appending them
+// to intPart and frac.
+func readNumber(intPart, frac []byte, rs []rune, i int) (_, _ []byte, j int) {
 	j = i
 	for j < len(rs) && isDigit(rs[j]) {
-		b.WriteRune(rs[j])
+		intPart = append(intPart, byte(rs[j]))
 		j++
 	}
 	for j < len(rs) && rs[j] == ',' && digits(rs, j+1) == 3 {
-		b.WriteString(string(rs[j+1 : j+4]))
+		intPart = append(intPart, byte(rs[j+1]), byte(rs[j+2]), byte(rs[j+3]))
 		j += 4
 	}
 	if j+1 < len(rs) && rs[j] == '.' && isDigit(rs[j+1]) {
 		k := j + 1
 		for k < len(rs) && isDigit(rs[k]) {
+			frac = append(frac, byte(rs[k]))
 			k++
 		}
-		return b.String(), string(rs[j+1 : k]), k
+		return intPart, frac, k
 	}
-	return b.String(), "", j
+	return intPart, frac, j
 }
 
 // digits counts the digits starting at rs[i].
@@ -81,16 +85,16 @@ func skipMore(rs []rune, j int) int {
 	return j
 }
 
-// scaleAt reads a scale word at rs[j].
-func scaleAt(rs []rune, j int) (exp, next int, ok bool) {
+// scaleAt reads a scale word at rs[j]; buf is room for an English word.
+func scaleAt(buf []byte, rs []rune, j int) (exp, next int, ok bool) {
 	for _, s := range zhScales {
 		if hasRunes(rs, j, s.word) {
-			return s.exp, j + len([]rune(s.word)), true
+			return s.exp, j + utf8.RuneCountInString(s.word), true
 		}
 	}
-	if w, k := wordAfterSpace(rs, j); w != "" {
+	if w, k := wordAfterSpace(buf, rs, j); len(w) > 0 {
 		for _, s := range enScales {
-			if w == s.word {
+			if string(w) == s.word {
 				return s.exp, k, true
 			}
 		}
@@ -100,15 +104,15 @@ func scaleAt(rs []rune, j int) (exp, next int, ok bool) {
 
 // unitAt reads a percent sign or a unit word at rs[j]; the suffix is ":%",
 // ":" and the unit key, or "" for the generic measure word.
-func (t *Tokenizer) unitAt(rs []rune, j int) (string, int, bool) {
+func (t *Tokenizer) unitAt(word []byte, rs []rune, j int) (string, int, bool) {
 	if j < len(rs) && rs[j] == '%' {
 		return ":%", j + 1, true
 	}
-	if w, k := wordAfterSpace(rs, j); w != "" {
-		if w == "percent" {
+	if w, k := wordAfterSpace(word, rs, j); len(w) > 0 {
+		if string(w) == "percent" {
 			return ":%", k, true
 		}
-		if key, ok := t.units[w]; ok {
+		if key, ok := t.units[string(w)]; ok {
 			return unitSuffix(key), k, true
 		}
 		return "", j, false
@@ -131,26 +135,35 @@ func (t *Tokenizer) unitAt(rs []rune, j int) (string, int, bool) {
 	return "", j, false
 }
 
+// unitSuffix is ":" and key, made once per unit key.
 func unitSuffix(key string) string {
 	if key == "" {
 		return ""
 	}
-	return ":" + key
+	if s, ok := suffixes.Load(key); ok {
+		return s.(string)
+	}
+	s, _ := suffixes.LoadOrStore(key, ":"+key)
+	return s.(string)
 }
 
-// wordAfterSpace returns the word after one space at rs[j], and where it ends.
-func wordAfterSpace(rs []rune, j int) (string, int) {
+var suffixes sync.Map // unit key -> ":" + key
+
+// wordAfterSpace appends to buf the word after one space at rs[j], and
+// returns it and where it ends.
+func wordAfterSpace(buf []byte, rs []rune, j int) ([]byte, int) {
 	if j >= len(rs) || rs[j] != ' ' {
-		return "", j
+		return nil, j
 	}
 	k := j + 1
 	for k < len(rs) && isWordRune(rs[k]) && !isCJK(rs[k]) && !isDigit(rs[k]) {
+		buf = utf8.AppendRune(buf, rs[k])
 		k++
 	}
 	if k < len(rs) && isDigit(rs[k]) {
-		return "", j
+		return nil, j
 	}
-	return string(rs[j+1 : k]), k
+	return buf, k
 }
 
 func hasRunes(rs []rune, j int, w string) bool {
@@ -166,17 +179,43 @@ func hasRunes(rs []rune, j int, w string) bool {
 // Value writes the number intPart.frac × 10^exp exactly, without leading or
 // trailing zeros: Value("7", "9", 8) is "790000000".
 func Value(intPart, frac string, exp int) string {
-	for len(frac) < exp {
-		frac += "0"
+	return string(appendValue(nil, []byte(intPart), []byte(frac), exp))
+}
+
+// appendValue appends Value(intPart, frac, exp) to b.
+func appendValue(b, intPart, frac []byte, exp int) []byte {
+	// The digits are intPart, frac and exp-len(frac) zeros; the point comes
+	// after len(intPart)+exp of them.
+	n := len(intPart) + max(len(frac), exp)
+	digit := func(k int) byte {
+		switch {
+		case k < len(intPart):
+			return intPart[k]
+		case k-len(intPart) < len(frac):
+			return frac[k-len(intPart)]
+		}
+		return '0'
 	}
-	intPart, frac = intPart+frac[:exp], frac[exp:]
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
+	point := len(intPart) + exp
+	start := 0
+	for start < point-1 && digit(start) == '0' {
+		start++
 	}
-	frac = strings.TrimRight(frac, "0")
-	if frac == "" {
-		return intPart
+	end := n
+	for end > point && digit(end-1) == '0' {
+		end--
 	}
-	return intPart + "." + frac
+	for k := start; k < point; k++ {
+		b = append(b, digit(k))
+	}
+	if start == point { // no integer digits
+		b = append(b, '0')
+	}
+	if end > point {
+		b = append(b, '.')
+		for k := point; k < end; k++ {
+			b = append(b, digit(k))
+		}
+	}
+	return b
 }

@@ -16,8 +16,21 @@ type File struct {
 	Data []byte
 }
 
-// Version is the index format's version, in index.json.
-const Version = 2
+// Version is the index format's version, in index.json. 3: shards and records
+// in folders of up to 256 each.
+const Version = 3
+
+// perFolder is how many shards, and how many record files, share a folder:
+// creating a file in a folder of thousands costs the build several times what
+// it costs in a small one.
+const perFolder = 256
+
+// ShardFile is the name of shard k below the index's folder: "<k/256>/s<k>.bin".
+func ShardFile(k int) string { return fmt.Sprintf("%d/s%d.bin", k/perFolder, k) }
+
+// RecordFile is the name of record file k below the index's folder:
+// "<k/256>/r<k>.json".
+func RecordFile(k int) string { return fmt.Sprintf("%d/r%d.json", k/perFolder, k) }
 
 // perRecord is how many pages' records share a file: a result fetches its
 // file, so few, but one file per page would double a large site's files.
@@ -31,10 +44,10 @@ type Entry struct {
 	Version int     `json:"version"`
 	Dir     string  `json:"dir"`    // the folder of the other files, below search/<lang>/
 	Count   int     `json:"count"`  // pages, numbered 0 to count-1 in URL order
-	Shards  int     `json:"shards"` // term t is in s<fnv1a32(t) % shards>.bin
+	Shards  int     `json:"shards"` // term t is in shard fnv1a32(t) % shards (ShardFile)
 	AvgLen  float64 `json:"avgLen"` // mean page length, as lengths.bin gives them
 	// PerRecord is how many pages' records share a file: page i's is entry
-	// i % perRecord of r<i / perRecord>.json.
+	// i % perRecord of record file i / perRecord (RecordFile).
 	PerRecord int               `json:"perRecord"`
 	Units     map[string]string `json:"units"` // unit word -> unit key, for reading figures
 }
@@ -60,7 +73,7 @@ func (ix *Index) Files(dir string) []File {
 	sub := dir + "/" + e.Dir + "/"
 	out := make([]File, 0, len(ix.shards)+len(ix.records)+3)
 	for k, s := range ix.shards {
-		out = append(out, File{fmt.Sprintf("%ss%d.bin", sub, k), s})
+		out = append(out, File{sub + ShardFile(k), s})
 	}
 	for i := 0; i < len(ix.records); i += perRecord {
 		data := []byte{'['}
@@ -70,7 +83,7 @@ func (ix *Index) Files(dir string) []File {
 			}
 			data = append(data, r...)
 		}
-		out = append(out, File{fmt.Sprintf("%sr%d.json", sub, i/perRecord), append(data, ']')})
+		out = append(out, File{sub + RecordFile(i/perRecord), append(data, ']')})
 	}
 	out = append(out, File{sub + "lengths.bin", ix.lens}, File{sub + "facets.json", ix.facets})
 	data, _ := json.Marshal(e) // strings and numbers only: cannot fail
@@ -78,13 +91,13 @@ func (ix *Index) Files(dir string) []File {
 }
 
 // record is what a result shows of a page: [url, title, section, date, tags,
-// text], the text cut for excerpts.
-func (p *Page) record() []byte {
+// text], text being cut for excerpts.
+func (p *Page) record(text string) []byte {
 	tags := p.Tags
 	if tags == nil {
 		tags = []string{}
 	}
-	data, _ := json.Marshal([]any{p.URL, p.Title, p.Section, p.Date, tags, p.text})
+	data, _ := json.Marshal([]any{p.URL, p.Title, p.Section, p.Date, tags, text})
 	return data
 }
 
@@ -131,50 +144,54 @@ func facetList(pages []*Page) []byte {
 // encodeShard writes a shard: the number of terms; for each term, in byte
 // order, its length, its UTF-8 bytes, its number of pages (0 for a prefix
 // entry) and the length of its entry; then the entries, one after another.
-// Every number is an unsigned LEB128 varint.
+// Every number is an unsigned LEB128 varint. (assemble writes the same, in
+// place.)
 //
 // A term's entry is its postings, page after page: the page number minus
 // the previous one (the first: itself), the count of the term in the page
 // times two, plus one when it is in the title, the number of positions kept,
 // and the positions, each minus the previous. A prefix entry ("<" and three
 // letters) is instead the words with that start, joined by "\n".
-func encodeShard(lists map[string]*postingsBuf, extras map[string][]byte) []byte {
-	terms := slices.Collect(maps.Keys(lists))
-	for t := range extras {
-		terms = append(terms, t)
-	}
-	slices.Sort(terms)
+func encodeShard(entries map[string]*postingsBuf) []byte {
+	terms := slices.Sorted(maps.Keys(entries))
 	size := 0
 	for _, t := range terms {
-		if l, ok := lists[t]; ok {
-			size += len(l.data)
-		} else {
-			size += len(extras[t])
-		}
+		size += len(entries[t].data)
 	}
 	var head []byte
 	body := make([]byte, 0, size)
 	head = binary.AppendUvarint(head, uint64(len(terms)))
 	for _, t := range terms {
+		l := entries[t]
 		head = binary.AppendUvarint(head, uint64(len(t)))
 		head = append(head, t...)
-		data, df := extras[t], 0
-		if l, ok := lists[t]; ok {
-			data, df = l.data, l.df
-		}
-		head = binary.AppendUvarint(head, uint64(df))
-		head = binary.AppendUvarint(head, uint64(len(data)))
-		body = append(body, data...)
+		head = binary.AppendUvarint(head, uint64(l.df))
+		head = binary.AppendUvarint(head, uint64(len(l.data)))
+		body = append(body, l.data...)
 	}
 	return append(head, body...)
 }
 
-// add writes page id's postings; pages come in order.
-func (l *postingsBuf) add(id, tf uint32, pos []uint32) {
-	l.data = binary.AppendUvarint(l.data, uint64(id-l.last))
-	l.data = appendEntry(l.data, tf, pos)
-	l.last = id
-	l.df++
+// parseShard reads an encoded shard's entries, prefix entries included; their
+// bytes are the shard's, not copies.
+func parseShard(shard []byte) map[string]*postingsBuf {
+	r := reader{b: shard}
+	n := r.uint()
+	type head struct {
+		term     string
+		df, size int
+	}
+	heads := make([]head, 0, n)
+	for range n {
+		t := string(r.bytes(r.uint()))
+		df, size := r.uint(), r.uint()
+		heads = append(heads, head{t, df, size})
+	}
+	out := make(map[string]*postingsBuf, n)
+	for _, h := range heads {
+		out[h.term] = &postingsBuf{data: r.bytes(h.size), df: h.df}
+	}
+	return out
 }
 
 // appendEntry writes a page's entry after its page number: count, number of

@@ -1,6 +1,9 @@
 package search
 
 import (
+	"bytes"
+	"encoding/binary"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -53,57 +56,242 @@ const (
 type Page struct {
 	Doc
 	length int // number of terms, the title's and the text's
-	// The terms, each once, in order of first appearance: term k is
-	// termBytes[termEnd[k-1]:termEnd[k]]. Nothing here holds a pointer, so the
-	// pages of a large site cost the garbage collector nothing to scan.
-	termBytes []byte
-	termEnd   []uint32
-	hash      []uint32 // FNV-1a of each term: its shard
-	tf        []uint32 // count<<1, | 1 when the term is in the title
-	npos      []uint8  // positions kept per term
-	pos       []uint32 // the kept positions, term after term
-	text      string   // Text cut to maxText runes
+	// post holds the terms, each once, by the part of the Tokenizer's
+	// dictionary they are in: a term's place in its part, then its entry as a
+	// shard holds it (appendEntry: count, number of positions, positions), all
+	// varints. It is about the size of the page's share of the index, and holds
+	// no pointer, so the pages of a large site cost the garbage collector
+	// nothing to scan. The terms of part i are post[parts[i]:parts[i+1]], so
+	// that the index reads each part's terms on its own.
+	post   []byte
+	parts  [1<<dictBits + 1]uint32
+	nterms int    // the number of terms in post
+	rec    []byte // the page's result record (record), with its text cut for excerpts
 }
 
-// term is the k-th term of p, without a copy: use it before p changes.
-func (p *Page) term(k int) []byte {
-	start := uint32(0)
-	if k > 0 {
-		start = p.termEnd[k-1]
+// eachTerm calls f with each term's number and entry.
+func (p *Page) eachTerm(f func(id uint32, entry []byte)) {
+	for part := range 1 << dictBits {
+		for it := p.termsIn(part); !it.done(); {
+			id, entry := it.next()
+			f(id, entry)
+		}
 	}
-	return p.termBytes[start:p.termEnd[k]]
+}
+
+// termsIn reads p's terms in dictionary part part.
+func (p *Page) termsIn(part int) termIter {
+	return termIter{b: p.post[p.parts[part]:p.parts[part+1]], part: uint32(part)}
+}
+
+// termIter reads the terms of a page in one part of the dictionary. The
+// bytes are the page's own, written by Prepare, so it checks nothing.
+type termIter struct {
+	b    []byte
+	i    int
+	part uint32
+}
+
+func (it *termIter) done() bool { return it.i >= len(it.b) }
+
+// next is the next term's number and entry.
+func (it *termIter) next() (uint32, []byte) {
+	k := it.uvarint()
+	start := it.i
+	it.uvarint() // count
+	n := it.b[it.i]
+	it.i++
+	for range n {
+		it.uvarint()
+	}
+	return k<<dictBits | it.part, it.b[start:it.i]
+}
+
+func (it *termIter) uvarint() uint32 {
+	c := it.b[it.i]
+	it.i++
+	if c < 0x80 {
+		return uint32(c)
+	}
+	x := uint32(c & 0x7f)
+	for s := 7; ; s += 7 {
+		c = it.b[it.i]
+		it.i++
+		x |= uint32(c&0x7f) << s
+		if c < 0x80 {
+			return x
+		}
+	}
 }
 
 // termAcc gathers one term's occurrences while a page is read.
 type termAcc struct {
-	tf  uint32
-	n   uint8
-	pos [maxPositions]uint32
+	hash uint32 // termHash of the term
+	tf   uint32
+	n    uint8
+	pos  [maxPositions]uint32
 }
 
-var accPool = sync.Pool{New: func() any { return &pageAcc{at: map[string]int32{}} }}
-
+// pageAcc is what Prepare reuses from page to page: the terms met so far, their
+// bytes one after another, and an open-addressing table from a term's hash to
+// its place, which finds a term without making a string of it.
 type pageAcc struct {
-	at   map[string]int32
-	accs []termAcc
+	accs  []termAcc
+	bytes []byte
+	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
+	slots []int32  // k+1 of the term in each slot; 0 is empty
+	post  []byte
+	ids   []uint32 // each term's number in the dictionary
+	order []int32  // the terms by dictionary part
+	known termCache
+}
+
+// accs keeps the pageAccs of a Tokenizer between pages. Unlike a sync.Pool,
+// which the garbage collector empties, it keeps their term caches (termCache)
+// for the whole build; there are as many as pages read at once.
+type accs struct {
+	mu   sync.Mutex
+	free []*pageAcc
+}
+
+func (l *accs) get() *pageAcc {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.free); n > 0 {
+		a := l.free[n-1]
+		l.free = l.free[:n-1]
+		return a
+	}
+	return &pageAcc{slots: make([]int32, 1024)}
+}
+
+func (l *accs) put(a *pageAcc) {
+	a.reset()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.free = append(l.free, a)
+}
+
+func (a *pageAcc) term(k int) []byte {
+	start := uint32(0)
+	if k > 0 {
+		start = a.ends[k-1]
+	}
+	return a.bytes[start:a.ends[k]]
+}
+
+// find is the place of term, added when new.
+func (a *pageAcc) find(term string) int {
+	h := termHash(term)
+	mask := uint32(len(a.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		k := a.slots[i] - 1
+		if k < 0 {
+			break
+		}
+		if a.accs[k].hash == h && string(a.term(int(k))) == term {
+			return int(k)
+		}
+	}
+	k := len(a.accs)
+	a.accs = append(a.accs, termAcc{hash: h})
+	a.bytes = append(a.bytes, term...)
+	a.ends = append(a.ends, uint32(len(a.bytes)))
+	if 2*len(a.accs) > len(a.slots) {
+		a.grow()
+	} else {
+		a.place(k)
+	}
+	return k
+}
+
+// place puts term k in the first free slot from its hash on.
+func (a *pageAcc) place(k int) {
+	mask := uint32(len(a.slots) - 1)
+	i := a.accs[k].hash & mask
+	for a.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	a.slots[i] = int32(k + 1)
+}
+
+// grow doubles the table and places every term again.
+func (a *pageAcc) grow() {
+	a.slots = make([]int32, 2*len(a.slots))
+	for k := range a.accs {
+		a.place(k)
+	}
+}
+
+func (a *pageAcc) reset() {
+	a.accs, a.bytes, a.ends, a.post = a.accs[:0], a.bytes[:0], a.ends[:0], a.post[:0]
+	clear(a.slots)
+}
+
+// termCache holds the dictionary's numbers of the terms a pageAcc met in the
+// pages it read before, so that the common terms, met again in most pages,
+// are found without a lock in a table small enough to stay in the processor's
+// cache. Figures, mostly met once, are not kept.
+type termCache struct {
+	tok   *Tokenizer
+	slots []uint64 // a term's hash << 32 | its place + 1; 0 is empty
+	ids   []uint32
+	bytes []byte
+	ends  []uint32
+}
+
+// maxCached bounds a termCache: when full, it starts again.
+const maxCached = 1 << 14
+
+func (c *termCache) reset(t *Tokenizer) {
+	c.tok, c.ids, c.bytes, c.ends = t, c.ids[:0], c.bytes[:0], c.ends[:0]
+	if c.slots == nil {
+		c.slots = make([]uint64, 2*maxCached)
+	}
+	clear(c.slots)
+}
+
+// id is the dictionary number of term, whose termHash is h.
+func (c *termCache) id(term []byte, h uint32) uint32 {
+	mask := uint32(len(c.slots) - 1)
+	i := h & mask
+	for ; c.slots[i] != 0; i = (i + 1) & mask {
+		if uint32(c.slots[i]>>32) != h {
+			continue
+		}
+		k := uint32(c.slots[i]) - 1
+		start := uint32(0)
+		if k > 0 {
+			start = c.ends[k-1]
+		}
+		if string(c.bytes[start:c.ends[k]]) == string(term) {
+			return c.ids[k]
+		}
+	}
+	id := c.tok.dict.id(term, h)
+	if len(term) == 0 || term[0] == '#' {
+		return id
+	}
+	if len(c.ids) == maxCached {
+		c.reset(c.tok)
+		return id
+	}
+	c.ids = append(c.ids, id)
+	c.bytes = append(c.bytes, term...)
+	c.ends = append(c.ends, uint32(len(c.bytes)))
+	c.slots[i] = uint64(h)<<32 | uint64(len(c.ids))
+	return id
 }
 
 // Prepare reads d for the index. It may run on many goroutines at once.
 func (t *Tokenizer) Prepare(d Doc) *Page {
-	p := &Page{Doc: d, text: excerptText(d.Text)}
-	a := accPool.Get().(*pageAcc)
-	defer func() { clear(a.at); a.accs = a.accs[:0]; accPool.Put(a) }()
+	p := &Page{Doc: d}
+	p.rec = p.record(excerptText(d.Text))
+	a := t.accs.get()
+	defer t.accs.put(a)
 	inTitle, off, last := true, 0, -1
 	add := func(term string, pos int) {
-		k, ok := a.at[term]
-		if !ok {
-			k = int32(len(p.termEnd))
-			a.at[term] = k
-			p.termBytes = append(p.termBytes, term...)
-			p.termEnd = append(p.termEnd, uint32(len(p.termBytes)))
-			a.accs = append(a.accs, termAcc{})
-		}
-		acc := &a.accs[k]
+		acc := &a.accs[a.find(term)]
 		acc.tf += 2
 		if inTitle {
 			acc.tf |= 1
@@ -118,28 +306,55 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	t.each(d.Title, false, add)
 	inTitle, off = false, last+1+titleGap
 	t.each(d.Text, false, add)
-	for _, f := range d.facets() {
+	facets := d.facets()
+	for _, f := range facets {
 		add(f, -1)
 	}
-	p.length -= len(d.facets())
+	p.length -= len(facets)
 	p.Doc.Text = "" // read: what is kept of it is text
-	n := len(p.termEnd)
-	p.tf, p.npos, p.hash = make([]uint32, n), make([]uint8, n), make([]uint32, n)
-	for k, acc := range a.accs {
-		p.tf[k], p.npos[k] = acc.tf, acc.n
-		p.pos = append(p.pos, acc.pos[:acc.n]...)
-		p.hash[k] = termHash(p.term(k))
-	}
+	a.encode(t, p)
 	return p
 }
 
-// posStart is where the positions of term k start in p.pos.
-func (p *Page) posStart(k int) int {
-	at := 0
-	for _, n := range p.npos[:k] {
-		at += int(n)
+// encode writes the terms a holds into p.post, by dictionary part.
+func (a *pageAcc) encode(t *Tokenizer, p *Page) {
+	if a.known.tok != t {
+		a.known.reset(t)
 	}
-	return at
+	a.ids = a.ids[:0]
+	var count [1 << dictBits]int
+	for k := range a.accs {
+		id := a.known.id(a.term(k), a.accs[k].hash)
+		a.ids = append(a.ids, id)
+		count[id&(1<<dictBits-1)]++
+	}
+	// The terms' places, by part (a counting sort).
+	var next [1 << dictBits]int
+	for i := 1; i < len(next); i++ {
+		next[i] = next[i-1] + count[i-1]
+	}
+	a.order = slices.Grow(a.order[:0], len(a.ids))[:len(a.ids)]
+	for k, id := range a.ids {
+		part := id & (1<<dictBits - 1)
+		a.order[next[part]] = int32(k)
+		next[part]++
+	}
+	part := uint32(0)
+	for _, k := range a.order {
+		id := a.ids[k]
+		for part < id&(1<<dictBits-1) {
+			part++
+			p.parts[part] = uint32(len(a.post))
+		}
+		acc := &a.accs[k]
+		a.post = binary.AppendUvarint(a.post, uint64(id>>dictBits))
+		a.post = appendEntry(a.post, acc.tf, acc.pos[:acc.n])
+	}
+	for part < 1<<dictBits {
+		part++
+		p.parts[part] = uint32(len(a.post))
+	}
+	p.post, p.nterms = bytes.Clone(a.post), len(a.accs)
 }
 
 // facets are the facet terms of d, which carry no positions.
@@ -176,20 +391,24 @@ func oneCJK(term string) bool {
 // text, then the later sentences that hold a figure, which readers search for
 // and which are often deep in a brief, each after "… ".
 func excerptText(text string) string {
-	out := clip(text, maxOpening)
-	n := utf8.RuneCountInString(out)
-	rest := text[len(out):]
+	opening := clip(text, maxOpening)
+	n := utf8.RuneCountInString(opening)
+	rest := text[len(opening):]
+	var out strings.Builder
+	out.Grow(min(len(text), 4*maxText+16)) // at most maxText runes and a few " … "
+	out.WriteString(opening)
 	for rest != "" && n < maxText {
 		end := sentenceEnd(rest)
 		sent := rest[:end]
 		rest = rest[end:]
 		if strings.ContainsAny(sent, "0123456789０１２３４５６７８９") {
 			sent = clip(strings.TrimSpace(sent), maxText-n)
-			out += " … " + sent
+			out.WriteString(" … ")
+			out.WriteString(sent)
 			n += utf8.RuneCountInString(sent) + 3
 		}
 	}
-	return out
+	return out.String()
 }
 
 // sentenceEnd is where the first sentence of s ends: after 。！？ or a

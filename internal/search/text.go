@@ -20,6 +20,7 @@ var blockTags = map[string]bool{
 // script and style contents are dropped.
 func PlainText(s string) string {
 	var b strings.Builder
+	b.Grow(len(s)) // the text is shorter than its HTML: one allocation
 	for s != "" {
 		lt := strings.IndexByte(s, '<')
 		if lt < 0 {

@@ -88,10 +88,37 @@ func TestValue(t *testing.T) {
 		want string
 	}{
 		{"7", "9", 8, "790000000"}, {"15", "06", 8, "1506000000"}, {"0", "50", 0, "0.5"},
-		{"007", "", 0, "7"}, {"1", "23456", 3, "1234.56"},
+		{"007", "", 0, "7"}, {"1", "23456", 3, "1234.56"}, {"0", "0", 0, "0"}, {"000", "", 4, "0"},
+		{"0", "0012", 2, "0.12"}, {"0", "05", 1, "0.5"}, {"120", "500", 0, "120.5"}, {"3", "", 4, "30000"},
 	} {
 		if got := Value(c.i, c.f, c.exp); got != c.want {
 			t.Errorf("Value(%s, %s, %d) = %s, want %s", c.i, c.f, c.exp, got, c.want)
+		}
+	}
+}
+
+// TestNormalizeFast checks the fast path of Normalize against the general
+// rules: every character it reads alone, and whole generated briefs.
+func TestNormalizeFast(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		s := "a" + string(r) + "B"
+		got, ok := normalizeFast(s)
+		if !ok {
+			continue
+		}
+		if want := normalizeSlow(s); got != want {
+			t.Errorf("U+%04X: %q, want %q", r, got, want)
+		}
+	}
+	for _, d := range corpusDocs(50) {
+		got, ok := normalizeFast(d.Text)
+		if want := normalizeSlow(d.Text); ok && got != want {
+			t.Errorf("%s: fast path differs", d.URL)
+		}
+	}
+	for _, s := range []string{"ＦＲＡＵＤ，营商环境。", "Fraud “cases” — 7.9亿元", "é", "e\u0301", "\xff营"} {
+		if got, want := Normalize(s), normalizeSlow(s); got != want {
+			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"encoding/binary"
 	"maps"
 	"slices"
@@ -15,9 +14,10 @@ const maxPatched = 16
 
 // patch makes the index of pages from prev, whose pages are at the same
 // places, by writing again only the postings of the terms of the pages that
-// changed (in prev and now), and the shards that hold them. It returns nil
-// when that is not the way: too many changes, another URL at a place, or a
-// number of shards that is no longer right.
+// changed (in prev and now), the prefix entries of the words whose numbers
+// of pages changed, and the shards that hold them. It returns nil when that
+// is not the way: too many changes, another URL at a place, or a number of
+// shards that is no longer right.
 func patch(prev *Index, pages []*Page) *Index {
 	var changed []uint32
 	for i, p := range pages {
@@ -29,71 +29,123 @@ func patch(prev *Index, pages []*Page) *Index {
 		}
 	}
 	ix, total := pageData(prev.tok, pages, prev)
-	n := len(prev.shards)
-	if shardCount(total) != n || prev.lists == nil { // prev made by Build: nothing to patch
+	n := uint32(len(prev.shards))
+	if shardCount(total) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
 		return nil
 	}
-	// The terms to write again, by shard.
-	terms := map[uint32]map[string]bool{}
-	for _, id := range changed {
-		for _, p := range []*Page{prev.pages[id], pages[id]} {
-			for k := range p.termEnd {
-				s := p.hash[k] % uint32(n)
-				if terms[s] == nil {
-					terms[s] = map[string]bool{}
-				}
-				terms[s][string(p.term(k))] = true
-			}
-		}
-	}
-	now := make([]map[string]int, len(changed)) // term -> its place in each changed page
+	v := prev.tok.dict.view()
+	// The terms to write again, by shard, and each changed page's entries now.
+	terms := map[uint32]map[uint32]bool{}
+	now := make([]map[uint32][]byte, len(changed))
 	for i, id := range changed {
-		now[i] = make(map[string]int, len(pages[id].termEnd))
-		for k := range pages[id].termEnd {
-			now[i][string(pages[id].term(k))] = k
+		now[i] = make(map[uint32][]byte, pages[id].nterms)
+		pages[id].eachTerm(func(t uint32, entry []byte) { now[i][t] = entry })
+		for _, p := range []*Page{prev.pages[id], pages[id]} {
+			p.eachTerm(func(t uint32, _ []byte) {
+				s := v.hashOf(t) % n
+				if terms[s] == nil {
+					terms[s] = map[uint32]bool{}
+				}
+				terms[s][t] = true
+			})
 		}
 	}
-	ix.lists = slices.Clone(prev.lists)
-	shards := slices.Collect(maps.Keys(terms))
+	shards := slices.Sorted(maps.Keys(terms))
+	parsed := make([]map[string]*postingsBuf, len(shards))
 	pool.Each(len(shards), func(i int) {
-		s := shards[i]
-		m := maps.Clone(prev.lists[s])
-		for t := range terms[s] {
-			if l := repost(m[t], t, changed, pages, now); l != nil {
-				m[t] = l
+		m := parseShard(prev.shards[shards[i]])
+		for t := range terms[shards[i]] {
+			term := v.term(t)
+			if l := repost(m[term], t, changed, now); l != nil {
+				m[term] = l
 			} else {
-				delete(m, t)
+				delete(m, term)
 			}
 		}
-		ix.lists[s] = m
+		parsed[i] = m
 	})
-	ix.extras = prefixLists(ix.lists)
+	edited := map[uint32]map[string]*postingsBuf{}
+	for i, s := range shards {
+		edited[s] = parsed[i]
+	}
+	var touched map[string]bool
+	ix.words, touched = repostWords(prev, v, terms, edited)
+	for pre := range touched {
+		setPrefix(prev, edited, pre, ix.words[pre])
+	}
 	ix.shards = slices.Clone(prev.shards)
-	pool.Each(n, func(s int) {
-		if terms[uint32(s)] != nil || !sameExtras(ix.extras[s], prev.extras[s]) {
-			ix.shards[s] = encodeShard(ix.lists[s], ix.extras[s])
-		}
-	})
+	for s, m := range edited {
+		ix.shards[s] = encodeShard(m)
+	}
 	return ix
 }
 
-// repost writes term's postings again: old's, with each changed page's
+// repostWords is prev's words with the numbers of pages of the edited terms
+// as the edited shards now have them, and the prefixes whose words changed
+// (the others are prev's maps, shared).
+func repostWords(prev *Index, v *dictView, terms map[uint32]map[uint32]bool, edited map[uint32]map[string]*postingsBuf) (map[string]map[string]int, map[string]bool) {
+	words, touched := maps.Clone(prev.words), map[string]bool{}
+	for s, ts := range terms {
+		for t := range ts {
+			term := v.term(t)
+			pre, ok := prefixKey(term)
+			if !ok {
+				continue
+			}
+			df := 0
+			if l := edited[s][term]; l != nil {
+				df = l.df
+			}
+			if prev.words[pre][term] == df {
+				continue
+			}
+			if !touched[pre] { // copied before the first change
+				touched[pre] = true
+				words[pre] = maps.Clone(prev.words[pre])
+				if words[pre] == nil {
+					words[pre] = map[string]int{}
+				}
+			}
+			if df == 0 {
+				delete(words[pre], term)
+			} else {
+				words[pre][term] = df
+			}
+		}
+	}
+	for pre, ws := range words {
+		if len(ws) == 0 {
+			delete(words, pre)
+		}
+	}
+	return words, touched
+}
+
+// setPrefix writes prefix entry pre (ws; none when empty) into its shard,
+// among the edited ones.
+func setPrefix(prev *Index, edited map[uint32]map[string]*postingsBuf, pre string, ws map[string]int) {
+	s := termHash(pre) % uint32(len(prev.shards))
+	if edited[s] == nil {
+		edited[s] = parseShard(prev.shards[s])
+	}
+	if len(ws) == 0 {
+		delete(edited[s], pre)
+	} else {
+		edited[s][pre] = &postingsBuf{data: prefixEntry(ws)}
+	}
+}
+
+// repost writes term t's postings again: old's, with each changed page's
 // entry replaced by the one it has now, or taken out. The entries of the
 // other pages are copied as bytes, not decoded. It returns nil when no page
 // has the term.
-func repost(old *postingsBuf, term string, changed []uint32, pages []*Page, now []map[string]int) *postingsBuf {
+func repost(old *postingsBuf, t uint32, changed []uint32, now []map[uint32][]byte) *postingsBuf {
 	l := &postingsBuf{}
 	if old != nil {
 		l.data, l.df = old.data, old.df
 	}
 	for i, id := range changed {
-		var entry []byte
-		if k, ok := now[i][term]; ok {
-			p := pages[id]
-			at := p.posStart(k)
-			entry = appendEntry(nil, p.tf[k], p.pos[at:at+int(p.npos[k])])
-		}
-		l = l.splice(id, entry)
+		l = l.splice(id, now[i][t])
 	}
 	if l.df == 0 {
 		return nil
@@ -139,7 +191,7 @@ func (l *postingsBuf) splice(id uint32, entry []byte) *postingsBuf {
 		next, hasNext = prev+uint32(r.uint()), true
 		cut = r.i
 	}
-	out := &postingsBuf{df: l.df, last: max(l.last, id)}
+	out := &postingsBuf{df: l.df}
 	out.data = append(out.data, l.data[:at]...)
 	before := prev
 	if found {
@@ -156,8 +208,4 @@ func (l *postingsBuf) splice(id uint32, entry []byte) *postingsBuf {
 	}
 	out.data = append(out.data, l.data[cut:]...)
 	return out
-}
-
-func sameExtras(a, b map[string][]byte) bool {
-	return maps.EqualFunc(a, b, bytes.Equal)
 }

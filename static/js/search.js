@@ -249,13 +249,17 @@
       .map(function (x) { return x[0] + x[1]; });
   }
 
+  // file is the name of shard or record file k ("s", "r") below an index's
+  // folder: 256 share a folder.
+  function file(kind, k, ext) { return Math.floor(k / 256) + "/" + kind + k + ext; }
+
   // index opens a language's index: its entry, and a function from a term to
   // its shard.
   function index(lang) {
     var base = root + "search/" + lang + "/";
     return get(base + "index.json").then(function (e) {
       var dir = base + e.dir + "/";
-      return { e: e, dir: dir, shard: function (t) { return get(dir + "s" + (fnv(t) % e.shards) + ".bin", true); } };
+      return { e: e, dir: dir, shard: function (t) { return get(dir + file("s", fnv(t) % e.shards, ".bin"), true); } };
     });
   }
 
@@ -341,7 +345,7 @@
         var done = ranked.length || !f[1].length ? Promise.resolve([]) : suggest(ix, query, opts.filters);
         return Promise.all([done].concat(ranked.slice(0, limit).map(function (r) {
           var per = ix.e.perRecord;
-          return get(ix.dir + "r" + Math.floor(r.id / per) + ".json").then(function (ds) {
+          return get(ix.dir + file("r", Math.floor(r.id / per), ".json")).then(function (ds) {
             var d = ds[r.id % per];
             return {
               url: root + d[0], title: d[1], section: d[2], date: d[3], tags: d[4], score: r.score,

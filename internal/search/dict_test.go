@@ -1,0 +1,76 @@
+package search
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+)
+
+// TestDictionary numbers terms on many goroutines at once: each term gets one
+// number, whatever the order, and a view gives back its bytes and hash, also
+// past the table's first growth.
+func TestDictionary(t *testing.T) {
+	var d dictionary
+	terms := make([]string, 5000)
+	for i := range terms {
+		terms[i] = fmt.Sprintf("#%d:yuan", i)
+	}
+	ids := make([][]uint32, 4)
+	var wg sync.WaitGroup
+	for g := range ids {
+		wg.Go(func() {
+			ids[g] = make([]uint32, len(terms))
+			for k := range terms {
+				i := (k*7 + g*1013) % len(terms) // another order on each goroutine
+				ids[g][i] = d.id([]byte(terms[i]), termHash(terms[i]))
+			}
+		})
+	}
+	wg.Wait()
+	v := d.view()
+	seen := map[uint32]bool{}
+	for i, term := range terms {
+		id := ids[0][i]
+		for g := range ids {
+			if ids[g][i] != id {
+				t.Fatalf("%s: number %d on one goroutine, %d on another", term, id, ids[g][i])
+			}
+		}
+		if seen[id] {
+			t.Fatalf("%s: number %d given twice", term, id)
+		}
+		seen[id] = true
+		if v.term(id) != term || v.hashOf(id) != termHash(term) {
+			t.Fatalf("number %d: term %q hash %d, want %q %d", id, v.term(id), v.hashOf(id), term, termHash(term))
+		}
+	}
+}
+
+// TestPageTerms reads a page's terms back from its encoding: each term once,
+// with its count and positions as the shard will hold them.
+func TestPageTerms(t *testing.T) {
+	tok := newTestTokenizer()
+	p := tok.Prepare(Doc{URL: "/a/", Title: "营商环境", Text: "营商环境 fraud fraud 7.9亿元"})
+	v := tok.dict.view()
+	got := map[string]string{}
+	p.eachTerm(func(id uint32, entry []byte) {
+		term := v.term(id)
+		if _, ok := got[term]; ok {
+			t.Errorf("%s twice", term)
+		}
+		l := decodePostings(append([]byte{0}, entry...), 1)
+		got[term] = fmt.Sprint(l.tf[0], l.pos)
+	})
+	for term, want := range map[string]string{
+		"营商":    "5 [0 11]", // title (count 2, ×2, +1) and text, past the title's gap
+		"营":     "5 []",     // one character keeps no positions
+		"fraud": "4 [15 16]", "#790000000:yuan": "2 [17]", "#790000000": "2 [17]",
+	} {
+		if got[term] != want {
+			t.Errorf("%s: %q, want %q", term, got[term], want)
+		}
+	}
+	if len(got) != p.nterms {
+		t.Errorf("%d terms read, %d written", len(got), p.nterms)
+	}
+}
