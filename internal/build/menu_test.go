@@ -41,3 +41,16 @@ func TestMenuNavigation(t *testing.T) {
 	mem = mustBuild(t, "basic.txtar", build.Options{})
 	lacks(t, mem, "zh/index.html", "submenu", "<style>")
 }
+
+// TestSectionsNavigationAtRoot: with the default language at the site root, its home
+// page's path is "", as a brief's navigation key was: the home page shows Home as
+// current, and a brief shows no item current, whichever is rendered first (the
+// navigation is cached per key).
+func TestSectionsNavigationAtRoot(t *testing.T) {
+	for range 3 {
+		mem := mustBuild(t, "hugo/urls.txtar", build.Options{})
+		contains(t, mem, "index.html", `<li><a href="/sub/" aria-current="page">Home</a></li>`)
+		lacks(t, mem, "about-us/index.html", `" aria-current="page">`)
+		lacks(t, mem, "notes/index.html", `<a href="/sub/" aria-current="page">`)
+	}
+}

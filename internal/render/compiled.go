@@ -34,7 +34,7 @@ var compiledLayouts = map[string]string{
 	"tag.html":                   "99dc2595a309a100a633b1df058864d5e6205e5a445523554d44b289a137381d",
 	"partials/head.html":         "a9b828e8b29cc9d89edfad76abea10e2ea144ff7757d63d15f6be7dc173bee2e",
 	"partials/title.html":        "d392ab87bf10192427391cbbfc7a8a4c4bedf46b3e1cd6c7a6eb4ccb9592625a",
-	"partials/header.html":       "2afc7f66cdcea2607153469cb48c096a879fd27d51b6968d8f04a2a0ae57547f",
+	"partials/header.html":       "772006de399f3728b98685cd346c65de4e6d44a422f3271109c3de8631670553",
 	"partials/brief-list.html":   "ce718e5ab1ff6195c4e4d80a8c47682b3204e616a7d0f4a9462a9a865c4b74ea",
 	"partials/brief-item.html":   "e3467728cc46498eef0195f08a799847917fed3b9d8beab9fc692b8c5e70cbbf",
 	"partials/related-item.html": "f9a25ed79935785af0c569951b4963b41a79c2348d97a5239f64df19ec5a1c16",

@@ -196,7 +196,7 @@ func writeHeader(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 		}
 	}
 	w.WriteString("\n</ul>\n</nav>\n</div>\n")
-	current := d.Page.Path // the navigation marks the list it is on
+	current := "/" + d.Page.Path // the navigation marks the list it is on
 	if d.Page.IsBrief() {
 		current = ""
 	}
