@@ -140,10 +140,16 @@ type pageAcc struct {
 	bytes []byte
 	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
 	slots []int32  // k+1 of the term in each slot; 0 is empty
-	post  []byte
-	ids   []uint32 // each term's number in the dictionary
-	order []int32  // the terms by dictionary part
-	known termCache
+	// codes and places find a CJK character or pair (findCode) by its code
+	// points: codes[i] is the code in slot i, places[i] its term's k+1 (0 is
+	// empty); ncodes is the number of codes held.
+	codes  []uint64
+	places []int32
+	ncodes int
+	post   []byte
+	ids    []uint32 // each term's number in the dictionary
+	order  []int32  // the terms by dictionary part
+	known  termCache
 }
 
 // accs keeps the pageAccs of a Tokenizer between pages. Unlike a sync.Pool,
@@ -162,7 +168,7 @@ func (l *accs) get() *pageAcc {
 		l.free = l.free[:n-1]
 		return a
 	}
-	return &pageAcc{slots: make([]int32, 1024)}
+	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), places: make([]int32, 4096)}
 }
 
 func (l *accs) put(a *pageAcc) {
@@ -205,6 +211,47 @@ func (a *pageAcc) find(term string) int {
 	return k
 }
 
+// findCode is the place of the CJK term whose bytes are term and whose code
+// is code: a character's code point, or for a pair 1<<63 | first<<21 |
+// second. It is added when new. CJK terms are found only by their code, and
+// other terms only by find.
+func (a *pageAcc) findCode(code uint64, term string) int {
+	mask := uint64(len(a.codes) - 1)
+	i := (code * 0x9E3779B97F4A7C15 >> 32) & mask
+	for ; a.places[i] != 0; i = (i + 1) & mask {
+		if a.codes[i] == code {
+			return int(a.places[i] - 1)
+		}
+	}
+	k := len(a.accs)
+	a.accs = append(a.accs, termAcc{hash: termHash(term)})
+	a.bytes = append(a.bytes, term...)
+	a.ends = append(a.ends, uint32(len(a.bytes)))
+	a.codes[i], a.places[i] = code, int32(k+1)
+	a.ncodes++
+	if 2*a.ncodes > len(a.codes) {
+		a.growCodes()
+	}
+	return k
+}
+
+// growCodes doubles the code table and places every code again.
+func (a *pageAcc) growCodes() {
+	codes, places := a.codes, a.places
+	a.codes, a.places = make([]uint64, 2*len(codes)), make([]int32, 2*len(places))
+	mask := uint64(len(a.codes) - 1)
+	for j, code := range codes {
+		if places[j] == 0 {
+			continue
+		}
+		i := (code * 0x9E3779B97F4A7C15 >> 32) & mask
+		for a.places[i] != 0 {
+			i = (i + 1) & mask
+		}
+		a.codes[i], a.places[i] = code, places[j]
+	}
+}
+
 // place puts term k in the first free slot from its hash on.
 func (a *pageAcc) place(k int) {
 	mask := uint32(len(a.slots) - 1)
@@ -226,6 +273,8 @@ func (a *pageAcc) grow() {
 func (a *pageAcc) reset() {
 	a.accs, a.bytes, a.ends, a.post = a.accs[:0], a.bytes[:0], a.ends[:0], a.post[:0]
 	clear(a.slots)
+	clear(a.places)
+	a.ncodes = 0
 }
 
 // termCache holds the dictionary's numbers of the terms a pageAcc met in the
@@ -241,7 +290,7 @@ type termCache struct {
 }
 
 // maxCached bounds a termCache: when full, it starts again.
-const maxCached = 1 << 14
+const maxCached = 1 << 16
 
 func (c *termCache) reset(t *Tokenizer) {
 	c.tok, c.ids, c.bytes, c.ends = t, c.ids[:0], c.bytes[:0], c.ends[:0]
@@ -290,22 +339,33 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	a := t.accs.get()
 	defer t.accs.put(a)
 	inTitle, off, last := true, 0, -1
-	add := func(term string, pos int) {
-		acc := &a.accs[a.find(term)]
+	count := func(k, pos int, single bool) {
+		acc := &a.accs[k]
 		acc.tf += 2
 		if inTitle {
 			acc.tf |= 1
 		}
-		if pos >= 0 && int(acc.n) < maxPositions && !oneCJK(term) {
+		if pos >= 0 && int(acc.n) < maxPositions && !single {
 			acc.pos[acc.n] = uint32(pos + off)
 			acc.n++
 		}
 		p.length++
 		last = pos
 	}
-	t.each(d.Title, false, add)
+	add := func(term string, pos int) { count(a.find(term), pos, oneCJK(term)) }
+	// cjk adds a run's characters, then its pairs, as cjkTerms emits them.
+	cjk := func(s string, rs []rune, at []int, pos int) {
+		for k, r := range rs {
+			count(a.findCode(uint64(r), s[at[k]:at[k+1]]), pos+k, true)
+		}
+		for k := 0; k+1 < len(rs); k++ {
+			code := 1<<63 | uint64(rs[k])<<21 | uint64(rs[k+1])
+			count(a.findCode(code, s[at[k]:at[k+2]]), pos+k, false)
+		}
+	}
+	t.each(d.Title, false, add, cjk)
 	inTitle, off = false, last+1+titleGap
-	t.each(d.Text, false, add)
+	t.each(d.Text, false, add, cjk)
 	facets := d.facets()
 	for _, f := range facets {
 		add(f, -1)

@@ -135,7 +135,7 @@ func (t *Tokenizer) Query(text string) []Token { return t.collect(text, true) }
 
 func (t *Tokenizer) collect(text string, query bool) []Token {
 	var out []Token
-	t.each(text, query, func(term string, pos int) { out = append(out, Token{term, pos}) })
+	t.each(text, query, func(term string, pos int) { out = append(out, Token{term, pos}) }, nil)
 	return out
 }
 
@@ -149,8 +149,12 @@ var runesPool = sync.Pool{New: func() any { return &runes{} }}
 
 // each reads text and calls emit with each term and its position, in order.
 // Terms are substrings of the normalised text where they can be, so reading
-// a page allocates little.
-func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int)) {
+// a page allocates little. When cjk is not nil (for the index only), each run
+// of CJK characters goes to it instead, with its characters rs, where they
+// start in s (off, with one more entry, where the run ends) and the position
+// of the first: Prepare counts its characters and pairs by their code points,
+// with no string to hash.
+func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int), cjk func(s string, rs []rune, off []int, pos int)) {
 	s := Normalize(text)
 	buf := runesPool.Get().(*runes)
 	defer runesPool.Put(buf)
@@ -170,7 +174,11 @@ func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int
 			for j < len(rs) && isCJK(rs[j]) {
 				j++
 			}
-			cjkTerms(s, off[i:j+1], pos, query, emit)
+			if cjk != nil && !query {
+				cjk(s, rs[i:j], off[i:j+1], pos)
+			} else {
+				cjkTerms(s, off[i:j+1], pos, query, emit)
+			}
 			pos += j - i
 			i = j
 		case isDigit(r):
