@@ -124,9 +124,21 @@ func (it *termIter) uvarint() uint32 {
 	}
 }
 
+// coded is what a pageAcc knows of a CJK term: its place in the page read,
+// when stamp is the page's, and its number in the dictionary + 1 (0 until
+// known).
+type coded struct {
+	place, stamp, id uint32
+}
+
+// maxCodes bounds the codes a pageAcc keeps: when there are more, it starts
+// again at the next page.
+const maxCodes = 1 << 15
+
 // termAcc gathers one term's occurrences while a page is read.
 type termAcc struct {
 	hash uint32 // termHash of the term
+	slot int32  // its slot in the pageAcc's codes for a CJK term, else -1
 	tf   uint32
 	n    uint8
 	pos  [maxPositions]uint32
@@ -136,16 +148,21 @@ type termAcc struct {
 // bytes one after another, and an open-addressing table from a term's hash to
 // its place, which finds a term without making a string of it.
 type pageAcc struct {
-	accs  []termAcc
-	bytes []byte
-	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
-	slots []int32  // k+1 of the term in each slot; 0 is empty
-	// codes and places find a CJK character or pair (findCode) by its code
-	// points: codes[i] is the code in slot i, places[i] its term's k+1 (0 is
-	// empty); ncodes is the number of codes held.
+	accs   []termAcc
+	bytes  []byte
+	ends   []uint32 // term k is bytes[ends[k-1]:ends[k]]
+	slots  []int32  // k+1 of the term in each slot; 0 is empty
+	nwords int      // the terms in slots: all but the CJK ones
+	// codes and coded find a CJK character or pair (findCode) by its code
+	// points: codes[i] is the code in slot i (0 is empty), coded[i] its place
+	// in the page read and its number in the dictionary. They are kept from
+	// page to page, as the term cache is (a Chinese text's characters and
+	// pairs are mostly met again), up to maxCodes; ncodes is the number of
+	// codes held, stamp the page's number.
 	codes  []uint64
-	places []int32
+	coded  []coded
 	ncodes int
+	stamp  uint32
 	post   []byte
 	ids    []uint32 // each term's number in the dictionary
 	order  []int32  // the terms by dictionary part
@@ -168,7 +185,7 @@ func (l *accs) get() *pageAcc {
 		l.free = l.free[:n-1]
 		return a
 	}
-	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), places: make([]int32, 4096)}
+	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), coded: make([]coded, 4096)}
 }
 
 func (l *accs) put(a *pageAcc) {
@@ -199,11 +216,9 @@ func (a *pageAcc) find(term string) int {
 			return int(k)
 		}
 	}
-	k := len(a.accs)
-	a.accs = append(a.accs, termAcc{hash: h})
-	a.bytes = append(a.bytes, term...)
-	a.ends = append(a.ends, uint32(len(a.bytes)))
-	if 2*len(a.accs) > len(a.slots) {
+	k := a.newTerm(term, h, -1)
+	a.nwords++
+	if 2*a.nwords > len(a.slots) {
 		a.grow()
 	} else {
 		a.place(k)
@@ -211,23 +226,36 @@ func (a *pageAcc) find(term string) int {
 	return k
 }
 
+// newTerm adds term, whose termHash is h, to the page's terms, and returns
+// its place.
+func (a *pageAcc) newTerm(term string, h uint32, slot int32) int {
+	a.accs = append(a.accs, termAcc{hash: h, slot: slot})
+	a.bytes = append(a.bytes, term...)
+	a.ends = append(a.ends, uint32(len(a.bytes)))
+	return len(a.accs) - 1
+}
+
+// codeSlot is where code's search in the code table starts.
+func codeSlot(code uint64, mask uint64) uint64 { return (code * 0x9E3779B97F4A7C15 >> 32) & mask }
+
 // findCode is the place of the CJK term whose bytes are term and whose code
 // is code: a character's code point, or for a pair 1<<63 | first<<21 |
 // second. It is added when new. CJK terms are found only by their code, and
 // other terms only by find.
 func (a *pageAcc) findCode(code uint64, term string) int {
 	mask := uint64(len(a.codes) - 1)
-	i := (code * 0x9E3779B97F4A7C15 >> 32) & mask
-	for ; a.places[i] != 0; i = (i + 1) & mask {
+	i := codeSlot(code, mask)
+	for ; a.codes[i] != 0; i = (i + 1) & mask {
 		if a.codes[i] == code {
-			return int(a.places[i] - 1)
+			c := &a.coded[i]
+			if c.stamp != a.stamp {
+				c.stamp, c.place = a.stamp, uint32(a.newTerm(term, termHash(term), int32(i)))
+			}
+			return int(c.place)
 		}
 	}
-	k := len(a.accs)
-	a.accs = append(a.accs, termAcc{hash: termHash(term)})
-	a.bytes = append(a.bytes, term...)
-	a.ends = append(a.ends, uint32(len(a.bytes)))
-	a.codes[i], a.places[i] = code, int32(k+1)
+	k := a.newTerm(term, termHash(term), int32(i))
+	a.codes[i], a.coded[i] = code, coded{place: uint32(k), stamp: a.stamp}
 	a.ncodes++
 	if 2*a.ncodes > len(a.codes) {
 		a.growCodes()
@@ -235,20 +263,34 @@ func (a *pageAcc) findCode(code uint64, term string) int {
 	return k
 }
 
-// growCodes doubles the code table and places every code again.
+// growCodes doubles the code table and places every code again, telling the
+// page's terms their new slots.
 func (a *pageAcc) growCodes() {
-	codes, places := a.codes, a.places
-	a.codes, a.places = make([]uint64, 2*len(codes)), make([]int32, 2*len(places))
+	codes, cs := a.codes, a.coded
+	a.codes, a.coded = make([]uint64, 2*len(codes)), make([]coded, 2*len(cs))
 	mask := uint64(len(a.codes) - 1)
 	for j, code := range codes {
-		if places[j] == 0 {
+		if code == 0 {
 			continue
 		}
-		i := (code * 0x9E3779B97F4A7C15 >> 32) & mask
-		for a.places[i] != 0 {
+		i := codeSlot(code, mask)
+		for a.codes[i] != 0 {
 			i = (i + 1) & mask
 		}
-		a.codes[i], a.places[i] = code, places[j]
+		a.codes[i], a.coded[i] = code, cs[j]
+		if cs[j].stamp == a.stamp {
+			a.accs[cs[j].place].slot = int32(i)
+		}
+	}
+}
+
+// beginPage starts a page: the codes met in the pages before are kept,
+// unless there are too many.
+func (a *pageAcc) beginPage() {
+	a.stamp++
+	if a.stamp == 0 || a.ncodes > maxCodes {
+		clear(a.codes)
+		a.ncodes, a.stamp = 0, 1
 	}
 }
 
@@ -262,19 +304,21 @@ func (a *pageAcc) place(k int) {
 	a.slots[i] = int32(k + 1)
 }
 
-// grow doubles the table and places every term again.
+// grow doubles the table and places every term again but the CJK ones,
+// which findCode finds.
 func (a *pageAcc) grow() {
 	a.slots = make([]int32, 2*len(a.slots))
 	for k := range a.accs {
-		a.place(k)
+		if a.accs[k].slot < 0 {
+			a.place(k)
+		}
 	}
 }
 
 func (a *pageAcc) reset() {
 	a.accs, a.bytes, a.ends, a.post = a.accs[:0], a.bytes[:0], a.ends[:0], a.post[:0]
 	clear(a.slots)
-	clear(a.places)
-	a.ncodes = 0
+	a.nwords = 0
 }
 
 // termCache holds the dictionary's numbers of the terms a pageAcc met in the
@@ -338,6 +382,7 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	p.rec = p.record(excerptText(d.Text))
 	a := t.accs.get()
 	defer t.accs.put(a)
+	a.beginPage()
 	inTitle, off, last := true, 0, -1
 	count := func(k, pos int, single bool) {
 		acc := &a.accs[k]
@@ -384,7 +429,16 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	a.ids = a.ids[:0]
 	var count [1 << dictBits]int
 	for k := range a.accs {
-		id := a.known.id(a.term(k), a.accs[k].hash)
+		acc := &a.accs[k]
+		var id uint32
+		if acc.slot >= 0 && a.coded[acc.slot].id != 0 {
+			id = a.coded[acc.slot].id - 1
+		} else {
+			id = a.known.id(a.term(k), acc.hash)
+			if acc.slot >= 0 {
+				a.coded[acc.slot].id = id + 1
+			}
+		}
 		a.ids = append(a.ids, id)
 		count[id&(1<<dictBits-1)]++
 	}
