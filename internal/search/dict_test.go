@@ -74,3 +74,35 @@ func TestPageTerms(t *testing.T) {
 		t.Errorf("%d terms read, %d written", len(got), p.nterms)
 	}
 }
+
+// TestReaderKeepsCodes reads pages with many CJK characters and pairs, more
+// than a reader keeps (maxCodes), in two orders on two tokenizers: the files
+// are the same, so the codes a reader keeps from page to page, its table's
+// growth and its fresh start when full change nothing.
+func TestReaderKeepsCodes(t *testing.T) {
+	docs := make([]Doc, 4)
+	for i := range docs {
+		var b []rune
+		for k := range 30000 { // 30,000 characters, most pairs met once
+			b = append(b, rune(0x4E00+(k*7919+i*131)%8000))
+		}
+		docs[i] = Doc{URL: fmt.Sprintf("/%d/", i), Title: "营商环境", Text: string(b) + " 环境 fraud"}
+	}
+	build := func(order []int) []File {
+		tok := newTestTokenizer()
+		var pages []*Page
+		for _, i := range order {
+			pages = append(pages, tok.Prepare(docs[i]))
+		}
+		return Build(tok, pages).Files("search/zh")
+	}
+	a, b := build([]int{0, 1, 2, 3}), build([]int{3, 1, 0, 2})
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || string(a[i].Data) != string(b[i].Data) {
+			t.Fatalf("%s differs with the pages read in another order", a[i].Name)
+		}
+	}
+}

@@ -124,9 +124,21 @@ func (it *termIter) uvarint() uint32 {
 	}
 }
 
+// coded is what a pageAcc knows of a CJK term: its place in the page read,
+// when stamp is the page's, and its number in the dictionary + 1 (0 until
+// known).
+type coded struct {
+	place, stamp, id uint32
+}
+
+// maxCodes bounds the codes a pageAcc keeps: when there are more, it starts
+// again at the next page.
+const maxCodes = 1 << 15
+
 // termAcc gathers one term's occurrences while a page is read.
 type termAcc struct {
 	hash uint32 // termHash of the term
+	slot int32  // its slot in the pageAcc's codes for a CJK term, else -1
 	tf   uint32
 	n    uint8
 	pos  [maxPositions]uint32
@@ -136,14 +148,25 @@ type termAcc struct {
 // bytes one after another, and an open-addressing table from a term's hash to
 // its place, which finds a term without making a string of it.
 type pageAcc struct {
-	accs  []termAcc
-	bytes []byte
-	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
-	slots []int32  // k+1 of the term in each slot; 0 is empty
-	post  []byte
-	ids   []uint32 // each term's number in the dictionary
-	order []int32  // the terms by dictionary part
-	known termCache
+	accs   []termAcc
+	bytes  []byte
+	ends   []uint32 // term k is bytes[ends[k-1]:ends[k]]
+	slots  []int32  // k+1 of the term in each slot; 0 is empty
+	nwords int      // the terms in slots: all but the CJK ones
+	// codes and coded find a CJK character or pair (findCode) by its code
+	// points: codes[i] is the code in slot i (0 is empty), coded[i] its place
+	// in the page read and its number in the dictionary. They are kept from
+	// page to page, as the term cache is (a Chinese text's characters and
+	// pairs are mostly met again), up to maxCodes; ncodes is the number of
+	// codes held, stamp the page's number.
+	codes  []uint64
+	coded  []coded
+	ncodes int
+	stamp  uint32
+	post   []byte
+	ids    []uint32 // each term's number in the dictionary
+	order  []int32  // the terms by dictionary part
+	known  termCache
 }
 
 // accs keeps the pageAccs of a Tokenizer between pages. Unlike a sync.Pool,
@@ -162,7 +185,7 @@ func (l *accs) get() *pageAcc {
 		l.free = l.free[:n-1]
 		return a
 	}
-	return &pageAcc{slots: make([]int32, 1024)}
+	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), coded: make([]coded, 4096)}
 }
 
 func (l *accs) put(a *pageAcc) {
@@ -193,16 +216,82 @@ func (a *pageAcc) find(term string) int {
 			return int(k)
 		}
 	}
-	k := len(a.accs)
-	a.accs = append(a.accs, termAcc{hash: h})
-	a.bytes = append(a.bytes, term...)
-	a.ends = append(a.ends, uint32(len(a.bytes)))
-	if 2*len(a.accs) > len(a.slots) {
+	k := a.newTerm(term, h, -1)
+	a.nwords++
+	if 2*a.nwords > len(a.slots) {
 		a.grow()
 	} else {
 		a.place(k)
 	}
 	return k
+}
+
+// newTerm adds term, whose termHash is h, to the page's terms, and returns
+// its place.
+func (a *pageAcc) newTerm(term string, h uint32, slot int32) int {
+	a.accs = append(a.accs, termAcc{hash: h, slot: slot})
+	a.bytes = append(a.bytes, term...)
+	a.ends = append(a.ends, uint32(len(a.bytes)))
+	return len(a.accs) - 1
+}
+
+// codeSlot is where code's search in the code table starts.
+func codeSlot(code uint64, mask uint64) uint64 { return (code * 0x9E3779B97F4A7C15 >> 32) & mask }
+
+// findCode is the place of the CJK term whose bytes are term and whose code
+// is code: a character's code point, or for a pair 1<<63 | first<<21 |
+// second. It is added when new. CJK terms are found only by their code, and
+// other terms only by find.
+func (a *pageAcc) findCode(code uint64, term string) int {
+	mask := uint64(len(a.codes) - 1)
+	i := codeSlot(code, mask)
+	for ; a.codes[i] != 0; i = (i + 1) & mask {
+		if a.codes[i] == code {
+			c := &a.coded[i]
+			if c.stamp != a.stamp {
+				c.stamp, c.place = a.stamp, uint32(a.newTerm(term, termHash(term), int32(i)))
+			}
+			return int(c.place)
+		}
+	}
+	k := a.newTerm(term, termHash(term), int32(i))
+	a.codes[i], a.coded[i] = code, coded{place: uint32(k), stamp: a.stamp}
+	a.ncodes++
+	if 2*a.ncodes > len(a.codes) {
+		a.growCodes()
+	}
+	return k
+}
+
+// growCodes doubles the code table and places every code again, telling the
+// page's terms their new slots.
+func (a *pageAcc) growCodes() {
+	codes, cs := a.codes, a.coded
+	a.codes, a.coded = make([]uint64, 2*len(codes)), make([]coded, 2*len(cs))
+	mask := uint64(len(a.codes) - 1)
+	for j, code := range codes {
+		if code == 0 {
+			continue
+		}
+		i := codeSlot(code, mask)
+		for a.codes[i] != 0 {
+			i = (i + 1) & mask
+		}
+		a.codes[i], a.coded[i] = code, cs[j]
+		if cs[j].stamp == a.stamp {
+			a.accs[cs[j].place].slot = int32(i)
+		}
+	}
+}
+
+// beginPage starts a page: the codes met in the pages before are kept,
+// unless there are too many.
+func (a *pageAcc) beginPage() {
+	a.stamp++
+	if a.stamp == 0 || a.ncodes > maxCodes {
+		clear(a.codes)
+		a.ncodes, a.stamp = 0, 1
+	}
 }
 
 // place puts term k in the first free slot from its hash on.
@@ -215,17 +304,21 @@ func (a *pageAcc) place(k int) {
 	a.slots[i] = int32(k + 1)
 }
 
-// grow doubles the table and places every term again.
+// grow doubles the table and places every term again but the CJK ones,
+// which findCode finds.
 func (a *pageAcc) grow() {
 	a.slots = make([]int32, 2*len(a.slots))
 	for k := range a.accs {
-		a.place(k)
+		if a.accs[k].slot < 0 {
+			a.place(k)
+		}
 	}
 }
 
 func (a *pageAcc) reset() {
 	a.accs, a.bytes, a.ends, a.post = a.accs[:0], a.bytes[:0], a.ends[:0], a.post[:0]
 	clear(a.slots)
+	a.nwords = 0
 }
 
 // termCache holds the dictionary's numbers of the terms a pageAcc met in the
@@ -241,7 +334,7 @@ type termCache struct {
 }
 
 // maxCached bounds a termCache: when full, it starts again.
-const maxCached = 1 << 14
+const maxCached = 1 << 16
 
 func (c *termCache) reset(t *Tokenizer) {
 	c.tok, c.ids, c.bytes, c.ends = t, c.ids[:0], c.bytes[:0], c.ends[:0]
@@ -289,23 +382,35 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	p.rec = p.record(excerptText(d.Text))
 	a := t.accs.get()
 	defer t.accs.put(a)
+	a.beginPage()
 	inTitle, off, last := true, 0, -1
-	add := func(term string, pos int) {
-		acc := &a.accs[a.find(term)]
+	count := func(k, pos int, single bool) {
+		acc := &a.accs[k]
 		acc.tf += 2
 		if inTitle {
 			acc.tf |= 1
 		}
-		if pos >= 0 && int(acc.n) < maxPositions && !oneCJK(term) {
+		if pos >= 0 && int(acc.n) < maxPositions && !single {
 			acc.pos[acc.n] = uint32(pos + off)
 			acc.n++
 		}
 		p.length++
 		last = pos
 	}
-	t.each(d.Title, false, add)
+	add := func(term string, pos int) { count(a.find(term), pos, oneCJK(term)) }
+	// cjk adds a run's characters, then its pairs, as cjkTerms emits them.
+	cjk := func(s string, rs []rune, at []int, pos int) {
+		for k, r := range rs {
+			count(a.findCode(uint64(r), s[at[k]:at[k+1]]), pos+k, true)
+		}
+		for k := 0; k+1 < len(rs); k++ {
+			code := 1<<63 | uint64(rs[k])<<21 | uint64(rs[k+1])
+			count(a.findCode(code, s[at[k]:at[k+2]]), pos+k, false)
+		}
+	}
+	t.each(d.Title, false, add, cjk)
 	inTitle, off = false, last+1+titleGap
-	t.each(d.Text, false, add)
+	t.each(d.Text, false, add, cjk)
 	facets := d.facets()
 	for _, f := range facets {
 		add(f, -1)
@@ -324,7 +429,16 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	a.ids = a.ids[:0]
 	var count [1 << dictBits]int
 	for k := range a.accs {
-		id := a.known.id(a.term(k), a.accs[k].hash)
+		acc := &a.accs[k]
+		var id uint32
+		if acc.slot >= 0 && a.coded[acc.slot].id != 0 {
+			id = a.coded[acc.slot].id - 1
+		} else {
+			id = a.known.id(a.term(k), acc.hash)
+			if acc.slot >= 0 {
+				a.coded[acc.slot].id = id + 1
+			}
+		}
 		a.ids = append(a.ids, id)
 		count[id&(1<<dictBits-1)]++
 	}

@@ -1,10 +1,12 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -61,13 +63,22 @@ func normalizeSlow(s string) string {
 // with any other character (TestNormalizeFast checks each of these against
 // the general rules).
 func normalizeFast(s string) (string, bool) {
+	out, _, ok := normalizeFastTo(nil, s)
+	return out, ok
+}
+
+// normalizeFastTo is normalizeFast writing the text, when it changes, in
+// dst's array, which it returns, so that a reader of many pages reuses one
+// buffer. The text returned then shares dst's bytes: it is good until dst is
+// written again (with a nil dst, for ever).
+func normalizeFastTo(dst []byte, s string) (string, []byte, bool) {
 	var b []byte // made at the first change
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
 				if b == nil {
-					b = append(make([]byte, 0, len(s)), s[:i]...)
+					b = append(slices.Grow(dst[:0], len(s)), s[:i]...)
 				}
 				b = append(b, c+'a'-'A')
 			} else if b != nil {
@@ -87,7 +98,7 @@ func normalizeFast(s string) (string, bool) {
 				c += 'a' - 'A'
 			}
 			if b == nil {
-				b = append(make([]byte, 0, len(s)), s[:i]...)
+				b = append(slices.Grow(dst[:0], len(s)), s[:i]...)
 			}
 			b = append(b, c)
 		case keepsForm(r):
@@ -95,14 +106,14 @@ func normalizeFast(s string) (string, bool) {
 				b = append(b, s[i:i+n]...)
 			}
 		default:
-			return "", false
+			return "", dst, false
 		}
 		i += n
 	}
 	if b == nil {
-		return s, true
+		return s, dst, true
 	}
-	return string(b), true
+	return unsafe.String(unsafe.SliceData(b), len(b)), b, true
 }
 
 // keepsForm reports whether NFKC and lower-casing leave r as it is, and r
@@ -135,25 +146,42 @@ func (t *Tokenizer) Query(text string) []Token { return t.collect(text, true) }
 
 func (t *Tokenizer) collect(text string, query bool) []Token {
 	var out []Token
-	t.each(text, query, func(term string, pos int) { out = append(out, Token{term, pos}) })
+	t.each(text, query, func(term string, pos int) { out = append(out, Token{term, pos}) }, nil)
 	return out
 }
 
 // runes holds a text's code points and where each starts, reused between texts.
 type runes struct {
-	rs  []rune
-	off []int // off[k] is where rs[k] starts; one more entry, the end
+	rs   []rune
+	off  []int  // off[k] is where rs[k] starts; one more entry, the end
+	norm []byte // the normalised text, when its terms are not kept (see each)
 }
 
 var runesPool = sync.Pool{New: func() any { return &runes{} }}
 
 // each reads text and calls emit with each term and its position, in order.
 // Terms are substrings of the normalised text where they can be, so reading
-// a page allocates little.
-func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int)) {
-	s := Normalize(text)
+// a page allocates little. When cjk is not nil (for the index only), each run
+// of CJK characters goes to it instead, with its characters rs, where they
+// start in s (off, with one more entry, where the run ends) and the position
+// of the first: Prepare counts its characters and pairs by their code points,
+// with no string to hash.
+//
+// With cjk, the terms passed to emit are good only until it returns (Prepare
+// copies the new ones): the normalised text is then written in a buffer
+// reused from text to text, not made anew.
+func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int), cjk func(s string, rs []rune, off []int, pos int)) {
 	buf := runesPool.Get().(*runes)
 	defer runesPool.Put(buf)
+	var s string
+	if cjk != nil {
+		var ok bool
+		if s, buf.norm, ok = normalizeFastTo(buf.norm, text); !ok {
+			s = normalizeSlow(text)
+		}
+	} else {
+		s = Normalize(text)
+	}
 	rs, off := buf.rs[:0], buf.off[:0]
 	for i, r := range s {
 		rs = append(rs, r)
@@ -170,7 +198,11 @@ func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int
 			for j < len(rs) && isCJK(rs[j]) {
 				j++
 			}
-			cjkTerms(s, off[i:j+1], pos, query, emit)
+			if cjk != nil && !query {
+				cjk(s, rs[i:j], off[i:j+1], pos)
+			} else {
+				cjkTerms(s, off[i:j+1], pos, query, emit)
+			}
 			pos += j - i
 			i = j
 		case isDigit(r):
