@@ -28,13 +28,10 @@ var hugoLayouts = map[string]string{
 	"layouts/_default/term.html":     "page {{ .Title }}",
 }
 
-// TestHugoURLs builds each site of testdata/hugo/*.txtar with briefs and with Hugo
-// (Debian's, /usr/bin/hugo) and compares the pages each makes: the paths of their
-// index.html files. A site's "want" file lists the known differences, one a line:
-// "+path" for a page only briefs makes, "-path" for one only Hugo makes, each with a
-// "# why" comment. Without hugo the test is skipped, unless BRIEFS_REQUIRE_HUGO is
-// set (CI sets it).
-func TestHugoURLs(t *testing.T) {
+// hugoPath returns the path of the hugo command. Without hugo the test is skipped,
+// unless BRIEFS_REQUIRE_HUGO is set (CI sets it), when it fails.
+func hugoPath(t *testing.T) string {
+	t.Helper()
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
@@ -42,6 +39,28 @@ func TestHugoURLs(t *testing.T) {
 		}
 		t.Skip("hugo is not installed")
 	}
+	return hugo
+}
+
+// runHugo builds the Hugo site in dir with hugo, quietly, into a new temporary
+// folder, and returns that folder; a failed build fails the test with Hugo's output.
+func runHugo(t *testing.T, hugo, dir string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, msg)
+	}
+	return out
+}
+
+// TestHugoURLs builds each site of testdata/hugo/*.txtar with briefs and with Hugo
+// (Debian's, /usr/bin/hugo) and compares the pages each makes: the paths of their
+// index.html files. A site's "want" file lists the known differences, one a line:
+// "+path" for a page only briefs makes, "-path" for one only Hugo makes, each with a
+// "# why" comment. Without hugo the test is skipped, unless BRIEFS_REQUIRE_HUGO is
+// set (CI sets it).
+func TestHugoURLs(t *testing.T) {
+	hugo := hugoPath(t)
 	files, _ := filepath.Glob("testdata/hugo/*.txtar")
 	if len(files) == 0 {
 		t.Fatal("no testdata/hugo/*.txtar")
@@ -62,11 +81,7 @@ func TestHugoURLs(t *testing.T) {
 			for name, data := range hugoLayouts {
 				writeFile(t, filepath.Join(hugoDir, name), data)
 			}
-			out := filepath.Join(t.TempDir(), "public")
-			cmd := exec.Command(hugo, "--quiet", "-s", hugoDir, "-d", out)
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("hugo: %v\n%s", err, msg)
-			}
+			out := runHugo(t, hugo, hugoDir)
 			hugoPages := indexPages(t, out)
 			t.Logf("briefs: %d pages and files, Hugo: %d: %v", len(got), len(hugoPages), hugoPages)
 			diff := compare(got, hugoPages)
@@ -199,13 +214,7 @@ func compare(briefs, hugo []string) []string {
 // Hugo and compares the RSS feeds each makes (index.xml files), as TestHugoURLs
 // compares pages: the [outputs] of each kind and the front matter's outputs.
 func TestHugoFeeds(t *testing.T) {
-	hugo, err := exec.LookPath("hugo")
-	if err != nil {
-		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
-			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
-		}
-		t.Skip("hugo is not installed")
-	}
+	hugo := hugoPath(t)
 	files, _ := filepath.Glob("testdata/hugofeeds/*.txtar")
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
@@ -228,10 +237,7 @@ func TestHugoFeeds(t *testing.T) {
 			for name, data := range hugoLayouts {
 				writeFile(t, filepath.Join(dir, name), data)
 			}
-			out := filepath.Join(t.TempDir(), "public")
-			if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
-				t.Fatalf("hugo: %v\n%s", err, msg)
-			}
+			out := runHugo(t, hugo, dir)
 			var hugoFeeds []string
 			filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
 				if err == nil && d.Name() == "index.xml" {

@@ -3,7 +3,6 @@ package build_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -29,13 +28,7 @@ const hugoMenuLayout = `{{define "u"}}{{with .Page}}{{.RelPermalink}}{{else}}{{.
 // Hugo and compares every language's main menu: entries, order, links and nesting.
 // Skipped without hugo, as TestHugoURLs.
 func TestHugoMenus(t *testing.T) {
-	hugo, err := exec.LookPath("hugo")
-	if err != nil {
-		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
-			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
-		}
-		t.Skip("hugo is not installed")
-	}
+	hugo := hugoPath(t)
 	files, _ := filepath.Glob("testdata/hugomenus/*.txtar")
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
@@ -52,10 +45,7 @@ func TestHugoMenus(t *testing.T) {
 			for _, name := range []string{"index.html", "_default/single.html", "_default/list.html", "_default/taxonomy.html", "_default/term.html"} {
 				writeFile(t, filepath.Join(dir, "layouts", name), hugoMenuLayout)
 			}
-			out := filepath.Join(t.TempDir(), "public")
-			if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
-				t.Fatalf("hugo: %v\n%s", err, msg)
-			}
+			out := runHugo(t, hugo, dir)
 			for _, l := range res.Site.Languages {
 				want, err := os.ReadFile(filepath.Join(out, l.Home.Path, "index.html"))
 				if err != nil {
