@@ -74,13 +74,8 @@ func writeSingle(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 		if err := writeT(w, lf, "translationNote", o.Lang.Label); err != nil {
 			return err
 		}
-		w.WriteString(` <a href="`)
-		escURL(w, lf.url(o.Path))
-		w.WriteString(`" hreflang="`)
-		escHTML(w, o.Lang.Locale)
-		w.WriteString(`" lang="`)
-		escHTML(w, o.Lang.Locale)
-		w.WriteString(`">`)
+		w.WriteString(` `)
+		writeLangLink(w, lf.url(o.Path), o.Lang.Locale)
 		escHTML(w, o.Title)
 		w.WriteString("</a></p>\n")
 	}
@@ -213,13 +208,8 @@ func writeTranslations(w *bytes.Buffer, lf *langFuncs, p *site.Page) error {
 	if len(p.Translations) > 0 {
 		w.WriteString("<ul>")
 		for _, t := range p.Translations {
-			w.WriteString(`<li><a href="`)
-			escURL(w, lf.url(t.Path))
-			w.WriteString(`" hreflang="`)
-			escHTML(w, t.Lang.Locale)
-			w.WriteString(`" lang="`)
-			escHTML(w, t.Lang.Locale)
-			w.WriteString(`">`)
+			w.WriteString(`<li>`)
+			writeLangLink(w, lf.url(t.Path), t.Lang.Locale)
 			escHTML(w, t.Lang.Label)
 			w.WriteString(": ")
 			escHTML(w, t.Title)
