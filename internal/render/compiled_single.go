@@ -112,11 +112,9 @@ func writeMeta(w *bytes.Buffer, lf *langFuncs, p *site.Page) error {
 		if err := writeT(w, lf, "published"); err != nil {
 			return err
 		}
-		w.WriteString(`</dt><dd><time datetime="`)
-		escHTML(w, isoDate(p.Date))
-		w.WriteString(`">`)
-		escHTML(w, lf.date(p.Date))
-		w.WriteString("</time></dd></div>")
+		w.WriteString(`</dt><dd>`)
+		writeTime(w, lf, p.Date)
+		w.WriteString("</dd></div>")
 	}
 	w.WriteString("\n")
 	for _, f := range []struct{ key, value string }{{"source", p.Source}, {"editor", p.Editor}} {
