@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
-
 	briefs "github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/output"
@@ -29,34 +27,25 @@ const hugoMenuLayout = `{{define "u"}}{{with .Page}}{{.RelPermalink}}{{else}}{{.
 // Skipped without hugo, as TestHugoURLs.
 func TestHugoMenus(t *testing.T) {
 	hugo := hugoPath(t)
-	files, _ := filepath.Glob("testdata/hugomenus/*.txtar")
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			t.Parallel()
-			ar, err := txtar.ParseFile(file)
+	forEachSite(t, "testdata/hugomenus/*.txtar", func(t *testing.T, dir string, _ []string) {
+		res, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, output.NewMemory())
+		if err != nil {
+			t.Fatalf("briefs: %v", err)
+		}
+		for _, name := range []string{"index.html", "_default/single.html", "_default/list.html", "_default/taxonomy.html", "_default/term.html"} {
+			writeFile(t, filepath.Join(dir, "layouts", name), hugoMenuLayout)
+		}
+		out := runHugo(t, hugo, dir)
+		for _, l := range res.Site.Languages {
+			want, err := os.ReadFile(filepath.Join(out, l.Home.Path, "index.html"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir, _ := writeSite(t, ar)
-			res, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, output.NewMemory())
-			if err != nil {
-				t.Fatalf("briefs: %v", err)
+			if got := menuText(l.MainMenu); got != string(want) {
+				t.Errorf("%s: briefs's menu:\n%s\nHugo's:\n%s", l.Code, got, want)
 			}
-			for _, name := range []string{"index.html", "_default/single.html", "_default/list.html", "_default/taxonomy.html", "_default/term.html"} {
-				writeFile(t, filepath.Join(dir, "layouts", name), hugoMenuLayout)
-			}
-			out := runHugo(t, hugo, dir)
-			for _, l := range res.Site.Languages {
-				want, err := os.ReadFile(filepath.Join(out, l.Home.Path, "index.html"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := menuText(l.MainMenu); got != string(want) {
-					t.Errorf("%s: briefs's menu:\n%s\nHugo's:\n%s", l.Code, got, want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func menuText(items []*site.MenuItem) string {
