@@ -1,18 +1,12 @@
 package briefs_test
 
 import (
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
-	briefs "github.com/briefs/briefs"
-	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/chromium"
-	"github.com/briefs/briefs/internal/output"
 )
 
 // TestMenuInBrowser opens a Hugo site with a main menu (children, an external link,
@@ -28,22 +22,10 @@ func TestMenuInBrowser(t *testing.T) {
 	if err != nil {
 		chromium.RequireOrSkip(t, "no axe-core at "+axePath+"; install it with npm install --prefix .cache/npm axe-core@4.11.0")
 	}
-	ar, err := txtar.ParseFile("internal/build/testdata/hugomenus/languages.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	fsys["content/posts/code.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Code\"\ndate = 2024-03-01\n+++\n" +
-		"```go {linenos=true,hl_lines=[2]}\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n```\n")}
-	mem := output.NewMemory()
-	if _, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme}, mem); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(serveMemory(mem))
-	t.Cleanup(srv.Close)
+	srv := serveTxtar(t, "internal/build/testdata/hugomenus/languages.txtar", fstest.MapFS{
+		"content/posts/code.md": &fstest.MapFile{Data: []byte("+++\ntitle = \"Code\"\ndate = 2024-03-01\n+++\n" +
+			"```go {linenos=true,hl_lines=[2]}\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n```\n")},
+	})
 	c := startChromium(t)
 	c.call(t, "Page.enable", nil, nil)
 	shots := os.Getenv("BRIEFS_SCREENSHOTS")
@@ -51,10 +33,7 @@ func TestMenuInBrowser(t *testing.T) {
 		setViewport(t, c, vp)
 		for _, p := range []string{"posts/", "posts/older/", "posts/code/", "pt-br/"} {
 			name := vp.name + " " + p
-			c.open(t, srv.URL+"/"+p)
-			c.injectOnce(t, string(axe))
-			checkAxe(t, c, name)
-			checkLayout(t, c, name, vp)
+			checkPage(t, c, string(axe), srv.URL+"/"+p, name, vp)
 			if shots != "" {
 				c.screenshot(t, filepath.Join(shots, "menu-"+vp.name+"-"+filepath.Base(p)+".png"))
 			}

@@ -1,17 +1,10 @@
 package briefs_test
 
 import (
-	"net/http/httptest"
 	"strings"
 	"testing"
-	"testing/fstest"
 
-	"golang.org/x/tools/txtar"
-
-	briefs "github.com/briefs/briefs"
-	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/chromium"
-	"github.com/briefs/briefs/internal/output"
 )
 
 // TestSearchPageFromContentInBrowser searches from a content page that took the
@@ -23,20 +16,7 @@ func TestSearchPageFromContentInBrowser(t *testing.T) {
 		t.Skip("opens Chromium")
 	}
 	chromium.Path(t)
-	ar, err := txtar.ParseFile("internal/build/testdata/searchpage.txtar")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fsys := fstest.MapFS{}
-	for _, f := range ar.Files {
-		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
-	}
-	mem := output.NewMemory()
-	if _, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme}, mem); err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(serveMemory(mem))
-	defer srv.Close()
+	srv := serveTxtar(t, "internal/build/testdata/searchpage.txtar", nil)
 	c := startChromium(t)
 	c.call(t, "Page.enable", nil, nil)
 	c.open(t, srv.URL+"/en/pages/find/?q=body")

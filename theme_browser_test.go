@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"mime"
 	"net/http"
 	"net/http/httptest"
@@ -14,6 +15,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"golang.org/x/tools/txtar"
 
 	"github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
@@ -86,10 +90,7 @@ func TestThemeInBrowser(t *testing.T) {
 		setViewport(t, c, vp)
 		for _, p := range themePages {
 			name := vp.name + " " + p
-			c.open(t, srv.URL+"/"+p)
-			c.injectOnce(t, string(axe))
-			checkAxe(t, c, name)
-			checkLayout(t, c, name, vp)
+			checkPage(t, c, axe, srv.URL+"/"+p, name, vp)
 			if shots != "" {
 				c.screenshot(t, filepath.Join(shots, strings.NewReplacer("/", "_", ".html", "").Replace(strings.TrimSuffix(vp.name+"-"+p, "/"))+".png"))
 			}
@@ -109,6 +110,38 @@ func buildExample(t *testing.T) *output.Memory {
 		t.Fatalf("building the example site: %v", err)
 	}
 	return mem
+}
+
+// serveTxtar builds the site of the txtar archive file, with the files of extra
+// added, with the default theme, and serves it until the test ends.
+func serveTxtar(t *testing.T, file string, extra fstest.MapFS) *httptest.Server {
+	t.Helper()
+	ar, err := txtar.ParseFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	maps.Copy(fsys, extra)
+	mem := output.NewMemory()
+	if _, err := build.Run(build.Options{Site: fsys, Theme: briefs.Theme}, mem); err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(serveMemory(mem))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// checkPage opens url at the viewport vp (already set) and checks it as the theme's
+// test does: axe-core finds no WCAG A/AA problem and nothing scrolls sideways.
+func checkPage(t *testing.T, c *devtools, axe, url, name string, vp viewport) {
+	t.Helper()
+	c.open(t, url)
+	c.injectOnce(t, axe)
+	checkAxe(t, c, name)
+	checkLayout(t, c, name, vp)
 }
 
 // serveMemory serves built files as a static host would, index.html for a folder.

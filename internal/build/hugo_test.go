@@ -28,13 +28,10 @@ var hugoLayouts = map[string]string{
 	"layouts/_default/term.html":     "page {{ .Title }}",
 }
 
-// TestHugoURLs builds each site of testdata/hugo/*.txtar with briefs and with Hugo
-// (Debian's, /usr/bin/hugo) and compares the pages each makes: the paths of their
-// index.html files. A site's "want" file lists the known differences, one a line:
-// "+path" for a page only briefs makes, "-path" for one only Hugo makes, each with a
-// "# why" comment. Without hugo the test is skipped, unless BRIEFS_REQUIRE_HUGO is
-// set (CI sets it).
-func TestHugoURLs(t *testing.T) {
+// hugoPath returns the path of the hugo command. Without hugo the test is skipped,
+// unless BRIEFS_REQUIRE_HUGO is set (CI sets it), when it fails.
+func hugoPath(t *testing.T) string {
+	t.Helper()
 	hugo, err := exec.LookPath("hugo")
 	if err != nil {
 		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
@@ -42,9 +39,28 @@ func TestHugoURLs(t *testing.T) {
 		}
 		t.Skip("hugo is not installed")
 	}
-	files, _ := filepath.Glob("testdata/hugo/*.txtar")
+	return hugo
+}
+
+// runHugo builds the Hugo site in dir with hugo, quietly, into a new temporary
+// folder, and returns that folder; a failed build fails the test with Hugo's output.
+func runHugo(t *testing.T, hugo, dir string) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, msg)
+	}
+	return out
+}
+
+// forEachSite runs test, in parallel subtests named after the files, on each site of
+// the txtar archives matching glob, written to a temporary folder dir (want holds the
+// lines of its "want" file, as writeSite reads them).
+func forEachSite(t *testing.T, glob string, test func(t *testing.T, dir string, want []string)) {
+	t.Helper()
+	files, _ := filepath.Glob(glob)
 	if len(files) == 0 {
-		t.Fatal("no testdata/hugo/*.txtar")
+		t.Fatal("no " + glob)
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
@@ -54,28 +70,37 @@ func TestHugoURLs(t *testing.T) {
 				t.Fatal(err)
 			}
 			dir, want := writeSite(t, ar)
-			got := briefsPages(t, dir)
-			hugoDir := t.TempDir()
-			if err := os.CopyFS(hugoDir, os.DirFS(dir)); err != nil {
-				t.Fatal(err)
-			}
-			for name, data := range hugoLayouts {
-				writeFile(t, filepath.Join(hugoDir, name), data)
-			}
-			out := filepath.Join(t.TempDir(), "public")
-			cmd := exec.Command(hugo, "--quiet", "-s", hugoDir, "-d", out)
-			if msg, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("hugo: %v\n%s", err, msg)
-			}
-			hugoPages := indexPages(t, out)
-			t.Logf("briefs: %d pages and files, Hugo: %d: %v", len(got), len(hugoPages), hugoPages)
-			diff := compare(got, hugoPages)
-			if !slices.Equal(diff, want) {
-				t.Errorf("briefs and Hugo differ in:\n%s\nwant (the known differences):\n%s",
-					strings.Join(diff, "\n"), strings.Join(want, "\n"))
-			}
+			test(t, dir, want)
 		})
 	}
+}
+
+// TestHugoURLs builds each site of testdata/hugo/*.txtar with briefs and with Hugo
+// (Debian's, /usr/bin/hugo) and compares the pages each makes: the paths of their
+// index.html files. A site's "want" file lists the known differences, one a line:
+// "+path" for a page only briefs makes, "-path" for one only Hugo makes, each with a
+// "# why" comment. Without hugo the test is skipped, unless BRIEFS_REQUIRE_HUGO is
+// set (CI sets it).
+func TestHugoURLs(t *testing.T) {
+	hugo := hugoPath(t)
+	forEachSite(t, "testdata/hugo/*.txtar", func(t *testing.T, dir string, want []string) {
+		got := briefsPages(t, dir)
+		hugoDir := t.TempDir()
+		if err := os.CopyFS(hugoDir, os.DirFS(dir)); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range hugoLayouts {
+			writeFile(t, filepath.Join(hugoDir, name), data)
+		}
+		out := runHugo(t, hugo, hugoDir)
+		hugoPages := indexPages(t, out)
+		t.Logf("briefs: %d pages and files, Hugo: %d: %v", len(got), len(hugoPages), hugoPages)
+		diff := compare(got, hugoPages)
+		if !slices.Equal(diff, want) {
+			t.Errorf("briefs and Hugo differ in:\n%s\nwant (the known differences):\n%s",
+				strings.Join(diff, "\n"), strings.Join(want, "\n"))
+		}
+	})
 }
 
 // writeSite writes the site files of ar into a temporary folder and returns it, with
@@ -199,53 +224,35 @@ func compare(briefs, hugo []string) []string {
 // Hugo and compares the RSS feeds each makes (index.xml files), as TestHugoURLs
 // compares pages: the [outputs] of each kind and the front matter's outputs.
 func TestHugoFeeds(t *testing.T) {
-	hugo, err := exec.LookPath("hugo")
-	if err != nil {
-		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
-			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
+	hugo := hugoPath(t)
+	forEachSite(t, "testdata/hugofeeds/*.txtar", func(t *testing.T, dir string, want []string) {
+		mem := output.NewMemory()
+		if _, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, mem); err != nil {
+			t.Fatalf("briefs: %v", err)
 		}
-		t.Skip("hugo is not installed")
-	}
-	files, _ := filepath.Glob("testdata/hugofeeds/*.txtar")
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			t.Parallel()
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
+		var got []string
+		for _, name := range mem.Names() {
+			if strings.HasSuffix(name, "index.xml") {
+				got = append(got, "/"+name)
 			}
-			dir, want := writeSite(t, ar)
-			mem := output.NewMemory()
-			if _, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, mem); err != nil {
-				t.Fatalf("briefs: %v", err)
+		}
+		for name, data := range hugoLayouts {
+			writeFile(t, filepath.Join(dir, name), data)
+		}
+		out := runHugo(t, hugo, dir)
+		var hugoFeeds []string
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && d.Name() == "index.xml" {
+				rel, _ := filepath.Rel(out, p)
+				hugoFeeds = append(hugoFeeds, "/"+filepath.ToSlash(rel))
 			}
-			var got []string
-			for _, name := range mem.Names() {
-				if strings.HasSuffix(name, "index.xml") {
-					got = append(got, "/"+name)
-				}
-			}
-			for name, data := range hugoLayouts {
-				writeFile(t, filepath.Join(dir, name), data)
-			}
-			out := filepath.Join(t.TempDir(), "public")
-			if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
-				t.Fatalf("hugo: %v\n%s", err, msg)
-			}
-			var hugoFeeds []string
-			filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
-				if err == nil && d.Name() == "index.xml" {
-					rel, _ := filepath.Rel(out, p)
-					hugoFeeds = append(hugoFeeds, "/"+filepath.ToSlash(rel))
-				}
-				return err
-			})
-			slices.Sort(got)
-			slices.Sort(hugoFeeds)
-			if diff := compare(got, hugoFeeds); !slices.Equal(diff, want) {
-				t.Errorf("briefs and Hugo differ in:\n%s\nwant (the known differences):\n%s\nbriefs: %v",
-					strings.Join(diff, "\n"), strings.Join(want, "\n"), got)
-			}
+			return err
 		})
-	}
+		slices.Sort(got)
+		slices.Sort(hugoFeeds)
+		if diff := compare(got, hugoFeeds); !slices.Equal(diff, want) {
+			t.Errorf("briefs and Hugo differ in:\n%s\nwant (the known differences):\n%s\nbriefs: %v",
+				strings.Join(diff, "\n"), strings.Join(want, "\n"), got)
+		}
+	})
 }

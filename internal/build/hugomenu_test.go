@@ -3,12 +3,9 @@ package build_test
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"golang.org/x/tools/txtar"
 
 	briefs "github.com/briefs/briefs"
 	"github.com/briefs/briefs/internal/build"
@@ -29,44 +26,26 @@ const hugoMenuLayout = `{{define "u"}}{{with .Page}}{{.RelPermalink}}{{else}}{{.
 // Hugo and compares every language's main menu: entries, order, links and nesting.
 // Skipped without hugo, as TestHugoURLs.
 func TestHugoMenus(t *testing.T) {
-	hugo, err := exec.LookPath("hugo")
-	if err != nil {
-		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
-			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
+	hugo := hugoPath(t)
+	forEachSite(t, "testdata/hugomenus/*.txtar", func(t *testing.T, dir string, _ []string) {
+		res, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, output.NewMemory())
+		if err != nil {
+			t.Fatalf("briefs: %v", err)
 		}
-		t.Skip("hugo is not installed")
-	}
-	files, _ := filepath.Glob("testdata/hugomenus/*.txtar")
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			t.Parallel()
-			ar, err := txtar.ParseFile(file)
+		for _, name := range []string{"index.html", "_default/single.html", "_default/list.html", "_default/taxonomy.html", "_default/term.html"} {
+			writeFile(t, filepath.Join(dir, "layouts", name), hugoMenuLayout)
+		}
+		out := runHugo(t, hugo, dir)
+		for _, l := range res.Site.Languages {
+			want, err := os.ReadFile(filepath.Join(out, l.Home.Path, "index.html"))
 			if err != nil {
 				t.Fatal(err)
 			}
-			dir, _ := writeSite(t, ar)
-			res, err := build.Run(build.Options{Site: os.DirFS(dir), Theme: briefs.Theme}, output.NewMemory())
-			if err != nil {
-				t.Fatalf("briefs: %v", err)
+			if got := menuText(l.MainMenu); got != string(want) {
+				t.Errorf("%s: briefs's menu:\n%s\nHugo's:\n%s", l.Code, got, want)
 			}
-			for _, name := range []string{"index.html", "_default/single.html", "_default/list.html", "_default/taxonomy.html", "_default/term.html"} {
-				writeFile(t, filepath.Join(dir, "layouts", name), hugoMenuLayout)
-			}
-			out := filepath.Join(t.TempDir(), "public")
-			if msg, err := exec.Command(hugo, "--quiet", "-s", dir, "-d", out).CombinedOutput(); err != nil {
-				t.Fatalf("hugo: %v\n%s", err, msg)
-			}
-			for _, l := range res.Site.Languages {
-				want, err := os.ReadFile(filepath.Join(out, l.Home.Path, "index.html"))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if got := menuText(l.MainMenu); got != string(want) {
-					t.Errorf("%s: briefs's menu:\n%s\nHugo's:\n%s", l.Code, got, want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func menuText(items []*site.MenuItem) string {

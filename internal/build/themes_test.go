@@ -5,7 +5,6 @@ import (
 	"image"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -74,13 +73,7 @@ var pngEncode = png.Encode
 // page, white space next to tags left out and other runs made one space. Without
 // hugo the test is skipped, unless BRIEFS_REQUIRE_HUGO is set.
 func TestHugoThemeShortcodes(t *testing.T) {
-	hugo, err := exec.LookPath("hugo")
-	if err != nil {
-		if os.Getenv("BRIEFS_REQUIRE_HUGO") != "" {
-			t.Fatal("hugo is not installed, and BRIEFS_REQUIRE_HUGO is set")
-		}
-		t.Skip("hugo is not installed")
-	}
+	hugo := hugoPath(t)
 	ar, err := txtar.ParseFile("testdata/themes/hugo-compare.txtar")
 	if err != nil {
 		t.Fatal(err)
@@ -97,10 +90,7 @@ func TestHugoThemeShortcodes(t *testing.T) {
 	for _, name := range []string{"layouts/_default/single.html", "layouts/_default/list.html"} {
 		writeFile(t, filepath.Join(hugoDir, name), "{{ .Content }}")
 	}
-	out := filepath.Join(t.TempDir(), "public")
-	if msg, err := exec.Command(hugo, "--quiet", "-s", hugoDir, "-d", out).CombinedOutput(); err != nil {
-		t.Fatalf("hugo: %v\n%s", err, msg)
-	}
+	out := runHugo(t, hugo, hugoDir)
 	for _, page := range []string{"docs/a/index.html", "zh/docs/a/index.html", "info.json"} {
 		b, _ := mem.Get(page)
 		h, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))

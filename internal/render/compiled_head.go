@@ -249,16 +249,22 @@ func writeSwitchEntry(w *bytes.Buffer, lf *langFuncs, d *Data, e SwitchEntry) er
 		}
 		w.WriteString("</span></a>")
 	default:
-		w.WriteString(`<a href="`)
-		escURL(w, lf.url(e.Path))
-		w.WriteString(`" hreflang="`)
-		escHTML(w, e.Lang.Locale)
-		w.WriteString(`" lang="`)
-		escHTML(w, e.Lang.Locale)
-		w.WriteString(`">`)
+		writeLangLink(w, lf.url(e.Path), e.Lang.Locale)
 		escHTML(w, e.Lang.Label)
 		w.WriteString("</a>")
 	}
 	w.WriteString("</li>")
 	return nil
+}
+
+// writeLangLink writes the opening of a link to href in another language, as the
+// default layouts write it: <a href="href" hreflang="locale" lang="locale">.
+func writeLangLink(w *bytes.Buffer, href, locale string) {
+	w.WriteString(`<a href="`)
+	escURL(w, href)
+	w.WriteString(`" hreflang="`)
+	escHTML(w, locale)
+	w.WriteString(`" lang="`)
+	escHTML(w, locale)
+	w.WriteString(`">`)
 }

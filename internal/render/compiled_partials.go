@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"os"
+	"time"
 
 	"github.com/briefs/briefs/internal/site"
 )
@@ -60,11 +61,7 @@ func writeBriefItem(w *bytes.Buffer, lf *langFuncs, p *site.Page) error {
 	}
 	w.WriteString("</h3>\n<p class=\"meta\">")
 	if !p.Date.IsZero() {
-		w.WriteString(`<time datetime="`)
-		escHTML(w, isoDate(p.Date))
-		w.WriteString(`">`)
-		escHTML(w, lf.date(p.Date))
-		w.WriteString("</time>")
+		writeTime(w, lf, p.Date)
 		if p.Section != nil {
 			w.WriteString(" · ")
 		}
@@ -94,12 +91,19 @@ func writeRelatedItem(w *bytes.Buffer, lf *langFuncs, p *site.Page) error {
 	escHTML(w, p.LinkTitle())
 	w.WriteString("</a>")
 	if !p.Date.IsZero() {
-		w.WriteString(` <time datetime="`)
-		escHTML(w, isoDate(p.Date))
-		w.WriteString(`">`)
-		escHTML(w, lf.date(p.Date))
-		w.WriteString("</time>")
+		w.WriteString(` `)
+		writeTime(w, lf, p.Date)
 	}
 	w.WriteString("</li>")
 	return nil
+}
+
+// writeTime writes the date t as the default layouts write a date: a <time> element
+// with its ISO date and, as its text, the date in the page's language.
+func writeTime(w *bytes.Buffer, lf *langFuncs, t time.Time) {
+	w.WriteString(`<time datetime="`)
+	escHTML(w, isoDate(t))
+	w.WriteString(`">`)
+	escHTML(w, lf.date(t))
+	w.WriteString("</time>")
 }

@@ -74,13 +74,8 @@ func writeSingle(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 		if err := writeT(w, lf, "translationNote", o.Lang.Label); err != nil {
 			return err
 		}
-		w.WriteString(` <a href="`)
-		escURL(w, lf.url(o.Path))
-		w.WriteString(`" hreflang="`)
-		escHTML(w, o.Lang.Locale)
-		w.WriteString(`" lang="`)
-		escHTML(w, o.Lang.Locale)
-		w.WriteString(`">`)
+		w.WriteString(` `)
+		writeLangLink(w, lf.url(o.Path), o.Lang.Locale)
 		escHTML(w, o.Title)
 		w.WriteString("</a></p>\n")
 	}
@@ -117,11 +112,9 @@ func writeMeta(w *bytes.Buffer, lf *langFuncs, p *site.Page) error {
 		if err := writeT(w, lf, "published"); err != nil {
 			return err
 		}
-		w.WriteString(`</dt><dd><time datetime="`)
-		escHTML(w, isoDate(p.Date))
-		w.WriteString(`">`)
-		escHTML(w, lf.date(p.Date))
-		w.WriteString("</time></dd></div>")
+		w.WriteString(`</dt><dd>`)
+		writeTime(w, lf, p.Date)
+		w.WriteString("</dd></div>")
 	}
 	w.WriteString("\n")
 	for _, f := range []struct{ key, value string }{{"source", p.Source}, {"editor", p.Editor}} {
@@ -213,13 +206,8 @@ func writeTranslations(w *bytes.Buffer, lf *langFuncs, p *site.Page) error {
 	if len(p.Translations) > 0 {
 		w.WriteString("<ul>")
 		for _, t := range p.Translations {
-			w.WriteString(`<li><a href="`)
-			escURL(w, lf.url(t.Path))
-			w.WriteString(`" hreflang="`)
-			escHTML(w, t.Lang.Locale)
-			w.WriteString(`" lang="`)
-			escHTML(w, t.Lang.Locale)
-			w.WriteString(`">`)
+			w.WriteString(`<li>`)
+			writeLangLink(w, lf.url(t.Path), t.Lang.Locale)
 			escHTML(w, t.Lang.Label)
 			w.WriteString(": ")
 			escHTML(w, t.Title)

@@ -147,21 +147,18 @@ func (mathNS) Ceil(v any) (float64, error) {
 	f, err := toFloat(v)
 	return math.Ceil(f), err
 }
-func (mathNS) Max(a, b any) (float64, error) {
+func (mathNS) Max(a, b any) (float64, error) { return twoFloats(a, b, math.Max) }
+func (mathNS) Min(a, b any) (float64, error) { return twoFloats(a, b, math.Min) }
+
+// twoFloats applies f to a and b taken as numbers, as Hugo's math.Max and math.Min
+// do; the first of them that is not a number is the error.
+func twoFloats(a, b any, f func(x, y float64) float64) (float64, error) {
 	x, err := toFloat(a)
 	if err != nil {
 		return 0, err
 	}
 	y, err := toFloat(b)
-	return math.Max(x, y), err
-}
-func (mathNS) Min(a, b any) (float64, error) {
-	x, err := toFloat(a)
-	if err != nil {
-		return 0, err
-	}
-	y, err := toFloat(b)
-	return math.Min(x, y), err
+	return f(x, y), err
 }
 
 type cryptoNS struct{}

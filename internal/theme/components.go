@@ -1,7 +1,6 @@
 package theme
 
 import (
-	"errors"
 	"io/fs"
 	"slices"
 	"strings"
@@ -98,24 +97,8 @@ func (t *Theme) AllComponentFiles(dir string) ([]File, error) {
 		if src.fsys == nil {
 			continue
 		}
-		err := fs.WalkDir(src.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == dir && errors.Is(err, fs.ErrNotExist) {
-					return fs.SkipDir
-				}
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") && p != dir {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
-				return nil
-			}
-			out = append(out, src.file(strings.TrimPrefix(p, dir+"/"), p))
-			return nil
+		err := src.walk(dir, func(name, p string) {
+			out = append(out, src.file(name, p))
 		})
 		if err != nil {
 			return nil, err

@@ -55,25 +55,8 @@ func (t *Theme) Files(dir string) ([]File, error) {
 		if src.fsys == nil {
 			continue
 		}
-		err := fs.WalkDir(src.fsys, dir, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == dir && errors.Is(err, fs.ErrNotExist) {
-					return fs.SkipDir
-				}
-				return err
-			}
-			if strings.HasPrefix(d.Name(), ".") && p != dir {
-				if d.IsDir() {
-					return fs.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
-				return nil // symbolic links could reach outside the site: never followed
-			}
-			name := strings.TrimPrefix(p, dir+"/")
+		err := src.walk(dir, func(name, p string) {
 			byName[name] = src.file(name, p)
-			return nil
 		})
 		if err != nil {
 			return nil, err
@@ -85,6 +68,32 @@ func (t *Theme) Files(dir string) ([]File, error) {
 	}
 	slices.SortFunc(out, func(a, b File) int { return strings.Compare(a.Name, b.Name) })
 	return out, nil
+}
+
+// walk calls visit with each regular file under dir of src (its name relative to dir,
+// and its full path), in lexical order. A missing dir is empty; hidden files and
+// folders are skipped, and symbolic links are never followed, since they could reach
+// outside the site.
+func (src source) walk(dir string, visit func(name, p string)) error {
+	return fs.WalkDir(src.fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if strings.HasPrefix(d.Name(), ".") && p != dir {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		visit(strings.TrimPrefix(p, dir+"/"), p)
+		return nil
+	})
 }
 
 // Lookup returns the winning file at name below dir.
