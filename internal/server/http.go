@@ -42,7 +42,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Write(liveJS)
 		return
 	case prefix + "events":
-		s.hub.serve(w, r, s.cfg.Timeouts.orDefault().Write)
+		s.hub.serve(w, r, s.cfg.Timeouts.orDefault().Write, s.problemsEvent)
 		return
 	case prefix + "problems":
 		w.Header().Set("Content-Type", "application/json")

@@ -228,6 +228,15 @@ func (s *Server) Problems() []Problem {
 	return slices.Clone(s.problems)
 }
 
+// problemsEvent is the problems event for a page that starts listening while the
+// last build failed, nil while it succeeded.
+func (s *Server) problemsEvent() []byte {
+	if p := s.Problems(); len(p) > 0 {
+		return eventMessage("problems", p)
+	}
+	return nil
+}
+
 func (s *Server) problemsJSON() []byte {
 	b, _ := json.Marshal(s.Problems())
 	if string(b) == "null" {

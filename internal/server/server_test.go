@@ -185,6 +185,32 @@ func TestEditReloads(t *testing.T) {
 	}
 }
 
+// TestLateListenerHearsProblems: a page that starts listening after a build failed
+// (it loaded just before, and asked for the problems when there were none) is told
+// the problems as soon as it listens, and a fix then reloads it as usual.
+func TestLateListenerHearsProblems(t *testing.T) {
+	dir := siteDir(t)
+	srv, ts := serve(t, dir, Timeouts{})
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\nweight = \"x\"\n+++\nBroken.\n")
+	if ev := srv.Rebuild([]string{"content/law/a.en.md"}); ev.Err == nil {
+		t.Fatal("the broken edit built")
+	}
+	ev := events(t, ts)
+	if got := waitFor(t, ev, "problems "); !strings.Contains(got, `"place":"content/law/a.en.md:4:10"`) {
+		t.Errorf("problems event: %s", got)
+	}
+	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nFixed.\n")
+	srv.Rebuild([]string{"content/law/a.en.md"})
+	waitFor(t, ev, `reload {"paths":[`)
+	// A page that listens while the build is good hears nothing first.
+	quiet := events(t, ts)
+	select {
+	case got := <-quiet:
+		t.Errorf("a listener to a good build was told %s", got)
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
 func TestBrokenEditShowsProblems(t *testing.T) {
 	dir, srv, ts := start(t)
 	ev := events(t, ts)
