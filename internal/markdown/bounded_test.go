@@ -4,6 +4,7 @@ package markdown
 
 import (
 	"fmt"
+	"math"
 	"runtime"
 	"runtime/debug"
 	"strings"
@@ -100,6 +101,13 @@ var boundedShapes = []struct {
 	{"table rows", func(n int) string { return "|a|b|\n|-|-|\n" + strings.Repeat("|a|b|\n", n) }},
 }
 
+// maxGrowth is how many times longer twice an input may take. Quadratic work takes
+// 4 times as long; linear work measured here took up to 2.5 times on an idle machine
+// once the larger input no longer fits the caches (nested shortcodes, which read their
+// content again at each of up to 16 levels, about 2.4), and 2.7 in a CI run with the
+// other packages' tests beside it, which failed a bound of 2.5.
+const maxGrowth = 3.0
+
 func TestBoundedGrowth(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing test")
@@ -108,12 +116,12 @@ func TestBoundedGrowth(t *testing.T) {
 	for _, sh := range boundedShapes {
 		t.Run(sh.name, func(t *testing.T) {
 			ratio, n, d := growth(md, sh.gen)
-			for try := 0; ratio > 2.5 && try < 2; try++ {
+			for try := 0; ratio > maxGrowth && try < 2; try++ {
 				ratio, n, d = growth(md, sh.gen)
 			}
 			t.Logf("n=%d: %v, doubled: %.2fx", n, d, ratio)
-			if ratio > 2.5 {
-				t.Errorf("doubling the input from %d units took %.1f times as long (%v); want at most 2.5", n, ratio, d)
+			if ratio > maxGrowth {
+				t.Errorf("doubling the input from %d units took %.1f times as long (%v); want at most %v", n, ratio, d, maxGrowth)
 			}
 		})
 	}
@@ -132,9 +140,16 @@ func growth(md *Markdown, gen func(n int) string) (ratio float64, n int, base ti
 			reps *= 2
 		}
 	}
+	// Small and large inputs take turns, so that both see the machine as it is at the
+	// time: on a loaded machine a burst of other work slows everything, CPU time too
+	// (shared caches, a core's other thread), and measuring all the small runs before
+	// all the large ones could put the burst on one side only.
 	large := []byte(gen(2 * n))
-	base = min(base, timeRender(md, small, reps), timeRender(md, small, reps))
-	double := min(timeRender(md, large, reps), timeRender(md, large, reps), timeRender(md, large, reps))
+	double := time.Duration(math.MaxInt64)
+	for range 5 {
+		base = min(base, timeRender(md, small, reps))
+		double = min(double, timeRender(md, large, reps))
+	}
 	return float64(double) / float64(base), n, base
 }
 
