@@ -57,6 +57,21 @@ func mustBuild(t *testing.T, name string, opts build.Options) *output.Memory {
 	return mem
 }
 
+// warns checks that the build's warnings include each of wants.
+func warns(t *testing.T, res *build.Result, wants ...string) {
+	t.Helper()
+	var got []string
+	for _, w := range res.Warnings {
+		got = append(got, w.Error())
+	}
+	all := strings.Join(got, "\n")
+	for _, want := range wants {
+		if !strings.Contains(all, want) {
+			t.Errorf("warnings lack %q:\n%s", want, all)
+		}
+	}
+}
+
 func file(t *testing.T, mem *output.Memory, name string) string {
 	t.Helper()
 	b, ok := mem.Get(name)
