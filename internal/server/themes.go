@@ -22,12 +22,10 @@ type themeRoot struct {
 	rel string // relative to the site folder, slash-separated ("themes/book", "../..")
 }
 
-// themeRoots finds the site's Hugo themes as the build does, from the configuration
-// as it is now: a theme named later in the configuration takes a restart. A theme
-// that is not there is left out (the build reports it).
-func themeRoots(dir, themesDir, env string) []themeRoot {
-	cfg, err := config.ReadEnv(os.DirFS(dir), env)
-	if err != nil {
+// themeRoots finds the site's Hugo themes as the build does, from its configuration
+// cfg (none without one). A theme that is not there is left out (the build reports it).
+func themeRoots(dir, themesDir string, cfg *config.Site) []themeRoot {
+	if cfg == nil {
 		return nil
 	}
 	comps, _, _ := theme.Find(theme.Where{Site: os.DirFS(dir), Dir: dir, ThemesDir: themesDir}, cfg)

@@ -38,11 +38,10 @@ func watched(tops []string, top string) bool {
 	return slices.Contains(watchedDirs, top) || slices.Contains(config.Files, top) || slices.Contains(tops, top)
 }
 
-// contentTops are the top-level folders of the languages' content folders, read from
-// the site's configuration as it is now ("content.en" for contentDir = "content.en").
-func contentTops(dir, env string) []string {
-	cfg, err := config.ReadEnv(os.DirFS(dir), env)
-	if err != nil {
+// contentTops are the top-level folders of the languages' content folders in the
+// site's configuration ("content.en" for contentDir = "content.en"); none without one.
+func contentTops(cfg *config.Site) []string {
+	if cfg == nil {
 		return nil
 	}
 	var tops []string
@@ -109,9 +108,15 @@ func (s *Server) watch() (*watcher, error) {
 		fw.Close()
 		return nil, err
 	}
-	// Read once: a contentDir or theme changed in the configuration takes a restart.
-	w := &watcher{Watcher: fw, tops: contentTops(s.cfg.Dir, s.cfg.Build.Environment), dirs: map[string]bool{}, pending: map[string]bool{},
-		themes: themeRoots(s.cfg.Dir, s.cfg.Build.ThemesDir, s.cfg.Build.Environment)}
+	// Read once, as it is now: a contentDir or theme changed in the configuration takes
+	// a restart. A configuration that does not read watches the usual folders (the
+	// build reports it).
+	cfg, err := config.ReadEnv(os.DirFS(s.cfg.Dir), s.cfg.Build.Environment)
+	if err != nil {
+		cfg = nil
+	}
+	w := &watcher{Watcher: fw, tops: contentTops(cfg), dirs: map[string]bool{}, pending: map[string]bool{},
+		themes: themeRoots(s.cfg.Dir, s.cfg.Build.ThemesDir, cfg)}
 	for _, top := range append(slices.Clone(watchedDirs), w.tops...) {
 		addTree(fw, filepath.Join(s.cfg.Dir, top), w.dirs)
 	}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/briefs/briefs/internal/config"
 )
 
 // TestWatchedHugo: on a Hugo site, the configuration files and the languages' own
@@ -14,7 +16,11 @@ func TestWatchedHugo(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte(cfg), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	tops := contentTops(dir, "")
+	site, err := config.ReadEnv(os.DirFS(dir), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tops := contentTops(site)
 	for top, want := range map[string]bool{"content.en": true, "content.zh": true, "content": true, "hugo.toml": true,
 		"config.yaml": true, "config": true, "site.toml": true, "layouts": true, "i18n": true, "assets": true, "data": true, "themes": false, "public": false, "content.fr": false, "README.md": false} {
 		if got := watched(tops, top); got != want {
