@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"maps"
 	"math"
-	"runtime"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -107,14 +106,13 @@ func assemble(tok *Tokenizer, pages []*Page, prev *Index, keep bool) *Index {
 	v := tok.dict.view()
 	st := newTermStats(v)
 	n := shardCount(total)
-	groups := min(1<<dictBits, runtime.GOMAXPROCS(0))
-	pool.Each(groups, func(g int) { st.count(pages, g, groups) })
+	pool.Each(1<<dictBits, func(part int) { st.count(pages, part) })
 	words := prefixWords(v, st)
 	extras := prefixEntries(words, n)
 	ix.shards = make([][]byte, n)
 	byShard := st.byShard(v, n)
-	pool.Each(n, func(s int) { ix.shards[s] = st.layout(v, byShard[s], extras[s]) })
-	pool.Each(groups, func(g int) { st.write(pages, ix.shards, v, g, groups) })
+	pool.Each(n, func(s int) { ix.shards[s] = st.layout(v, uint32(s), byShard[s], extras[s]) })
+	pool.Each(1<<dictBits, func(part int) { st.write(pages, ix.shards, part) })
 	if keep {
 		ix.words = words
 	}
@@ -151,10 +149,10 @@ func shardCount(total int) int {
 }
 
 // termStat is what assemble knows of one term: its number of pages, the size
-// of its entry, the last page written, and where the next posting goes in its
-// shard.
+// of its entry, the last page written, its shard, and where the next posting
+// goes in it.
 type termStat struct {
-	df, size, last, at uint32
+	df, size, last, shard, at uint32
 }
 
 // termStats are the termStats of a dictionary's terms, by part as the
@@ -171,40 +169,45 @@ func newTermStats(v *dictView) *termStats {
 
 func (st *termStats) of(id uint32) *termStat { return &st[id&(1<<dictBits-1)][id>>dictBits] }
 
-// count counts the pages and entry bytes of the terms of the dictionary parts
-// g, g+groups, …, reading every page in order.
-func (st *termStats) count(pages []*Page, g, groups int) {
+// count counts the pages and entry bytes of the terms of dictionary part
+// part, reading every page in order.
+func (st *termStats) count(pages []*Page, part int) {
+	stats := st[part]
 	for i, p := range pages {
 		page := uint32(i)
-		for part := g; part < 1<<dictBits; part += groups {
-			for it := p.termsIn(part); !it.done(); {
-				id, entry := it.next()
-				t := st.of(id)
-				t.size += uint32(uvarintLen(page-t.last) + len(entry))
-				t.df++
-				t.last = page
-			}
+		for it := p.termsIn(part); !it.done(); {
+			id, entry := it.next()
+			t := &stats[id>>dictBits]
+			t.size += uint32(uvarintLen(page-t.last) + len(entry))
+			t.df++
+			t.last = page
 		}
 	}
 }
 
-// write writes the postings of the terms of the dictionary parts g,
-// g+groups, … at their places in shards, reading every page in order, as
-// count did.
-func (st *termStats) write(pages []*Page, shards [][]byte, v *dictView, g, groups int) {
-	n := uint32(len(shards))
+// write writes the postings of the terms of dictionary part part at their
+// places in shards, reading every page in order, as count did. A part's terms
+// are in the shards whose number ends in the same bits (the number of shards
+// is a power of two), a small share of them all: working part by part, not
+// page by page, keeps the shards written and the terms' stats in the
+// processor's caches.
+func (st *termStats) write(pages []*Page, shards [][]byte, part int) {
+	stats := st[part]
 	for i, p := range pages {
 		page := uint32(i)
-		for part := g; part < 1<<dictBits; part += groups {
-			for it := p.termsIn(part); !it.done(); {
-				id, entry := it.next()
-				t := st.of(id)
-				s := shards[v.hashOf(id)%n]
-				at := int(t.at)
-				at += len(binary.AppendUvarint(s[at:at], uint64(page-t.last)))
-				at += copy(s[at:], entry)
-				t.at, t.last = uint32(at), page
+		for it := p.termsIn(part); !it.done(); {
+			id, entry := it.next()
+			t := &stats[id>>dictBits]
+			s := shards[t.shard]
+			at := int(t.at)
+			if d := page - t.last; d < 0x80 {
+				s[at] = byte(d)
+				at++
+			} else {
+				at += len(binary.AppendUvarint(s[at:at], uint64(d)))
 			}
+			at += copy(s[at:], entry)
+			t.at, t.last = uint32(at), page
 		}
 	}
 }
@@ -224,10 +227,10 @@ func (st *termStats) byShard(v *dictView, n int) [][]uint32 {
 	return out
 }
 
-// layout makes a shard's bytes, as encodeShard writes them, for the terms ids
+// layout makes shard's bytes, as encodeShard writes them, for the terms ids
 // and the prefix entries extras: its head and the prefix entries written, the
-// postings left for write, each term's place set in its termStat.
-func (st *termStats) layout(v *dictView, ids []uint32, extras map[string][]byte) []byte {
+// postings left for write, each term's shard and place set in its termStat.
+func (st *termStats) layout(v *dictView, shard uint32, ids []uint32, extras map[string][]byte) []byte {
 	type item struct {
 		term []byte
 		id   uint32
@@ -255,18 +258,18 @@ func (st *termStats) layout(v *dictView, ids []uint32, extras map[string][]byte)
 		head = binary.AppendUvarint(head, uint64(sz))
 		size += sz
 	}
-	shard := make([]byte, len(head)+size)
-	at := copy(shard, head)
+	out := make([]byte, len(head)+size)
+	at := copy(out, head)
 	for _, it := range items {
 		if it.data != nil {
-			at += copy(shard[at:], it.data)
+			at += copy(out[at:], it.data)
 			continue
 		}
 		t := st.of(it.id)
-		t.at, t.last = uint32(at), 0
+		t.at, t.last, t.shard = uint32(at), 0, shard
 		at += int(t.size)
 	}
-	return shard
+	return out
 }
 
 func uvarintLen(x uint32) int {

@@ -57,9 +57,11 @@ type Page struct {
 	Doc
 	length int // number of terms, the title's and the text's
 	// post holds the terms, each once, by the part of the Tokenizer's
-	// dictionary they are in: a term's place in its part, then its entry as a
-	// shard holds it (appendEntry: count, number of positions, positions), all
-	// varints. It is about the size of the page's share of the index, and holds
+	// dictionary they are in: a term's place in its part (a varint), the
+	// length of its entry (one byte: an entry is at most 16 bytes), then its
+	// entry as a shard holds it (appendEntry: count, number of positions,
+	// positions, varints), so that reading a page's terms skips an entry
+	// without reading it. It is about the size of the page's share of the index, and holds
 	// no pointer, so the pages of a large site cost the garbage collector
 	// nothing to scan. The terms of part i are post[parts[i]:parts[i+1]], so
 	// that the index reads each part's terms on its own.
@@ -97,14 +99,10 @@ func (it *termIter) done() bool { return it.i >= len(it.b) }
 // next is the next term's number and entry.
 func (it *termIter) next() (uint32, []byte) {
 	k := it.uvarint()
-	start := it.i
-	it.uvarint() // count
-	n := it.b[it.i]
-	it.i++
-	for range n {
-		it.uvarint()
-	}
-	return k<<dictBits | it.part, it.b[start:it.i]
+	n := int(it.b[it.i])
+	start := it.i + 1
+	it.i = start + n
+	return k<<dictBits | it.part, it.b[start:it.i:it.i]
 }
 
 func (it *termIter) uvarint() uint32 {
@@ -462,7 +460,9 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 		}
 		acc := &a.accs[k]
 		a.post = binary.AppendUvarint(a.post, uint64(id>>dictBits))
-		a.post = appendEntry(a.post, acc.tf, acc.pos[:acc.n])
+		at := len(a.post)
+		a.post = appendEntry(append(a.post, 0), acc.tf, acc.pos[:acc.n])
+		a.post[at] = byte(len(a.post) - at - 1)
 	}
 	for part < 1<<dictBits {
 		part++
