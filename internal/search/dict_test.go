@@ -2,8 +2,10 @@ package search
 
 import (
 	"fmt"
+	"maps"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestDictionary numbers terms on many goroutines at once: each term gets one
@@ -103,6 +105,37 @@ func TestReaderKeepsCodes(t *testing.T) {
 	for i := range a {
 		if a[i].Name != b[i].Name || string(a[i].Data) != string(b[i].Data) {
 			t.Fatalf("%s differs with the pages read in another order", a[i].Name)
+		}
+	}
+}
+
+// TestPrepareMatchesIndex reads each tokenizer input as a page's text and
+// checks that the page's terms are those Index gives, with their counts and
+// first positions: Prepare reads CJK runs and figures its own way, into
+// reused buffers.
+func TestPrepareMatchesIndex(t *testing.T) {
+	tok := newTestTokenizer()
+	for _, s := range tokenizerInputs() {
+		want := map[string]string{}
+		counts, positions := map[string]int{}, map[string][]uint32{}
+		for _, tk := range tok.Index(s) {
+			counts[tk.Term]++
+			if r, n := utf8.DecodeRuneInString(tk.Term); !(n == len(tk.Term) && isCJK(r)) && len(positions[tk.Term]) < maxPositions {
+				positions[tk.Term] = append(positions[tk.Term], uint32(tk.Pos+titleGap))
+			}
+		}
+		for term, n := range counts {
+			want[term] = fmt.Sprint(2*n, positions[term])
+		}
+		p := tok.Prepare(Doc{URL: "/a/", Text: s})
+		v := tok.dict.view()
+		got := map[string]string{}
+		p.eachTerm(func(id uint32, entry []byte) {
+			l := decodePostings(append([]byte{0}, entry...), 1)
+			got[v.term(id)] = fmt.Sprint(l.tf[0], l.pos)
+		})
+		if !maps.Equal(got, want) {
+			t.Errorf("%q: page terms %v, Index %v", s, got, want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -17,9 +18,9 @@ var enScales = []struct {
 	exp  int
 }{{"thousand", 3}, {"million", 6}, {"billion", 9}, {"trillion", 12}}
 
-// figure reads the figure starting at the digit rs[i] and returns its term and
-// where the text goes on. The rules are those of package figures, kept simple
-// enough to repeat in search.js:
+// figure reads the figure starting at the digit s[i], appends its term to
+// dst, and returns it and where the text goes on. The rules are those of
+// package figures, kept simple enough to repeat in search.js:
 //
 //	digits, with "," before each group of exactly three, and "." before decimals
 //	then 余 or 多, a Chinese scale word (万亿, 亿, 万) or " " and an English one
@@ -27,41 +28,42 @@ var enScales = []struct {
 //	English: after one space)
 //
 // The term is "#" and the exact value, with every scale applied and no
-// needless zeros, then ":" and the unit key, or ":%" for a percentage.
-func (t *Tokenizer) figure(rs []rune, i int) (string, int) {
-	var ib, fb, wb [32]byte // the digits and a word, read without allocating
-	intPart, frac, j := readNumber(ib[:0], fb[:0], rs, i)
-	j = skipMore(rs, j)
+// needless zeros, then ":" and the unit key, or ":%" for a percentage. s is
+// normalised text; words and units are looked up as substrings of it, with no
+// copy.
+func (t *Tokenizer) figure(dst []byte, s string, i int) ([]byte, int) {
+	var ib, fb [32]byte // the digits, read without allocating
+	intPart, frac, j := readNumber(ib[:0], fb[:0], s, i)
+	j = skipMore(s, j)
 	exp := 0
-	if e, k, ok := scaleAt(wb[:0], rs, j); ok {
+	if e, k, ok := scaleAt(s, j); ok {
 		exp, j = e, k
-		j = skipMore(rs, j)
+		j = skipMore(s, j)
 	}
 	suffix := ""
-	if s, k, ok := t.unitAt(wb[:0], rs, j); ok {
-		suffix, j = s, k
+	if sf, k, ok := t.unitAt(s, j); ok {
+		suffix, j = sf, k
 	}
-	var tb [64]byte
-	term := appendValue(append(tb[:0], '#'), intPart, frac, exp)
-	return string(append(term, suffix...)), j
+	dst = appendValue(append(dst, '#'), intPart, frac, exp)
+	return append(dst, suffix...), j
 }
 
 // readNumber reads digits with thousands groups and decimals, appending them
 // to intPart and frac.
-func readNumber(intPart, frac []byte, rs []rune, i int) (_, _ []byte, j int) {
+func readNumber(intPart, frac []byte, s string, i int) (_, _ []byte, j int) {
 	j = i
-	for j < len(rs) && isDigit(rs[j]) {
-		intPart = append(intPart, byte(rs[j]))
+	for j < len(s) && isDigitByte(s[j]) {
+		intPart = append(intPart, s[j])
 		j++
 	}
-	for j < len(rs) && rs[j] == ',' && digits(rs, j+1) == 3 {
-		intPart = append(intPart, byte(rs[j+1]), byte(rs[j+2]), byte(rs[j+3]))
+	for j < len(s) && s[j] == ',' && digits(s, j+1) == 3 {
+		intPart = append(intPart, s[j+1], s[j+2], s[j+3])
 		j += 4
 	}
-	if j+1 < len(rs) && rs[j] == '.' && isDigit(rs[j+1]) {
+	if j+1 < len(s) && s[j] == '.' && isDigitByte(s[j+1]) {
 		k := j + 1
-		for k < len(rs) && isDigit(rs[k]) {
-			frac = append(frac, byte(rs[k]))
+		for k < len(s) && isDigitByte(s[k]) {
+			frac = append(frac, s[k])
 			k++
 		}
 		return intPart, frac, k
@@ -69,67 +71,73 @@ func readNumber(intPart, frac []byte, rs []rune, i int) (_, _ []byte, j int) {
 	return intPart, frac, j
 }
 
-// digits counts the digits starting at rs[i].
-func digits(rs []rune, i int) int {
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// digits counts the digits starting at s[i].
+func digits(s string, i int) int {
 	n := 0
-	for i+n < len(rs) && isDigit(rs[i+n]) {
+	for i+n < len(s) && isDigitByte(s[i+n]) {
 		n++
 	}
 	return n
 }
 
-func skipMore(rs []rune, j int) int {
-	if j < len(rs) && (rs[j] == '余' || rs[j] == '多') {
-		return j + 1
+func skipMore(s string, j int) int {
+	if strings.HasPrefix(s[j:], "余") || strings.HasPrefix(s[j:], "多") {
+		return j + len("余")
 	}
 	return j
 }
 
-// scaleAt reads a scale word at rs[j]; buf is room for an English word.
-func scaleAt(buf []byte, rs []rune, j int) (exp, next int, ok bool) {
-	for _, s := range zhScales {
-		if hasRunes(rs, j, s.word) {
-			return s.exp, j + utf8.RuneCountInString(s.word), true
+// scaleAt reads a scale word at s[j].
+func scaleAt(s string, j int) (exp, next int, ok bool) {
+	for _, sc := range zhScales {
+		if strings.HasPrefix(s[j:], sc.word) {
+			return sc.exp, j + len(sc.word), true
 		}
 	}
-	if w, k := wordAfterSpace(buf, rs, j); len(w) > 0 {
-		for _, s := range enScales {
-			if string(w) == s.word {
-				return s.exp, k, true
+	if w, k := wordAfterSpace(s, j); len(w) > 0 {
+		for _, sc := range enScales {
+			if w == sc.word {
+				return sc.exp, k, true
 			}
 		}
 	}
 	return 0, j, false
 }
 
-// unitAt reads a percent sign or a unit word at rs[j]; the suffix is ":%",
+// unitAt reads a percent sign or a unit word at s[j]; the suffix is ":%",
 // ":" and the unit key, or "" for the generic measure word.
-func (t *Tokenizer) unitAt(word []byte, rs []rune, j int) (string, int, bool) {
-	if j < len(rs) && rs[j] == '%' {
+func (t *Tokenizer) unitAt(s string, j int) (string, int, bool) {
+	if j < len(s) && s[j] == '%' {
 		return ":%", j + 1, true
 	}
-	if w, k := wordAfterSpace(word, rs, j); len(w) > 0 {
-		if string(w) == "percent" {
+	if w, k := wordAfterSpace(s, j); len(w) > 0 {
+		if w == "percent" {
 			return ":%", k, true
 		}
-		if key, ok := t.units[string(w)]; ok {
+		if key, ok := t.units[w]; ok {
 			return unitSuffix(key), k, true
 		}
 		return "", j, false
 	}
-	if j >= len(rs) || !isCJK(rs[j]) {
+	if j >= len(s) || s[j] < utf8.RuneSelf {
 		return "", j, false
 	}
-	var buf [64]byte // the next runes as UTF-8, looked up without a copy
-	b, ends := buf[:0], [16]int{}
-	n := min(t.maxUnit, len(rs)-j, len(ends))
-	for k := range n {
-		b = utf8.AppendRune(b, rs[j+k])
-		ends[k] = len(b)
+	if r, _ := decodeRune(s, j); !isCJK(r) {
+		return "", j, false
+	}
+	var ends [16]int // where each of the next characters ends
+	n, k := 0, j
+	for n < min(t.maxUnit, len(ends)) && k < len(s) {
+		_, size := decodeRune(s, k)
+		k += size
+		ends[n] = k
+		n++
 	}
 	for ; n > 0; n-- {
-		if key, ok := t.units[string(b[:ends[n-1]])]; ok {
-			return unitSuffix(key), j + n, true
+		if key, ok := t.units[s[j:ends[n-1]]]; ok {
+			return unitSuffix(key), ends[n-1], true
 		}
 	}
 	return "", j, false
@@ -149,31 +157,32 @@ func unitSuffix(key string) string {
 
 var suffixes sync.Map // unit key -> ":" + key
 
-// wordAfterSpace appends to buf the word after one space at rs[j], and
-// returns it and where it ends.
-func wordAfterSpace(buf []byte, rs []rune, j int) ([]byte, int) {
-	if j >= len(rs) || rs[j] != ' ' {
-		return nil, j
+// wordAfterSpace is the word after one space at s[j] (letters and marks, not
+// CJK), and where it ends; none when a digit follows it.
+func wordAfterSpace(s string, j int) (string, int) {
+	if j >= len(s) || s[j] != ' ' {
+		return "", j
 	}
 	k := j + 1
-	for k < len(rs) && isWordRune(rs[k]) && !isCJK(rs[k]) && !isDigit(rs[k]) {
-		buf = utf8.AppendRune(buf, rs[k])
-		k++
-	}
-	if k < len(rs) && isDigit(rs[k]) {
-		return nil, j
-	}
-	return buf, k
-}
-
-func hasRunes(rs []rune, j int, w string) bool {
-	for _, r := range w {
-		if j >= len(rs) || rs[j] != r {
-			return false
+	for k < len(s) {
+		c := s[k]
+		if c < utf8.RuneSelf {
+			if asciiClass[c] != classLetter {
+				break
+			}
+			k++
+			continue
 		}
-		j++
+		r, n := decodeRune(s, k)
+		if !isWordRune(r) || isCJK(r) || isDigit(r) {
+			break
+		}
+		k += n
 	}
-	return true
+	if k < len(s) && isDigitByte(s[k]) {
+		return "", j
+	}
+	return s[j+1 : k], k
 }
 
 // Value writes the number intPart.frac × 10^exp exactly, without leading or

@@ -162,6 +162,8 @@ type pageAcc struct {
 	ncodes int
 	stamp  uint32
 	post   []byte
+	runes  []rune   // a CJK run's characters
+	at     []int    // where each starts in the run, and where it ends
 	ids    []uint32 // each term's number in the dictionary
 	order  []int32  // the terms by dictionary part
 	known  termCache
@@ -395,15 +397,22 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 		p.length++
 		last = pos
 	}
-	add := func(term string, pos int) { count(a.find(term), pos, oneCJK(term)) }
+	// add adds a word, a figure or a facet (each reads CJK runs with cjk).
+	add := func(term string, pos int) { count(a.find(term), pos, false) }
 	// cjk adds a run's characters, then its pairs, as cjkTerms emits them.
-	cjk := func(s string, rs []rune, at []int, pos int) {
+	cjk := func(run string, pos int) {
+		rs, at := a.runes[:0], a.at[:0]
+		for i, r := range run {
+			rs, at = append(rs, r), append(at, i)
+		}
+		at = append(at, len(run))
+		a.runes, a.at = rs, at
 		for k, r := range rs {
-			count(a.findCode(uint64(r), s[at[k]:at[k+1]]), pos+k, true)
+			count(a.findCode(uint64(r), run[at[k]:at[k+1]]), pos+k, true)
 		}
 		for k := 0; k+1 < len(rs); k++ {
 			code := 1<<63 | uint64(rs[k])<<21 | uint64(rs[k+1])
-			count(a.findCode(code, s[at[k]:at[k+2]]), pos+k, false)
+			count(a.findCode(code, run[at[k]:at[k+2]]), pos+k, false)
 		}
 	}
 	t.each(d.Title, false, add, cjk)
@@ -494,11 +503,6 @@ func termHash[T string | []byte](term T) uint32 {
 		h = (h ^ uint32(term[i])) * 16777619
 	}
 	return h
-}
-
-func oneCJK(term string) bool {
-	r, n := utf8.DecodeRuneInString(term)
-	return n == len(term) && isCJK(r)
 }
 
 // excerptText is the text a result's excerpt is cut from: the opening of

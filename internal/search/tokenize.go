@@ -150,31 +150,35 @@ func (t *Tokenizer) collect(text string, query bool) []Token {
 	return out
 }
 
-// runes holds a text's code points and where each starts, reused between texts.
-type runes struct {
-	rs   []rune
-	off  []int  // off[k] is where rs[k] starts; one more entry, the end
-	norm []byte // the normalised text, when its terms are not kept (see each)
+// scratch is what reading a text reuses: the normalised text, when its terms
+// are not kept (see each), and the figure term being made.
+type scratch struct {
+	norm []byte
+	fig  []byte
 }
 
-var runesPool = sync.Pool{New: func() any { return &runes{} }}
+var scratchPool = sync.Pool{New: func() any { return &scratch{} }}
 
 // each reads text and calls emit with each term and its position, in order.
 // Terms are substrings of the normalised text where they can be, so reading
 // a page allocates little. When cjk is not nil (for the index only), each run
-// of CJK characters goes to it instead, with its characters rs, where they
-// start in s (off, with one more entry, where the run ends) and the position
-// of the first: Prepare counts its characters and pairs by their code points,
-// with no string to hash.
+// of CJK characters goes to it instead, as a substring of the normalised text,
+// with the position of its first character: Prepare counts its characters
+// and pairs by their code points, with no string to hash.
 //
 // With cjk, the terms passed to emit are good only until it returns (Prepare
 // copies the new ones): the normalised text is then written in a buffer
-// reused from text to text, not made anew.
-func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int), cjk func(s string, rs []rune, off []int, pos int)) {
-	buf := runesPool.Get().(*runes)
-	defer runesPool.Put(buf)
+// reused from text to text, not made anew, and so is a figure's term.
+//
+// It reads the text byte by byte: ASCII letters, digits and the rest by a
+// table, other characters decoded one at a time, with a quick test for the
+// CJK ideographs most Chinese text is made of.
+func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int), cjk func(run string, pos int)) {
+	buf := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(buf)
 	var s string
-	if cjk != nil {
+	keep := cjk == nil // the terms outlive the call: no reused buffers
+	if !keep {
 		var ok bool
 		if s, buf.norm, ok = normalizeFastTo(buf.norm, text); !ok {
 			s = normalizeSlow(text)
@@ -182,67 +186,153 @@ func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int
 	} else {
 		s = Normalize(text)
 	}
-	rs, off := buf.rs[:0], buf.off[:0]
-	for i, r := range s {
-		rs = append(rs, r)
-		off = append(off, i)
-	}
-	off = append(off, len(s))
-	buf.rs, buf.off = rs, off
 	pos := 0
-	for i := 0; i < len(rs); {
-		r := rs[i]
+	for i := 0; i < len(s); {
+		var r rune
+		n := 1
+		if c := s[i]; c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case classOther:
+				i++
+				continue
+			case classDigit:
+				var term string
+				var j int
+				buf.fig, j = t.figure(buf.fig[:0], s, i)
+				if keep {
+					term = string(buf.fig)
+				} else {
+					term = unsafe.String(unsafe.SliceData(buf.fig), len(buf.fig))
+				}
+				emit(term, pos)
+				if bare, _, ok := strings.Cut(term, ":"); ok && !query {
+					emit(bare, pos) // found by the number alone
+				}
+				pos++
+				i = j
+				continue
+			}
+			r = rune(c)
+		} else {
+			r, n = decodeRune(s, i)
+		}
 		switch {
 		case isCJK(r):
-			j := i
-			for j < len(rs) && isCJK(rs[j]) {
-				j++
+			j, count := i+n, 1
+			for j < len(s) && s[j] >= utf8.RuneSelf {
+				r, n := decodeRune(s, j)
+				if !isCJK(r) {
+					break
+				}
+				j += n
+				count++
 			}
 			if cjk != nil && !query {
-				cjk(s, rs[i:j], off[i:j+1], pos)
+				cjk(s[i:j], pos)
 			} else {
-				cjkTerms(s, off[i:j+1], pos, query, emit)
+				cjkTerms(s[i:j], pos, query, emit)
 			}
-			pos += j - i
+			pos += count
 			i = j
-		case isDigit(r):
-			term, j := t.figure(rs, i)
-			emit(term, pos)
-			if bare, _, ok := strings.Cut(term, ":"); ok && !query {
-				emit(bare, pos) // found by the number alone
+		case r < utf8.RuneSelf || isWordRune(r): // an ASCII letter, or a word's first character
+			j, plain := wordEnd(s, i)
+			w := s[i:j]
+			if plain {
+				w = stemPlain(w)
 			}
-			pos++
-			i = j
-		case isWordRune(r):
-			j := i
-			for j < len(rs) && isWordRune(rs[j]) && !isCJK(rs[j]) {
-				j++
-			}
-			emit(Stem(s[off[i]:off[j]]), pos)
+			emit(w, pos)
 			pos++
 			i = j
 		default:
-			i++
+			i += n
 		}
 	}
 }
 
-// cjkTerms emits the terms of a CJK run of s whose characters start at
-// off[0], off[1], … (off has one more entry, where the run ends): for the
-// index, every character and every pair; for a query, see Query.
-func cjkTerms(s string, off []int, pos int, query bool, emit func(string, int)) {
+// The classes of ASCII characters, after Normalize (no upper case is left).
+const (
+	classOther = iota
+	classLetter
+	classDigit
+)
+
+var asciiClass = func() (c [utf8.RuneSelf]uint8) {
+	for b := 'a'; b <= 'z'; b++ {
+		c[b] = classLetter
+	}
+	for b := 'A'; b <= 'Z'; b++ {
+		c[b] = classLetter // Normalize leaves none; a word still reads them
+	}
+	for b := '0'; b <= '9'; b++ {
+		c[b] = classDigit
+	}
+	return c
+}()
+
+// decodeRune decodes the character at s[i], a byte of 0x80 or more, with the
+// three-byte form of the BMP (all of CJK ideographs) read inline.
+func decodeRune(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xE0 && c < 0xF0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		if c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+			r := rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+			if r >= 0x800 && (r < 0xD800 || r > 0xDFFF) {
+				return r, 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// wordEnd is where the word starting at s[i] ends: letters, marks and numbers
+// that are not CJK. plain reports a word of ASCII letters only, which Stem
+// shortens (others it leaves alone).
+func wordEnd(s string, i int) (end int, plain bool) {
+	plain = true
+	for i < len(s) {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case classLetter:
+			case classDigit:
+				plain = false
+			default:
+				return i, plain
+			}
+			i++
+			continue
+		}
+		r, n := decodeRune(s, i)
+		if !isWordRune(r) || isCJK(r) {
+			return i, plain
+		}
+		plain = false
+		i += n
+	}
+	return i, plain
+}
+
+// cjkTerms emits the terms of a run of CJK characters at position pos: for
+// the index, every character and every pair; for a query, see Query.
+func cjkTerms(run string, pos int, query bool, emit func(string, int)) {
+	var offs [64]int
+	off := offs[:0] // where each character starts, then where the run ends
+	for i := range run {
+		off = append(off, i)
+	}
+	off = append(off, len(run))
 	n := len(off) - 1
-	pair := func(k int) { emit(s[off[k]:off[k+2]], pos+k) }
+	pair := func(k int) { emit(run[off[k]:off[k+2]], pos+k) }
 	switch {
 	case !query:
 		for k := 0; k < n; k++ {
-			emit(s[off[k]:off[k+1]], pos+k)
+			emit(run[off[k]:off[k+1]], pos+k)
 		}
 		for k := 0; k+1 < n; k++ {
 			pair(k)
 		}
 	case n == 1:
-		emit(s[off[0]:off[1]], pos)
+		emit(run, pos)
 	default:
 		for k := 0; k+1 < n; k += 2 {
 			pair(k)
@@ -276,9 +366,16 @@ func isWordRune(r rune) bool {
 // plural -s and -ies, -ing, -ed and a final -e, so that "cases", "case",
 // "raised" and "raising" meet. Words with digits are left alone.
 func Stem(w string) string {
-	if strings.ContainsAny(w, "0123456789") || !isASCII(w) {
-		return w
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || c >= '0' && c <= '9' {
+			return w
+		}
 	}
+	return stemPlain(w)
+}
+
+// stemPlain is Stem for a word of ASCII without digits.
+func stemPlain(w string) string {
 	switch {
 	case len(w) > 4 && strings.HasSuffix(w, "ies"):
 		w = w[:len(w)-3] + "y"
