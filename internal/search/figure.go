@@ -124,13 +124,13 @@ func (t *Tokenizer) unitAt(s string, j int) (string, int, bool) {
 	if j >= len(s) || s[j] < utf8.RuneSelf {
 		return "", j, false
 	}
-	if r, _ := decodeRune(s, j); !isCJK(r) {
+	if r, _ := decodeValid(s, j); !isCJK(r) {
 		return "", j, false
 	}
 	var ends [16]int // where each of the next characters ends
 	n, k := 0, j
 	for n < min(t.maxUnit, len(ends)) && k < len(s) {
-		_, size := decodeRune(s, k)
+		_, size := decodeValid(s, k)
 		k += size
 		ends[n] = k
 		n++
@@ -173,7 +173,7 @@ func wordAfterSpace(s string, j int) (string, int) {
 			k++
 			continue
 		}
-		r, n := decodeRune(s, k)
+		r, n := decodeValid(s, k)
 		if !isWordRune(r) || isCJK(r) || isDigit(r) {
 			break
 		}

@@ -133,10 +133,16 @@ type coded struct {
 // again at the next page.
 const maxCodes = 1 << 15
 
+// charBase is where a pageAcc's slots for the CJK Unified Ideographs
+// (U+4E00-U+9FFF, most Chinese text) start: slot charBase + r - 0x4E00 is
+// character r's, found with no search; the slots below are those of the
+// code table (findCode).
+const charBase = 1 << 24
+
 // termAcc gathers one term's occurrences while a page is read.
 type termAcc struct {
-	hash uint32 // termHash of the term
-	slot int32  // its slot in the pageAcc's codes for a CJK term, else -1
+	hash uint32 // termHash of the term (0 for a CJK term: see encode)
+	slot int32  // a CJK term's slot (charBase, findCode), else -1
 	tf   uint32
 	n    uint8
 	pos  [maxPositions]uint32
@@ -156,14 +162,16 @@ type pageAcc struct {
 	// in the page read and its number in the dictionary. They are kept from
 	// page to page, as the term cache is (a Chinese text's characters and
 	// pairs are mostly met again), up to maxCodes; ncodes is the number of
-	// codes held, stamp the page's number.
+	// codes held, stamp the page's number. chars is the same for each CJK
+	// Unified Ideograph, by its code point (findChar).
 	codes  []uint64
 	coded  []coded
+	chars  []coded
 	ncodes int
 	stamp  uint32
 	post   []byte
 	runes  []rune   // a CJK run's characters
-	at     []int    // where each starts in the run, and where it ends
+	cjk    []byte   // a CJK term's bytes (cjkTerm)
 	ids    []uint32 // each term's number in the dictionary
 	order  []int32  // the terms by dictionary part
 	known  termCache
@@ -185,7 +193,8 @@ func (l *accs) get() *pageAcc {
 		l.free = l.free[:n-1]
 		return a
 	}
-	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), coded: make([]coded, 4096)}
+	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), coded: make([]coded, 4096),
+		chars: make([]coded, 0xA000-0x4E00)}
 }
 
 func (l *accs) put(a *pageAcc) {
@@ -235,26 +244,66 @@ func (a *pageAcc) newTerm(term string, h uint32, slot int32) int {
 	return len(a.accs) - 1
 }
 
+// newCJK adds a CJK term, in slot slot, to the page's terms, and returns its
+// place. Its bytes and hash are made only if encode needs them (cjkTerm).
+func (a *pageAcc) newCJK(slot int32) int {
+	a.accs = append(a.accs, termAcc{slot: slot})
+	a.ends = append(a.ends, uint32(len(a.bytes)))
+	return len(a.accs) - 1
+}
+
+// coded is what the pageAcc knows of the CJK term in slot.
+func (a *pageAcc) codedAt(slot int32) *coded {
+	if slot >= charBase {
+		return &a.chars[slot-charBase]
+	}
+	return &a.coded[slot]
+}
+
+// cjkTerm appends the bytes of the CJK term in slot to b.
+func (a *pageAcc) cjkTerm(b []byte, slot int32) []byte {
+	if slot >= charBase {
+		return utf8.AppendRune(b, rune(slot-charBase+0x4E00))
+	}
+	code := a.codes[slot]
+	if code>>63 == 0 {
+		return utf8.AppendRune(b, rune(code))
+	}
+	return utf8.AppendRune(utf8.AppendRune(b, rune(code>>21&(1<<21-1))), rune(code&(1<<21-1)))
+}
+
+// findChar is the place of CJK character r, added when new.
+func (a *pageAcc) findChar(r rune) int {
+	if r < 0x4E00 || r > 0x9FFF {
+		return a.findCode(uint64(r))
+	}
+	c := &a.chars[r-0x4E00]
+	if c.stamp != a.stamp {
+		c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(r-0x4E00)+charBase))
+	}
+	return int(c.place)
+}
+
 // codeSlot is where code's search in the code table starts.
 func codeSlot(code uint64, mask uint64) uint64 { return (code * 0x9E3779B97F4A7C15 >> 32) & mask }
 
-// findCode is the place of the CJK term whose bytes are term and whose code
-// is code: a character's code point, or for a pair 1<<63 | first<<21 |
-// second. It is added when new. CJK terms are found only by their code, and
-// other terms only by find.
-func (a *pageAcc) findCode(code uint64, term string) int {
+// findCode is the place of the CJK term whose code is code: a character's
+// code point, or for a pair 1<<63 | first<<21 | second. It is added when new.
+// CJK terms are found only by their code (or findChar), and other terms only
+// by find.
+func (a *pageAcc) findCode(code uint64) int {
 	mask := uint64(len(a.codes) - 1)
 	i := codeSlot(code, mask)
 	for ; a.codes[i] != 0; i = (i + 1) & mask {
 		if a.codes[i] == code {
 			c := &a.coded[i]
 			if c.stamp != a.stamp {
-				c.stamp, c.place = a.stamp, uint32(a.newTerm(term, termHash(term), int32(i)))
+				c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(i)))
 			}
 			return int(c.place)
 		}
 	}
-	k := a.newTerm(term, termHash(term), int32(i))
+	k := a.newCJK(int32(i))
 	a.codes[i], a.coded[i] = code, coded{place: uint32(k), stamp: a.stamp}
 	a.ncodes++
 	if 2*a.ncodes > len(a.codes) {
@@ -290,6 +339,9 @@ func (a *pageAcc) beginPage() {
 	a.stamp++
 	if a.stamp == 0 || a.ncodes > maxCodes {
 		clear(a.codes)
+		for i := range a.chars {
+			a.chars[i].stamp = 0 // their numbers in the dictionary stay good
+		}
 		a.ncodes, a.stamp = 0, 1
 	}
 }
@@ -401,18 +453,24 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	add := func(term string, pos int) { count(a.find(term), pos, false) }
 	// cjk adds a run's characters, then its pairs, as cjkTerms emits them.
 	cjk := func(run string, pos int) {
-		rs, at := a.runes[:0], a.at[:0]
-		for i, r := range run {
-			rs, at = append(rs, r), append(at, i)
+		rs := a.runes[:0]
+		for i := 0; i < len(run); {
+			if c := run[i]; c&0xF0 == 0xE0 { // three bytes: all of the BMP's CJK
+				rs = append(rs, rune(c&0x0F)<<12|rune(run[i+1]&0x3F)<<6|rune(run[i+2]&0x3F))
+				i += 3
+				continue
+			}
+			r, n := decodeValid(run, i)
+			rs = append(rs, r)
+			i += n
 		}
-		at = append(at, len(run))
-		a.runes, a.at = rs, at
+		a.runes = rs
 		for k, r := range rs {
-			count(a.findCode(uint64(r), run[at[k]:at[k+1]]), pos+k, true)
+			count(a.findChar(r), pos+k, true)
 		}
 		for k := 0; k+1 < len(rs); k++ {
 			code := 1<<63 | uint64(rs[k])<<21 | uint64(rs[k+1])
-			count(a.findCode(code, run[at[k]:at[k+2]]), pos+k, false)
+			count(a.findCode(code), pos+k, false)
 		}
 	}
 	t.each(d.Title, false, add, cjk)
@@ -438,13 +496,14 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	for k := range a.accs {
 		acc := &a.accs[k]
 		var id uint32
-		if acc.slot >= 0 && a.coded[acc.slot].id != 0 {
-			id = a.coded[acc.slot].id - 1
-		} else {
+		if acc.slot < 0 {
 			id = a.known.id(a.term(k), acc.hash)
-			if acc.slot >= 0 {
-				a.coded[acc.slot].id = id + 1
-			}
+		} else if c := a.codedAt(acc.slot); c.id != 0 {
+			id = c.id - 1
+		} else {
+			a.cjk = a.cjkTerm(a.cjk[:0], acc.slot)
+			id = a.known.id(a.cjk, termHash(a.cjk))
+			c.id = id + 1
 		}
 		a.ids = append(a.ids, id)
 		count[id&(1<<dictBits-1)]++

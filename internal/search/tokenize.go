@@ -73,21 +73,31 @@ func normalizeFast(s string) (string, bool) {
 // written again (with a nil dst, for ever).
 func normalizeFastTo(dst []byte, s string) (string, []byte, bool) {
 	var b []byte // made at the first change
+	done := 0    // s[:done] is in b, when b is made
+	change := func(i, n int, c byte) {
+		if b == nil {
+			b = slices.Grow(dst[:0], len(s))
+		}
+		b = append(append(b, s[done:i]...), c)
+		done = i + n
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			if 'A' <= c && c <= 'Z' {
-				if b == nil {
-					b = append(slices.Grow(dst[:0], len(s)), s[:i]...)
-				}
-				b = append(b, c+'a'-'A')
-			} else if b != nil {
-				b = append(b, c)
+				change(i, 1, c+'a'-'A')
 			}
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		// U+4E00-U+9FFF, the CJK Unified Ideographs, are E4 B8-BF xx and
+		// E5-E9 xx xx: most of a Chinese text, kept as they are.
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && (c != 0xE4 || s[i+1] >= 0xB8) &&
+			s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3
+			continue
+		}
+		r, n := decodeRune(s, i)
 		switch {
 		case r >= 0xFF01 && r <= 0xFF5E, r == 0x3000: // full-width ASCII and space: NFKC gives the ASCII
 			c = byte(r - 0xFEE0)
@@ -97,14 +107,8 @@ func normalizeFastTo(dst []byte, s string) (string, []byte, bool) {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			if b == nil {
-				b = append(slices.Grow(dst[:0], len(s)), s[:i]...)
-			}
-			b = append(b, c)
+			change(i, n, c)
 		case keepsForm(r):
-			if b != nil {
-				b = append(b, s[i:i+n]...)
-			}
 		default:
 			return "", dst, false
 		}
@@ -113,6 +117,7 @@ func normalizeFastTo(dst []byte, s string) (string, []byte, bool) {
 	if b == nil {
 		return s, dst, true
 	}
+	b = append(b, s[done:]...)
 	return unsafe.String(unsafe.SliceData(b), len(b)), b, true
 }
 
@@ -214,13 +219,18 @@ func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int
 			}
 			r = rune(c)
 		} else {
-			r, n = decodeRune(s, i)
+			r, n = decodeValid(s, i)
 		}
 		switch {
 		case isCJK(r):
 			j, count := i+n, 1
 			for j < len(s) && s[j] >= utf8.RuneSelf {
-				r, n := decodeRune(s, j)
+				if isIdeograph(s, j) {
+					j += 3
+					count++
+					continue
+				}
+				r, n := decodeValid(s, j)
 				if !isCJK(r) {
 					break
 				}
@@ -284,6 +294,21 @@ func decodeRune(s string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(s[i:])
 }
 
+// decodeValid decodes the character at s[i], a byte of 0x80 or more, in
+// valid UTF-8 (normalised text), with the three-byte form of the BMP (all of
+// CJK ideographs) read inline.
+func decodeValid(s string, i int) (rune, int) {
+	if b := s[i:]; len(b) > 2 && b[0]&0xF0 == 0xE0 {
+		return rune(b[0]&0x0F)<<12 | rune(b[1]&0x3F)<<6 | rune(b[2]&0x3F), 3
+	}
+	return decodeOther(s[i:])
+}
+
+// decodeOther is utf8.DecodeRuneInString, not inlined, so that decodeValid is.
+//
+//go:noinline
+func decodeOther(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
 // wordEnd is where the word starting at s[i] ends: letters, marks and numbers
 // that are not CJK. plain reports a word of ASCII letters only, which Stem
 // shortens (others it leaves alone).
@@ -302,7 +327,7 @@ func wordEnd(s string, i int) (end int, plain bool) {
 			i++
 			continue
 		}
-		r, n := decodeRune(s, i)
+		r, n := decodeValid(s, i)
 		if !isWordRune(r) || isCJK(r) {
 			return i, plain
 		}
@@ -352,7 +377,21 @@ func isCJK(r rune) bool {
 	case r >= 0x4e00 && r <= 0x9fff: // CJK Unified Ideographs, most of any Chinese text
 		return true
 	}
+	return isCJKOther(r)
+}
+
+// isCJKOther is isCJK by the Unicode tables, not inlined, so that isCJK is.
+//
+//go:noinline
+func isCJKOther(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul)
+}
+
+// isIdeograph reports whether s[i:] starts with a CJK Unified Ideograph
+// (U+4E00-U+9FFF: E4 B8-BF xx, E5-E9 xx xx) in valid UTF-8.
+func isIdeograph(s string, i int) bool {
+	c := s[i]
+	return c >= 0xE5 && c <= 0xE9 || c == 0xE4 && s[i+1] >= 0xB8
 }
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
