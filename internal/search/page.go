@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"slices"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -562,55 +561,4 @@ func termHash[T string | []byte](term T) uint32 {
 		h = (h ^ uint32(term[i])) * 16777619
 	}
 	return h
-}
-
-// excerptText is the text a result's excerpt is cut from: the opening of
-// text, then the later sentences that hold a figure, which readers search for
-// and which are often deep in a brief, each after "… ".
-func excerptText(text string) string {
-	opening := clip(text, maxOpening)
-	n := utf8.RuneCountInString(opening)
-	rest := text[len(opening):]
-	var out strings.Builder
-	out.Grow(min(len(text), 4*maxText+16)) // at most maxText runes and a few " … "
-	out.WriteString(opening)
-	for rest != "" && n < maxText {
-		end := sentenceEnd(rest)
-		sent := rest[:end]
-		rest = rest[end:]
-		if strings.ContainsAny(sent, "0123456789０１２３４５６７８９") {
-			sent = clip(strings.TrimSpace(sent), maxText-n)
-			out.WriteString(" … ")
-			out.WriteString(sent)
-			n += utf8.RuneCountInString(sent) + 3
-		}
-	}
-	return out.String()
-}
-
-// sentenceEnd is where the first sentence of s ends: after 。！？ or a
-// newline, or ". ".
-func sentenceEnd(s string) int {
-	for i, r := range s {
-		switch r {
-		case '。', '！', '？', '\n':
-			return i + utf8.RuneLen(r)
-		case '.':
-			if strings.HasPrefix(s[i:], ". ") {
-				return i + 2
-			}
-		}
-	}
-	return len(s)
-}
-
-func clip(s string, n int) string {
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
-		}
-		i++
-	}
-	return s
 }
