@@ -32,10 +32,6 @@ func ShardFile(k int) string { return fmt.Sprintf("%d/s%d.bin", k/perFolder, k) 
 // "<k/256>/r<k>.json".
 func RecordFile(k int) string { return fmt.Sprintf("%d/r%d.json", k/perFolder, k) }
 
-// perRecord is how many pages' records share a file: a result fetches its
-// file, so few, but one file per page would double a large site's files.
-const perRecord = 2
-
 // Entry is search/<lang>/index.json, the one file with a fixed name. The
 // others are in a folder named by a hash of them all, so a host may cache
 // them forever: an edit to any page changes most shards anyway, since a page
@@ -69,21 +65,21 @@ func (ix *Index) Files(dir string) []File {
 	put(ix.lens)
 	put(ix.facets)
 	e := Entry{Version: Version, Dir: hex.EncodeToString(h.Sum(nil)[:6]), Count: len(ix.pages),
-		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: perRecord, Units: ix.tok.units}
+		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: ix.perRecord, Units: ix.tok.units}
 	sub := dir + "/" + e.Dir + "/"
 	out := make([]File, 0, len(ix.shards)+len(ix.records)+3)
 	for k, s := range ix.shards {
 		out = append(out, File{sub + ShardFile(k), s})
 	}
-	for i := 0; i < len(ix.records); i += perRecord {
+	for i := 0; i < len(ix.records); i += ix.perRecord {
 		data := []byte{'['}
-		for k, r := range ix.records[i:min(i+perRecord, len(ix.records))] {
+		for k, r := range ix.records[i:min(i+ix.perRecord, len(ix.records))] {
 			if k > 0 {
 				data = append(data, ',')
 			}
 			data = append(data, r...)
 		}
-		out = append(out, File{sub + RecordFile(i/perRecord), append(data, ']')})
+		out = append(out, File{sub + RecordFile(i/ix.perRecord), append(data, ']')})
 	}
 	out = append(out, File{sub + "lengths.bin", ix.lens}, File{sub + "facets.json", ix.facets})
 	data, _ := json.Marshal(e) // strings and numbers only: cannot fail

@@ -36,7 +36,9 @@ type Index struct {
 	avg     float64 // the mean length of the pages, as the classes give them
 	shards  [][]byte
 	records [][]byte // each page's result record (JSON), as the page holds it
-	facets  []byte
+	// perRecord is how many pages' records share a file (recordsPerFile).
+	perRecord int
+	facets    []byte
 	// words are the word terms under each prefix entry, with their numbers of
 	// pages, which Update needs to write a prefix entry again (live indexes
 	// only: nil in one made by Build).
@@ -132,11 +134,32 @@ func pageData(tok *Tokenizer, pages []*Page, prev *Index) (*Index, int) {
 	if len(pages) > 0 {
 		ix.avg = sum / float64(len(pages))
 	}
+	size := 0
 	for i, p := range pages {
 		ix.records[i] = p.rec
+		size += len(p.rec)
 	}
+	ix.perRecord = recordsPerFile(size, len(pages))
 	ix.facets = facetList(pages)
 	return ix, total
+}
+
+// recordBytes is about how many bytes of records share a file: a result
+// fetches its page's file, so a file holds few, but each file written costs
+// the build a few hundred microseconds of system time, and one per page would
+// double a large site's files.
+const recordBytes = 5000
+
+// recordsPerFile is how many records of pages, size bytes in all, share a
+// file: a power of two from 1 to 16, the most whose mean size fits in
+// recordBytes. Chinese records, three bytes a character, come two to a file,
+// English ones four.
+func recordsPerFile(size, pages int) int {
+	n := 1
+	for n < 16 && 2*n*size <= recordBytes*max(pages, 1) {
+		n *= 2
+	}
+	return n
 }
 
 // shardCount is the number of shards for total postings: a power of two.

@@ -397,6 +397,9 @@ func (c *termCache) reset(t *Tokenizer) {
 
 // id is the dictionary number of term, whose termHash is h.
 func (c *termCache) id(term []byte, h uint32) uint32 {
+	if len(term) > 0 && term[0] == '#' { // a figure: not kept, so not looked for
+		return c.tok.dict.id(term, h)
+	}
 	mask := uint32(len(c.slots) - 1)
 	i := h & mask
 	for ; c.slots[i] != 0; i = (i + 1) & mask {
@@ -413,9 +416,6 @@ func (c *termCache) id(term []byte, h uint32) uint32 {
 		}
 	}
 	id := c.tok.dict.id(term, h)
-	if len(term) == 0 || term[0] == '#' {
-		return id
-	}
 	if len(c.ids) == maxCached {
 		c.reset(c.tok)
 		return id
