@@ -86,6 +86,9 @@ func figureKey(s string, start, end int) figureID {
 // full-width), with "." or "," between them, not inside a word (G20).
 func nextFigure(s string, i int) (start, end int, ok bool) {
 	for ; i < len(s); i++ {
+		if c := s[i]; !isDigitByte(c) && c != 0xEF { // neither a digit nor a full-width one
+			continue
+		}
 		if n := digitAt(s, i); n > 0 && (i == 0 || !isASCIIAlnum(s[i-1])) {
 			end := i + n
 			for end < len(s) {

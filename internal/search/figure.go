@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -124,18 +125,28 @@ func (t *Tokenizer) unitAt(s string, j int) (string, int, bool) {
 	if j >= len(s) || s[j] < utf8.RuneSelf {
 		return "", j, false
 	}
-	if r, _ := decodeValid(s, j); !isCJK(r) {
+	r, _ := decodeValid(s, j)
+	if !isCJK(r) {
 		return "", j, false
+	}
+	lens := uint16(1<<16 - 1) // the lengths of the unit words that may start here
+	if r >= 0x4E00 && r <= 0x9FFF {
+		if lens = t.unitLens[r-0x4E00]; lens == 0 {
+			return "", j, false
+		}
 	}
 	var ends [16]int // where each of the next characters ends
 	n, k := 0, j
-	for n < min(t.maxUnit, len(ends)) && k < len(s) {
+	for n < min(t.maxUnit, len(ends), bits.Len16(lens)) && k < len(s) {
 		_, size := decodeValid(s, k)
 		k += size
 		ends[n] = k
 		n++
 	}
 	for ; n > 0; n-- {
+		if lens&(1<<(n-1)) == 0 {
+			continue
+		}
 		if key, ok := t.units[s[j:ends[n-1]]]; ok {
 			return unitSuffix(key), ends[n-1], true
 		}

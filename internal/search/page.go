@@ -2,7 +2,6 @@ package search
 
 import (
 	"bytes"
-	"encoding/binary"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -518,24 +517,51 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 		a.order[next[part]] = int32(k)
 		next[part]++
 	}
-	part := uint32(0)
+	// Each term as post holds it, written in place: its place in its part,
+	// the length of its entry, then the entry as appendEntry writes it.
+	buf := slices.Grow(a.post[:0], len(a.order)*maxPosting)[:len(a.order)*maxPosting]
+	w, part := 0, uint32(0)
 	for _, k := range a.order {
 		id := a.ids[k]
 		for part < id&(1<<dictBits-1) {
 			part++
-			p.parts[part] = uint32(len(a.post))
+			p.parts[part] = uint32(w)
 		}
 		acc := &a.accs[k]
-		a.post = binary.AppendUvarint(a.post, uint64(id>>dictBits))
-		at := len(a.post)
-		a.post = appendEntry(append(a.post, 0), acc.tf, acc.pos[:acc.n])
-		a.post[at] = byte(len(a.post) - at - 1)
+		w = putUvarint(buf, w, id>>dictBits)
+		at := w
+		w = putUvarint(buf, w+1, acc.tf)
+		buf[w] = acc.n // at most maxPositions: one byte
+		w++
+		last := uint32(0)
+		for _, q := range acc.pos[:acc.n] {
+			w = putUvarint(buf, w, q-last)
+			last = q
+		}
+		buf[at] = byte(w - at - 1)
 	}
 	for part < 1<<dictBits {
 		part++
-		p.parts[part] = uint32(len(a.post))
+		p.parts[part] = uint32(w)
 	}
-	p.post, p.nterms = bytes.Clone(a.post), len(a.accs)
+	a.post = buf
+	p.post, p.nterms = bytes.Clone(buf[:w]), len(a.accs)
+}
+
+// maxPosting is the most bytes a term takes in a page's post: its place and
+// count (five bytes each at most), the entry's length and the number of
+// positions (one each), and the positions.
+const maxPosting = 5 + 1 + 5 + 1 + maxPositions*5
+
+// putUvarint writes x as a varint at b[i] and returns where it ends.
+func putUvarint(b []byte, i int, x uint32) int {
+	for x >= 0x80 {
+		b[i] = byte(x) | 0x80
+		x >>= 7
+		i++
+	}
+	b[i] = byte(x)
+	return i + 1
 }
 
 // facets are the facet terms of d, which carry no positions.

@@ -27,6 +27,10 @@ type Tokenizer struct {
 	units map[string]string
 	// maxUnit is the length in runes of the longest unit word.
 	maxUnit int
+	// unitLens has, for each CJK Unified Ideograph (from U+4E00), bit n-1 set
+	// when a unit word of n runes starts with it: a figure's unit is looked
+	// up only in the lengths there are.
+	unitLens []uint16
 	// dict numbers the terms of the pages read (Prepare).
 	dict *dictionary
 	accs *accs // what Prepare reuses from page to page
@@ -35,9 +39,13 @@ type Tokenizer struct {
 // NewTokenizer returns a tokenizer that reads figures with the given unit
 // words (figures.Units.Words).
 func NewTokenizer(units map[string]string) *Tokenizer {
-	t := &Tokenizer{units: units, dict: &dictionary{}, accs: &accs{}}
+	t := &Tokenizer{units: units, dict: &dictionary{}, accs: &accs{}, unitLens: make([]uint16, 0xA000-0x4E00)}
 	for w := range units {
-		t.maxUnit = max(t.maxUnit, utf8.RuneCountInString(w))
+		n := utf8.RuneCountInString(w)
+		t.maxUnit = max(t.maxUnit, n)
+		if r, _ := utf8.DecodeRuneInString(w); r >= 0x4E00 && r <= 0x9FFF && n <= 16 {
+			t.unitLens[r-0x4E00] |= 1 << (n - 1)
+		}
 	}
 	return t
 }
