@@ -133,6 +133,9 @@ func TestPrepareMatchesIndex(t *testing.T) {
 		p.eachTerm(func(id uint32, entry []byte) {
 			l := decodePostings(append([]byte{0}, entry...), 1)
 			got[v.term(id)] = fmt.Sprint(l.tf[0], l.pos)
+			if w := appendEntry(nil, l.tf[0], l.pos); string(w) != string(entry) { // encode writes entries by hand
+				t.Errorf("%q: %s's entry % x, appendEntry writes % x", s, v.term(id), entry, w)
+			}
 		})
 		if !maps.Equal(got, want) {
 			t.Errorf("%q: page terms %v, Index %v", s, got, want)

@@ -441,12 +441,3 @@ func stemPlain(w string) string {
 	}
 	return w
 }
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
