@@ -463,13 +463,25 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 			i += n
 		}
 		a.runes = rs
-		for k, r := range rs {
-			count(a.findChar(r), pos+k, true)
+		// count's work, inline: a character keeps no positions.
+		title := uint32(0)
+		if inTitle {
+			title = 1
+		}
+		for _, r := range rs {
+			acc := &a.accs[a.findChar(r)]
+			acc.tf = (acc.tf + 2) | title
 		}
 		for k := 0; k+1 < len(rs); k++ {
-			code := 1<<63 | uint64(rs[k])<<21 | uint64(rs[k+1])
-			count(a.findCode(code), pos+k, false)
+			acc := &a.accs[a.findCode(1<<63|uint64(rs[k])<<21|uint64(rs[k+1]))]
+			acc.tf = (acc.tf + 2) | title
+			if acc.n < maxPositions {
+				acc.pos[acc.n] = uint32(pos + k + off)
+				acc.n++
+			}
 		}
+		p.length += 2*len(rs) - 1
+		last = pos + max(len(rs)-2, 0)
 	}
 	t.each(d.Title, false, add, cjk)
 	inTitle, off = false, last+1+titleGap
