@@ -9,18 +9,21 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 )
 
 // Change is what an update did to the output.
 type Change struct {
-	// Written and Removed are the output files that changed, sorted.
+	// Written and Removed are the output files that changed: the search index's
+	// files last, in the order the index lists them, and the others sorted.
 	Written, Removed []string
 	// Full is true when the whole site was rebuilt (site.toml, layouts or static changed).
 	Full bool
@@ -98,14 +101,18 @@ func needsFull(pending map[string]bool) bool {
 
 // rebuild builds the site anew in a live state, and writes into out what differs.
 func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
-	tmp := output.NewMemory()
+	tmp := newStage()
 	st, _, err := buildState(opts, kept{}, tmp)
 	if err != nil {
 		return nil, nil, err
 	}
+	index := make(map[string]bool, len(tmp.index))
+	for _, f := range tmp.index {
+		index[f.Name] = true
+	}
 	var gone []string
 	for _, name := range out.Names() {
-		if _, ok := tmp.Get(name); !ok {
+		if _, ok := tmp.Get(name); !ok && !index[name] {
 			gone = append(gone, name)
 		}
 	}
@@ -131,7 +138,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 	// A fresh renderer: partials cached by the last render may show the old bodies.
 	next.r = prev.r.ForSite(next.site)
 	next.prints = next.fingerprintsAfter(prev, pending)
-	stage := output.NewMemory()
+	stage := newStage()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
 	next.writeAssets(stage, &errs)             // a body may have started using a theme's asset
@@ -141,24 +148,51 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 	return next, apply(stage, prev.gone(next), out), nil
 }
 
-// apply writes into out the files of stage whose bytes differ and removes the files
-// gone, and says what it did.
-func apply(stage *output.Memory, gone []string, out *output.Memory) *Change {
+// apply moves into out the files of stage whose bytes differ (stage is not read
+// again: out takes its bytes rather than copies) and removes the files gone, and
+// says what it did.
+func apply(stage *stage, gone []string, out *output.Memory) *Change {
 	ch := &Change{}
+	put := func(name string, data []byte) {
+		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {
+			return
+		}
+		out.Adopt(name, data)
+		ch.Written = append(ch.Written, name)
+	}
 	for _, name := range stage.Names() {
 		data, _ := stage.Get(name)
-		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {
-			continue
-		}
-		out.WriteFile(name, data)
-		ch.Written = append(ch.Written, name)
+		put(name, data)
+	}
+	for _, f := range stage.index {
+		put(f.Name, f.Data)
 	}
 	for _, name := range gone {
 		out.Remove(name)
-		ch.Removed = append(ch.Removed, name)
 	}
-	slices.Sort(ch.Removed)
+	ch.Removed = gone
 	return ch
+}
+
+// stage holds an update's output until all of it rendered: the pages and other
+// files in a Memory, and the search index's files, which it adopts, in a list.
+// Those are many (thousands at 10,000 pairs) and all new after most edits, as
+// their folder is named by their hash: neither copying them nor sorting their
+// names costs an edit.
+type stage struct {
+	*output.Memory
+	mu    sync.Mutex
+	index []search.File
+}
+
+func newStage() *stage { return &stage{Memory: output.NewMemory()} }
+
+// Adopt keeps a file of the search index, data itself, in the order given.
+func (s *stage) Adopt(name string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.index = append(s.index, search.File{Name: name, Data: data})
+	return nil
 }
 
 // reread loads the pending content files as they are now on disk.
