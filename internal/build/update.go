@@ -228,16 +228,28 @@ func (st *state) reread(pending map[string]bool) (map[string]*content.File, erro
 // spares fingerprinting the whole site on every keystroke.
 func (st *state) fingerprintsAfter(prev *state, pending map[string]bool) []uint64 {
 	var at []int
+	var switches [][]int
 	switch st.edit {
 	case editBodies:
 		at = st.affected(pending)
 	case editFront:
-		at = st.affectedFront(prev, pending)
+		at, switches = st.affectedFront(prev, pending)
 	default:
 		return st.fingerprints()
 	}
 	prints := slices.Clone(prev.prints)
 	pool.Each(len(at), func(k int) { prints[at[k]] = st.fingerprint(st.owner[st.names[at[k]]]) })
+	// A page whose language switch is all that can differ shows it on each of its
+	// pagers: when the first one's fingerprint is the same, so are the others'.
+	pool.Each(len(switches), func(k int) {
+		outs := switches[k]
+		if prints[outs[0]] = st.fingerprint(st.owner[st.names[outs[0]]]); prints[outs[0]] == prev.prints[outs[0]] {
+			return
+		}
+		for _, i := range outs[1:] {
+			prints[i] = st.fingerprint(st.owner[st.names[i]])
+		}
+	})
 	return prints
 }
 
@@ -343,8 +355,10 @@ func (st *state) hasStampedTranslation(f *content.File) bool {
 // affectedFront lists the places in st.names of the outputs that can show what an
 // edit to front matter changed (st.changed, from site.Site.WithFront): those pages,
 // the translations of the edited briefs and the briefs that list them as related,
-// and the briefs with a term whose date changed, as they show their terms.
-func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
+// and the briefs with a term whose date changed, as they show their terms. It also
+// lists, by page, the pagers of the tag pages whose language switch alone may now
+// lead elsewhere (switchesAfterTags), the first pager first.
+func (st *state) affectedFront(prev *state, paths map[string]bool) ([]int, [][]int) {
 	set := map[int]bool{}
 	for _, p := range st.changed {
 		set[p.At()] = true
@@ -373,18 +387,29 @@ func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
 			set[p.At()] = true
 		}
 	}
+	switched := map[int]bool{}
 	for _, q := range edited {
 		if old := prev.site.Page(q.At()); !slices.EqualFunc(old.Tags, q.Tags, func(a, b *site.Page) bool { return a.At() == b.At() }) {
-			switchesAfterTags(prev.site.Page(q.At()), q, st.site, set)
+			switchesAfterTags(prev.site.Page(q.At()), q, st.site, switched)
 		}
 	}
 	var at []int
+	pagers := map[int][]int{}
 	for i, name := range st.names {
-		if set[st.owner[name].at] {
+		switch o := st.owner[name]; {
+		case set[o.at]:
 			at = append(at, i)
+		case switched[o.at] && o.kind == outPager:
+			pagers[o.at] = append(pagers[o.at], i)
 		}
 	}
-	return at
+	var switches [][]int
+	for _, page := range slices.Sorted(maps.Keys(pagers)) {
+		outs := pagers[page]
+		slices.SortFunc(outs, func(a, b int) int { return st.owner[st.names[a]].n - st.owner[st.names[b]].n })
+		switches = append(switches, outs)
+	}
+	return at, switches
 }
 
 // switchesAfterTags adds to set the places of the tag pages whose language switch
