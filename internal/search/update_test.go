@@ -82,11 +82,11 @@ func editCorpus() []Doc {
 	return docs
 }
 
-// TestUpdateTitleEdit: a title edit that keeps the title's number of terms
-// changes the entries of the title's terms only; the shards of the page's
-// other terms stay the same bytes, and so do the files of the other pages'
-// records, which are not hashed or put together again. The files are a
-// full build's.
+// TestUpdateTitleEdit: a title edit changes the entries of the title's terms
+// only, whether or not it keeps the title's number of terms; the shards of
+// the page's other terms stay the same bytes, and so do the files of the
+// other pages' records, which are not hashed or put together again. The
+// files are a full build's.
 func TestUpdateTitleEdit(t *testing.T) {
 	tok := newTestTokenizer()
 	docs := editCorpus()
@@ -124,6 +124,22 @@ func TestUpdateTitleEdit(t *testing.T) {
 		t.Error("the folder kept its name after an edit")
 	}
 	sameFiles(t, "title edit", next, Build(tok, pages))
+	// A title with one more term leaves the text's positions where they were
+	// (textStart): only the shards of the new term and its prefix change.
+	d.Title = "title enterprise zqzz"
+	pages = slices.Clone(pages)
+	pages[10] = tok.Prepare(d)
+	after := Update(tok, next, pages)
+	shards = shards[:0]
+	for k := range after.shards {
+		if !same(after.shards[k], next.shards[k]) {
+			shards = append(shards, k)
+		}
+	}
+	if len(shards) == 0 || len(shards) > 2 {
+		t.Errorf("longer title: shards written again: %v of %d; want those of the new word", shards, len(after.shards))
+	}
+	sameFiles(t, "longer title", after, Build(tok, pages))
 }
 
 // sameFiles fails unless a's files are b's, names and bytes.
