@@ -3,6 +3,7 @@ package build
 import (
 	"cmp"
 	"hash/maphash"
+	"path"
 	"slices"
 	"strings"
 
@@ -175,7 +176,8 @@ func (s searchState) has(name string) bool {
 }
 
 // leftIn lists the files of s that next did not write: an index that changed
-// is in a new folder, and every file of its old one goes.
+// is in a new folder (named by its files' hash), and every file of its old one
+// goes, without a look at the thousands of names of the new one.
 func (s searchState) leftIn(next searchState) []string {
 	var out []string
 	for _, name := range s.pages {
@@ -188,15 +190,35 @@ func (s searchState) leftIn(next searchState) []string {
 		if sameList(l.files, now) {
 			continue
 		}
-		has := make(map[string]bool, len(now))
-		for _, name := range now {
-			has[name] = true
+		var kept func(name string) bool
+		if was := folderOf(l.files); was != "" && was != folderOf(now) {
+			kept = func(name string) bool { return !strings.HasPrefix(name, was) && slices.Contains(now, name) }
+		} else {
+			has := make(map[string]bool, len(now))
+			for _, name := range now {
+				has[name] = true
+			}
+			kept = func(name string) bool { return has[name] }
 		}
 		for _, name := range l.files {
-			if !has[name] {
+			if !kept(name) {
 				out = append(out, name)
 			}
 		}
 	}
 	return out
+}
+
+// folderOf is the folder of an index's files, "search/zh/<hash>/": below the
+// folder of the last file, index.json, the folder the first file is in.
+func folderOf(files []string) string {
+	if len(files) < 2 {
+		return ""
+	}
+	base := path.Dir(files[len(files)-1]) + "/"
+	rest, ok := strings.CutPrefix(files[0], base)
+	if i := strings.IndexByte(rest, '/'); ok && i > 0 {
+		return base + rest[:i+1]
+	}
+	return ""
 }

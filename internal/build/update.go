@@ -160,15 +160,15 @@ func apply(stage *stage, gone []string, out *output.Memory) *Change {
 		out.Adopt(name, data)
 		ch.Written = append(ch.Written, name)
 	}
+	for _, name := range gone { // first: an index's new folder then takes its old one's room
+		out.Remove(name)
+	}
 	for _, name := range stage.Names() {
 		data, _ := stage.Get(name)
 		put(name, data)
 	}
 	for _, f := range stage.index {
 		put(f.Name, f.Data)
-	}
-	for _, name := range gone {
-		out.Remove(name)
 	}
 	ch.Removed = gone
 	return ch
