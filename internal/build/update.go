@@ -447,12 +447,19 @@ func switchesAfterTags(old, q *site.Page, s *site.Site, set map[int]bool) {
 // translations, and the briefs that list them as related (whose fingerprints hash
 // what a related brief shows, its summary included).
 func (st *state) affected(paths map[string]bool) []int {
+	var files []*content.File // the files read again: pages are compared by file, not by path
+	for p := range paths {
+		if f := st.files[p]; f != nil {
+			files = append(files, f)
+		}
+	}
+	edited := func(p *site.Page) bool { return p.File != nil && slices.Contains(files, p.File) }
 	set := map[*site.Page]bool{}
 	for _, p := range st.site.Pages {
-		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return q.File != nil && paths[q.File.Path] }) {
+		if slices.ContainsFunc(p.Related, edited) {
 			set[p] = true
 		}
-		if p.File == nil || !paths[p.File.Path] {
+		if !edited(p) {
 			continue
 		}
 		set[p] = true
