@@ -59,7 +59,7 @@ func (ix *Index) Files(dir string) []File {
 		set = newFileSet(ix, nil)
 	}
 	e := Entry{Version: Version, Dir: set.dir, Count: len(ix.pages),
-		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: perRecord, Units: ix.tok.units}
+		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: set.per, Units: ix.tok.units}
 	sub := dir + "/" + e.Dir + "/"
 	out := make([]File, 0, len(ix.shards)+len(set.records)+3)
 	for k, s := range ix.shards {

@@ -15,7 +15,8 @@ import (
 // to one brief of a large site costs what it changed, not the whole index
 // (over 100 MB at 10,000 pairs).
 type fileSet struct {
-	records    [][]byte // record file k: the records of pages k*perRecord onwards
+	per        int      // how many pages' records share a file (recordsPer)
+	records    [][]byte // record file k: the records of pages k*per onwards
 	shardSums  [][sha256.Size]byte
 	recordSums [][sha256.Size]byte
 	dir        string // the folder: dirName of the sums
@@ -29,8 +30,10 @@ func newFileSet(ix, prev *Index) *fileSet {
 	if prev != nil {
 		old = prev.set
 	}
-	n := (len(ix.records) + perRecord - 1) / perRecord
-	set := &fileSet{records: make([][]byte, n), shardSums: make([][sha256.Size]byte, len(ix.shards)),
+	per := ix.recordsPer()
+	oldRecords := old != nil && old.per == per // else the record files are all other ones
+	n := (len(ix.records) + per - 1) / per
+	set := &fileSet{per: per, records: make([][]byte, n), shardSums: make([][sha256.Size]byte, len(ix.shards)),
 		recordSums: make([][sha256.Size]byte, n)}
 	var shards, records []int // the files to hash
 	for k := range ix.shards {
@@ -40,9 +43,9 @@ func newFileSet(ix, prev *Index) *fileSet {
 			shards = append(shards, k)
 		}
 	}
+	recs := func(ix *Index, k int) [][]byte { return ix.records[k*per : min((k+1)*per, len(ix.records))] }
 	for k := range n {
-		recs := ix.records[k*perRecord : min((k+1)*perRecord, len(ix.records))]
-		if old != nil && k < len(old.records) && sameRecords(prev.records[k*perRecord:min((k+1)*perRecord, len(prev.records))], recs) {
+		if oldRecords && k < len(old.records) && sameRecords(recs(prev, k), recs(ix, k)) {
 			set.records[k], set.recordSums[k] = old.records[k], old.recordSums[k]
 		} else {
 			records = append(records, k)
@@ -51,12 +54,15 @@ func newFileSet(ix, prev *Index) *fileSet {
 	pool.Each(len(shards), func(i int) { set.shardSums[shards[i]] = sha256.Sum256(ix.shards[shards[i]]) })
 	pool.Each(len(records), func(i int) {
 		k := records[i]
-		set.records[k] = recordFile(ix.records[k*perRecord : min((k+1)*perRecord, len(ix.records))])
+		set.records[k] = recordFile(recs(ix, k))
 		set.recordSums[k] = sha256.Sum256(set.records[k])
 	})
 	set.dir = set.dirName(ix)
 	return set
 }
+
+// recordsPer is how many pages' records share a record file.
+func (ix *Index) recordsPer() int { return perRecord }
 
 // dirName is the folder's name: the first 6 bytes, in hex, of the SHA-256 of
 // the numbers of shards and record files and every file's SHA-256, in the
