@@ -62,9 +62,9 @@ func TestPageTerms(t *testing.T) {
 		got[term] = fmt.Sprint(l.tf[0], l.pos)
 	})
 	for term, want := range map[string]string{
-		"营商":    "5 [0 11]", // title (count 2, ×2, +1) and text, past the title's gap
+		"营商":    "5 [0 64]", // title (count 2, ×2, +1) and text, which starts at textStart
 		"营":     "5 []",     // one character keeps no positions
-		"fraud": "4 [15 16]", "#790000000:yuan": "2 [17]", "#790000000": "2 [17]",
+		"fraud": "4 [68 69]", "#790000000:yuan": "2 [70]", "#790000000": "2 [70]",
 	} {
 		if got[term] != want {
 			t.Errorf("%s: %q, want %q", term, got[term], want)
