@@ -12,9 +12,13 @@
 #           the same pages, feeds, pagination and related briefs, and a num shortcode).
 #   shared  the shared corpus, made by ../shared/bench/gencorpus (SHARED names that
 #           folder; default: the shared/bench beside this checkout, or /work/shared/bench):
-#           plain Markdown, no shortcodes, the common case. Hugo's side is that folder's
-#           hugo/ (its own layouts: full lists, no pagination or related pages), briefs'
-#           is bench/shared/site.toml.
+#           plain Markdown, no shortcodes, the common case. briefs' side is
+#           bench/shared/site.toml. Hugo runs twice per round: "hugo" with that folder's
+#           hugo/ (its own layouts: full lists, no pagination or related pages, so fewer
+#           and lighter pages than briefs), and "hugo-same" with bench/hugo, the layouts
+#           written to make briefs' pages (pagination, related briefs, feeds), which the
+#           shared corpus's front matter (title, date, tags, source, editor, summary,
+#           translationKey) fills as the own corpus's does.
 #   DIR     a site folder already made: DIR/content/ and, for briefs, DIR/site.toml
 #           (else bench/shared/site.toml); for Hugo, DIR/hugo/ with hugo.toml and
 #           layouts/ (else HUGOSITE, a folder with both). N is then only a label.
@@ -35,6 +39,8 @@
 #           file, and a redirect at <list>/page/1/ for every paginated list: a few % more
 #           files. On "shared", what the shared layouts make: every page, each list
 #           whole on one page (fewer files than briefs), feeds and sitemaps.
+#   hugo-same  on "shared" only: Hugo with bench/hugo, the pages briefs makes (as "hugo"
+#           on "own"), the comparison issue 19's targets name.
 #   floor   one HTML fragment per .md file: front matter split off, Markdown rendered by
 #           goldmark with GFM, written out, on all cores (bench/floor). No templates, no
 #           list pages: the least work any generator must do.
@@ -47,7 +53,8 @@
 # with the kernel's caches dropped and the inputs read back in: see settle), and is timed
 # by /usr/bin/time (wall, user+sys CPU, peak RSS). Each table shows medians and the
 # ratios of briefs to the others; the targets are briefs within 1.6x of the floor's wall
-# time, and at most 0.2x Hugo's wall time and 0.15x its memory.
+# time, and at most 0.2x Hugo's wall time and 0.15x its memory with Hugo making the same
+# pages (hugo on "own", hugo-same on "shared"; the shared layouts' row is shown beside it).
 #
 # Needs Go; installs Debian's hugo (0.111.3) and GNU time with apt-get when missing.
 set -euo pipefail
@@ -112,6 +119,12 @@ prepare() {
   [ -f "$hugo/hugo.toml" ] && [ -d "$hugo/layouts" ] || { echo "compare.sh: $hugo: no hugo.toml and layouts/ (set HUGOSITE)" >&2; exit 1; }
   mkdir -p "$C/hugo" "$C/out" "$C/log"
   cp -r "$hugo/hugo.toml" "$hugo/layouts" "$C/hugo/"
+  TOOLS=(briefs hugo floor floor-pretty)
+  if [ "$corpus" = shared ]; then
+    mkdir -p "$C/hugo-same"
+    cp -r "$HERE/hugo/hugo.toml" "$HERE/hugo/layouts" "$C/hugo-same/"
+    TOOLS=(briefs hugo hugo-same floor floor-pretty)
+  fi
 }
 
 # settle puts the machine in the same state before every run. sync flushes the
@@ -126,7 +139,7 @@ settle() {
   sync
   if [ -w /proc/sys/vm/drop_caches ]; then
     echo 3 >/proc/sys/vm/drop_caches
-    find "$C/site" "$C/hugo" "$WORK/bin" -type f -exec cat {} + >/dev/null
+    find "$C/site" "$C/hugo" "$C"/hugo-same "$WORK/bin" -type f -exec cat {} + >/dev/null 2>&1 || true
     cat "$(command -v "$HUGO")" >/dev/null
   fi
 }
@@ -136,12 +149,12 @@ settle() {
 run() {
   # Every run writes a folder of its own, and none is deleted before the end: see settle.
   local tool=$1 n=$2 out="$C/out/$1.$2"
-  rm -rf "$C/cache" "$C/hugo/resources"
+  rm -rf "$C/cache" "$C/hugo/resources" "$C/hugo-same/resources"
   settle
   local cmd
   case $tool in
     briefs) cmd=("$WORK/bin/briefs" build -s "$C/site" -o "$out") ;;
-    hugo) cmd=("$HUGO" --quiet -s "$C/hugo" --contentDir "$C/site/content" -d "$out" --cacheDir "$C/cache") ;;
+    hugo | hugo-same) cmd=("$HUGO" --quiet -s "$C/$tool" --contentDir "$C/site/content" -d "$out" --cacheDir "$C/cache") ;;
     floor) cmd=("$WORK/bin/floor" -in "$C/site/content" -out "$out") ;;
     floor-pretty) cmd=("$WORK/bin/floor" -pretty -in "$C/site/content" -out "$out") ;;
   esac
@@ -170,17 +183,17 @@ table() {
     END {
       printf "| %-19s | %8s | %8s | %13s | %7s |\n", "median", "wall s", "CPU s", "peak RSS MiB", "files"
       printf "| %-19s | %8s | %8s | %13s | %7s |\n", "---", "---:", "---:", "---:", "---:"
-      split("briefs hugo floor floor-pretty", tools, " ")
-      for (i = 1; i <= 4; i++) {
+      nt = split(list, tools, " ")
+      for (i = 1; i <= nt; i++) {
         t = tools[i]
         for (c = 3; c <= 6; c++) m[t, c] = median(t, c)
         printf "| %-19s | %8.2f | %8.2f | %13.0f | %7d |\n", t, m[t, 3], m[t, 4], m[t, 5] / 1024, m[t, 6]
       }
-      for (i = 2; i <= 4; i++) {
+      for (i = 2; i <= nt; i++) {
         t = tools[i]
         printf "| %-19s | %7.2fx | %7.2fx | %12.2fx | %7s |\n", "briefs/" t, m["briefs", 3] / m[t, 3], m["briefs", 4] / m[t, 4], m["briefs", 5] / m[t, 5], ""
       }
-    }' "$C/results"
+    }' list="${TOOLS[*]}" "$C/results"
 }
 
 echo "briefs $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo '?'), $("$HUGO" version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3), $(nproc) CPUs, $RUNS cold runs each, alternating"

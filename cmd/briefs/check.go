@@ -19,11 +19,12 @@ import (
 )
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict] [--themes-dir DIR]", stdout, stderr)
+	fs := newFlags("check", "check [-s SITE] [--format text|json] [--strict] [--environment production] [--themes-dir DIR]", stdout, stderr)
 	dir := fs.String("s", ".", "the site `folder` (holds site.toml)")
 	format := fs.String("format", "text", "`text` for people, json for tools (one object per line)")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	themesDir := fs.String("themes-dir", "", "look for the site's Hugo themes in this `folder` (relative to the site; Hugo's --themesDir)")
+	env := fs.String("environment", "", "check the site as this Hugo `environment` builds it: config/<environment>/ merged over config/_default/ (default: HUGO_ENVIRONMENT, else production, as build)")
 	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
 	}
@@ -31,7 +32,8 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefs check: --format %q: use text or json\n", *format)
 		return exitUsage
 	}
-	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Dir: *dir, ThemesDir: *themesDir, Theme: briefs.Theme})
+	sf := siteFlags{env: *env}
+	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Dir: *dir, ThemesDir: *themesDir, Theme: briefs.Theme, Environment: sf.environment()})
 	if err != nil {
 		return reportFailure(stderr, *dir, err, "check stopped", "fix these first, then run briefs check again")
 	}

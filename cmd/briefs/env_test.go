@@ -77,3 +77,28 @@ func TestServeEnvironment(t *testing.T) {
 		t.Errorf("serve with HUGO_ENVIRONMENT: %q", got)
 	}
 }
+
+// TestCheckEnvironment: check reads the configuration as build does for the same
+// environment, so a mistake in config/staging/ is found by check --environment
+// staging (at its file and line) and not by a check of production.
+func TestCheckEnvironment(t *testing.T) {
+	t.Setenv("HUGO_ENVIRONMENT", "")
+	site := map[string]string{
+		"config/_default/hugo.toml": "baseURL = \"https://example.org/\"\ntitle = \"Default\"\n",
+		"config/staging/hugo.toml":  "title = \"Staging\"\nbaseURL = [\n",
+		"content/a.md":              "+++\ntitle = \"A\"\n+++\nBody.\n",
+	}
+	dir := writeSite(t, site)
+	if code, out, errOut := runCmd("check", "-s", dir); code != exitOK {
+		t.Fatalf("check (production): exit %d: %s%s", code, out, errOut)
+	}
+	for _, args := range [][]string{{"--environment", "staging"}, nil} {
+		if args == nil {
+			t.Setenv("HUGO_ENVIRONMENT", "staging")
+		}
+		code, _, errOut := runCmd(append([]string{"check", "-s", dir}, args...)...)
+		if code == exitOK || !strings.Contains(errOut, filepath.Join("config", "staging", "hugo.toml")+":2:") {
+			t.Errorf("check %v (HUGO_ENVIRONMENT=%q): exit %d, want an error at config/staging/hugo.toml:2: %s", args, os.Getenv("HUGO_ENVIRONMENT"), code, errOut)
+		}
+	}
+}

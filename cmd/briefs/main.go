@@ -6,7 +6,7 @@
 //	briefs serve [-s SITE] [--bind 127.0.0.1] [--port 1313] [--drafts=true] [--future] [--expired]
 //	briefs new [-s SITE] <section>/<slug>[.<lang>.md]
 //	briefs list [-s SITE] drafts|future|expired
-//	briefs check [-s SITE] [--format text|json] [--strict] [--themes-dir DIR]
+//	briefs check [-s SITE] [--format text|json] [--strict] [--environment production] [--themes-dir DIR]
 //	briefs stamp [-s SITE] FILE...
 //	briefs version
 //	briefs help [command]

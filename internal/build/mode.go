@@ -21,8 +21,9 @@ type mode interface {
 	body(st *state, s *site.Site, p *site.Page, prev *state, sameGraph bool, errs *diag.List) site.Body
 	// write writes pager n of page p, streamed keeping what the search index reads.
 	write(st *state, p *site.Page, n int, w render.Writer, errs *diag.List, streamed *streamedPages)
-	// searchPage is brief p as the index reads it (see state.searchPageOf).
-	searchPage(st *state, p *site.Page, last searchState, streamed *streamedPages) searchPage
+	// searchPage is brief p as the index reads it: last is what the previous
+	// state read of it (nil for nothing), streamed what a one-shot build did.
+	searchPage(st *state, p *site.Page, last *searchPage, streamed *streamedPages) searchPage
 	// index makes a language's index from its pages; last is the previous state's
 	// (nil for none), which it only reads. keep is whether the state keeps it.
 	index(tok *search.Tokenizer, last *search.Index, pages []*search.Page) (ix *search.Index, keep bool)
@@ -90,7 +91,7 @@ func (kept) write(st *state, p *site.Page, n int, w render.Writer, errs *diag.Li
 }
 
 // searchPage is the brief as it was streamed, or read now.
-func (oneShot) searchPage(st *state, p *site.Page, _ searchState, streamed *streamedPages) searchPage {
+func (oneShot) searchPage(st *state, p *site.Page, _ *searchPage, streamed *streamedPages) searchPage {
 	page := streamed.page(p)
 	if page == nil {
 		page = st.searchTok.Prepare(st.searchDoc(p))
@@ -99,13 +100,17 @@ func (oneShot) searchPage(st *state, p *site.Page, _ searchState, streamed *stre
 }
 
 // searchPage is the brief as the last state read it when nothing it is made from
-// changed, or read now.
-func (kept) searchPage(st *state, p *site.Page, last searchState, _ *streamedPages) searchPage {
-	key := st.searchKeyOf(p)
-	if old, ok := last.pages[p.Path]; ok && old.key == key {
-		return old
+// changed, or read now (at the last one's places among the languages' pages).
+func (kept) searchPage(st *state, p *site.Page, last *searchPage, _ *streamedPages) searchPage {
+	key := searchKeyOf(p)
+	if last != nil && last.key == key {
+		return *last
 	}
-	return searchPage{key: key, page: st.searchTok.Prepare(st.searchDoc(p))}
+	r := searchPage{key: key, page: st.searchTok.Prepare(st.searchDoc(p))}
+	if last != nil {
+		r.lang, r.slot = last.lang, last.slot
+	}
+	return r
 }
 
 // index builds the index whole, letting each shard's postings go once written.

@@ -1,41 +1,14 @@
 package build
 
 import (
-	"cmp"
-	"slices"
 	"strings"
 	"sync"
 
 	"github.com/briefs/briefs/internal/diag"
-	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
 	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 )
-
-// searchState is a state's search index: the files written and, in a live
-// state, what the next state's index is made from. writeSearch makes it for
-// a new state from the previous state's, which it only reads.
-type searchState struct {
-	files []string                 // the search pages and index files written
-	index map[string]*search.Index // by language code; live states only
-	// pages are the briefs as the index read them, by path, with what they
-	// were read from (live states only): the next state reads again only the
-	// briefs whose key changed.
-	pages map[string]searchPage
-}
-
-type searchPage struct {
-	key  searchKey
-	page *search.Page
-}
-
-// searchKey is everything a brief's search document is made from; content is
-// the hash of its rendered body.
-type searchKey struct {
-	title, summary, source, section, date, tags string
-	content                                     uint64
-}
 
 // streamedPages holds the search pages of the briefs a one-shot build reads
 // while it writes them, and then lets their bodies go.
@@ -91,23 +64,6 @@ func (e *env) searchDoc(p *site.Page) search.Doc {
 	return d
 }
 
-// searchKeyOf is p's searchKey; its fields are those searchDoc reads.
-func (e *env) searchKeyOf(p *site.Page) searchKey {
-	k := searchKey{title: p.Title, summary: p.Summary, source: p.Source, content: p.ContentHash}
-	if p.Section != nil {
-		k.section = p.Section.Title
-	}
-	if !p.Date.IsZero() {
-		k.date = p.Date.In(e.cfg.Location).Format("2006-01-02")
-	}
-	tags := make([]string, len(p.Tags))
-	for i, t := range p.Tags {
-		tags[i] = t.Title
-	}
-	k.tags = strings.Join(tags, "\n")
-	return k
-}
-
 func joinLines(parts []string) string {
 	var b strings.Builder
 	n := 0
@@ -128,8 +84,9 @@ func joinLines(parts []string) string {
 // briefs among st's pages, and returns st's search state. In a one-shot build
 // the briefs are read as they were streamed (those streamed holds; the others
 // from their pages) and each index is built whole. A live state makes each
-// index from prev's (search.Update; prev is nil after a full build) and reads
-// again only the briefs whose key changed; prev is not changed.
+// index from prev's (search.Update; prev is nil after a full build), reads
+// again only the briefs whose key changed, and writes only the indexes that
+// changed; prev is not changed.
 func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, streamed *streamedPages) searchState {
 	if !st.cfg.SearchOn() {
 		return searchState{}
@@ -140,42 +97,49 @@ func (st *state) writeSearch(prev *state, w render.Writer, errs *diag.List, stre
 	}
 	names, err := st.r.Search(w)
 	errs.Add(err)
-	var briefs []*site.Page
-	seen := map[*site.Page]bool{}
-	for _, o := range st.owner {
-		if p := st.page(o); !seen[p] && searchable(p) {
-			seen[p] = true
-			briefs = append(briefs, p)
+	next := searchState{pages: names, briefs: st.searchBriefs(prev)}
+	read, byLang := st.readBriefs(prev, next.briefs, streamed)
+	kept := false
+	for k, code := range st.cfg.Order {
+		was := last.lang(code)
+		ix, keep := st.mode.index(st.searchTok, was.index, byLang[k])
+		l := langIndex{code: code, files: was.files}
+		if ix != was.index || was.index == nil { // else nothing changed: its files stay
+			l.files = writeIndex(ix, "search/"+code, w, errs)
 		}
-	}
-	slices.SortFunc(briefs, func(a, b *site.Page) int { return cmp.Compare(a.Path, b.Path) })
-	read := make([]searchPage, len(briefs))
-	pool.Each(len(briefs), func(i int) { read[i] = st.searchPageOf(briefs[i], last, streamed) })
-	next := searchState{index: map[string]*search.Index{}, pages: make(map[string]searchPage, len(briefs))}
-	byLang := map[string][]*search.Page{}
-	for i, p := range briefs {
-		byLang[p.Lang.Code] = append(byLang[p.Lang.Code], read[i].page)
-		if read[i].key != (searchKey{}) { // what the next state's index is made from
-			next.pages[p.Path] = read[i]
-		}
-	}
-	for _, code := range st.cfg.Order {
-		ix, keep := st.mode.index(st.searchTok, last.index[code], byLang[code])
 		if keep { // for the next state; a one-shot build lets it go
-			next.index[code] = ix
+			l.index, l.pages, kept = ix, byLang[k], true
 		}
-		for _, f := range ix.Files("search/" + code) {
-			errs.Add(w.WriteFile(f.Name, f.Data))
-			names = append(names, f.Name)
-		}
+		next.langs = append(next.langs, l)
 	}
-	slices.Sort(names)
-	next.files = names
+	if kept {
+		next.read = read
+	} else {
+		next.briefs = nil
+	}
 	return next
 }
 
-// searchPageOf is brief p as the index reads it: streamed (one-shot builds), or
-// as the last state read it when nothing it is made from changed, or read now.
-func (st *state) searchPageOf(p *site.Page, last searchState, streamed *streamedPages) searchPage {
-	return st.mode.searchPage(st, p, last, streamed)
+// writeIndex writes an index's files below dir and returns their names. An
+// output that can keep the index's bytes (adopter) is given them, not copies:
+// the index never changes them.
+func writeIndex(ix *search.Index, dir string, w render.Writer, errs *diag.List) []string {
+	put := w.WriteFile
+	if a, ok := w.(adopter); ok {
+		put = a.Adopt
+	}
+	files := ix.Files(dir)
+	names := make([]string, len(files))
+	for i, f := range files {
+		errs.Add(put(f.Name, f.Data))
+		names[i] = f.Name
+	}
+	return names
+}
+
+// adopter is an output that keeps the bytes it is given rather than a copy
+// (output.Memory): the dev server's, where a 10,000-pair site's index files,
+// over 100 MB, move to a new folder after every edit.
+type adopter interface {
+	Adopt(name string, data []byte) error
 }

@@ -106,7 +106,8 @@ type state struct {
 	statics  []theme.File
 	sitemaps sitemaps
 	// edit is how the graph was made from the previous state's, and changed, after
-	// an edit to front matter (editFront), the pages whose fields or lists differ.
+	// an edit to front matter (editFront), the pages whose fields or lists differ;
+	// after an edit to bodies (editBodies), the briefs whose bodies were edited.
 	edit    editKind
 	changed []*site.Page
 	// prints are the fingerprints of owner's outputs in names order (live states
@@ -198,6 +199,7 @@ func (st *state) graph(prev *state, errs *diag.List) *site.Site {
 func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Site {
 	st.bodies = prev.bodies.layer()
 	edited := map[*content.File]site.Body{}
+	var places []int
 	for _, p := range prev.site.Pages {
 		if p.File == nil || st.files[p.File.Path] == p.File {
 			continue
@@ -205,8 +207,12 @@ func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Si
 		q := *p // the page as the file now reads, to render its body
 		q.File = st.files[p.File.Path]
 		edited[q.File] = st.body(prev.site, &q, prev, true, errs) // the same addresses: refs find their pages in prev's graph
+		places = append(places, p.At())
 	}
 	s := prev.site.WithBodies(edited, spare)
+	for _, at := range places {
+		st.changed = append(st.changed, s.Page(at))
+	}
 	res := s.ResourceFiles()
 	st.resources.Store(&res)
 	return s
@@ -272,25 +278,32 @@ func leadSummary(md *markdown.Markdown, p *site.Page) string {
 
 // gone lists the files of st that content edits can add or remove (pages, feeds,
 // aliases, sitemaps and search files) and that next no longer has: a deleted page, a
-// sitemap part a smaller site needs no more, an index file named by its content.
+// sitemap part a smaller site needs no more, an index file named by its content. The
+// pages come first, sorted, and the search index's files last, in its order.
 func (st *state) gone(next *state) []string {
-	search := make(map[string]bool, len(next.search.files))
-	for _, name := range next.search.files {
-		search[name] = true
-	}
 	has := func(name string) bool {
 		_, ok := next.owner[name]
-		return ok || search[name] || slices.Contains(next.sitemaps.names, name)
+		return ok || slices.Contains(next.sitemaps.names, name)
 	}
 	var names []string
 	if !sameList(st.names, next.names) { // the same claims have the same outputs
+		search := map[string]bool{}
+		for _, name := range next.search.all() {
+			search[name] = true
+		}
 		for name := range st.owner {
-			if !has(name) {
+			if !has(name) && !search[name] {
 				names = append(names, name)
 			}
 		}
+		slices.Sort(names)
 	}
-	for _, name := range slices.Concat(st.sitemaps.names, st.search.files) {
+	for _, name := range st.sitemaps.names {
+		if !has(name) && !next.search.has(name) {
+			names = append(names, name)
+		}
+	}
+	for _, name := range st.search.leftIn(next.search) {
 		if !has(name) {
 			names = append(names, name)
 		}
@@ -300,4 +313,4 @@ func (st *state) gone(next *state) []string {
 
 // sameList reports whether a and b are the same list (not only equal): a state that
 // takes its previous state's claims shares its names.
-func sameList(a, b []string) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }
+func sameList[T any](a, b []T) bool { return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0]) }

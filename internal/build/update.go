@@ -9,18 +9,21 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
 	"github.com/briefs/briefs/internal/output"
 	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/render"
+	"github.com/briefs/briefs/internal/search"
 	"github.com/briefs/briefs/internal/site"
 )
 
 // Change is what an update did to the output.
 type Change struct {
-	// Written and Removed are the output files that changed, sorted.
+	// Written and Removed are the output files that changed: the search index's
+	// files last, in the order the index lists them, and the others sorted.
 	Written, Removed []string
 	// Full is true when the whole site was rebuilt (site.toml, layouts or static changed).
 	Full bool
@@ -98,14 +101,18 @@ func needsFull(pending map[string]bool) bool {
 
 // rebuild builds the site anew in a live state, and writes into out what differs.
 func rebuild(opts Options, out *output.Memory) (*state, *Change, error) {
-	tmp := output.NewMemory()
+	tmp := newStage()
 	st, _, err := buildState(opts, kept{}, tmp)
 	if err != nil {
 		return nil, nil, err
 	}
+	index := make(map[string]bool, len(tmp.index))
+	for _, f := range tmp.index {
+		index[f.Name] = true
+	}
 	var gone []string
 	for _, name := range out.Names() {
-		if _, ok := tmp.Get(name); !ok {
+		if _, ok := tmp.Get(name); !ok && !index[name] {
 			gone = append(gone, name)
 		}
 	}
@@ -131,7 +138,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 	// A fresh renderer: partials cached by the last render may show the old bodies.
 	next.r = prev.r.ForSite(next.site)
 	next.prints = next.fingerprintsAfter(prev, pending)
-	stage := output.NewMemory()
+	stage := newStage()
 	next.render(next.dirty(prev), stage, &errs, nil)
 	next.finish(prev, maps, stage, &errs, nil) // the search index from prev's and the briefs read again
 	next.writeAssets(stage, &errs)             // a body may have started using a theme's asset
@@ -141,24 +148,51 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 	return next, apply(stage, prev.gone(next), out), nil
 }
 
-// apply writes into out the files of stage whose bytes differ and removes the files
-// gone, and says what it did.
-func apply(stage *output.Memory, gone []string, out *output.Memory) *Change {
+// apply moves into out the files of stage whose bytes differ (stage is not read
+// again: out takes its bytes rather than copies) and removes the files gone, and
+// says what it did.
+func apply(stage *stage, gone []string, out *output.Memory) *Change {
 	ch := &Change{}
-	for _, name := range stage.Names() {
-		data, _ := stage.Get(name)
+	put := func(name string, data []byte) {
 		if old, ok := out.Get(name); ok && bytes.Equal(old, data) {
-			continue
+			return
 		}
-		out.WriteFile(name, data)
+		out.Adopt(name, data)
 		ch.Written = append(ch.Written, name)
 	}
-	for _, name := range gone {
+	for _, name := range gone { // first: an index's new folder then takes its old one's room
 		out.Remove(name)
-		ch.Removed = append(ch.Removed, name)
 	}
-	slices.Sort(ch.Removed)
+	for _, name := range stage.Names() {
+		data, _ := stage.Get(name)
+		put(name, data)
+	}
+	for _, f := range stage.index {
+		put(f.Name, f.Data)
+	}
+	ch.Removed = gone
 	return ch
+}
+
+// stage holds an update's output until all of it rendered: the pages and other
+// files in a Memory, and the search index's files, which it adopts, in a list.
+// Those are many (thousands at 10,000 pairs) and all new after most edits, as
+// their folder is named by their hash: neither copying them nor sorting their
+// names costs an edit.
+type stage struct {
+	*output.Memory
+	mu    sync.Mutex
+	index []search.File
+}
+
+func newStage() *stage { return &stage{Memory: output.NewMemory()} }
+
+// Adopt keeps a file of the search index, data itself, in the order given.
+func (s *stage) Adopt(name string, data []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.index = append(s.index, search.File{Name: name, Data: data})
+	return nil
 }
 
 // reread loads the pending content files as they are now on disk.
@@ -194,16 +228,28 @@ func (st *state) reread(pending map[string]bool) (map[string]*content.File, erro
 // spares fingerprinting the whole site on every keystroke.
 func (st *state) fingerprintsAfter(prev *state, pending map[string]bool) []uint64 {
 	var at []int
+	var switches [][]int
 	switch st.edit {
 	case editBodies:
 		at = st.affected(pending)
 	case editFront:
-		at = st.affectedFront(prev, pending)
+		at, switches = st.affectedFront(prev, pending)
 	default:
 		return st.fingerprints()
 	}
 	prints := slices.Clone(prev.prints)
 	pool.Each(len(at), func(k int) { prints[at[k]] = st.fingerprint(st.owner[st.names[at[k]]]) })
+	// A page whose language switch is all that can differ shows it on each of its
+	// pagers: when the first one's fingerprint is the same, so are the others'.
+	pool.Each(len(switches), func(k int) {
+		outs := switches[k]
+		if prints[outs[0]] = st.fingerprint(st.owner[st.names[outs[0]]]); prints[outs[0]] == prev.prints[outs[0]] {
+			return
+		}
+		for _, i := range outs[1:] {
+			prints[i] = st.fingerprint(st.owner[st.names[i]])
+		}
+	})
 	return prints
 }
 
@@ -309,8 +355,10 @@ func (st *state) hasStampedTranslation(f *content.File) bool {
 // affectedFront lists the places in st.names of the outputs that can show what an
 // edit to front matter changed (st.changed, from site.Site.WithFront): those pages,
 // the translations of the edited briefs and the briefs that list them as related,
-// and the briefs with a term whose date changed, as they show their terms.
-func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
+// and the briefs with a term whose date changed, as they show their terms. It also
+// lists, by page, the pagers of the tag pages whose language switch alone may now
+// lead elsewhere (switchesAfterTags), the first pager first.
+func (st *state) affectedFront(prev *state, paths map[string]bool) ([]int, [][]int) {
 	set := map[int]bool{}
 	for _, p := range st.changed {
 		set[p.At()] = true
@@ -339,18 +387,29 @@ func (st *state) affectedFront(prev *state, paths map[string]bool) []int {
 			set[p.At()] = true
 		}
 	}
+	switched := map[int]bool{}
 	for _, q := range edited {
 		if old := prev.site.Page(q.At()); !slices.EqualFunc(old.Tags, q.Tags, func(a, b *site.Page) bool { return a.At() == b.At() }) {
-			switchesAfterTags(prev.site.Page(q.At()), q, st.site, set)
+			switchesAfterTags(prev.site.Page(q.At()), q, st.site, switched)
 		}
 	}
 	var at []int
+	pagers := map[int][]int{}
 	for i, name := range st.names {
-		if set[st.owner[name].at] {
+		switch o := st.owner[name]; {
+		case set[o.at]:
 			at = append(at, i)
+		case switched[o.at] && o.kind == outPager:
+			pagers[o.at] = append(pagers[o.at], i)
 		}
 	}
-	return at
+	var switches [][]int
+	for _, page := range slices.Sorted(maps.Keys(pagers)) {
+		outs := pagers[page]
+		slices.SortFunc(outs, func(a, b int) int { return st.owner[st.names[a]].n - st.owner[st.names[b]].n })
+		switches = append(switches, outs)
+	}
+	return at, switches
 }
 
 // switchesAfterTags adds to set the places of the tag pages whose language switch
@@ -388,12 +447,19 @@ func switchesAfterTags(old, q *site.Page, s *site.Site, set map[int]bool) {
 // translations, and the briefs that list them as related (whose fingerprints hash
 // what a related brief shows, its summary included).
 func (st *state) affected(paths map[string]bool) []int {
+	var files []*content.File // the files read again: pages are compared by file, not by path
+	for p := range paths {
+		if f := st.files[p]; f != nil {
+			files = append(files, f)
+		}
+	}
+	edited := func(p *site.Page) bool { return p.File != nil && slices.Contains(files, p.File) }
 	set := map[*site.Page]bool{}
 	for _, p := range st.site.Pages {
-		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return q.File != nil && paths[q.File.Path] }) {
+		if slices.ContainsFunc(p.Related, edited) {
 			set[p] = true
 		}
-		if p.File == nil || !paths[p.File.Path] {
+		if !edited(p) {
 			continue
 		}
 		set[p] = true

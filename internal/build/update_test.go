@@ -138,7 +138,7 @@ func TestUpdateMatchesFullBuild(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", st.name, err)
 		}
-		// The search index is rewritten whole after each edit, for now; count pages.
+		// An edit that changes the search index moves all its files to a new folder; count pages.
 		pages := slices.DeleteFunc(slices.Clone(ch.Written), func(n string) bool { return strings.HasPrefix(n, "search/") })
 		if st.maxWrite > 0 && len(pages) > st.maxWrite {
 			t.Errorf("%s: rewrote %d files, want at most %d: %v", st.name, len(pages), st.maxWrite, pages)

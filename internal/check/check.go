@@ -105,6 +105,10 @@ type Options struct {
 	// Dir is the site folder on disk, for Hugo themes outside it; ThemesDir, when set,
 	// replaces the configuration's themesDir (see build.Options).
 	Dir, ThemesDir string
+	// Environment is the Hugo environment whose config/<environment>/ folder is
+	// merged over config/_default/, as build.Options.Environment: a site checked
+	// for staging must be read as staging builds it. Empty means production.
+	Environment string
 	// Now is the time a date is in the future from; zero means the current time.
 	Now time.Time
 }
@@ -131,7 +135,7 @@ type checker struct {
 // Run checks a whole site. It fails only when the site cannot be read at all (no
 // site.toml, broken front matter); everything else is a finding.
 func Run(opts Options) (*Report, error) {
-	cfg, err := config.Read(opts.Site)
+	cfg, err := config.ReadEnv(opts.Site, opts.Environment)
 	if err != nil {
 		return nil, err
 	}

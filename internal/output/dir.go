@@ -30,7 +30,7 @@ type Dir struct {
 	cancel  context.CancelCauseFunc
 	count   atomic.Int64
 	bytes   atomic.Int64
-	dirs    sync.Map
+	dirs    sync.Map // folder -> *madeDir
 }
 
 // WriteError is the first file a build could not write (a full disk, a read-only
@@ -158,25 +158,45 @@ func (d *Dir) write(name string, data []byte) error {
 	return unwrapPath(writeFile(full, data))
 }
 
-// mkdirs makes dir and the folders above it that this Dir has not made yet, one
-// mkdir each: every folder it makes or finds is remembered, so that a page's folder
+// mkdirs makes dir and the folders above it that this Dir has not made yet, each
+// with one mkdir, parents first: every folder is remembered, so that a page's folder
 // costs one system call and no stat (os.MkdirAll stats first), and a folder made as
-// the parent of another (zh/tags/x/ of zh/tags/x/page/2/) is not made again.
+// the parent of another (zh/tags/x/ of zh/tags/x/page/2/) is not made again. Two
+// writers that need one folder at once make it once, the second waiting for the
+// first; a mkdir that failed for want of its parent, or found the folder made by
+// another writer, cost 660 of the 4,227 mkdirs of a 1,000-pair build before.
 func (d *Dir) mkdirs(dir string) error {
-	if _, ok := d.dirs.Load(dir); ok || dir == d.staging {
+	if dir == d.staging {
 		return nil
 	}
-	err := os.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err = d.mkdirs(filepath.Dir(dir)); err == nil {
-			err = os.Mkdir(dir, 0o755)
+	v, ok := d.dirs.Load(dir)
+	if !ok {
+		v, _ = d.dirs.LoadOrStore(dir, new(madeDir))
+	}
+	m := v.(*madeDir)
+	m.once.Do(func() {
+		if m.err = d.mkdirs(filepath.Dir(dir)); m.err == nil {
+			m.err = mkdir(dir)
 		}
+	})
+	return m.err
+}
+
+// madeDir is a folder of the staging folder: made once, by the first writer that
+// needs it.
+type madeDir struct {
+	once sync.Once
+	err  error
+}
+
+// mkdir makes the folder dir, whose parent exists; one that is there already is no
+// error.
+func mkdir(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if err != nil && errors.Is(err, fs.ErrExist) {
+		return nil
 	}
-	if err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
-	}
-	d.dirs.Store(dir, true)
-	return nil
+	return err
 }
 
 // unwrapPath drops the staging folder's name from an error: WriteError names the file

@@ -39,6 +39,9 @@ var compiledLayouts = map[string]string{
 	"partials/brief-item.html":   "e3467728cc46498eef0195f08a799847917fed3b9d8beab9fc692b8c5e70cbbf",
 	"partials/related-item.html": "f9a25ed79935785af0c569951b4963b41a79c2348d97a5239f64df19ec5a1c16",
 	"partials/pagination.html":   "e1332b3278e63c77bb982ecf92628418a5ea64e65db0b471f3d8f2371ad22de3",
+	// nav.html is not compiled, but the compiled header caches it by what it shows
+	// (navCurrent), which is what this file shows.
+	"partials/nav.html": "84b18af026ba8f79a6548ef7d87f3d37b9976e471bd66361e90bd50dc7b10e41",
 }
 
 // compiledMains are the page layouts that have compiled code: each with its main

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"slices"
 
 	"github.com/briefs/briefs/internal/site"
 )
@@ -196,20 +197,43 @@ func writeHeader(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 		}
 	}
 	w.WriteString("\n</ul>\n</nav>\n</div>\n")
-	current := "/" + d.Page.Path // the navigation marks the list it is on
-	if d.Page.IsBrief() {
-		current = ""
-	}
-	if len(d.Lang.MainMenu) > 0 { // a site's own menu marks the entry leading here
-		current = d.Lang.MenuCurrent(d.Page.Path)
-	}
-	nav, err := lf.partialCached("partials/nav.html", d, current)
+	nav, err := lf.partialCached("partials/nav.html", d, navCurrent(lf, d))
 	if err != nil {
 		return err
 	}
 	w.WriteString(string(nav))
 	w.WriteString("</header>\n")
 	return nil
+}
+
+// navCurrent is the variant header.html caches the navigation by: the path of the
+// list the page is on ("/" and its path), which the navigation marks; "" on a brief;
+// with a site's own menu, the entry leading here. When nav.html is the default
+// theme's, a list that is no item of it (a tag, a subsection: most lists of a site)
+// gets "", as a brief does, for the navigation shows the same there: rendering it
+// through html/template for every such list was a tenth of the cost of the pages.
+func navCurrent(lf *langFuncs, d *Data) string {
+	p := d.Page
+	switch {
+	case len(d.Lang.MainMenu) > 0: // a site's own menu marks the entry leading here
+		return d.Lang.MenuCurrent(p.Path)
+	case p.IsBrief():
+		return ""
+	case lf.nest != nil && lf.nest.compiled[defaultNav] && !navItem(d.Lang, p):
+		return ""
+	}
+	return "/" + p.Path
+}
+
+// defaultNav is the partial navCurrent keys by what it shows when it is the default
+// theme's.
+const defaultNav = "partials/nav.html"
+
+// navItem reports whether the default nav.html has an item for list page p: the
+// home, a top section or a taxonomy of its language.
+func navItem(l *site.Lang, p *site.Page) bool {
+	is := func(q *site.Page) bool { return q.Path == p.Path }
+	return is(l.Home) || slices.ContainsFunc(l.Home.Sections, is) || slices.ContainsFunc(l.Taxonomies, is)
 }
 
 // writeSwitchEntry is one <li> of the header's language switch.

@@ -3,7 +3,9 @@ package render
 import (
 	"bytes"
 	"html/template"
+	"maps"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/briefs/briefs/internal/site"
@@ -18,13 +20,14 @@ var compiledPartials = map[string]func(w *bytes.Buffer, lf *langFuncs, p *site.P
 }
 
 // compiledPartialsOK lists the compiled partials whose files are, in the templates t
-// of a page layout, the default theme's unchanged (as compiledOK checks).
+// of a page layout, the default theme's unchanged (as compiledOK checks), and
+// whether nav.html is (see navCurrent).
 func (ls *layouts) compiledPartialsOK(t *template.Template) map[string]bool {
 	ok := map[string]bool{}
 	if os.Getenv(TemplatesOnlyEnv) == "1" {
 		return ok
 	}
-	for name := range compiledPartials {
+	for _, name := range append(slices.Collect(maps.Keys(compiledPartials)), defaultNav) {
 		src, found := ls.srcs[name]
 		d := t.Lookup(name)
 		ok[name] = found && sourceSum(src) == compiledLayouts[name] && d != nil && d.Tree != nil && d.Tree.ParseName == name

@@ -49,6 +49,7 @@ func TestCompiledMatches(t *testing.T) {
 		}
 		sites[strings.TrimPrefix(file, "../build/testdata/")] = m
 	}
+	sites["own-nav"] = ownNavSite()
 	for name, fsys := range sites {
 		t.Run(name, func(t *testing.T) {
 			compiled := buildWith(t, fsys, "")
@@ -69,6 +70,23 @@ func TestCompiledMatches(t *testing.T) {
 			}
 		})
 	}
+}
+
+// ownNavSite is a site whose nav.html shows the path of every page, tags and
+// subsections included: the compiled header may cache the default navigation of
+// such lists as a brief's (navCurrent), but not a site's own.
+func ownNavSite() fstest.MapFS {
+	m := fstest.MapFS{
+		"site.toml":                 {Data: []byte("baseURL = \"https://example.org/\"\n[languages.zh]\n[languages.en]\n")},
+		"layouts/partials/nav.html": {Data: []byte(`<nav>{{.Page.Path}}</nav>`)},
+	}
+	for i, tag := range []string{"a", "b", "a"} {
+		for _, lang := range []string{"zh", "en"} {
+			m[fmt.Sprintf("content/law/sub/b%d.%s.md", i, lang)] = &fstest.MapFile{Data: []byte(fmt.Sprintf(
+				"+++\ntitle = \"B%d\"\ndate = 2024-01-0%d\ntags = [%q]\n+++\nText.\n", i, i+1, tag))}
+		}
+	}
+	return m
 }
 
 // buildWith builds fsys with the default theme, BRIEFS_TEMPLATES_ONLY set to only;

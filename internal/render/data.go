@@ -79,14 +79,13 @@ func (r *Renderer) data(p *site.Page, n int) *Data {
 	d.Permalink = r.cfg.AbsURL(d.Path)
 	d.OGLocale = ogLocale(p.Lang)
 	if p.IsBrief() {
-		d.TOC = toc(p)
 		other := ""
 		for _, l := range r.site.Languages {
 			if l.Code != p.Lang.Code && d.OtherLang == nil {
 				d.OtherLang, other = l.Language, l.Code
 			}
 		}
-		d.Figures = keyFigures(p, other, r.cfg.UnitSet)
+		d.TOC, d.Figures = outline(p, other, r.cfg.UnitSet)
 	}
 	return d
 }

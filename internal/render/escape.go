@@ -17,23 +17,8 @@ import (
 func escHTML(w *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var rep string
-		switch s[i] {
-		case 0:
-			rep = "\uFFFD"
-		case '"':
-			rep = "&#34;"
-		case '&':
-			rep = "&amp;"
-		case '\'':
-			rep = "&#39;"
-		case '+':
-			rep = "&#43;"
-		case '<':
-			rep = "&lt;"
-		case '>':
-			rep = "&gt;"
-		default:
+		rep := htmlEscapes[s[i]]
+		if rep == "" {
 			continue
 		}
 		w.WriteString(s[last:i])
@@ -42,6 +27,10 @@ func escHTML(w *bytes.Buffer, s string) {
 	}
 	w.WriteString(s[last:])
 }
+
+// htmlEscapes are escHTML's replacements, by byte: a table lookup a byte, where a
+// switch cost several comparisons, on every string of every page.
+var htmlEscapes = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
 // escURL is what html/template writes for a value that is a whole URL attribute
 // (href="{{…}}"): its filter (a scheme other than http, https or mailto becomes
@@ -63,34 +52,57 @@ func escURLPart(w *bytes.Buffer, s string) { escURLBytes(w, s, false) }
 
 // escURLBytes is html/template's processURLOnto (norm: keep reserved characters and
 // valid escapes) followed by its attribute escaper, which only & and + of the result
-// can need.
+// can need. Runs of bytes kept as they are are written at once.
 func escURLBytes(w *bytes.Buffer, s string, norm bool) {
 	const hex = "0123456789abcdef"
+	last := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
-			c == '-', c == '.', c == '_', c == '~':
-			w.WriteByte(c)
+		switch k := urlBytes[c]; {
+		case k == urlUnreserved:
 			continue
-		case norm && c == '&':
-			w.WriteString("&amp;")
-			continue
-		case norm && c == '+':
-			w.WriteString("&#43;")
-			continue
-		case norm && strings.IndexByte("!#$*,/:;=?@[]", c) >= 0:
-			w.WriteByte(c)
-			continue
-		case norm && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			w.WriteByte(c)
+		case !norm:
+		case k == urlReserved, k == urlPercent && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
 			continue
 		}
-		w.WriteByte('%')
-		w.WriteByte(hex[c>>4])
-		w.WriteByte(hex[c&0xf])
+		w.WriteString(s[last:i])
+		last = i + 1
+		switch {
+		case norm && c == '&':
+			w.WriteString("&amp;")
+		case norm && c == '+':
+			w.WriteString("&#43;")
+		default:
+			w.Write([]byte{'%', hex[c>>4], hex[c&0xf]})
+		}
 	}
+	w.WriteString(s[last:])
 }
+
+// urlByte is what escURLBytes does with a byte.
+type urlByte uint8
+
+const (
+	urlEscaped    urlByte = iota // percent-encoded (& and + referenced when normalizing)
+	urlUnreserved                // kept: letters, digits, - . _ ~
+	urlReserved                  // kept when normalizing: ! # $ * , / : ; = ? @ [ ]
+	urlPercent                   // kept when normalizing and it starts a valid escape
+)
+
+// urlBytes classes every byte for escURLBytes.
+var urlBytes = func() (t [256]urlByte) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", byte(c)) >= 0:
+			t[c] = urlUnreserved
+		case strings.IndexByte("!#$*,/:;=?@[]", byte(c)) >= 0:
+			t[c] = urlReserved
+		case c == '%':
+			t[c] = urlPercent
+		}
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'

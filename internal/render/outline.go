@@ -2,7 +2,6 @@ package render
 
 import (
 	"html"
-	"regexp"
 	"strings"
 
 	"github.com/briefs/briefs/internal/figures"
@@ -31,8 +30,6 @@ type FigureGroup struct {
 
 // tocMin is the fewest headings that make a table of contents worth its space.
 const tocMin = 3
-
-var tagPattern = regexp.MustCompile(`<[^>]*>`)
 
 // An item is an h2 or a figure of a body's HTML. The HTML comes from our own Markdown
 // renderer, whose output items follows: headings as <h2 id="…">…</h2>, with no other
@@ -90,49 +87,74 @@ func itemAt(s string) (item, int) {
 
 // plainText is the text of an HTML fragment, without its tags and entities.
 func plainText(s string) string {
-	return strings.TrimSpace(html.UnescapeString(tagPattern.ReplaceAllString(s, "")))
+	return strings.TrimSpace(html.UnescapeString(stripTags(s)))
+}
+
+// stripTags removes every tag of s: each '<' and what follows it up to the next '>'
+// (a '<' with no '>' after it stays, as the regular expression <[^>]*> it replaces
+// left it). A heading's text is nearly always without tags, and then s itself.
+func stripTags(s string) string {
+	i := strings.IndexByte(s, '<')
+	if i < 0 {
+		return s
+	}
+	var b strings.Builder
+	for i >= 0 {
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		b.WriteString(s[:i])
+		s = s[i+j+1:]
+		i = strings.IndexByte(s, '<')
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // toc lists a brief's h2 headings, when it has at least tocMin of them.
 func toc(p *site.Page) []Heading {
-	if !p.IsBrief() {
-		return nil
-	}
-	var out []Heading
-	for _, it := range items(string(p.Content)) {
-		if !it.figure {
-			out = append(out, Heading{ID: html.UnescapeString(it.attr), Text: plainText(it.inner)})
-		}
-	}
-	if len(out) < tocMin {
-		return nil
-	}
-	return out
+	heads, _ := outline(p, "", nil)
+	return heads
 }
 
 // keyFigures lists the figures of a brief's body once each, grouped by the part of
 // the brief they first appear in. Other is each figure in language other (none when
 // other is empty), read back from the page's own notation with the site's units.
 func keyFigures(p *site.Page, other string, units *figures.Units) []FigureGroup {
+	_, figs := outline(p, other, units)
+	return figs
+}
+
+// outline is a brief's table of contents (toc) and key figures (keyFigures), from one
+// scan of its body; none for a page that is not a brief.
+func outline(p *site.Page, other string, units *figures.Units) ([]Heading, []FigureGroup) {
 	if !p.IsBrief() {
-		return nil
+		return nil, nil
 	}
+	var heads []Heading
 	var out []FigureGroup
 	under := Heading{}
-	seen := map[[2]string]bool{}
+	var seen map[[2]string]bool
 	for _, it := range items(string(p.Content)) {
 		if !it.figure {
 			under = Heading{ID: html.UnescapeString(it.attr), Text: plainText(it.inner)}
+			heads = append(heads, under)
 			continue
 		}
 		f := Figure{Value: html.UnescapeString(it.attr), Text: plainText(it.inner)}
+		if seen == nil {
+			seen = map[[2]string]bool{}
+		}
 		if key := [2]string{f.Value, f.Text}; seen[key] {
 			continue
 		} else {
 			seen[key] = true
 		}
-		if fig, err := figures.Parse(f.Text, "", units); err == nil && other != "" {
-			f.Other, _ = figures.Format(fig, other, units)
+		if other != "" {
+			if fig, err := figures.Parse(f.Text, "", units); err == nil {
+				f.Other, _ = figures.Format(fig, other, units)
+			}
 		}
 		if len(out) == 0 || out[len(out)-1].Under != under {
 			out = append(out, FigureGroup{Under: under})
@@ -140,5 +162,8 @@ func keyFigures(p *site.Page, other string, units *figures.Units) []FigureGroup 
 		g := &out[len(out)-1]
 		g.Figures = append(g.Figures, f)
 	}
-	return out
+	if len(heads) < tocMin {
+		heads = nil
+	}
+	return heads, out
 }

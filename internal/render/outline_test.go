@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"reflect"
+	"regexp"
 	"testing"
 
 	"github.com/briefs/briefs/internal/config"
@@ -46,5 +47,15 @@ func TestKeyFigures(t *testing.T) {
 	}
 	if got := keyFigures(p, "", units); got[0].Figures[0].Other != "" {
 		t.Errorf("a one-language site has another notation: %+v", got[0])
+	}
+}
+
+// TestStripTags compares stripTags with the regular expression it replaced.
+func TestStripTags(t *testing.T) {
+	re := regexp.MustCompile(`<[^>]*>`)
+	for _, s := range []string{"", "plain", "A <em>one</em>", "<b>x</b>", "a < b", "a < b > c", "x <a href=\"y\">z", "<<>>", "<x", ">x<", "1 <br/> 2 <", "一<i>二</i>\xff"} {
+		if got, want := stripTags(s), re.ReplaceAllString(s, ""); got != want {
+			t.Errorf("stripTags(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -64,9 +64,9 @@ func TestPageTerms(t *testing.T) {
 		got[term] = fmt.Sprint(l.tf[0], l.pos)
 	})
 	for term, want := range map[string]string{
-		"营商":    "5 [0 11]", // title (count 2, ×2, +1) and text, past the title's gap
+		"营商":    "5 [0 64]", // title (count 2, ×2, +1) and text, which starts at textStart
 		"营":     "5 []",     // one character keeps no positions
-		"fraud": "4 [15 16]", "#790000000:yuan": "2 [17]", "#790000000": "2 [17]",
+		"fraud": "4 [68 69]", "#790000000:yuan": "2 [70]", "#790000000": "2 [70]",
 	} {
 		if got[term] != want {
 			t.Errorf("%s: %q, want %q", term, got[term], want)
@@ -121,7 +121,7 @@ func TestPrepareMatchesIndex(t *testing.T) {
 		for _, tk := range tok.Index(s) {
 			counts[tk.Term]++
 			if r, n := utf8.DecodeRuneInString(tk.Term); !(n == len(tk.Term) && isCJK(r)) && len(positions[tk.Term]) < maxPositions {
-				positions[tk.Term] = append(positions[tk.Term], uint32(tk.Pos+titleGap))
+				positions[tk.Term] = append(positions[tk.Term], uint32(tk.Pos+max(titleGap, textStart))) // no title
 			}
 		}
 		for term, n := range counts {

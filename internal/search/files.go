@@ -1,13 +1,11 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 )
 
 // File is one file of the written index.
@@ -26,11 +24,11 @@ const Version = 3
 const perFolder = 256
 
 // ShardFile is the name of shard k below the index's folder: "<k/256>/s<k>.bin".
-func ShardFile(k int) string { return fmt.Sprintf("%d/s%d.bin", k/perFolder, k) }
+func ShardFile(k int) string { return strconv.Itoa(k/perFolder) + "/s" + strconv.Itoa(k) + ".bin" }
 
 // RecordFile is the name of record file k below the index's folder:
 // "<k/256>/r<k>.json".
-func RecordFile(k int) string { return fmt.Sprintf("%d/r%d.json", k/perFolder, k) }
+func RecordFile(k int) string { return strconv.Itoa(k/perFolder) + "/r" + strconv.Itoa(k) + ".json" }
 
 // Entry is search/<lang>/index.json, the one file with a fixed name. The
 // others are in a folder named by a hash of them all, so a host may cache
@@ -49,37 +47,22 @@ type Entry struct {
 }
 
 // Files writes the index as files below dir ("search/zh"). The same pages
-// give the same bytes.
+// give the same bytes. The files' bytes are the index's own, which it never
+// changes: a caller may keep them but not change them.
 func (ix *Index) Files(dir string) []File {
-	h := sha256.New()
-	put := func(b []byte) {
-		h.Write(binary.AppendUvarint(nil, uint64(len(b))))
-		h.Write(b)
+	set := ix.set
+	if set == nil { // made by Build: hashed now, not kept
+		set = newFileSet(ix, nil)
 	}
-	for _, s := range ix.shards {
-		put(s)
-	}
-	for _, r := range ix.records {
-		put(r)
-	}
-	put(ix.lens)
-	put(ix.facets)
-	e := Entry{Version: Version, Dir: hex.EncodeToString(h.Sum(nil)[:6]), Count: len(ix.pages),
-		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: ix.perRecord, Units: ix.tok.units}
+	e := Entry{Version: Version, Dir: set.dir, Count: len(ix.pages),
+		Shards: len(ix.shards), AvgLen: ix.avg, PerRecord: set.per, Units: ix.tok.units}
 	sub := dir + "/" + e.Dir + "/"
-	out := make([]File, 0, len(ix.shards)+len(ix.records)+3)
+	out := make([]File, 0, len(ix.shards)+len(set.records)+3)
 	for k, s := range ix.shards {
 		out = append(out, File{sub + ShardFile(k), s})
 	}
-	for i := 0; i < len(ix.records); i += ix.perRecord {
-		data := []byte{'['}
-		for k, r := range ix.records[i:min(i+ix.perRecord, len(ix.records))] {
-			if k > 0 {
-				data = append(data, ',')
-			}
-			data = append(data, r...)
-		}
-		out = append(out, File{sub + RecordFile(i/ix.perRecord), append(data, ']')})
+	for k, r := range set.records {
+		out = append(out, File{sub + RecordFile(k), r})
 	}
 	out = append(out, File{sub + "lengths.bin", ix.lens}, File{sub + "facets.json", ix.facets})
 	data, _ := json.Marshal(e) // strings and numbers only: cannot fail

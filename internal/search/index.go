@@ -36,13 +36,15 @@ type Index struct {
 	avg     float64 // the mean length of the pages, as the classes give them
 	shards  [][]byte
 	records [][]byte // each page's result record (JSON), as the page holds it
-	// perRecord is how many pages' records share a file (recordsPerFile).
-	perRecord int
-	facets    []byte
+	facets  []byte
 	// words are the word terms under each prefix entry, with their numbers of
 	// pages, which Update needs to write a prefix entry again (live indexes
 	// only: nil in one made by Build).
 	words map[string]map[string]int
+	set   *fileSet // the files' hashes and record files (live indexes only)
+	// npost is the number of (term, page) pairs, which sets the number of
+	// shards (live indexes only).
+	npost int
 }
 
 // plist is one term's postings, decoded.
@@ -82,18 +84,28 @@ func Build(tok *Tokenizer, pages []*Page) *Index {
 // that are the same (the same *Page) at the same place: the dev server reads
 // again only the pages an edit changed and calls Update with the others as
 // they were. The result is the same as Build's with the same pages; prev
-// may be nil. When the pages are the same ones but a few (the same URLs),
-// only the postings of the changed pages' terms are written again.
+// may be nil, and is returned itself when the pages are its own. When the
+// pages are the same ones but a few (the same URLs), only the postings of the
+// terms whose entries changed are written again, and only the files that
+// changed are hashed again (fileSet).
 func Update(tok *Tokenizer, prev *Index, pages []*Page) *Index {
-	pages = slices.Clone(pages)
-	slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
-	if prev == nil || len(prev.pages) != len(pages) || prev.tok != tok {
-		return assemble(tok, pages, nil, true)
+	var ix *Index
+	if prev != nil && prev.tok == tok && len(prev.pages) == len(pages) {
+		if slices.Equal(prev.pages, pages) {
+			return prev // the same pages: the same index
+		}
+		ix = patch(prev, slices.Clone(pages)) // nil unless each page has the URL of prev's at its place: in order
 	}
-	if ix := patch(prev, pages); ix != nil {
-		return ix
+	if ix == nil {
+		pages = slices.Clone(pages)
+		slices.SortFunc(pages, func(a, b *Page) int { return cmp.Compare(a.URL, b.URL) })
+		ix = assemble(tok, pages, prev, true)
+		for _, p := range pages {
+			ix.npost += p.nterms
+		}
 	}
-	return assemble(tok, pages, prev, true)
+	ix.set = newFileSet(ix, prev)
+	return ix
 }
 
 // assemble makes the index of pages, in their order. Records of pages that
@@ -134,12 +146,9 @@ func pageData(tok *Tokenizer, pages []*Page, prev *Index) (*Index, int) {
 	if len(pages) > 0 {
 		ix.avg = sum / float64(len(pages))
 	}
-	size := 0
 	for i, p := range pages {
 		ix.records[i] = p.rec
-		size += len(p.rec)
 	}
-	ix.perRecord = recordsPerFile(size, len(pages))
 	ix.facets = facetList(pages)
 	return ix, total
 }

@@ -31,6 +31,13 @@ const maxPositions = 4
 // phrase spans the two.
 const titleGap = 8
 
+// textStart is where the text's positions start after a title of up to 55
+// terms: not right after the title, so that an edit to a title that changes
+// its number of terms leaves the text's positions, and so the entries of every
+// other term of the page, as they were. The dev server then writes again only
+// the shards of the title's terms, not every shard of the language.
+const textStart = 64
+
 // The text kept per page for excerpts (excerptText), in runes: a result
 // fetches it.
 const (
@@ -484,7 +491,7 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 		last = pos + max(len(rs)-2, 0)
 	}
 	t.each(d.Title, false, add, cjk)
-	inTitle, off = false, last+1+titleGap
+	inTitle, off = false, max(last+1+titleGap, textStart)
 	t.each(d.Text, false, add, cjk)
 	facets := d.facets()
 	for _, f := range facets {

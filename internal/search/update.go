@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"maps"
 	"slices"
@@ -28,9 +29,9 @@ func patch(prev *Index, pages []*Page) *Index {
 			changed = append(changed, uint32(i))
 		}
 	}
-	ix, total := pageData(prev.tok, pages, prev)
+	ix := patchData(prev, pages, changed)
 	n := uint32(len(prev.shards))
-	if shardCount(total) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
+	if shardCount(ix.npost) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
 		return nil
 	}
 	v := prev.tok.dict.view()
@@ -40,14 +41,12 @@ func patch(prev *Index, pages []*Page) *Index {
 	for i, id := range changed {
 		now[i] = make(map[uint32][]byte, pages[id].nterms)
 		pages[id].eachTerm(func(t uint32, entry []byte) { now[i][t] = entry })
-		for _, p := range []*Page{prev.pages[id], pages[id]} {
-			p.eachTerm(func(t uint32, _ []byte) {
-				s := v.hashOf(t) % n
-				if terms[s] == nil {
-					terms[s] = map[uint32]bool{}
-				}
-				terms[s][t] = true
-			})
+		for _, t := range editedTerms(prev.pages[id], now[i]) {
+			s := v.hashOf(t) % n
+			if terms[s] == nil {
+				terms[s] = map[uint32]bool{}
+			}
+			terms[s][t] = true
 		}
 	}
 	shards := slices.Sorted(maps.Keys(terms))
@@ -78,6 +77,64 @@ func patch(prev *Index, pages []*Page) *Index {
 		ix.shards[s] = encodeShard(m)
 	}
 	return ix
+}
+
+// patchData starts the index of pages as pageData does, from prev's, whose
+// pages are the same but those at changed: their lengths and records are put
+// in, and the facets are listed again only when a changed page's section,
+// tags or year differ. The mean length is summed again, in order, so that it
+// is the same number as Build's.
+func patchData(prev *Index, pages []*Page, changed []uint32) *Index {
+	ix := &Index{tok: prev.tok, pages: pages, lens: bytes.Clone(prev.lens), records: slices.Clone(prev.records),
+		facets: prev.facets, npost: prev.npost}
+	sameFacets := true
+	for _, id := range changed {
+		was, p := prev.pages[id], pages[id]
+		ix.npost += p.nterms - was.nterms
+		ix.lens[id], ix.records[id] = lengthClass(p.length), p.rec
+		sameFacets = sameFacets && was.Section == p.Section && year(was.Date) == year(p.Date) && slices.Equal(was.Tags, p.Tags)
+	}
+	sum := 0.0
+	for _, c := range ix.lens {
+		sum += classLength(c)
+	}
+	if len(pages) > 0 {
+		ix.avg = sum / float64(len(pages))
+	}
+	if !sameFacets {
+		ix.facets = facetList(pages)
+	}
+	return ix
+}
+
+// year is the year facetList counts a date under; "" for none.
+func year(date string) string {
+	if len(date) < 4 {
+		return ""
+	}
+	return date[:4]
+}
+
+// editedTerms lists the terms whose entries differ between page was and the
+// entries now of the page at its place: those it gained, lost, or has with
+// another count or other positions. An edit to a title that keeps its number of
+// terms changes only the title's terms, not the thousand others of the page,
+// whose shards then stay as they are.
+func editedTerms(was *Page, now map[uint32][]byte) []uint32 {
+	var out []uint32
+	old := make(map[uint32]bool, was.nterms)
+	was.eachTerm(func(t uint32, entry []byte) {
+		old[t] = true
+		if e, ok := now[t]; !ok || !bytes.Equal(e, entry) {
+			out = append(out, t)
+		}
+	})
+	for t := range now {
+		if !old[t] {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // repostWords is prev's words with the numbers of pages of the edited terms

@@ -18,6 +18,7 @@ import (
 
 	"github.com/briefs/briefs/internal/config"
 	"github.com/briefs/briefs/internal/site"
+	"github.com/briefs/briefs/internal/xmltext"
 )
 
 // MaxURLs is the sitemaps.org limit of URLs in one file.
@@ -37,28 +38,35 @@ type File struct {
 	Data []byte
 }
 
-// Files returns the sitemap files and robots.txt for the site.
+// Files returns the sitemap files and robots.txt for the site. The entries are
+// written one after another into one buffer, which the sitemap files are cut from.
 func Files(st *site.Site, max int) []File {
 	cfg := st.Config
-	var entries [][]byte
+	var body bytes.Buffer
+	var ends []int // where each entry ends in body
 	for _, p := range st.Pages {
 		if !p.Rendered() || p.Kind == site.KindSearch {
 			continue // a search page, built in or a content page's, has nothing to index
 		}
 		for n := 1; n <= st.Pagers(p); n++ {
-			entries = append(entries, entry(cfg, p, n))
+			writeEntry(&body, cfg, p, n)
+			ends = append(ends, body.Len())
 		}
 	}
 	var files []File
-	if len(entries) <= max {
-		files = append(files, File{SitemapFile, urlset(entries)})
+	if len(ends) <= max {
+		files = append(files, File{SitemapFile, urlset(body.Bytes())})
 	} else {
 		var index bytes.Buffer
 		index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for i := 0; i*max < len(entries); i++ {
+		for i, lo := 0, 0; i*max < len(ends); i++ {
+			hi := ends[min((i+1)*max, len(ends))-1]
 			name := fmt.Sprintf("sitemap-%d.xml", i+1)
-			files = append(files, File{name, urlset(entries[i*max : min((i+1)*max, len(entries))])})
-			fmt.Fprintf(&index, "  <sitemap><loc>%s</loc></sitemap>\n", escape(cfg.AbsURL(name)))
+			files = append(files, File{name, urlset(body.Bytes()[lo:hi])})
+			lo = hi
+			index.WriteString("  <sitemap><loc>")
+			xmltext.Escape(&index, cfg.AbsURL(name))
+			index.WriteString("</loc></sitemap>\n")
 		}
 		index.WriteString("</sitemapindex>\n")
 		files = append(files, File{SitemapFile, index.Bytes()})
@@ -67,38 +75,51 @@ func Files(st *site.Site, max int) []File {
 	return append(files, File{RobotsFile, []byte(robots)})
 }
 
-func urlset(entries [][]byte) []byte {
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	for _, e := range entries {
-		b.Write(e)
-	}
-	b.WriteString("</urlset>\n")
-	return b.Bytes()
+// urlsetStart and urlsetEnd enclose the entries of a sitemap file.
+const (
+	urlsetStart = xml.Header + `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n"
+	urlsetEnd   = "</urlset>\n"
+)
+
+// urlset is a sitemap file of the entries.
+func urlset(entries []byte) []byte {
+	b := make([]byte, 0, len(urlsetStart)+len(entries)+len(urlsetEnd))
+	return append(append(append(b, urlsetStart...), entries...), urlsetEnd...)
 }
 
-// entry is one <url>; only the first page of a list carries alternates, since later
-// pages of a list have no fixed counterpart in another language.
-func entry(cfg *config.Site, p *site.Page, n int) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "  <url>\n    <loc>%s</loc>\n", escape(cfg.AbsURL(site.PagerPath(p, n))))
+// writeEntry writes one <url>; only the first page of a list carries alternates,
+// since later pages of a list have no fixed counterpart in another language.
+func writeEntry(b *bytes.Buffer, cfg *config.Site, p *site.Page, n int) {
+	b.WriteString("  <url>\n    <loc>")
+	xmltext.Escape(b, cfg.AbsURL(site.PagerPath(p, n)))
+	b.WriteString("</loc>\n")
 	if !p.Lastmod.IsZero() || !p.Date.IsZero() {
-		fmt.Fprintf(&b, "    <lastmod>%s</lastmod>\n", lastmod(p).Format(time.RFC3339))
+		var date [64]byte
+		b.WriteString("    <lastmod>")
+		b.Write(lastmod(p).AppendFormat(date[:0], time.RFC3339))
+		b.WriteString("</lastmod>\n")
 	}
 	if n == 1 && len(p.Translations) > 0 {
 		all := append([]*site.Page{p}, p.Translations...)
 		for _, q := range all {
-			fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"%s\" href=\"%s\"/>\n", escape(q.Lang.Locale), escape(cfg.AbsURL(q.Path)))
+			alternate(b, q.Lang.Locale, cfg.AbsURL(q.Path))
 		}
 		for _, q := range all {
 			if q.Lang.Code == cfg.DefaultLanguage {
-				fmt.Fprintf(&b, "    <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"%s\"/>\n", escape(cfg.AbsURL(q.Path)))
+				alternate(b, "x-default", cfg.AbsURL(q.Path))
 			}
 		}
 	}
 	b.WriteString("  </url>\n")
-	return b.Bytes()
+}
+
+// alternate writes the link to a page's version in the language hreflang.
+func alternate(b *bytes.Buffer, hreflang, href string) {
+	b.WriteString(`    <xhtml:link rel="alternate" hreflang="`)
+	xmltext.Escape(b, hreflang)
+	b.WriteString(`" href="`)
+	xmltext.Escape(b, href)
+	b.WriteString("\"/>\n")
 }
 
 // Fingerprint hashes everything the sitemap is made of: each page's addresses, dates
@@ -139,10 +160,4 @@ func lastmod(p *site.Page) time.Time {
 		return p.Lastmod
 	}
 	return p.Date
-}
-
-func escape(s string) string {
-	var b bytes.Buffer
-	xml.EscapeText(&b, []byte(s))
-	return b.String()
 }
