@@ -107,7 +107,14 @@ func (l nestingLimit) Open(parent ast.Node, r text.Reader, pc parser.Context) (a
 // a target (backslash escapes, nested parentheses, up to a space or the line's end), and
 // adds up what goldmark would read for each "](". A target followed by a title costs,
 // besides, a step for every line of its paragraph: goldmark looks the title up that way.
+//
+// Only the lines that hold a "](" can hold a target: the others only count as lines of
+// their paragraph, and a body without any, as most are, costs one search.
 func checkLinkScan(src []byte) *Problem {
+	next := bytes.Index(src, linkOpen) // the first "](" from the line being read, or -1
+	if next < 0 {
+		return nil
+	}
 	total := 0
 	var para struct{ lines, titles, first int } // the paragraph being read: its lines, titles and first title
 	endPara := func() *Problem {
@@ -130,6 +137,14 @@ func checkLinkScan(src []byte) *Problem {
 			continue
 		}
 		para.lines++
+		if next >= 0 && next < start {
+			if next = bytes.Index(src[start:], linkOpen); next >= 0 {
+				next += start
+			}
+		}
+		if next < 0 || next >= end {
+			continue
+		}
 		for _, t := range linkTargets(src, start, end) {
 			if t.title && para.titles == 0 {
 				para.first = t.at
@@ -144,6 +159,9 @@ func checkLinkScan(src []byte) *Problem {
 	}
 	return endPara()
 }
+
+// linkOpen starts a link target.
+var linkOpen = []byte("](")
 
 // linkTarget is a "](" at byte at, how many bytes goldmark reads for its target, and
 // whether a title may follow it.
@@ -254,7 +272,12 @@ func isRefDef(line []byte) bool {
 // checkRefRuns returns a Problem at the link reference definition that makes a run of
 // them longer than MaxRefRun, or nil. A definition is a line that starts, after spaces
 // and '>' markers, with "[label]:"; a line of anything else ends the run.
+//
+// A definition holds "]:", so a body without one, as most are, costs one search.
 func checkRefRuns(src []byte) *Problem {
+	if !bytes.Contains(src, []byte("]:")) {
+		return nil
+	}
 	run := 0
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')
