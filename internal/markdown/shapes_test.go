@@ -3,13 +3,17 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/yuin/goldmark/util"
 )
 
 // The checks before parsing skip the lines, or the bodies, that cannot hold what they
-// count ("](" for link targets, "]:" for reference definitions). These tests hold them
-// to the plain scans they replaced, kept here: every line read, every byte of it.
+// count ("](" for link targets, "]:" for reference definitions), and the bytes of a
+// line that change no target's cost. These tests hold them to the plain scans they
+// replaced, kept here: every line read, every byte of it.
 
 // plainLinkScan is checkLinkScan reading every line.
 func plainLinkScan(src []byte) *Problem {
@@ -35,7 +39,7 @@ func plainLinkScan(src []byte) *Problem {
 			continue
 		}
 		para.lines++
-		for _, t := range linkTargets(src, start, end) {
+		for _, t := range plainLinkTargets(src, start, end) {
 			if t.title && para.titles == 0 {
 				para.first = t.at
 			}
@@ -48,6 +52,59 @@ func plainLinkScan(src []byte) *Problem {
 		}
 	}
 	return endPara()
+}
+
+// plainLinkTargets is linkTargets reading every byte of the line.
+func plainLinkTargets(src []byte, start, end int) []linkTarget {
+	var (
+		targets []linkTarget
+		parens  []int // open '(' not yet closed, as indexes into targets, or -1
+		spaces  []int // targets waiting for a space
+		angles  []int // targets in <…>, waiting for the '>'
+	)
+	settle := func(list []int, at, next int) []int {
+		if len(list) == 0 {
+			return list
+		}
+		title := titleFollows(src, next)
+		for _, k := range list {
+			if t := &targets[k]; t.cost < 0 {
+				t.cost, t.title = at-t.at, title
+			}
+		}
+		return list[:0]
+	}
+	for i := start; i < end; i++ {
+		c := src[i]
+		switch {
+		case c == '\\' && i+1 < end && util.IsPunct(src[i+1]):
+			i++
+		case c == ']' && i+1 < end && src[i+1] == '(':
+			targets = append(targets, linkTarget{at: i, cost: -1})
+			if i+2 < end && src[i+2] == '<' {
+				angles = append(angles, len(targets)-1)
+				i += 2
+				continue
+			}
+			parens = append(parens, len(targets)-1)
+			spaces = append(spaces, len(targets)-1)
+			i++
+		case c == '(':
+			parens = append(parens, -1)
+		case c == ')' && len(parens) > 0:
+			if k := parens[len(parens)-1]; k >= 0 && targets[k].cost < 0 {
+				targets[k].cost = i - targets[k].at
+			}
+			parens = parens[:len(parens)-1]
+		case c == '>':
+			angles = settle(angles, i, i+1)
+		case util.IsSpace(c):
+			spaces = settle(spaces, i, i)
+		}
+	}
+	settle(spaces, end, end)
+	settle(angles, end, end)
+	return targets
 }
 
 // plainRefRuns is checkRefRuns reading every line.
@@ -132,4 +189,18 @@ func describe(p *Problem) string {
 		return "no problem"
 	}
 	return fmt.Sprintf("problem at %d", p.Offset)
+}
+
+// FuzzLinkTargets holds linkTargets to the plain scan of every byte, on any line.
+func FuzzLinkTargets(f *testing.F) {
+	for _, s := range []string{"a](b) c](d e", "(x](y) z](<w> v", `\](a \\](b) (c](d "t")`, "((a](b)) ](", "](x y](z)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		src := []byte(line)
+		got, want := linkTargets(src, 0, len(src)), plainLinkTargets(src, 0, len(src))
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: %+v, the plain scan: %+v", line, got, want)
+		}
+	})
 }
