@@ -204,23 +204,8 @@ func badName(p string, d fs.DirEntry, errs *diag.List) error {
 // Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
 // returns nil, with the problems in errs, when the file cannot be used.
 func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
-	info, err := fs.Lstat(fsys, p)
-	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		// A link could reach any file on the machine: content is what is in content/.
-		errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
-		return nil
-	}
-	// Not a link: Lstat gave the size, as Stat would have; Stat only when it failed.
-	if err != nil {
-		info, err = fs.Stat(fsys, p)
-	}
-	if err == nil && info.Size() > MaxFileSize {
-		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", info.Size()>>20, MaxFileSize>>20))
-		return nil
-	}
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
+	src := readChecked(fsys, p, errs)
+	if src == nil {
 		return nil
 	}
 	f := &File{Path: p, Src: src}
@@ -248,6 +233,45 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	f.BodyOffset = len(src) - len(body)
 	f.fsys = fsys
 	return f
+}
+
+// readChecked reads the content file at p, unless it is a symbolic link or larger
+// than MaxFileSize; nil, with the problem in errs, when it cannot be used. A SiteFS
+// reads it opened with O_NOFOLLOW (readContent); other file systems, or a path that
+// loops, are asked with lstat first.
+func readChecked(fsys fs.FS, p string, errs *diag.List) []byte {
+	src, size, ok, err := readContent(fsys, p, MaxFileSize)
+	if !ok {
+		info, lerr := fs.Lstat(fsys, p)
+		if lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			// A link could reach any file on the machine: content is what is in content/.
+			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
+			return nil
+		}
+		// Not a link: Lstat gave the size, as Stat would have; Stat only when it failed.
+		if lerr != nil {
+			info, lerr = fs.Stat(fsys, p)
+		}
+		size = -1
+		if lerr == nil {
+			size = info.Size()
+		}
+		if size <= MaxFileSize {
+			src, err = fs.ReadFile(fsys, p)
+		}
+	}
+	switch {
+	case size > MaxFileSize:
+		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", size>>20, MaxFileSize>>20))
+		return nil
+	case err != nil:
+		errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
+		return nil
+	}
+	if src == nil {
+		src = []byte{} // an empty file is read, as fs.ReadFile reads it
+	}
+	return src
 }
 
 // place works out root, section, name, language and bundle from the file's path.
