@@ -20,6 +20,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"path"
 	"slices"
@@ -75,6 +76,12 @@ type File struct {
 	fsys     fs.FS  // where the file was read from, for Reload
 	bom      bool   // the file starts with a BOM, left out of Src; Stamp puts it back
 	bodyHash string // BodyHash, kept when the body is let go
+	// noHash: a lean load let the body go without its BodyHash (see LoadLean).
+	noHash bool
+	// sum is bodySum of the body let go (summed), which Reload checks the text read
+	// again against.
+	sum    uint64
+	summed bool
 	// Src is the whole file; Body is the Markdown after the front matter, a part of Src.
 	Src  []byte
 	Body []byte
@@ -197,23 +204,8 @@ func badName(p string, d fs.DirEntry, errs *diag.List) error {
 // Read loads and checks one content file at path p (such as "content/law/x.zh.md"); it
 // returns nil, with the problems in errs, when the file cannot be used.
 func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
-	info, err := fs.Lstat(fsys, p)
-	if err == nil && info.Mode()&fs.ModeSymlink != 0 {
-		// A link could reach any file on the machine: content is what is in content/.
-		errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
-		return nil
-	}
-	// Not a link: Lstat gave the size, as Stat would have; Stat only when it failed.
-	if err != nil {
-		info, err = fs.Stat(fsys, p)
-	}
-	if err == nil && info.Size() > MaxFileSize {
-		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", info.Size()>>20, MaxFileSize>>20))
-		return nil
-	}
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
+	src := readChecked(fsys, p, errs)
+	if src == nil {
 		return nil
 	}
 	f := &File{Path: p, Src: src}
@@ -241,6 +233,45 @@ func Read(fsys fs.FS, p string, cfg *config.Site, errs *diag.List) *File {
 	f.BodyOffset = len(src) - len(body)
 	f.fsys = fsys
 	return f
+}
+
+// readChecked reads the content file at p, unless it is a symbolic link or larger
+// than MaxFileSize; nil, with the problem in errs, when it cannot be used. A SiteFS
+// reads it opened with O_NOFOLLOW (readContent); other file systems, or a path that
+// loops, are asked with lstat first.
+func readChecked(fsys fs.FS, p string, errs *diag.List) []byte {
+	src, size, ok, err := readContent(fsys, p, MaxFileSize)
+	if !ok {
+		info, lerr := fs.Lstat(fsys, p)
+		if lerr == nil && info.Mode()&fs.ModeSymlink != 0 {
+			// A link could reach any file on the machine: content is what is in content/.
+			errs.Add(diag.Warn(p, 0, 0, "symbolic link skipped; copy the file into content/ instead"))
+			return nil
+		}
+		// Not a link: Lstat gave the size, as Stat would have; Stat only when it failed.
+		if lerr != nil {
+			info, lerr = fs.Stat(fsys, p)
+		}
+		size = -1
+		if lerr == nil {
+			size = info.Size()
+		}
+		if size <= MaxFileSize {
+			src, err = fs.ReadFile(fsys, p)
+		}
+	}
+	switch {
+	case size > MaxFileSize:
+		errs.Add(diag.At(p, 1, 1, "file is %d MiB; a content file may be at most %d MiB", size>>20, MaxFileSize>>20))
+		return nil
+	case err != nil:
+		errs.Add(diag.At(p, 0, 0, "cannot read: %v", err))
+		return nil
+	}
+	if src == nil {
+		src = []byte{} // an empty file is read, as fs.ReadFile reads it
+	}
+	return src
 }
 
 // place works out root, section, name, language and bundle from the file's path.
@@ -445,18 +476,32 @@ func CheckFrontSlug(s string) error {
 }
 
 // Release lets go of the file's body once its page is written, keeping the front
-// matter for messages; only a one-shot build, which will not read it again, does this.
+// matter for messages, and its BodyHash unless a lean load let that go too; only a
+// one-shot build, which will not read it again, does this.
 func (f *File) Release() {
-	if f.Body != nil && f.bodyHash == "" {
-		f.bodyHash = f.BodyHash()
+	if f.Body != nil {
+		f.letGo(!f.noHash)
 	}
+}
+
+// letGo keeps bodySum of the body for Reload, and its BodyHash when keepHash, and
+// lets the body go.
+func (f *File) letGo(keepHash bool) {
+	if !f.summed {
+		f.sum, f.summed = bodySum(f.Body), true
+	}
+	if keepHash && f.bodyHash == "" {
+		f.bodyHash = hashBody(f.Body)
+	}
+	f.noHash = f.bodyHash == ""
 	// A copy of the front matter: a slice of Src would keep the whole text alive.
 	f.Src, f.Body = bytes.Clone(f.Src[:f.BodyOffset]), nil
 }
 
 // Reload reads the body of a released file again, from the same file. The file must
 // not have changed since it was loaded: the page graph was built from its front
-// matter, and its positions must still be right.
+// matter, and its positions must still be right. A text with the same front matter
+// and the same bodySum is the text read and checked before, valid UTF-8 among others.
 func (f *File) Reload() error {
 	if f.Body != nil {
 		return nil
@@ -466,18 +511,26 @@ func (f *File) Reload() error {
 		src = bytes.TrimPrefix(src, []byte(BOM))
 	}
 	if err != nil || len(src) < f.BodyOffset || !bytes.Equal(src[:f.BodyOffset], f.Src) ||
-		!utf8.Valid(src) || f.bodyHash != "" && f.bodyHash != hashBody(src[f.BodyOffset:]) {
+		f.summed && f.sum != bodySum(src[f.BodyOffset:]) || !f.summed && !utf8.Valid(src) {
 		return fmt.Errorf("changed while the site was being built; build again")
 	}
 	f.Src, f.Body = src, src[f.BodyOffset:]
 	return nil
 }
 
+// bodySeed keys bodySum, whose sums are compared only within one process.
+var bodySeed = maphash.MakeSeed()
+
+// bodySum tells a body read again from the one let go: a 64-bit hash, tens of times
+// cheaper than BodyHash's SHA-256, for a check against a file edited during a build.
+func bodySum(body []byte) uint64 { return maphash.Bytes(bodySeed, body) }
+
 // BodyHash identifies the text of a file's body: "sha256:" and the hex digest. A
 // translation records its source's BodyHash in translationOf, so that a later change
-// to the source shows the translation has fallen behind.
+// to the source shows the translation has fallen behind. Of a body a lean load let go
+// of, it is known only in the site's default language (LoadLean), and "" in others.
 func (f *File) BodyHash() string {
-	if f.Body == nil && f.bodyHash != "" {
+	if f.Body == nil && (f.bodyHash != "" || f.noHash) {
 		return f.bodyHash
 	}
 	return hashBody(f.Body)
@@ -492,6 +545,10 @@ func hashBody(body []byte) string {
 // matter and, when it has no summary, the first leadBytes of its body (to cut one
 // from, up to the next paragraph break), and lets the rest go; Reload reads it again when its page is written. So
 // memory holds the page graph, not the whole content. _index files are kept whole.
+//
+// The BodyHash of a brief let go is kept only in the site's default language: the
+// only one an original is in (Groups), whose hash translations are compared with.
+// Hashing every body took a tenth of a build's instructions.
 func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*File {
 	return loadDirs(fsys, cfg.ContentDirs(), cfg, errs, func(f *File) {
 		if f.IsIndex() {
@@ -508,7 +565,6 @@ func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*F
 			lead = lead[:cut]
 		}
 		f.Lead = bytes.Clone(lead)
-		f.bodyHash = hashBody(f.Body)
-		f.Src, f.Body = bytes.Clone(f.Src[:f.BodyOffset]), nil
+		f.letGo(f.Lang == cfg.DefaultLanguage)
 	})
 }

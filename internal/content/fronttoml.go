@@ -9,10 +9,19 @@ import (
 	"github.com/briefs/briefs/internal/diag"
 )
 
-// decodeTOML reads front matter between +++ lines. The decoder gives no positions for
+// decodeTOML reads front matter between +++ lines: flat front matter itself
+// (decodeFlatTOML), the rest with BurntSushi/toml. The decoder gives no positions for
 // values, so tomlPlaces finds them by scanning the text, which is done only for the
 // few keys a message needs.
 func decodeTOML(file string, front []byte) (frontDoc, *diag.Error) {
+	if doc, ok := decodeFlatTOML(front); ok {
+		return doc, nil
+	}
+	return decodeTOMLDecoder(file, front)
+}
+
+// decodeTOMLDecoder reads any TOML front matter with BurntSushi/toml.
+func decodeTOMLDecoder(file string, front []byte) (frontDoc, *diag.Error) {
 	var raw map[string]any
 	md, err := toml.Decode(string(front), &raw)
 	if err != nil {

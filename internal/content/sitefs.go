@@ -39,3 +39,18 @@ func (s siteFS) ReadFile(name string) ([]byte, error) {
 	}
 	return b, err
 }
+
+// readContent reads a content file that is no link and at most max bytes. It returns
+// ok false when it cannot tell a link at once (not a SiteFS, a link or a loop, another
+// system): then Read asks lstat. A file larger than max gives its size and no data.
+func readContent(fsys fs.FS, name string, max int64) (data []byte, size int64, ok bool, err error) {
+	s, isSite := fsys.(siteFS)
+	if !isSite || !fs.ValidPath(name) {
+		return nil, 0, false, nil
+	}
+	data, size, ok, err = readUnlinked(s.dir+"/"+name, max)
+	if pe, isPath := err.(*fs.PathError); isPath {
+		pe.Path = name
+	}
+	return data, size, ok, err
+}

@@ -75,9 +75,6 @@ func (m *Markdown) expand(src []byte, page *Page, depth int, summary bool) *expa
 	if page == nil {
 		page = &Page{}
 	}
-	if page.Store == nil {
-		page.Store = map[string]any{}
-	}
 	if m.onlyInline(src) {
 		return nil
 	}
@@ -88,6 +85,9 @@ func (m *Markdown) expand(src []byte, page *Page, depth int, summary bool) *expa
 	}
 	if len(errs) == 0 && x.plain(tags) {
 		return nil
+	}
+	if page.Store == nil { // made before the first call runs, as it is only read by calls
+		page.Store = map[string]any{}
 	}
 	x.prefix = placeholderWord
 	for bytes.Contains(src, []byte(x.prefix)) {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"strconv"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -26,17 +27,19 @@ func newHeadingIDs() *headingIDs {
 
 // Generate returns a unique ID for a heading's text.
 func (h *headingIDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Anchor(string(value))
-	id := base
-	if h.used[id] {
-		i := max(h.next[base], 1)
-		for id = base + "-" + strconv.Itoa(i); h.used[id]; id = base + "-" + strconv.Itoa(i) {
-			i++
-		}
-		h.next[base] = i + 1
+	id := appendAnchor(make([]byte, 0, len(value)), value)
+	if !h.used[string(id)] {
+		h.used[string(id)] = true
+		return id
 	}
-	h.used[id] = true
-	return []byte(id)
+	base := string(id)
+	i := max(h.next[base], 1)
+	for id = []byte(base + "-" + strconv.Itoa(i)); h.used[string(id)]; id = []byte(base + "-" + strconv.Itoa(i)) {
+		i++
+	}
+	h.next[base] = i + 1
+	h.used[string(id)] = true
+	return id
 }
 
 // Put records an ID given explicitly, so generated ones do not collide with it.
@@ -44,18 +47,41 @@ func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // Anchor turns heading text into an anchor: "Rule of Law, 2023" becomes
 // "rule-of-law-2023" and "以法促安——全警全力" becomes "以法促安全警全力".
-func Anchor(s string) string {
-	out := make([]rune, 0, len(s))
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
-			out = append(out, unicode.ToLower(r))
-		case unicode.IsSpace(r):
-			out = append(out, '-')
+func Anchor(s string) string { return string(appendAnchor(nil, []byte(s))) }
+
+// appendAnchor appends the anchor of heading text s to dst: letters and digits
+// lowercased, '_' and '-' kept, spaces made '-', the rest dropped; "section" when
+// nothing is kept. ASCII and the CJK Unified Ideographs, nearly all of a brief's
+// headings, are told apart without Unicode's tables (ids_test.go checks every rune).
+func appendAnchor(dst, s []byte) []byte {
+	start := len(dst)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch {
+			case c >= 'A' && c <= 'Z':
+				dst = append(dst, c+'a'-'A')
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '_', c == '-':
+				dst = append(dst, c)
+			case c == ' ', c >= '\t' && c <= '\r':
+				dst = append(dst, '-')
+			}
+			continue
 		}
+		r, n := utf8.DecodeRune(s[i:])
+		switch {
+		case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs: letters, no case
+			dst = append(dst, s[i:i+n]...)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			dst = utf8.AppendRune(dst, unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			dst = append(dst, '-')
+		}
+		i += n
 	}
-	if len(out) == 0 {
-		return "section"
+	if len(dst) == start {
+		return append(dst, "section"...)
 	}
-	return string(out)
+	return dst
 }

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+	"unicode"
 )
 
 // slowIDs is the plain search for a free suffix, from 1 each time: headingIDs must give
@@ -76,4 +77,55 @@ func TestHeadingIDsAsBefore(t *testing.T) {
 			}
 		}
 	}
+}
+
+// plainAnchor is Anchor through Unicode's tables for every rune, as it was written
+// first: appendAnchor's shortcuts must give exactly its anchors.
+func plainAnchor(s string) string {
+	out := make([]rune, 0, len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '-':
+			out = append(out, unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			out = append(out, '-')
+		}
+	}
+	if len(out) == 0 {
+		return "section"
+	}
+	return string(out)
+}
+
+// TestAnchorEveryRune compares Anchor with plainAnchor on every rune, alone and
+// between letters, and on invalid UTF-8.
+func TestAnchorEveryRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for _, s := range []string{string(r), "a" + string(r) + "文"} {
+			if got, want := Anchor(s), plainAnchor(s); got != want {
+				t.Fatalf("Anchor(%q) = %q, want %q", s, got, want)
+			}
+		}
+	}
+	for _, s := range []string{"\xff", "a\xe4\xb8b", "\xe4\xb8\xad\xe4", "", " ", "A B\tC"} {
+		if got, want := Anchor(s), plainAnchor(s); got != want {
+			t.Errorf("Anchor(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzAnchor holds Anchor, and Generate's first ID, to plainAnchor on any text.
+func FuzzAnchor(f *testing.F) {
+	for _, s := range []string{"Rule of Law, 2023", "以法促安——全警全力", "İSTANBUL ǅ", "\xff\xfe a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := plainAnchor(s)
+		if got := Anchor(s); got != want {
+			t.Fatalf("Anchor(%q) = %q, want %q", s, got, want)
+		}
+		if got := string(newHeadingIDs().Generate([]byte(s), 0)); got != want {
+			t.Fatalf("Generate(%q) = %q, want %q", s, got, want)
+		}
+	})
 }

@@ -61,9 +61,13 @@ var pageKey = parser.NewContextKey()
 type pictureTransformer struct{ lib *images.Library }
 
 // Transform turns every image into a Picture, and every paragraph that holds only a
-// figure, or only an image with a title, into a Figure.
+// figure, or only an image with a title, into a Figure. A body with no figure and no
+// "![", as most are, has neither, and its tree is not walked.
 func (t *pictureTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	src := reader.Source()
+	if pc.Get(figuresKey) == nil && !bytes.Contains(src, []byte("![")) {
+		return
+	}
 	var imgs []*ast.Image
 	var figs []*Figure
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -107,7 +107,34 @@ func (l nestingLimit) Open(parent ast.Node, r text.Reader, pc parser.Context) (a
 // a target (backslash escapes, nested parentheses, up to a space or the line's end), and
 // adds up what goldmark would read for each "](". A target followed by a title costs,
 // besides, a step for every line of its paragraph: goldmark looks the title up that way.
+//
+// Most bodies have no titles: then only the lines that hold a "](" are read, and the
+// cost is their targets' alone. A body with a title, or past the limit, is read again
+// line by line (checkLinkLines), for the paragraphs' lengths and the place of the problem.
 func checkLinkScan(src []byte) *Problem {
+	total := 0
+	for i := 0; ; {
+		k := bytes.Index(src[i:], linkOpen)
+		if k < 0 {
+			return nil
+		}
+		at := i + k
+		start := bytes.LastIndexByte(src[:at], '\n') + 1
+		end := len(src)
+		if e := bytes.IndexByte(src[at:], '\n'); e >= 0 {
+			end = at + e
+		}
+		for _, t := range linkTargets(src, start, end) {
+			if total += t.cost; t.title || total > MaxLinkScan {
+				return checkLinkLines(src)
+			}
+		}
+		i = end
+	}
+}
+
+// checkLinkLines is checkLinkScan reading every line, counting the lines of each paragraph.
+func checkLinkLines(src []byte) *Problem {
 	total := 0
 	var para struct{ lines, titles, first int } // the paragraph being read: its lines, titles and first title
 	endPara := func() *Problem {
@@ -145,6 +172,9 @@ func checkLinkScan(src []byte) *Problem {
 	return endPara()
 }
 
+// linkOpen starts a link target.
+var linkOpen = []byte("](")
+
 // linkTarget is a "](" at byte at, how many bytes goldmark reads for its target, and
 // whether a title may follow it.
 type linkTarget struct {
@@ -155,12 +185,18 @@ type linkTarget struct {
 // linkTargets finds the link targets of the line src[start:end] and what reading each
 // costs: up to its closing parenthesis, or the first space, or the end of the line
 // (for a target in <…>, up to the '>' or the end of the line).
+//
+// While no target waits for its end, what comes before the next "](" changes no
+// target's cost: the parentheses opened there lie below it on the stack, and only
+// a space or '>' after a target settles it. So the scan jumps to the next "](", or
+// rather to the backslashes before it, which may escape its ']'.
 func linkTargets(src []byte, start, end int) []linkTarget {
 	var (
 		targets []linkTarget
 		parens  []int // open '(' not yet closed, as indexes into targets, or -1
 		spaces  []int // targets waiting for a space
 		angles  []int // targets in <…>, waiting for the '>'
+		waiting int   // targets whose cost is not known yet
 	)
 	settle := func(list []int, at, next int) []int {
 		if len(list) == 0 {
@@ -170,17 +206,30 @@ func linkTargets(src []byte, start, end int) []linkTarget {
 		for _, k := range list {
 			if t := &targets[k]; t.cost < 0 {
 				t.cost, t.title = at-t.at, title
+				waiting--
 			}
 		}
 		return list[:0]
 	}
 	for i := start; i < end; i++ {
+		if waiting == 0 {
+			k := bytes.Index(src[i:end], linkOpen)
+			if k < 0 {
+				break
+			}
+			j := i + k
+			for j > i && src[j-1] == '\\' {
+				j--
+			}
+			i = j
+		}
 		c := src[i]
 		switch {
 		case c == '\\' && i+1 < end && util.IsPunct(src[i+1]):
 			i++
 		case c == ']' && i+1 < end && src[i+1] == '(':
 			targets = append(targets, linkTarget{at: i, cost: -1})
+			waiting++
 			if i+2 < end && src[i+2] == '<' {
 				angles = append(angles, len(targets)-1)
 				i += 2
@@ -194,6 +243,7 @@ func linkTargets(src []byte, start, end int) []linkTarget {
 		case c == ')' && len(parens) > 0:
 			if k := parens[len(parens)-1]; k >= 0 && targets[k].cost < 0 {
 				targets[k].cost = i - targets[k].at
+				waiting--
 			}
 			parens = parens[:len(parens)-1]
 		case c == '>':
@@ -254,7 +304,12 @@ func isRefDef(line []byte) bool {
 // checkRefRuns returns a Problem at the link reference definition that makes a run of
 // them longer than MaxRefRun, or nil. A definition is a line that starts, after spaces
 // and '>' markers, with "[label]:"; a line of anything else ends the run.
+//
+// A definition holds "]:", so a body without one, as most are, costs one search.
 func checkRefRuns(src []byte) *Problem {
+	if !bytes.Contains(src, []byte("]:")) {
+		return nil
+	}
 	run := 0
 	for start := 0; start < len(src); {
 		end := bytes.IndexByte(src[start:], '\n')

@@ -71,7 +71,6 @@ type Options struct {
 type Markdown struct {
 	opts Options
 	md   goldmark.Markdown
-	pool sync.Pool
 }
 
 // Problem is something wrong in the Markdown, at a byte offset of the rendered source.
@@ -189,18 +188,16 @@ func (m *Markdown) render(src []byte, page *Page, length int) (res Result, summa
 	} else if length > 0 {
 		summary = m.summaryOf(doc, src, length)
 	}
-	buf, _ := m.pool.Get().(*bytes.Buffer)
-	if buf == nil {
-		buf = new(bytes.Buffer)
-	}
-	buf.Reset()
-	err := m.md.Renderer().Render(buf, body, doc)
-	res.HTML = x.replace(buf.String())
+	fw := fragmentWriters.Get().(*fragmentWriter)
+	fw.buf.Reset()
+	fw.w.Reset(&fw.buf)
+	err := m.md.Renderer().Render(fw.w, body, doc)
+	res.HTML = x.replace(fw.buf.String())
+	fragmentWriters.Put(fw)
 	res.Problems, res.Shortcodes = x.problems(), x != nil
 	if err != nil {
 		res.Problems = append(res.Problems, Problem{Msg: "cannot render Markdown: " + err.Error()})
 	}
-	m.pool.Put(buf)
 	if p, ok := pc.Get(problemsKey).(*[]Problem); ok {
 		for _, pr := range *p {
 			pr.Offset = x.source(pr.Offset)
@@ -212,7 +209,8 @@ func (m *Markdown) render(src []byte, page *Page, length int) (res Result, summa
 }
 
 // fragmentWriter is a buffered writer, which goldmark writes into as it is rather than
-// wrapping it in a new one: shortcodes render many small fragments.
+// wrapping it in a new one (4 KiB a body): pages and the fragments shortcodes render
+// take one from the pool.
 type fragmentWriter struct {
 	buf bytes.Buffer
 	w   *bufio.Writer

@@ -100,8 +100,12 @@ func (p *shortcodeParser) figure(inner string, offset int, pc parser.Context) as
 		addProblem(pc, Problem{Offset: offset, Msg: err.Error()})
 		return ast.NewText()
 	}
+	pc.Set(figuresKey, true)
 	return f
 }
+
+// figuresKey is set when a body has a figure shortcode, which pictureTransformer places.
+var figuresKey = parser.NewContextKey()
 
 var unclosedKey = parser.NewContextKey()
 
