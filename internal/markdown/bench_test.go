@@ -32,9 +32,9 @@ func benchSite() fs.FS {
 	return testcorpus.FS(testcorpus.Options{N: 200, Seed: 1})
 }
 
-// BenchmarkRenderPages renders every body of the bench site once per round, with the
-// site's renderers, as a one-shot build writes its briefs.
-func BenchmarkRenderPages(b *testing.B) {
+// benchFiles loads the bench site's content files and sets the benchmark's bytes
+// per round to the size of their bodies, so the two render benchmarks compare.
+func benchFiles(b *testing.B) (fs.FS, *config.Site, []*content.File) {
 	fsys := benchSite()
 	cfg, err := config.Read(fsys)
 	if err != nil {
@@ -45,13 +45,20 @@ func BenchmarkRenderPages(b *testing.B) {
 	if err := errs.Err(); err != nil {
 		b.Fatal(err)
 	}
-	mds := markdown.ForSite(cfg, nil, fsys, nil)
 	var size int64
 	for _, f := range files {
 		size += int64(len(f.Body))
 	}
 	b.SetBytes(size)
 	b.ReportAllocs()
+	return fsys, cfg, files
+}
+
+// BenchmarkRenderPages renders every body of the bench site once per round, with the
+// site's renderers, as a one-shot build writes its briefs.
+func BenchmarkRenderPages(b *testing.B) {
+	fsys, cfg, files := benchFiles(b)
+	mds := markdown.ForSite(cfg, nil, fsys, nil)
 	for b.Loop() {
 		for _, f := range files {
 			res, _ := mds[f.Lang].RenderPage(f.Body, &markdown.Page{Path: "/x/", File: f.Path}, 0)
@@ -66,23 +73,8 @@ func BenchmarkRenderPages(b *testing.B) {
 // alone, as bench/floor does: the difference to BenchmarkRenderPages is what briefs
 // adds around goldmark.
 func BenchmarkRenderFloor(b *testing.B) {
-	fsys := benchSite()
-	cfg, err := config.Read(fsys)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var errs diag.List
-	files := content.Load(fsys, cfg, &errs)
-	if err := errs.Err(); err != nil {
-		b.Fatal(err)
-	}
+	_, _, files := benchFiles(b)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	var size int64
-	for _, f := range files {
-		size += int64(len(f.Body))
-	}
-	b.SetBytes(size)
-	b.ReportAllocs()
 	var buf bytes.Buffer
 	for b.Loop() {
 		for _, f := range files {
