@@ -137,12 +137,17 @@ func TestBrowserIndexFilesReloadOnlySearch(t *testing.T) {
 	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/search/"}, nil)
 	c.Until(t, `window.__briefsMarker === undefined && document.readyState === "complete" && !!document.querySelector("script[src$='js/search.js']") && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`)
 	c.eval(t, `window.__briefsMarker = 8`)
-	for range 50 { // the new page's stream may not be open yet: send until it reloads
-		srv.hub.send("reload", index)
-		if c.eval(t, `window.__briefsMarker`) != "8" {
-			break
+	done := make(chan struct{}) // the new page's stream may not be open yet: send until it reloads
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+				srv.hub.send("reload", index)
+			}
 		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	}()
 	c.Until(t, `window.__briefsMarker === undefined`)
 }
