@@ -15,12 +15,13 @@ import (
 // original lists p wins, and then the first met. Nil when none of p's briefs is
 // translated. count(tag, lang) is the number of tag's briefs with a version in lang.
 func matchingTag(p *site.Page, lang string, count func(tag *site.Page, lang string) int) *site.Page {
-	if t := tallies.Get().(*tally); t.fits(p, lang) {
-		best := t.match(p, lang, count)
-		tallies.Put(t)
-		return best
+	t := tallies.Get().(*tally)
+	best, ok := t.match(p, lang, count)
+	tallies.Put(t)
+	if !ok {
+		return matchingTagByMap(p, lang, count)
 	}
-	return matchingTagByMap(p, lang, count)
+	return best
 }
 
 // matchingTagByMap is matchingTag for tags not all placed in the graph (At is -1):
@@ -68,28 +69,10 @@ type tally struct {
 
 var tallies = sync.Pool{New: func() any { return new(tally) }}
 
-// fits reports whether every candidate tag of p has a place, growing the tally to
-// hold the highest.
-func (t *tally) fits(p *site.Page, lang string) bool {
-	top := -1
-	for _, b := range p.Pages {
-		if tr := b.Translation(lang); tr != nil {
-			for _, tag := range tr.Tags {
-				if tag.At() < 0 {
-					return false
-				}
-				top = max(top, tag.At())
-			}
-		}
-	}
-	if top >= len(t.shared) {
-		t.shared, t.aligned = make([]int32, top+1), make([]int32, top+1)
-	}
-	return true
-}
-
-// match is matchingTag counted in t, which it leaves zeroed.
-func (t *tally) match(p *site.Page, lang string, count func(tag *site.Page, lang string) int) *site.Page {
+// match is matchingTag counted in t, which it leaves zeroed; not ok when a
+// candidate tag has no place.
+func (t *tally) match(p *site.Page, lang string, count func(tag *site.Page, lang string) int) (best *site.Page, ok bool) {
+	defer t.reset()
 	inBoth := 0
 	for _, b := range p.Pages {
 		tr := b.Translation(lang)
@@ -99,6 +82,10 @@ func (t *tally) match(p *site.Page, lang string, count func(tag *site.Page, lang
 		inBoth++
 		for i, tag := range tr.Tags {
 			at := tag.At()
+			if at < 0 {
+				return nil, false
+			}
+			t.grow(at)
 			if t.shared[at] == 0 {
 				t.order = append(t.order, tag)
 			}
@@ -108,7 +95,6 @@ func (t *tally) match(p *site.Page, lang string, count func(tag *site.Page, lang
 			}
 		}
 	}
-	var best *site.Page
 	bestN, bestD, bestA := 0, 1, int32(0)
 	for _, tag := range t.order {
 		at := tag.At()
@@ -118,10 +104,23 @@ func (t *tally) match(p *site.Page, lang string, count func(tag *site.Page, lang
 			best, bestN, bestD, bestA = tag, n, d, t.aligned[at]
 		}
 	}
+	return best, true
+}
+
+// grow makes room in t for the tag at place at.
+func (t *tally) grow(at int) {
+	if at >= len(t.shared) {
+		n := max(at+1, 2*len(t.shared))
+		t.shared = append(t.shared, make([]int32, n-len(t.shared))...)
+		t.aligned = append(t.aligned, make([]int32, n-len(t.aligned))...)
+	}
+}
+
+// reset zeroes the counts match touched.
+func (t *tally) reset() {
 	for _, tag := range t.order {
 		t.shared[tag.At()], t.aligned[tag.At()] = 0, 0
 	}
 	clear(t.order)
 	t.order = t.order[:0]
-	return best
 }

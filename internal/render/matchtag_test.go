@@ -68,3 +68,20 @@ func TestMatchingTagTally(t *testing.T) {
 		}
 	}
 }
+
+// TestMatchingTagUnplaced: a candidate tag with no place in a graph (pages made
+// by hand) is still matched, by the maps.
+func TestMatchingTagUnplaced(t *testing.T) {
+	zh, en := &config.Language{Code: "zh"}, &config.Language{Code: "en"}
+	x, y := &site.Page{Kind: site.KindTag, Lang: en}, &site.Page{Kind: site.KindTag, Lang: en}
+	p := &site.Page{Kind: site.KindTag, Lang: zh}
+	for _, tags := range [][]*site.Page{{x}, {x, y}, {y, x}} {
+		b := &site.Page{Lang: zh, Tags: []*site.Page{p}}
+		b.Translations = []*site.Page{{Lang: en, Tags: tags}}
+		p.Pages = append(p.Pages, b)
+	}
+	count := func(tag *site.Page, lang string) int { return 3 }
+	if got := matchingTag(p, "en", count); got != x {
+		t.Errorf("matched %p, want x %p (y %p)", got, x, y)
+	}
+}
