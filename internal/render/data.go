@@ -190,45 +190,6 @@ func nearestTranslation(sec *site.Page, lang string) *site.Page {
 	return nil
 }
 
-// matchingTag is the tag in language lang that matches tag page p: of the tags that
-// the translations of p's briefs carry, the one whose briefs are most like p's (the
-// most shared over the fewest in all, Jaccard's index, counting only briefs that
-// exist in both languages: an untranslated brief says nothing about a tag's match).
-// Two tags that always go
-// together ("淄博" and "山东") tie; then the one a translation lists where its
-// original lists p wins, and then the first met. Nil when none of p's briefs is
-// translated. count(tag, lang) is the number of tag's briefs with a version in lang.
-func matchingTag(p *site.Page, lang string, count func(tag *site.Page, lang string) int) *site.Page {
-	shared, aligned := map[*site.Page]int{}, map[*site.Page]int{}
-	var order []*site.Page
-	inBoth := 0
-	for _, b := range p.Pages {
-		t := b.Translation(lang)
-		if t == nil {
-			continue
-		}
-		inBoth++
-		for i, tag := range t.Tags {
-			if shared[tag] == 0 {
-				order = append(order, tag)
-			}
-			shared[tag]++
-			if i < len(b.Tags) && b.Tags[i] == p {
-				aligned[tag]++
-			}
-		}
-	}
-	var best *site.Page
-	bestN, bestD := 0, 1
-	for _, tag := range order {
-		n, d := shared[tag], inBoth+count(tag, p.Lang.Code)-shared[tag]
-		if n*bestD > bestN*d || n*bestD == bestN*d && aligned[tag] > aligned[best] {
-			best, bestN, bestD = tag, n, d
-		}
-	}
-	return best
-}
-
 // translated counts the pages of list that have a version in lang, once per list and
 // language: the same tags are candidates of many tag pages' matches.
 func (r *Renderer) translated(list *site.Page, lang string) int {

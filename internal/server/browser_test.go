@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/briefs/briefs/internal/chromium"
 )
@@ -108,4 +109,45 @@ func TestBrowserBrokenFirstBuild(t *testing.T) {
 	write(t, dir, "content/law/a.en.md", "+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\nNow it builds.\n")
 	srv.Rebuild([]string{"content/law/a.en.md"})
 	c.Until(t, `!document.getElementById("briefs-problems") && document.body.innerText.includes("Now it builds.")`)
+}
+
+// TestBrowserIndexFilesReloadOnlySearch: an edit moves thousands of search index
+// files, all listed in its reload event. A page that does not search must not reload
+// for them (before, every open page did, since their names end in neither / nor
+// .html); the search page, which keeps the index entry it read, must.
+func TestBrowserIndexFilesReloadOnlySearch(t *testing.T) {
+	_, srv, ts := start(t)
+	c := launch(t)
+	c.Call(t, "Page.enable", nil, nil)
+	index := map[string]any{"paths": []string{"/search/en/0a1b2c/0/s7.bin", "/search/en/0a1b2c/0/r3.json", "/search/en/index.json"}}
+
+	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
+	c.Until(t, `document.readyState === "complete" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`)
+	subscribed(t, srv)
+	c.eval(t, `window.__briefsMarker = 7`)
+	srv.hub.send("reload", index)
+	// Events arrive in order: once the overlay of the next one shows, the reload
+	// event has been handled.
+	srv.hub.send("problems", []Problem{{Message: "after the index"}})
+	c.Until(t, `!!document.getElementById("briefs-problems")`)
+	if got := c.eval(t, `window.__briefsMarker`); got != "7" {
+		t.Errorf("a brief's page reloaded for search index files (marker %s)", got)
+	}
+
+	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/search/"}, nil)
+	c.Until(t, `window.__briefsMarker === undefined && document.readyState === "complete" && !!document.querySelector("script[src$='js/search.js']") && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`)
+	c.eval(t, `window.__briefsMarker = 8`)
+	done := make(chan struct{}) // the new page's stream may not be open yet: send until it reloads
+	defer close(done)
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(20 * time.Millisecond):
+				srv.hub.send("reload", index)
+			}
+		}
+	}()
+	c.Until(t, `window.__briefsMarker === undefined`)
 }

@@ -5,9 +5,21 @@
   var here = decodeURI(location.pathname);
   var overlay = null;
 
+  // searching: whether this page reads the search index (the search page). Only
+  // it needs the index's files: an edit moves thousands of them, and reloading
+  // every open page for them would lose each page's place for nothing.
+  var searching = !!document.querySelector("script[src$='js/search.js']");
+  var indexFile = /^\/search\/[^\/]+\/.+\.(bin|json)$/;
+
   function matches(paths) {
     for (var i = 0; i < paths.length; i++) {
       var p = paths[i];
+      if (indexFile.test(p)) {
+        // The search page keeps the index's entry it read, whose folder an
+        // edit replaces: it reloads to read the new one.
+        if (searching) return true;
+        continue;
+      }
       // This page, or a stylesheet, script or image that every page may use.
       if (p === here || !/(\/|\.html)$/.test(p)) return true;
     }
