@@ -166,12 +166,34 @@ func (s *Server) Rebuild(changed []string) Rebuild {
 		for _, name := range append(slices.Clone(ch.Written), ch.Removed...) {
 			ev.Pages = append(ev.Pages, urlPath(name))
 		}
-		s.hub.send("reload", map[string]any{"paths": ev.Pages})
+		s.hub.send("reload", map[string]any{"paths": reloadPaths(ev.Pages)})
 	}
 	if s.cfg.OnRebuild != nil {
 		s.cfg.OnRebuild(ev)
 	}
 	return ev
+}
+
+// reloadPaths is what a reload event names of the changed URL paths: the files of
+// a language's search index (thousands, moved to a new folder by most edits) are
+// named once, as that language's /search/<lang>/index.json, which every page's
+// script tells from its own path; the rest are kept, in order.
+func reloadPaths(paths []string) []string {
+	out := make([]string, 0, len(paths))
+	seen := map[string]bool{}
+	for _, p := range paths {
+		if rest, ok := strings.CutPrefix(p, "/search/"); ok {
+			if lang, file, ok := strings.Cut(rest, "/"); ok && strings.Contains(file, "/") {
+				p = "/search/" + lang + "/index.json"
+			}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
+		}
+		out = append(out, p)
+	}
+	return out
 }
 
 // urlPath turns an output file into the URL path a browser shows for it.

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -286,5 +287,24 @@ func TestFirstGoodBuildWhileServing(t *testing.T) {
 	srv.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://127.0.0.1/en/law/a/", nil))
 	if rec.Code != 200 || len(srv.Problems()) != 0 {
 		t.Errorf("after the fix: %d, problems %v", rec.Code, srv.Problems())
+	}
+}
+
+// TestReloadPaths: a reload event names a language's moved index files once, as
+// its index.json, and keeps every other path as it was, in order.
+func TestReloadPaths(t *testing.T) {
+	cases := []struct{ in, want []string }{
+		{nil, []string{}},
+		{[]string{"/zh/a/", "/css/site.css"}, []string{"/zh/a/", "/css/site.css"}},
+		{
+			[]string{"/zh/a/", "/search/zh/index.json", "/search/zh/ab12/0/s1.bin", "/search/zh/ab12/0/r3.json", "/search/en/cd34/lengths.bin", "/search/zh/ef56/0/s1.bin"},
+			[]string{"/zh/a/", "/search/zh/index.json", "/search/en/index.json"},
+		},
+		{[]string{"/search/zh/9f/facets.json", "/zh/search/"}, []string{"/search/zh/index.json", "/zh/search/"}},
+	}
+	for _, c := range cases {
+		if got := reloadPaths(c.in); !slices.Equal(got, c.want) {
+			t.Errorf("reloadPaths(%q) = %q, want %q", c.in, got, c.want)
+		}
 	}
 }
