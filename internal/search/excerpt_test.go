@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -100,7 +101,32 @@ func TestExcerptMarksFigure(t *testing.T) {
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
-	if got := string(out); !strings.Contains(got, "en/safety/zibo/") || !strings.Contains(got, "<mark>790 million yuan</mark>") {
+	got := string(out)
+	if !strings.Contains(got, "en/safety/zibo/") || !strings.Contains(got, "<mark>790 million yuan</mark>") {
 		t.Errorf("7.9亿元 found %q; want the Zibo brief with <mark>790 million yuan</mark>", got)
+	}
+	checkWholeWords(t, ziboText, got)
+}
+
+// checkWholeWords fails when an excerpt (each line of out, after its URL) begins
+// or ends, at an "…", inside a word of text.
+func checkWholeWords(t *testing.T, text, out string) {
+	t.Helper()
+	tags := regexp.MustCompile(`<[^>]*>`)
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		_, excerpt, _ := strings.Cut(line, " ")
+		excerpt = tags.ReplaceAllString(excerpt, "")
+		if rest, ok := strings.CutPrefix(excerpt, "…"); ok {
+			w := regexp.MustCompile(`^[A-Za-z0-9]+`).FindString(rest)
+			if w != "" && !regexp.MustCompile(`(^|[^A-Za-z0-9])`+regexp.QuoteMeta(w)).MatchString(text) {
+				t.Errorf("excerpt %q begins inside a word (%q)", excerpt, w)
+			}
+		}
+		if rest, ok := strings.CutSuffix(excerpt, "…"); ok {
+			w := regexp.MustCompile(`[A-Za-z0-9]+$`).FindString(rest)
+			if w != "" && !regexp.MustCompile(regexp.QuoteMeta(w)+`([^A-Za-z0-9]|$)`).MatchString(text) {
+				t.Errorf("excerpt %q ends inside a word (%q)", excerpt, w)
+			}
+		}
 	}
 }

@@ -219,6 +219,9 @@
 
   function escape(s) { return s.replace(/[&<>"]/g, function (c) { return "&#" + c.charCodeAt(0) + ";"; }); }
 
+  // inWord reports whether a cut before cs[i] would split a word of letters or digits.
+  function inWord(cs, i) { return /[A-Za-z0-9]/.test(cs[i - 1]) && /[A-Za-z0-9]/.test(cs[i]); }
+
   // highlight marks in text the tokens whose term the query has, and cuts an
   // excerpt of about width code points around the first (width 0: no cut).
   function highlight(text, terms, units, width) {
@@ -233,6 +236,11 @@
       var first = marked.indexOf(true);
       from = Math.max(0, (first < 0 ? 0 : first) - (width >> 2));
       to = Math.min(orig.length, from + width);
+      // Cut between words, never inside one ("…ected of" was "…suspected of").
+      while (from > 0 && from < first && inWord(orig, from)) from++;
+      while (to < orig.length && to - 1 > Math.max(first, from) && inWord(orig, to)) to--;
+      while (from < to && orig[from] === " ") from++;
+      while (to > from && orig[to - 1] === " ") to--;
     }
     var html = from > 0 ? "…" : "", open = false;
     for (var i = from; i < to; i++) {
