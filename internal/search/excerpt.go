@@ -22,7 +22,7 @@ const (
 // the figure a search found is in the excerpt to be marked (a brief whose
 // sentences with figures were long showed only the first few).
 func excerptText(text string) string {
-	opening := clip(text, maxOpening)
+	opening := clipWords(text, maxOpening)
 	n := utf8.RuneCountInString(opening)
 	var out strings.Builder
 	out.Grow(min(len(text), 4*maxText+16)) // at most maxText runes and a few " … "
@@ -39,7 +39,7 @@ func excerptText(text string) string {
 			continue
 		}
 		from, to := clauseAround(rest, start, end)
-		part := clip(strings.TrimSpace(rest[from:to]), maxText-n-3)
+		part := clipWords(strings.TrimSpace(rest[from:to]), maxText-n-3)
 		out.WriteString(" … ")
 		out.WriteString(part)
 		n += utf8.RuneCountInString(part) + 3
@@ -167,6 +167,24 @@ func endsClause(s string, i int, r rune) bool {
 		return strings.HasPrefix(s[i+1:], " ")
 	}
 	return false
+}
+
+// clipWords is s cut to at most n code points, between words: a cut that would
+// split a word of ASCII letters or digits ("retur|ned") goes back to the word's
+// start, unless the word is all there is.
+func clipWords(s string, n int) string {
+	c := clip(s, n)
+	if len(c) == len(s) || !isASCIIAlnum(s[len(c)]) {
+		return c
+	}
+	k := len(c)
+	for k > 0 && isASCIIAlnum(s[k-1]) {
+		k--
+	}
+	if k == 0 {
+		return c
+	}
+	return strings.TrimRight(s[:k], " ")
 }
 
 func clip(s string, n int) string {

@@ -109,24 +109,42 @@ func TestExcerptMarksFigure(t *testing.T) {
 }
 
 // checkWholeWords fails when an excerpt (each line of out, after its URL) begins
-// or ends, at an "…", inside a word of text.
+// or ends inside a word of text, whether search.js cut it there (and showed
+// "…") or the record's text was cut there.
 func checkWholeWords(t *testing.T, text, out string) {
 	t.Helper()
 	tags := regexp.MustCompile(`<[^>]*>`)
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
 		_, excerpt, _ := strings.Cut(line, " ")
-		excerpt = tags.ReplaceAllString(excerpt, "")
-		if rest, ok := strings.CutPrefix(excerpt, "…"); ok {
-			w := regexp.MustCompile(`^[A-Za-z0-9]+`).FindString(rest)
-			if w != "" && !regexp.MustCompile(`(^|[^A-Za-z0-9])`+regexp.QuoteMeta(w)).MatchString(text) {
-				t.Errorf("excerpt %q begins inside a word (%q)", excerpt, w)
-			}
+		excerpt = strings.Trim(tags.ReplaceAllString(excerpt, ""), "… ")
+		if w := regexp.MustCompile(`^[A-Za-z0-9]+`).FindString(excerpt); w != "" && !regexp.MustCompile(`(^|[^A-Za-z0-9])`+regexp.QuoteMeta(w)).MatchString(text) {
+			t.Errorf("excerpt %q begins inside a word (%q)", excerpt, w)
 		}
-		if rest, ok := strings.CutSuffix(excerpt, "…"); ok {
-			w := regexp.MustCompile(`[A-Za-z0-9]+$`).FindString(rest)
-			if w != "" && !regexp.MustCompile(regexp.QuoteMeta(w)+`([^A-Za-z0-9]|$)`).MatchString(text) {
-				t.Errorf("excerpt %q ends inside a word (%q)", excerpt, w)
-			}
+		if w := regexp.MustCompile(`[A-Za-z0-9]+$`).FindString(excerpt); w != "" && !regexp.MustCompile(regexp.QuoteMeta(w)+`([^A-Za-z0-9]|$)`).MatchString(text) {
+			t.Errorf("excerpt %q ends inside a word (%q)", excerpt, w)
+		}
+	}
+}
+
+// TestClipWords: a cut goes back to the start of the word it would split, and
+// keeps a cut inside the only word.
+func TestClipWords(t *testing.T) {
+	cases := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"accounts and returned", 16, "accounts and"},
+		{"accounts and returned", 13, "accounts and"},
+		{"accounts and returned", 12, "accounts and"},
+		{"accounts and returned", 40, "accounts and returned"},
+		{"supercalifragilistic", 5, "super"},
+		{"冻结涉案资金7.9亿元并返还", 8, "冻结涉案资金7."},
+		{"froze 790 million", 8, "froze"},
+	}
+	for _, c := range cases {
+		if got := clipWords(c.s, c.n); got != c.want {
+			t.Errorf("clipWords(%q, %d) = %q, want %q", c.s, c.n, got, c.want)
 		}
 	}
 }
