@@ -239,7 +239,7 @@
       // Cut between words, never inside one ("…ected of" was "…suspected of").
       while (from > 0 && from < first && inWord(orig, from)) from++;
       while (to < orig.length && to - 1 > Math.max(first, from) && inWord(orig, to)) to--;
-      while (from < to && orig[from] === " ") from++;
+      while (from > 0 && from < first && /[\s，。；：、！？,.;:!?]/.test(orig[from])) from++;
       while (to > from && orig[to - 1] === " ") to--;
     }
     var html = from > 0 ? "…" : "", open = false;
