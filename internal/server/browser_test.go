@@ -3,11 +3,15 @@ package server
 import (
 	"encoding/base64"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/briefs/briefs"
+	"github.com/briefs/briefs/internal/build"
 	"github.com/briefs/briefs/internal/chromium"
 )
 
@@ -150,4 +154,43 @@ func TestBrowserIndexFilesReloadOnlySearch(t *testing.T) {
 		}
 	}()
 	c.Until(t, `window.__briefsMarker === undefined`)
+}
+
+// TestBrowserOverlayOutlivesSlowLoad: the problems overlay, once shown, stays until a
+// build succeeds, however late the page's own requests from its load come back. The
+// page asked /__briefs/problems when it loaded; under load that answer (no problems
+// yet) came after a failed build's event and hid its overlay for good, which failed
+// TestBrowserReloadsAfterEdit in CI. The event stream's first event carries the
+// problems, so the page no longer asks; here the answer is held until the overlay shows.
+func TestBrowserOverlayOutlivesSlowLoad(t *testing.T) {
+	dir := siteDir(t)
+	ts := httptest.NewUnstartedServer(nil)
+	srv := New(Config{Dir: dir, Build: build.Options{Site: os.DirFS(dir), Theme: briefs.Theme,
+		Drafts: true, BaseURL: "http://" + ts.Listener.Addr().String() + "/"}})
+	hs := srv.HTTPServer()
+	inner, release := hs.Handler, make(chan struct{})
+	hs.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/__briefs/problems" {
+			select {
+			case <-release:
+			case <-r.Context().Done():
+			}
+		}
+		inner.ServeHTTP(w, r)
+	})
+	ts.Config = hs
+	ts.Start()
+	t.Cleanup(ts.Close)
+	c := launch(t)
+	c.Call(t, "Page.enable", nil, nil)
+	c.Call(t, "Page.navigate", map[string]any{"url": ts.URL + "/en/law/a/"}, nil)
+	c.Until(t, `document.readyState === "complete" && performance.getEntriesByType("resource").some(e => e.name.includes("live.js"))`)
+	subscribed(t, srv)
+	srv.hub.send("problems", []Problem{{Message: "a failed build"}})
+	c.Until(t, `!!document.getElementById("briefs-problems")`)
+	close(release)
+	time.Sleep(time.Second) // a held answer, if the page asked, comes back meanwhile
+	if got := c.eval(t, `!!document.getElementById("briefs-problems")`); got != "true" {
+		t.Errorf("the overlay went when the page's load-time request came back")
+	}
 }

@@ -68,8 +68,9 @@
     document.body.appendChild(overlay);
   }
 
-  fetch("/__briefs/problems").then(function (r) { return r.json(); }).then(show).catch(function () {});
-
+  // The event stream's first event carries the build's problems, if any. The page
+  // does not also ask for them: under load that answer, read before a build failed,
+  // could come back after the failed build's event and hide its overlay.
   var es = new EventSource("/__briefs/events");
   es.addEventListener("reload", function (e) {
     var d = JSON.parse(e.data);
