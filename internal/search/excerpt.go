@@ -170,21 +170,26 @@ func endsClause(s string, i int, r rune) bool {
 }
 
 // clipWords is s cut to at most n code points, between words: a cut that would
-// split a word of ASCII letters or digits ("retur|ned") goes back to the word's
-// start, unless the word is all there is.
+// split a word of ASCII letters or digits ("retur|ned") or a number ("7.|9亿元")
+// goes back to its start, unless it is all there is.
 func clipWords(s string, n int) string {
 	c := clip(s, n)
-	if len(c) == len(s) || !isASCIIAlnum(s[len(c)]) {
+	if len(c) == len(s) || !isASCIIAlnum(s[len(c)]) && !inNumber(s, len(c)) {
 		return c
 	}
 	k := len(c)
-	for k > 0 && isASCIIAlnum(s[k-1]) {
+	for k > 0 && (isASCIIAlnum(s[k-1]) || k > 1 && inNumber(s, k-1)) {
 		k--
 	}
 	if k == 0 {
 		return c
 	}
 	return strings.TrimRight(s[:k], " ")
+}
+
+// inNumber reports whether s[i] is the point or comma inside a number (7.9, 22,350).
+func inNumber(s string, i int) bool {
+	return (s[i] == '.' || s[i] == ',') && i > 0 && i+1 < len(s) && isDigitByte(s[i-1]) && isDigitByte(s[i+1])
 }
 
 func clip(s string, n int) string {

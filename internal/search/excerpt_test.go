@@ -139,7 +139,10 @@ func TestClipWords(t *testing.T) {
 		{"accounts and returned", 12, "accounts and"},
 		{"accounts and returned", 40, "accounts and returned"},
 		{"supercalifragilistic", 5, "super"},
-		{"冻结涉案资金7.9亿元并返还", 8, "冻结涉案资金7."},
+		{"冻结涉案资金7.9亿元并返还", 8, "冻结涉案资金"},
+		{"冻结涉案资金7.9亿元并返还", 7, "冻结涉案资金"},
+		{"追回22,350元", 5, "追回"},
+		{"at 7. 9 more", 5, "at 7."},
 		{"froze 790 million", 8, "froze"},
 	}
 	for _, c := range cases {
