@@ -32,8 +32,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "briefs check: --format %q: use text or json\n", *format)
 		return exitUsage
 	}
-	sf := siteFlags{env: *env}
-	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Dir: *dir, ThemesDir: *themesDir, Theme: briefs.Theme, Environment: sf.environment()})
+	rep, err := check.Run(check.Options{Site: os.DirFS(*dir), Dir: *dir, ThemesDir: *themesDir, Theme: briefs.Theme, Environment: environment(*env, "")})
 	if err != nil {
 		return reportFailure(stderr, *dir, err, "check stopped", "fix these first, then run briefs check again")
 	}

@@ -68,8 +68,12 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 
 // environment is the Hugo environment to build for: --environment, else
 // HUGO_ENVIRONMENT (as Hugo reads it), else the command's own.
-func (f *siteFlags) environment() string {
-	return cmp.Or(f.env, os.Getenv("HUGO_ENVIRONMENT"), f.defaultEnv, config.Production)
+func (f *siteFlags) environment() string { return environment(f.env, f.defaultEnv) }
+
+// environment is the Hugo environment a command reads the site as: flag (its
+// --environment), else HUGO_ENVIRONMENT, else def, else production.
+func environment(flag, def string) string {
+	return cmp.Or(flag, os.Getenv("HUGO_ENVIRONMENT"), def, config.Production)
 }
 
 func (f *siteFlags) options() build.Options {
