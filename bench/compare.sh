@@ -68,7 +68,6 @@ SEED=${SEED:-1}
 HUGO=${HUGO:-hugo}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-TOOLS=(briefs hugo floor floor-pretty)
 if [ -z "${SHARED:-}" ]; then
   SHARED=/work/shared/bench
   for d in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do
@@ -119,7 +118,7 @@ prepare() {
   [ -f "$hugo/hugo.toml" ] && [ -d "$hugo/layouts" ] || { echo "compare.sh: $hugo: no hugo.toml and layouts/ (set HUGOSITE)" >&2; exit 1; }
   mkdir -p "$C/hugo" "$C/out" "$C/log"
   cp -r "$hugo/hugo.toml" "$hugo/layouts" "$C/hugo/"
-  TOOLS=(briefs hugo floor floor-pretty)
+  TOOLS=(briefs hugo floor floor-pretty) # the programs timed on this corpus, in turn
   if [ "$corpus" = shared ]; then
     mkdir -p "$C/hugo-same"
     cp -r "$HERE/hugo/hugo.toml" "$HERE/hugo/layouts" "$C/hugo-same/"
