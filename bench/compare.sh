@@ -24,7 +24,8 @@
 #           layouts/ (else HUGOSITE, a folder with both). N is then only a label.
 #
 # Environment: SEED (default 1) picks the generated corpora; HUGO (default hugo) the
-# Hugo binary; KEEP=1 keeps the work folder (printed) instead of deleting it.
+# Hugo binary; KEEP=1 keeps the work folder (printed) instead of deleting it;
+# TEMPLATES=1 adds the briefs-templates row.
 #
 # All programs read the same files and write everything anew into an empty folder on
 # every run (a cold build; Hugo also gets a fresh --cacheDir and resources folder):
@@ -47,8 +48,17 @@
 #   floor-pretty  the same with a folder per page (<page>/index.html), as pretty URLs
 #           need: a reference for how much of the gap to the floor is the file
 #           system's. The target stays the floor.
+#   floor-same  the floor's reading and rendering (written nowhere) while it writes
+#           exactly the files briefs wrote in its first run (same paths, same bytes,
+#           a folder per page, every list page and feed), from a pack of that folder
+#           made between the runs and read through mmap (floor -same): what any
+#           program that writes briefs' output must spend, with no templates and no
+#           page graph. briefs/floor-same is what briefs' own work costs; floor-same/
+#           floor how much the output alone puts above the floor.
+#   briefs-templates  with TEMPLATES=1 only: briefs with BRIEFS_TEMPLATES_ONLY=1,
+#           every page through html/template, none through the compiled layouts.
 #
-# Runs alternate (briefs, hugo, floor, floor-pretty, briefs, hugo, ...) because on a shared
+# Runs alternate (briefs, hugo, floor, floor-pretty, floor-same, briefs, hugo, ...) because on a shared
 # 2-core machine the speed drifts over minutes; each starts after a sync (and, as root,
 # with the kernel's caches dropped and the inputs read back in: see settle), and is timed
 # by /usr/bin/time (wall, user+sys CPU, peak RSS). Each table shows medians and the
@@ -118,12 +128,13 @@ prepare() {
   [ -f "$hugo/hugo.toml" ] && [ -d "$hugo/layouts" ] || { echo "compare.sh: $hugo: no hugo.toml and layouts/ (set HUGOSITE)" >&2; exit 1; }
   mkdir -p "$C/hugo" "$C/out" "$C/log"
   cp -r "$hugo/hugo.toml" "$hugo/layouts" "$C/hugo/"
-  TOOLS=(briefs hugo floor floor-pretty) # the programs timed on this corpus, in turn
+  TOOLS=(briefs hugo floor floor-pretty floor-same) # the programs timed on this corpus, in turn
   if [ "$corpus" = shared ]; then
     mkdir -p "$C/hugo-same"
     cp -r "$HERE/hugo/hugo.toml" "$HERE/hugo/layouts" "$C/hugo-same/"
-    TOOLS=(briefs hugo hugo-same floor floor-pretty)
+    TOOLS=(briefs hugo hugo-same floor floor-pretty floor-same)
   fi
+  [ "${TEMPLATES:-0}" != 1 ] || TOOLS+=(briefs-templates)
 }
 
 # settle puts the machine in the same state before every run. sync flushes the
@@ -138,7 +149,7 @@ settle() {
   sync
   if [ -w /proc/sys/vm/drop_caches ]; then
     echo 3 >/proc/sys/vm/drop_caches
-    find "$C/site" "$C/hugo" "$C"/hugo-same "$WORK/bin" -type f -exec cat {} + >/dev/null 2>&1 || true
+    find "$C/site" "$C/hugo" "$C"/hugo-same "$C"/briefs.pack "$WORK/bin" -type f -exec cat {} + >/dev/null 2>&1 || true
     cat "$(command -v "$HUGO")" >/dev/null
   fi
 }
@@ -156,11 +167,18 @@ run() {
     hugo | hugo-same) cmd=("$HUGO" --quiet -s "$C/$tool" --contentDir "$C/site/content" -d "$out" --cacheDir "$C/cache") ;;
     floor) cmd=("$WORK/bin/floor" -in "$C/site/content" -out "$out") ;;
     floor-pretty) cmd=("$WORK/bin/floor" -pretty -in "$C/site/content" -out "$out") ;;
+    floor-same) cmd=("$WORK/bin/floor" -same "$C/briefs.pack" -in "$C/site/content" -out "$out") ;;
+    briefs-templates) cmd=(env BRIEFS_TEMPLATES_ONLY=1 "$WORK/bin/briefs" build -s "$C/site" -o "$out") ;;
   esac
   if ! /usr/bin/time -f '%e %U %S %M' -o "$C/time" "${cmd[@]}" >"$C/log/$tool.$n" 2>&1; then
     echo "compare.sh: $tool failed (run $n):" >&2
     tail -20 "$C/log/$tool.$n" >&2
     exit 1
+  fi
+  # floor-same writes again what briefs wrote first: a pack of that folder, made
+  # outside the timing, once per corpus.
+  if [ "$tool" = briefs ] && [ ! -f "$C/briefs.pack" ]; then
+    "$WORK/bin/floor" -pack "$out" -out "$C/briefs.pack" >/dev/null
   fi
   local files
   files=$(find "$out" -type f | wc -l)
@@ -169,7 +187,7 @@ run() {
 }
 
 # table prints the medians per tool of $C/results, then the ratios of briefs to Hugo
-# and to the floor.
+# and to the floor, and of floor-same to the floor.
 table() {
   awk '
     function median(tool, col,    n, i, j, v, t) {
@@ -180,18 +198,20 @@ table() {
     }
     { rows++; name[rows] = $1; for (c = 3; c <= 6; c++) val[rows, c] = $c }
     END {
-      printf "| %-19s | %8s | %8s | %13s | %7s |\n", "median", "wall s", "CPU s", "peak RSS MiB", "files"
-      printf "| %-19s | %8s | %8s | %13s | %7s |\n", "---", "---:", "---:", "---:", "---:"
+      printf "| %-23s | %8s | %8s | %13s | %7s |\n", "median", "wall s", "CPU s", "peak RSS MiB", "files"
+      printf "| %-23s | %8s | %8s | %13s | %7s |\n", "---", "---:", "---:", "---:", "---:"
       nt = split(list, tools, " ")
       for (i = 1; i <= nt; i++) {
         t = tools[i]
         for (c = 3; c <= 6; c++) m[t, c] = median(t, c)
-        printf "| %-19s | %8.2f | %8.2f | %13.0f | %7d |\n", t, m[t, 3], m[t, 4], m[t, 5] / 1024, m[t, 6]
+        printf "| %-23s | %8.2f | %8.2f | %13.0f | %7d |\n", t, m[t, 3], m[t, 4], m[t, 5] / 1024, m[t, 6]
       }
       for (i = 2; i <= nt; i++) {
         t = tools[i]
-        printf "| %-19s | %7.2fx | %7.2fx | %12.2fx | %7s |\n", "briefs/" t, m["briefs", 3] / m[t, 3], m["briefs", 4] / m[t, 4], m["briefs", 5] / m[t, 5], ""
+        printf "| %-23s | %7.2fx | %7.2fx | %12.2fx | %7s |\n", "briefs/" t, m["briefs", 3] / m[t, 3], m["briefs", 4] / m[t, 4], m["briefs", 5] / m[t, 5], ""
       }
+      if (m["floor-same", 3] > 0 && m["floor", 3] > 0)
+        printf "| %-23s | %7.2fx | %7.2fx | %12.2fx | %7s |\n", "floor-same/floor", m["floor-same", 3] / m["floor", 3], m["floor-same", 4] / m["floor", 4], m["floor-same", 5] / m["floor", 5], ""
     }' list="${TOOLS[*]}" "$C/results"
 }
 
