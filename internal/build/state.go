@@ -102,6 +102,10 @@ type state struct {
 	r      *render.Renderer
 	owner  map[string]outFile // page, feed and alias output -> what it renders
 	names  []string           // owner's keys, in claim order
+	// byPage lists, by page place (site.Page.At), the places in names of the
+	// page's outputs, in claim order (its pagers in order first): an edit finds
+	// the outputs of the pages it changed without a look at every output.
+	byPage [][]int
 	// statics are the static files that claimed their outputs.
 	statics  []theme.File
 	sitemaps sitemaps
@@ -164,13 +168,13 @@ func newState(e *env, files map[string]*content.File, prev *state, edit editKind
 		st.sitemaps.names = prev.sitemaps.names
 	}
 	if st.edit != editGraph {
-		st.owner, st.names, st.statics = prev.owner, prev.names, prev.statics
+		st.owner, st.names, st.byPage, st.statics = prev.owner, prev.names, prev.byPage, prev.statics
 		return st, maps
 	}
 	cl := claimOutputs(st.site, st.sitemaps.names, e.allStatics, e.cfg.SearchOn())
 	errs.Add(cl.errs...)
 	errs.Add(cl.warnings...)
-	st.owner, st.names, st.statics = cl.owner, cl.names, cl.statics
+	st.owner, st.names, st.byPage, st.statics = cl.owner, cl.names, cl.byPage, cl.statics
 	return st, maps
 }
 
@@ -240,6 +244,14 @@ func (st *state) refront(prev *state, spare *site.Site, errs *diag.List) (*site.
 	res := s.ResourceFiles()
 	st.resources.Store(&res)
 	return s, changed
+}
+
+// outputsOf lists the places in names of the outputs of the page at place at.
+func (st *state) outputsOf(at int) []int {
+	if at < 0 || at >= len(st.byPage) {
+		return nil
+	}
+	return st.byPage[at]
 }
 
 // page is the page that writes output o.
