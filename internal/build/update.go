@@ -136,7 +136,12 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
-	next.r = prev.r.ForSite(next.site)
+	// A copy of the graph keeps what the last one counted for the tag pages' switches.
+	if next.edit == editGraph {
+		next.r = prev.r.ForSite(next.site)
+	} else {
+		next.r = prev.r.ForEdit(next.site, next.recounted(pending))
+	}
 	next.prints = next.fingerprintsAfter(prev, pending)
 	stage := newStage()
 	next.render(next.dirty(prev), stage, &errs, nil)
@@ -146,6 +151,28 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 		return nil, nil, err
 	}
 	return next, apply(stage, prev.gone(next), out), nil
+}
+
+// recounted lists the places of the pages whose language switch, if they are tag
+// pages, must be counted again after an edit that copied the graph (see
+// render.Renderer.ForEdit): the pages the edit changed (st.changed: a tag's list,
+// its order or how many of its briefs have a version in another language may
+// differ), and the tags of the edited briefs' translations, whose briefs' versions,
+// the edited briefs, may now carry other tags.
+func (st *state) recounted(paths map[string]bool) []int {
+	var at []int
+	for _, p := range st.changed {
+		at = append(at, p.At())
+		if p.File == nil || !paths[p.File.Path] {
+			continue
+		}
+		for _, t := range p.Translations {
+			for _, tag := range t.Tags {
+				at = append(at, tag.At())
+			}
+		}
+	}
+	return at
 }
 
 // apply moves into out the files of stage whose bytes differ (stage is not read
