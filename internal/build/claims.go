@@ -87,6 +87,7 @@ type claims struct {
 	blocked map[string]bool   // folders that are files, reported once
 	names   []string          // the page, feed and alias outputs, in order
 	owner   map[string]outFile
+	byPage  [][]int      // by page place (site.Page.At), the places in names of the page's outputs
 	statics []theme.File // the static files to copy
 	errs    []error
 	// warnings are clashes of soft claims (aliases of a Hugo site).
@@ -239,6 +240,12 @@ func (cs *claims) addOutput(name string, c claim) {
 		c.out.i = len(cs.names)
 		cs.names = append(cs.names, name)
 		cs.owner[name] = c.out
+		if at := c.out.at; at >= 0 {
+			if at >= len(cs.byPage) {
+				cs.byPage = append(cs.byPage, make([][]int, at+1-len(cs.byPage))...)
+			}
+			cs.byPage[at] = append(cs.byPage[at], c.out.i)
+		}
 	}
 }
 

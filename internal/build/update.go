@@ -136,7 +136,12 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 		return nil, nil, err
 	}
 	// A fresh renderer: partials cached by the last render may show the old bodies.
-	next.r = prev.r.ForSite(next.site)
+	// A copy of the graph keeps what the last one counted for the tag pages' switches.
+	if next.edit == editGraph {
+		next.r = prev.r.ForSite(next.site)
+	} else {
+		next.r = prev.r.ForEdit(next.site, next.recounted(pending))
+	}
 	next.prints = next.fingerprintsAfter(prev, pending)
 	stage := newStage()
 	next.render(next.dirty(prev), stage, &errs, nil)
@@ -146,6 +151,28 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 		return nil, nil, err
 	}
 	return next, apply(stage, prev.gone(next), out), nil
+}
+
+// recounted lists the places of the pages whose language switch, if they are tag
+// pages, must be counted again after an edit that copied the graph (see
+// render.Renderer.ForEdit): the pages the edit changed (st.changed: a tag's list,
+// its order or how many of its briefs have a version in another language may
+// differ), and the tags of the edited briefs' translations, whose briefs' versions,
+// the edited briefs, may now carry other tags.
+func (st *state) recounted(paths map[string]bool) []int {
+	var at []int
+	for _, p := range st.changed {
+		at = append(at, p.At())
+		if p.File == nil || !paths[p.File.Path] {
+			continue
+		}
+		for _, t := range p.Translations {
+			for _, tag := range t.Tags {
+				at = append(at, tag.At())
+			}
+		}
+	}
+	return at
 }
 
 // apply moves into out the files of stage whose bytes differ (stage is not read
@@ -231,7 +258,7 @@ func (st *state) fingerprintsAfter(prev *state, pending map[string]bool) []uint6
 	var switches [][]int
 	switch st.edit {
 	case editBodies:
-		at = st.affected(pending)
+		at = st.affected()
 	case editFront:
 		at, switches = st.affectedFront(prev, pending)
 	default:
@@ -357,9 +384,11 @@ func (st *state) hasStampedTranslation(f *content.File) bool {
 // the translations of the edited briefs and the briefs that list them as related,
 // and the briefs with a term whose date changed, as they show their terms. It also
 // lists, by page, the pagers of the tag pages whose language switch alone may now
-// lead elsewhere (switchesAfterTags), the first pager first.
+// lead elsewhere (switchesAfterTags), the first pager first. The outputs are found
+// by page (st.byPage), not among all of them.
 func (st *state) affectedFront(prev *state, paths map[string]bool) ([]int, [][]int) {
 	set := map[int]bool{}
+	var edited []*site.Page
 	for _, p := range st.changed {
 		set[p.At()] = true
 		if p.Kind == site.KindTag { // its briefs show its digest (render.Fingerprint)
@@ -371,45 +400,57 @@ func (st *state) affectedFront(prev *state, paths map[string]bool) ([]int, [][]i
 			}
 		}
 		if p.File != nil && paths[p.File.Path] {
+			edited = append(edited, p)
 			for _, t := range p.Translations {
 				set[t.At()] = true
 			}
 		}
 	}
-	var edited []*site.Page
-	for _, p := range st.changed {
-		if p.File != nil && paths[p.File.Path] {
-			edited = append(edited, p)
-		}
-	}
-	for _, p := range st.site.Pages {
-		if slices.ContainsFunc(p.Related, func(q *site.Page) bool { return slices.Contains(edited, q) }) {
-			set[p.At()] = true
-		}
-	}
 	switched := map[int]bool{}
 	for _, q := range edited {
+		relatedTo(q, set)
 		if old := prev.site.Page(q.At()); !slices.EqualFunc(old.Tags, q.Tags, func(a, b *site.Page) bool { return a.At() == b.At() }) {
 			switchesAfterTags(prev.site.Page(q.At()), q, st.site, switched)
 		}
 	}
-	var at []int
-	pagers := map[int][]int{}
-	for i, name := range st.names {
-		switch o := st.owner[name]; {
-		case set[o.at]:
-			at = append(at, i)
-		case switched[o.at] && o.kind == outPager:
-			pagers[o.at] = append(pagers[o.at], i)
+	var switches [][]int
+	for _, page := range slices.Sorted(maps.Keys(switched)) {
+		if set[page] {
+			continue
+		}
+		var outs []int // the pagers, in order: claimPage claims them so
+		for _, i := range st.outputsOf(page) {
+			if st.owner[st.names[i]].kind == outPager {
+				outs = append(outs, i)
+			}
+		}
+		if len(outs) > 0 {
+			switches = append(switches, outs)
 		}
 	}
-	var switches [][]int
-	for _, page := range slices.Sorted(maps.Keys(pagers)) {
-		outs := pagers[page]
-		slices.SortFunc(outs, func(a, b int) int { return st.owner[st.names[a]].n - st.owner[st.names[b]].n })
-		switches = append(switches, outs)
+	return st.outputsOfAll(set), switches
+}
+
+// outputsOfAll lists the places in st.names of the outputs of the pages at the
+// places in set.
+func (st *state) outputsOfAll(set map[int]bool) []int {
+	var at []int
+	for page := range set {
+		at = append(at, st.outputsOf(page)...)
 	}
-	return at, switches
+	return at
+}
+
+// relatedTo adds to set the places of the briefs that list q among their related
+// briefs: as the graph relates briefs by their tags only, those share a tag with q.
+func relatedTo(q *site.Page, set map[int]bool) {
+	for _, t := range q.Tags {
+		for _, b := range t.Pages {
+			if slices.Contains(b.Related, q) {
+				set[b.At()] = true
+			}
+		}
+	}
 }
 
 // switchesAfterTags adds to set the places of the tag pages whose language switch
@@ -442,45 +483,28 @@ func switchesAfterTags(old, q *site.Page, s *site.Site, set map[int]bool) {
 	}
 }
 
-// affected lists the places in st.names of the outputs that can show the pages of the
-// files at paths: the pages themselves, every pager of the lists they are on, their
-// translations, and the briefs that list them as related (whose fingerprints hash
-// what a related brief shows, its summary included).
-func (st *state) affected(paths map[string]bool) []int {
-	var files []*content.File // the files read again: pages are compared by file, not by path
-	for p := range paths {
-		if f := st.files[p]; f != nil {
-			files = append(files, f)
-		}
-	}
-	edited := func(p *site.Page) bool { return p.File != nil && slices.Contains(files, p.File) }
-	set := map[*site.Page]bool{}
-	for _, p := range st.site.Pages {
-		if slices.ContainsFunc(p.Related, edited) {
-			set[p] = true
-		}
-		if !edited(p) {
-			continue
-		}
-		set[p] = true
+// affected lists the places in st.names of the outputs that can show the briefs
+// whose bodies an edit changed (st.changed, from site.Site.WithBodies): the pages
+// themselves, every pager of the lists they are on, their translations, and the
+// briefs that list them as related (whose fingerprints hash what a related brief
+// shows, its summary included).
+func (st *state) affected() []int {
+	set := map[int]bool{}
+	for _, p := range st.changed {
+		set[p.At()] = true
+		relatedTo(p, set)
 		for _, t := range p.Translations {
-			set[t] = true
+			set[t.At()] = true
 		}
 		for sec := p.Section; sec != nil; sec = sec.Section {
-			set[sec] = true
+			set[sec.At()] = true
 		}
 		for _, t := range p.Tags {
-			set[t] = true
+			set[t.At()] = true
 		}
 		if l := st.site.Lang(p.Lang.Code); l != nil {
-			set[l.Home] = true
+			set[l.Home.At()] = true
 		}
 	}
-	var at []int
-	for i, name := range st.names {
-		if set[st.page(st.owner[name])] {
-			at = append(at, i)
-		}
-	}
-	return at
+	return st.outputsOfAll(set)
 }

@@ -161,7 +161,7 @@ func (r *Renderer) langSwitch(p *site.Page) []SwitchEntry {
 			if tax := l.Taxonomy(p.Taxonomy()); tax != nil {
 				e.Path = tax.Path
 			}
-			if t := matchingTag(p, l.Code, r.translated); t != nil {
+			if t := r.matchingTag(p, l.Code); t != nil {
 				e.Path = t.Path
 			}
 		default:
@@ -188,35 +188,6 @@ func nearestTranslation(sec *site.Page, lang string) *site.Page {
 		}
 	}
 	return nil
-}
-
-// translated counts the pages of list that have a version in lang, once per list and
-// language: the same tags are candidates of many tag pages' matches.
-func (r *Renderer) translated(list *site.Page, lang string) int {
-	k := countKey{list, lang}
-	if n, ok := r.counts.Load(k); ok {
-		return n.(int)
-	}
-	n := translated(list.Pages, lang)
-	r.counts.Store(k, n)
-	return n
-}
-
-// countKey names a list in a language, for Renderer.translated.
-type countKey struct {
-	list *site.Page
-	lang string
-}
-
-// translated counts the pages that have a version in lang.
-func translated(pages []*site.Page, lang string) int {
-	n := 0
-	for _, q := range pages {
-		if q.Translation(lang) != nil {
-			n++
-		}
-	}
-	return n
 }
 
 // RootData is the dot of root.html.

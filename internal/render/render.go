@@ -95,7 +95,7 @@ type Renderer struct {
 	digests     []atomic.Uint64   // by page place (site.Page.At); see digest
 	navDigests  map[string]uint64 // language code -> navDigestOf
 	switches    sync.Map          // *site.Page -> []SwitchEntry, see switchOf
-	counts      sync.Map          // countKey -> int, see translated
+	tags        *tagCounts        // see Renderer.matchingTag and translated
 }
 
 // TemplatesOnlyEnv names the environment variable that, set to 1, renders every page
@@ -124,7 +124,7 @@ type layouts struct {
 // layouts), such as the dev server's after a content edit: templates are not parsed again.
 func (r *Renderer) ForSite(s *site.Site) *Renderer {
 	r.frags.reset()
-	return &Renderer{site: s, cfg: s.Config, layouts: r.layouts}
+	return &Renderer{site: s, cfg: s.Config, layouts: r.layouts, tags: newTagCounts()}
 }
 
 // New parses every layout of the theme and checks the calls between them; all
@@ -135,7 +135,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
 	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, compiled: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
-	r := &Renderer{site: s, cfg: s.Config, layouts: ls}
+	r := &Renderer{site: s, cfg: s.Config, layouts: ls, tags: newTagCounts()}
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
 	var pages []theme.File

@@ -88,11 +88,15 @@ func patchData(prev *Index, pages []*Page, changed []uint32) *Index {
 	ix := &Index{tok: prev.tok, pages: pages, lens: bytes.Clone(prev.lens), records: slices.Clone(prev.records),
 		facets: prev.facets, npost: prev.npost}
 	sameFacets := true
+	var was, now []*Page // the changed pages, before and after
 	for _, id := range changed {
 		was, p := prev.pages[id], pages[id]
 		ix.npost += p.nterms - was.nterms
 		ix.lens[id], ix.records[id] = lengthClass(p.length), p.rec
 		sameFacets = sameFacets && was.Section == p.Section && year(was.Date) == year(p.Date) && slices.Equal(was.Tags, p.Tags)
+	}
+	for _, id := range changed {
+		was, now = append(was, prev.pages[id]), append(now, pages[id])
 	}
 	sum := 0.0
 	for _, c := range ix.lens {
@@ -102,7 +106,10 @@ func patchData(prev *Index, pages []*Page, changed []uint32) *Index {
 		ix.avg = sum / float64(len(pages))
 	}
 	if !sameFacets {
-		ix.facets = facetList(pages)
+		var ok bool
+		if ix.facets, ok = patchFacets(prev.facets, was, now); !ok {
+			ix.facets = facetList(pages)
+		}
 	}
 	return ix
 }

@@ -51,6 +51,12 @@ func (s *Site) WithFront(edits []Edit, spare *Site) (next *Site, changed []*Page
 	}
 	for l := range moved {
 		next.reorder(l)
+		for _, tax := range l.Taxonomies { // refront dates them all
+			set[tax] = true
+		}
+	}
+	for p := range set {
+		next.touched = append(next.touched, p.At())
 	}
 	return next, slices.SortedFunc(maps.Keys(set), func(a, b *Page) int { return a.at - b.at })
 }

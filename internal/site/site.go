@@ -62,6 +62,15 @@ type Site struct {
 	// later copy into the same memory once nothing reads this graph (its spare).
 	slab  []Page
 	arena [][]*Page
+	// copyOf tells a copy (WithBodies, WithFront) from the graph it was copied from,
+	// by their ids, and touched are the places of the pages the edit changed after the
+	// copy: a later copy into the memory of that graph, its spare, finds there every
+	// other page as it should be, and copies again only these (see copyInto). spent is
+	// set on a spare whose memory a copy took: it no longer holds its own graph.
+	id, copyOf uint64
+	touched    []int
+	extras     bool // the copy has pages linked to but not in its slots
+	spent      bool
 }
 
 // Page returns the page at place i (Page.At), or nil.
