@@ -29,6 +29,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if code, ok := parseFlags(fs, args, stdout, 0); !ok {
 		return code
 	}
+	// A one-shot build, not serve, whose process ends with the build: its garbage
+	// need not be collected while the heap is small (see buildHeapFloor).
+	defer heapFloor(buildHeapFloor, os.Getenv)()
 	if *cpuProfile != "" {
 		stop, err := startCPUProfile(*cpuProfile)
 		if err != nil {

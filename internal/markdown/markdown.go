@@ -116,7 +116,10 @@ func New(opts Options) *Markdown {
 	md := goldmark.New(
 		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(
-			extension.GFM,
+			linkify{}, // extension.GFM's four, its Linkify with a quick refusal
+			extension.Table,
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 			extension.NewCJK(extension.WithEscapedSpace()),
 			softBreaks{},
