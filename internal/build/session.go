@@ -44,7 +44,7 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 	for _, f := range m.load(e, &errs) {
 		files[f.Path] = f
 	}
-	st, maps := newState(e, files, nil, editGraph, nil, &errs)
+	st, maps := newState(e, files, nil, editGraph, nil, nil, &errs)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.

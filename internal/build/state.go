@@ -115,6 +115,10 @@ type state struct {
 	// after an edit to bodies (editBodies), the briefs whose bodies were edited.
 	edit    editKind
 	changed []*site.Page
+	// places are the places (site.Page.At) of the pages made from content files, by
+	// the file's path (live states only), which a copy of the graph keeps: an edit
+	// finds the pages of the files it changed without a look at every page.
+	places map[string]int
 	// prints are the fingerprints of owner's outputs in names order (live states
 	// only), and search the search files and index, set when the state is rendered
 	// (from the previous state's index, which stays as it was).
@@ -146,13 +150,13 @@ type sitemaps struct {
 // copy as it keeps every page at its place; a front matter edit the copy cannot take
 // builds the graph anew. The sitemap files it returns are those to write: all of them
 // when prev is nil or the pages they list changed, else none.
-func newState(e *env, files map[string]*content.File, prev *state, edit editKind, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
+func newState(e *env, files map[string]*content.File, prev *state, edit editKind, pending map[string]bool, spare *site.Site, errs *diag.List) (*state, []sitemap.File) {
 	st := &state{env: e, files: files, bodies: &bodies{m: map[string]*body{}}, edit: edit}
 	switch edit {
 	case editBodies:
-		st.site = st.rebody(prev, spare, errs)
+		st.site = st.rebody(prev, prev.editedPages(pending), spare, errs)
 	case editFront:
-		st.site, st.changed = st.refront(prev, spare, errs)
+		st.site, st.changed = st.refront(prev, prev.editedPages(pending), spare, errs)
 		if st.site == nil {
 			st.edit, st.bodies = editGraph, &bodies{m: map[string]*body{}}
 			st.site = st.graph(prev, errs)
@@ -161,6 +165,11 @@ func newState(e *env, files map[string]*content.File, prev *state, edit editKind
 		st.site = st.graph(prev, errs)
 	}
 	st.sitemaps.print = st.sitemapPrint(prev)
+	if _, live := e.mode.(kept); live && st.edit == editGraph {
+		st.places = placesOf(st.site)
+	} else if live {
+		st.places = prev.places
+	}
 	var maps []sitemap.File
 	if prev == nil || prev.sitemaps.print != st.sitemaps.print {
 		maps = sitemap.Files(st.site, sitemap.MaxURLs)
@@ -227,12 +236,12 @@ func (st *state) graph(prev *state, errs *diag.List) *site.Site {
 // files' pages given their new bodies (site.Site.WithBodies), made in the memory of
 // spare (a graph no state reads any more; nil for none), which costs far less than
 // building it anew; every other body is prev's.
-func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Site {
+func (st *state) rebody(prev *state, pages []*site.Page, spare *site.Site, errs *diag.List) *site.Site {
 	st.bodies = prev.bodies.layer()
 	edited := map[*content.File]site.Body{}
 	var places []int
-	for _, p := range prev.site.Pages {
-		if p.File == nil || st.files[p.File.Path] == p.File {
+	for _, p := range pages {
+		if st.files[p.File.Path] == p.File {
 			continue
 		}
 		q := *p // the page as the file now reads, to render its body
@@ -253,11 +262,11 @@ func (st *state) rebody(prev *state, spare *site.Site, errs *diag.List) *site.Si
 // state.editOf): prev's graph copied with the edited briefs' new files
 // (site.Site.WithFront), made in the memory of spare; nil when the copy cannot take
 // the edits. Their bodies, the same text, are prev's. changed are the pages that differ.
-func (st *state) refront(prev *state, spare *site.Site, errs *diag.List) (*site.Site, []*site.Page) {
+func (st *state) refront(prev *state, pages []*site.Page, spare *site.Site, errs *diag.List) (*site.Site, []*site.Page) {
 	st.bodies = prev.bodies.layer()
 	var edits []site.Edit
-	for _, p := range prev.site.Pages {
-		if p.File == nil || st.files[p.File.Path] == p.File {
+	for _, p := range pages {
+		if st.files[p.File.Path] == p.File {
 			continue
 		}
 		q := *p
@@ -279,6 +288,37 @@ func (st *state) outputsOf(at int) []int {
 		return nil
 	}
 	return st.byPage[at]
+}
+
+// placesOf maps the path of each content file of s that made a page to the page's place.
+func placesOf(s *site.Site) map[string]int {
+	places := make(map[string]int, len(s.Pages))
+	for _, p := range s.Pages {
+		if p.File != nil {
+			places[p.File.Path] = p.At()
+		}
+	}
+	return places
+}
+
+// editedPages lists the pages of st's graph made from the files at paths, by place.
+func (st *state) editedPages(paths map[string]bool) []*site.Page {
+	var pages []*site.Page
+	if st.places == nil { // not a live state: every page is looked at
+		for _, p := range st.site.Pages {
+			if p.File != nil && paths[p.File.Path] {
+				pages = append(pages, p)
+			}
+		}
+		return pages
+	}
+	for path := range paths {
+		if at, ok := st.places[path]; ok {
+			pages = append(pages, st.site.Page(at))
+		}
+	}
+	slices.SortFunc(pages, func(a, b *site.Page) int { return a.At() - b.At() })
+	return pages
 }
 
 // page is the page that writes output o.

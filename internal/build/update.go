@@ -131,7 +131,7 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 		return nil, nil, err
 	}
 	var errs diag.List
-	next, maps := newState(prev.env, files, prev, prev.editOf(pending, files), spare, &errs)
+	next, maps := newState(prev.env, files, prev, prev.editOf(pending, files), pending, spare, &errs)
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
