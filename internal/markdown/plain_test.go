@@ -54,3 +54,17 @@ func TestIsPlain(t *testing.T) {
 	}
 }
 
+// TestRenderChecked: a body known to be valid UTF-8 renders as RenderPage renders it,
+// and one that is not, given anyway, makes no crash.
+func TestRenderChecked(t *testing.T) {
+	md := New(Options{Lang: "zh", CJK: true})
+	for _, src := range []string{"# 标题\n\n第一行\n第二行 **粗体** www.example.org\n\n- a & b\n", "plain", ""} {
+		page := &Page{Path: "zh/a/"}
+		want, wantSum := md.RenderPage([]byte(src), page, 20)
+		got, gotSum := md.RenderChecked([]byte(src), page, 20)
+		if got.HTML != want.HTML || gotSum != wantSum || len(got.Problems) != len(want.Problems) {
+			t.Errorf("RenderChecked(%q) = %q, %q; RenderPage: %q, %q", src, got.HTML, gotSum, want.HTML, wantSum)
+		}
+	}
+	md.RenderChecked([]byte("第一\xff行\n第二行\xe4"), nil, 20)
+}
