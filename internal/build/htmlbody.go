@@ -17,7 +17,7 @@ import (
 // through md, HTML as it is.
 func renderFile(md *markdown.Markdown, f *content.File, mp *markdown.Page, length int, cjk bool) (markdown.Result, string) {
 	if !f.IsHTML() {
-		return md.RenderPage(f.Body, mp, length)
+		return md.RenderChecked(f.Body, mp, length) // content.Read checked its UTF-8
 	}
 	summary := ""
 	if length > 0 {

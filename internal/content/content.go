@@ -547,10 +547,12 @@ func hashBody(body []byte) string {
 // memory holds the page graph, not the whole content. _index files are kept whole.
 //
 // The BodyHash of a brief let go is kept only in the site's default language: the
-// only one an original is in (Groups), whose hash translations are compared with.
-// Hashing every body took a tenth of a build's instructions.
+// only one an original is in (Groups), whose hash translations are compared with;
+// and only when a file of the site records one (translationOf), else it is "".
+// Hashing every body took a tenth of a build's instructions, and hashing the
+// originals a twentieth, on a site that never compares them.
 func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*File {
-	return loadDirs(fsys, cfg.ContentDirs(), cfg, errs, func(f *File) {
+	files := loadDirs(fsys, cfg.ContentDirs(), cfg, errs, func(f *File) {
 		if f.IsIndex() {
 			return
 		}
@@ -565,6 +567,28 @@ func LoadLean(fsys fs.FS, cfg *config.Site, errs *diag.List, leadBytes int) []*F
 			lead = lead[:cut]
 		}
 		f.Lead = bytes.Clone(lead)
-		f.letGo(f.Lang == cfg.DefaultLanguage)
+		f.letGo(false)
+	})
+	hashOriginals(files, cfg.DefaultLanguage, errs)
+	return files
+}
+
+// hashOriginals keeps the BodyHash of the files of LoadLean in language lang, the
+// default one, when any file records an original's hash: it reads their bodies again.
+func hashOriginals(files []*File, lang string, errs *diag.List) {
+	if !slices.ContainsFunc(files, func(f *File) bool { return f.Front.TranslationOf != "" }) {
+		return
+	}
+	pool.Each(len(files), func(i int) {
+		f := files[i]
+		if f.Lang != lang || f.Body != nil {
+			return
+		}
+		if err := f.Reload(); err != nil {
+			errs.Add(diag.At(f.Path, 1, 1, "%v", err))
+			return
+		}
+		f.bodyHash = hashBody(f.Body)
+		f.Release()
 	})
 }

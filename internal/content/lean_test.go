@@ -9,13 +9,18 @@ import (
 )
 
 // leanSite writes a brief in both languages of testConfig (zh is the default) as real
-// files, and returns the site folder.
+// files, and returns the site folder. The English one records the hash of an
+// original it was translated from (translationOf), as a stamped translation does.
 func leanSite(t *testing.T) string {
+	return leanSiteOf(t, "translationOf = \"sha256:0\"\n")
+}
+
+func leanSiteOf(t *testing.T, enFront string) string {
 	t.Helper()
 	dir := t.TempDir()
 	for name, text := range map[string]string{
 		"content/law/x.zh.md": "+++\ntitle = \"甲\"\ndate = 2024-01-01\n+++\n\n正文。\n",
-		"content/law/x.en.md": "\ufeff+++\ntitle = \"A\"\ndate = 2024-01-01\n+++\n\nBody.\n",
+		"content/law/x.en.md": "\ufeff+++\ntitle = \"A\"\ndate = 2024-01-01\n" + enFront + "+++\n\nBody.\n",
 	} {
 		p := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -79,6 +84,17 @@ func TestLeanHashes(t *testing.T) {
 	f.Release()
 	if f.BodyHash() != hash {
 		t.Errorf("a whole load's file lost its hash on Release: %q, want %q", f.BodyHash(), hash)
+	}
+}
+
+// TestLeanHashesUnstamped: on a site where no file records an original's hash, a
+// lean load hashes no body, and keeps none.
+func TestLeanHashesUnstamped(t *testing.T) {
+	_, lean := loadBoth(t, leanSiteOf(t, ""))
+	for p, f := range lean {
+		if got := f.BodyHash(); got != "" {
+			t.Errorf("%s: hash after a lean load %q, want none", p, got)
+		}
 	}
 }
 

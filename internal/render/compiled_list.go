@@ -151,8 +151,9 @@ func writeBriefList(w *bytes.Buffer, lf *langFuncs, pages []*site.Page) error {
 		return nil
 	}
 	w.WriteString(`<ol class="brief-list">`)
+	items := lf.frags.pageTable(lf.lang.Code, "partials/brief-item.html")
 	for _, b := range pages {
-		item, err := lf.partialCached("partials/brief-item.html", b, b)
+		item, err := lf.partialCachedPage(items, "partials/brief-item.html", b, b)
 		if err != nil {
 			return err
 		}

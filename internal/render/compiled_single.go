@@ -92,8 +92,9 @@ func writeSingle(w *bytes.Buffer, lf *langFuncs, d *Data) error {
 			return err
 		}
 		w.WriteString("</h2>\n<ul>")
+		items := lf.frags.pageTable(lf.lang.Code, "partials/related-item.html")
 		for _, r := range p.Related {
-			item, err := lf.partialCached("partials/related-item.html", r, r)
+			item, err := lf.partialCachedPage(items, "partials/related-item.html", r, r)
 			if err != nil {
 				return err
 			}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/briefs/briefs/internal/site"
 )
 
 // fragments caches the output of partialCached. A site with 10,000 briefs shows the
@@ -17,7 +19,8 @@ import (
 // layouts. The cache holds one version of the site: a renderer for a new version
 // (ForSite) starts it empty, so an edit in the dev server never shows a stale fragment.
 type fragments struct {
-	m atomic.Pointer[sync.Map] // tableKey -> *sync.Map of variant key -> template.HTML
+	m     atomic.Pointer[sync.Map] // tableKey -> *sync.Map of variant key -> template.HTML
+	pages atomic.Pointer[sync.Map] // tableKey -> *pageFragments
 }
 
 // tableKey names the fragments of one partial in one language.
@@ -29,7 +32,10 @@ func newFragments() *fragments {
 	return f
 }
 
-func (f *fragments) reset() { f.m.Store(new(sync.Map)) }
+func (f *fragments) reset() {
+	f.m.Store(new(sync.Map))
+	f.pages.Store(new(sync.Map))
+}
 
 // table returns the fragments of partial name in language lang.
 func (f *fragments) table(lang, name string) *sync.Map {
@@ -52,6 +58,16 @@ func (f *fragments) table(lang, name string) *sync.Map {
 // with its own dot; only the first result is stored, and both return the stored one,
 // so every page shows the same fragment whichever page rendered it.
 func (f *langFuncs) partialCached(name string, ctx any, variants ...any) (template.HTML, error) {
+	if len(variants) == 1 {
+		if p, ok := variants[0].(*site.Page); ok && p != nil && p.At() >= 0 {
+			return f.partialCachedPage(f.frags.pageTable(f.lang.Code, name), name, ctx, p)
+		}
+	}
+	return f.partialCachedMap(name, ctx, variants...)
+}
+
+// partialCachedMap is partialCached with fragments kept in a map by variants.
+func (f *langFuncs) partialCachedMap(name string, ctx any, variants ...any) (template.HTML, error) {
 	table := f.frags.table(f.lang.Code, name)
 	key := variantKey(variants)
 	if h, ok := table.Load(key); ok {

@@ -109,3 +109,39 @@ func TestFilesMatchReference(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesInParts: a site of more pages than one part of Files takes, whose entries
+// are written on several cores, gets the reference's files, whole and cut.
+func TestFilesInParts(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("baseURL = \"https://example.org/\"\n[languages.zh]\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fs []*content.File
+	for i := range 3 * pagesPerPart {
+		name := fmt.Sprintf("b%04d", i)
+		for _, lang := range []string{"zh", "en"}[:1+i%2] {
+			fs = append(fs, &content.File{Path: "content/s/" + name + "." + lang + ".md", Section: "s", Name: name, Lang: lang,
+				Front: content.Front{Title: name, Date: time.Date(2024, 1, 1+i%28, 0, 0, 0, 0, time.UTC)}})
+		}
+	}
+	var errs diag.List
+	st := site.New(cfg, fs, site.Options{Now: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Pages) <= 2*pagesPerPart {
+		t.Fatalf("%d pages: too few for three parts", len(st.Pages))
+	}
+	for _, max := range []int{pagesPerPart - 1, MaxURLs} {
+		got, want := Files(st, max), reference(st, max)
+		if len(got) != len(want) {
+			t.Fatalf("max %d: %d files, want %d", max, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+				t.Errorf("max %d: file %d is %s, want %s, or their bytes differ", max, i, got[i].Name, want[i].Name)
+			}
+		}
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/briefs/briefs/internal/config"
+	"github.com/briefs/briefs/internal/pool"
 	"github.com/briefs/briefs/internal/site"
 	"github.com/briefs/briefs/internal/xmltext"
 )
@@ -39,19 +40,22 @@ type File struct {
 }
 
 // Files returns the sitemap files and robots.txt for the site. The entries are
-// written one after another into one buffer, which the sitemap files are cut from.
+// written on all cores, a run of pages into a buffer each, and the sitemap files are
+// cut from them: at 10,000 pairs the entries are 6 MB of text, which took one core
+// while the other waited for the claims made after them.
 func Files(st *site.Site, max int) []File {
 	cfg := st.Config
+	parts := make([]entries, (len(st.Pages)+pagesPerPart-1)/pagesPerPart)
+	pool.Each(len(parts), func(i int) {
+		parts[i].write(st, st.Pages[i*pagesPerPart:min(len(st.Pages), (i+1)*pagesPerPart)])
+	})
 	var body bytes.Buffer
 	var ends []int // where each entry ends in body
-	for _, p := range st.Pages {
-		if !p.Rendered() || p.Kind == site.KindSearch {
-			continue // a search page, built in or a content page's, has nothing to index
+	for _, part := range parts {
+		for _, end := range part.ends {
+			ends = append(ends, body.Len()+end)
 		}
-		for n := 1; n <= st.Pagers(p); n++ {
-			writeEntry(&body, cfg, p, n)
-			ends = append(ends, body.Len())
-		}
+		body.Write(part.body.Bytes())
 	}
 	var files []File
 	if len(ends) <= max {
@@ -73,6 +77,27 @@ func Files(st *site.Site, max int) []File {
 	}
 	robots := fmt.Sprintf("User-agent: *\nAllow: /\n\nSitemap: %s\n", cfg.AbsURL(SitemapFile))
 	return append(files, File{RobotsFile, []byte(robots)})
+}
+
+// pagesPerPart is how many pages' entries Files writes into one buffer.
+const pagesPerPart = 512
+
+// entries are the sitemap entries of a run of pages: their text, and where each ends.
+type entries struct {
+	body bytes.Buffer
+	ends []int
+}
+
+func (e *entries) write(st *site.Site, pages []*site.Page) {
+	for _, p := range pages {
+		if !p.Rendered() || p.Kind == site.KindSearch {
+			continue // a search page, built in or a content page's, has nothing to index
+		}
+		for n := 1; n <= st.Pagers(p); n++ {
+			writeEntry(&e.body, st.Config, p, n)
+			e.ends = append(e.ends, e.body.Len())
+		}
+	}
 }
 
 // urlsetStart and urlsetEnd enclose the entries of a sitemap file.
