@@ -494,8 +494,11 @@ func (f *File) letGo(keepHash bool) {
 		f.bodyHash = hashBody(f.Body)
 	}
 	f.noHash = f.bodyHash == ""
-	// A copy of the front matter: a slice of Src would keep the whole text alive.
+	// A copy of the front matter: a slice of Src would keep the whole text alive,
+	// and the text's buffer goes back to the pool (see buffers).
+	text := f.Src
 	f.Src, f.Body = bytes.Clone(f.Src[:f.BodyOffset]), nil
+	release(text)
 }
 
 // Reload reads the body of a released file again, from the same file. The file must

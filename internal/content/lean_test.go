@@ -1,8 +1,10 @@
 package content
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/briefs/briefs/internal/diag"
@@ -116,4 +118,59 @@ func TestReloadChanged(t *testing.T) {
 			t.Errorf("%s: changed file reloaded", tt.name)
 		}
 	}
+}
+
+// TestLeanBuffers: what a file keeps after its text went back to the pool of
+// buffers (front matter, Src's copy of it, Lead) is its own: scribbling over every
+// buffer the pool gives out changes none of it, and Reload reads the text again.
+func TestLeanBuffers(t *testing.T) {
+	dir := leanSiteOf(t, "tags = [\"税收\", \"tax\"]\nsummary = \"A summary.\"\n[params]\nsource = \"Gazette\"\n")
+	p := filepath.Join(dir, "content/law/y.zh.md")
+	yaml := "---\ntitle: 乙\ndate: 2024-02-01\ntags: [财政, 预算]\nparams:\n  source: 公报\n---\n\n第一段。\n\n第二段。\n"
+	if err := os.WriteFile(p, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	whole, lean := loadBoth(t, dir)
+	scribble := func() {
+		var bufs [][]byte
+		for range 8 {
+			b := buffer(1)
+			b = b[:cap(b)]
+			for i := range b {
+				b[i] = 'x'
+			}
+			bufs = append(bufs, b)
+		}
+		for _, b := range bufs {
+			release(b)
+		}
+	}
+	check := func(when string) {
+		t.Helper()
+		for path, f := range lean {
+			w := whole[path]
+			if !reflect.DeepEqual(f.Front, w.Front) {
+				t.Errorf("%s, %s: front matter %+v, want %+v", when, path, f.Front, w.Front)
+			}
+			if string(f.Src) != string(w.Src[:w.BodyOffset]) || f.Body != nil {
+				t.Errorf("%s, %s: kept %q and a body of %d bytes, want %q and none", when, path, f.Src, len(f.Body), w.Src[:w.BodyOffset])
+			}
+			if len(f.Lead) > 0 && !bytes.HasPrefix(w.Body, f.Lead) {
+				t.Errorf("%s, %s: lead %q, not the opening of %q", when, path, f.Lead, w.Body)
+			}
+		}
+	}
+	scribble()
+	check("after the lean load")
+	for path, f := range lean {
+		if err := f.Reload(); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if string(f.Body) != string(whole[path].Body) {
+			t.Errorf("%s: reloaded body %q, want %q", path, f.Body, whole[path].Body)
+		}
+		f.Release()
+		scribble()
+	}
+	check("after Reload and Release")
 }

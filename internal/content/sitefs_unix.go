@@ -53,9 +53,10 @@ func readOpen(path string, flags int, max int64) (data []byte, size int64, err e
 	return data, size, err
 }
 
-// readAll reads fd until a read returns 0, into a buffer of n bytes to start with.
+// readAll reads fd until a read returns 0, into a buffer of n bytes to start with,
+// from the pool of buffers (buffers.go).
 func readAll(fd int, path string, n int) ([]byte, error) {
-	data := make([]byte, 0, n)
+	data := buffer(n)
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
