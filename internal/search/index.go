@@ -263,19 +263,14 @@ func (st *termStats) byShard(v *dictView, n int) [][]uint32 {
 // and the prefix entries extras: its head and the prefix entries written, the
 // postings left for write, each term's shard and place set in its termStat.
 func (st *termStats) layout(v *dictView, shard uint32, ids []uint32, extras map[string][]byte) []byte {
-	type item struct {
-		term []byte
-		id   uint32
-		data []byte
-	}
-	items := make([]item, 0, len(ids)+len(extras))
+	items := make([]shardItem, 0, len(ids)+len(extras))
 	for _, id := range ids {
-		items = append(items, item{term: v.termBytes(id), id: id})
+		items = append(items, shardItem{term: v.termBytes(id), id: id})
 	}
 	for t, data := range extras {
-		items = append(items, item{term: []byte(t), data: data})
+		items = append(items, shardItem{term: []byte(t), data: data})
 	}
-	slices.SortFunc(items, func(a, b item) int { return bytes.Compare(a.term, b.term) })
+	sortItems(items)
 	head := binary.AppendUvarint(nil, uint64(len(items)))
 	size := 0
 	for _, it := range items {
@@ -302,6 +297,53 @@ func (st *termStats) layout(v *dictView, shard uint32, ids []uint32, extras map[
 		at += int(t.size)
 	}
 	return out
+}
+
+// shardItem is one term of a shard while layout writes its head: a term of
+// the dictionary (id) or a prefix entry (data).
+type shardItem struct {
+	term []byte
+	id   uint32
+	data []byte
+}
+
+// sortItems sorts items by their terms' bytes. It compares the first 8 bytes
+// of each as one number, which tells apart almost every two terms (a CJK pair
+// is 6 bytes), and the bytes only when those are equal: sorting the shards
+// took an eighth of the index's instructions with bytes.Compare on every pair.
+func sortItems(items []shardItem) {
+	type keyed struct {
+		key uint64
+		at  int32
+	}
+	keys := make([]keyed, len(items))
+	for i, it := range items {
+		keys[i] = keyed{prefix8(it.term), int32(i)}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
+		}
+		return bytes.Compare(items[a.at].term, items[b.at].term)
+	})
+	sorted := make([]shardItem, len(items))
+	for i, k := range keys {
+		sorted[i] = items[k.at]
+	}
+	copy(items, sorted)
+}
+
+// prefix8 is the first 8 bytes of b as a big-endian number, b padded with
+// zeros: two terms whose prefix8 differ compare as their prefix8 do.
+func prefix8(b []byte) uint64 {
+	if len(b) >= 8 {
+		return binary.BigEndian.Uint64(b)
+	}
+	var k uint64
+	for i, c := range b {
+		k |= uint64(c) << (56 - 8*i)
+	}
+	return k
 }
 
 func uvarintLen(x uint32) int {
