@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // File is one file of the written index.
@@ -15,8 +16,9 @@ type File struct {
 }
 
 // Version is the index format's version, in index.json. 3: shards and records
-// in folders of up to 256 each.
-const Version = 3
+// in folders of up to 256 each. 4: a CJK term's entry holds its count only,
+// no positions.
+const Version = 4
 
 // perFolder is how many shards, and how many record files, share a folder:
 // creating a file in a folder of thousands costs the build several times what
@@ -129,7 +131,8 @@ func facetList(pages []*Page) []byte {
 // A term's entry is its postings, page after page: the page number minus
 // the previous one (the first: itself), the count of the term in the page
 // times two, plus one when it is in the title, the number of positions kept,
-// and the positions, each minus the previous. A prefix entry ("<" and three
+// and the positions, each minus the previous. A CJK term's (cjkEntry) has
+// no number of positions and no positions. A prefix entry ("<" and three
 // letters) is instead the words with that start, joined by "\n".
 func encodeShard(entries map[string]*postingsBuf) []byte {
 	terms := slices.Sorted(maps.Keys(entries))
@@ -174,9 +177,12 @@ func parseShard(shard []byte) map[string]*postingsBuf {
 }
 
 // appendEntry writes a page's entry after its page number: count, number of
-// positions, positions.
-func appendEntry(b []byte, tf uint32, pos []uint32) []byte {
+// positions, positions; for a CJK term (cjk) the count only.
+func appendEntry(b []byte, tf uint32, pos []uint32, cjk bool) []byte {
 	b = binary.AppendUvarint(b, uint64(tf))
+	if cjk {
+		return b
+	}
 	b = binary.AppendUvarint(b, uint64(len(pos)))
 	last := uint32(0)
 	for _, p := range pos {
@@ -184,6 +190,14 @@ func appendEntry(b []byte, tf uint32, pos []uint32) []byte {
 		last = p
 	}
 	return b
+}
+
+// cjkEntry reports whether term's entries are a CJK term's, which hold a
+// count and no positions: a term that starts with a CJK character (a
+// character or a pair; words, figures and facets never do).
+func cjkEntry(term string) bool {
+	r, _ := utf8.DecodeRuneInString(term)
+	return isCJK(r)
 }
 
 // entry finds term's entry in an encoded shard, and its number of pages.
@@ -206,14 +220,18 @@ func entry(shard []byte, term string) ([]byte, int, bool) {
 	return shard[r.i+at : r.i+at+size], df, true
 }
 
-// decodePostings reads a term's entry of df pages.
-func decodePostings(b []byte, df int) *plist {
+// decodePostings reads a term's entry of df pages; cjk tells a CJK term's
+// (cjkEntry), which has counts only.
+func decodePostings(b []byte, df int, cjk bool) *plist {
 	r := reader{b: b}
 	l := &plist{docs: make([]uint32, df), tf: make([]uint32, df), npos: make([]uint8, df), start: make([]int, df)}
 	doc := 0
 	for i := range df {
 		doc += r.uint()
 		l.docs[i], l.tf[i] = uint32(doc), uint32(r.uint())
+		if cjk {
+			continue
+		}
 		l.npos[i], l.start[i] = uint8(r.uint()), len(l.pos)
 		last := 0
 		for range l.npos[i] {
