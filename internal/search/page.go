@@ -74,6 +74,9 @@ type Page struct {
 	post   []byte
 	parts  [1<<dictBits + 1]uint32
 	nterms int    // the number of terms in post
+	// size is about the bytes the page's postings take in the shards: each
+	// entry and a byte for its page number.
+	size int
 	rec    []byte // the page's result record (record), with its text cut for excerpts
 }
 
@@ -536,7 +539,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	// Each term as post holds it, written in place: its place in its part,
 	// the length of its entry, then the entry as appendEntry writes it.
 	buf := slices.Grow(a.post[:0], len(a.order)*maxPosting)[:len(a.order)*maxPosting]
-	w, part := 0, uint32(0)
+	w, part, size := 0, uint32(0), 0
 	for _, k := range a.order {
 		id := a.ids[k]
 		for part < id&(1<<dictBits-1) {
@@ -549,6 +552,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 		w = putUvarint(buf, w+1, acc.tf)
 		if acc.slot >= 0 { // a CJK term: its count only (cjkEntry)
 			buf[at] = byte(w - at - 1)
+			size += w - at
 			continue
 		}
 		buf[w] = acc.n // at most maxPositions: one byte
@@ -559,13 +563,14 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 			last = q
 		}
 		buf[at] = byte(w - at - 1)
+		size += w - at
 	}
 	for part < 1<<dictBits {
 		part++
 		p.parts[part] = uint32(w)
 	}
 	a.post = buf
-	p.post, p.nterms = bytes.Clone(buf[:w]), len(a.accs)
+	p.post, p.nterms, p.size = bytes.Clone(buf[:w]), len(a.accs), size
 }
 
 // maxPosting is the most bytes a term takes in a page's post: its place and

@@ -31,7 +31,7 @@ func patch(prev *Index, pages []*Page) *Index {
 	}
 	ix := patchData(prev, pages, changed)
 	n := uint32(len(prev.shards))
-	if shardCount(ix.npost) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
+	if shardCount(ix.size) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
 		return nil
 	}
 	v := prev.tok.dict.view()
@@ -86,11 +86,11 @@ func patch(prev *Index, pages []*Page) *Index {
 // is the same number as Build's.
 func patchData(prev *Index, pages []*Page, changed []uint32) *Index {
 	ix := &Index{tok: prev.tok, pages: pages, lens: bytes.Clone(prev.lens), records: slices.Clone(prev.records),
-		facets: prev.facets, npost: prev.npost}
+		facets: prev.facets, size: prev.size}
 	sameFacets := true
 	for _, id := range changed {
 		was, p := prev.pages[id], pages[id]
-		ix.npost += p.nterms - was.nterms
+		ix.size += p.size - was.size
 		ix.lens[id], ix.records[id] = lengthClass(p.length), p.rec
 		sameFacets = sameFacets && was.Section == p.Section && year(was.Date) == year(p.Date) && slices.Equal(was.Tags, p.Tags)
 	}
