@@ -73,11 +73,11 @@ type Page struct {
 	// that the index reads each part's terms on its own.
 	post   []byte
 	parts  [1<<dictBits + 1]uint32
-	nterms int    // the number of terms in post
+	nterms int // the number of terms in post
 	// size is about the bytes the page's postings take in the shards: each
 	// entry and a byte for its page number.
 	size int
-	rec    []byte // the page's result record (record), with its text cut for excerpts
+	rec  []byte // the page's result record (record), with its text cut for excerpts
 }
 
 // eachTerm calls f with each term's number and entry.
