@@ -12,11 +12,11 @@ import (
 // files put together, the CRC-64 of every file, and the folder's name, a hash
 // of those. The files are named for caching, not for security: a CRC-64 tells
 // apart any two versions of a file a host will see, and costs the build a
-// tenth of what SHA-256 cost (190M of the index's 1,630M instructions at 500
-// pairs, without SHA extensions). An index that Update made keeps its set, and the next one hashes
-// and puts together again only the files whose bytes are new, so that an edit
-// to one brief of a large site costs what it changed, not the whole index
-// (over 100 MB at 10,000 pairs).
+// sixth of what SHA-256 cost (about 190M of the index's 1,630M instructions
+// at 500 pairs, without SHA extensions). An index that Update made keeps its
+// set, and the next one hashes and puts together again only the files whose
+// bytes are new, so that an edit to one brief of a large site costs what it
+// changed, not the whole index (about 100 MB at 10,000 pairs).
 type fileSet struct {
 	per        int      // how many pages' records share a file (recordsPer)
 	records    [][]byte // record file k: the records of pages k*per onwards
