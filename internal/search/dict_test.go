@@ -5,7 +5,6 @@ import (
 	"maps"
 	"sync"
 	"testing"
-	"unicode/utf8"
 )
 
 // TestDictionary numbers terms on many goroutines at once: each term gets one
@@ -60,12 +59,12 @@ func TestPageTerms(t *testing.T) {
 		if _, ok := got[term]; ok {
 			t.Errorf("%s twice", term)
 		}
-		l := decodePostings(append([]byte{0}, entry...), 1)
+		l := decodePostings(append([]byte{0}, entry...), 1, cjkEntry(term))
 		got[term] = fmt.Sprint(l.tf[0], l.pos)
 	})
 	for term, want := range map[string]string{
-		"营商":    "5 [0 64]", // title (count 2, ×2, +1) and text, which starts at textStart
-		"营":     "5 []",     // one character keeps no positions
+		"营商":    "5 []", // title (count 2, ×2, +1) and text; a CJK pair keeps no positions
+		"营":     "5 []", // nor does one character
 		"fraud": "4 [68 69]", "#790000000:yuan": "2 [70]", "#790000000": "2 [70]",
 	} {
 		if got[term] != want {
@@ -120,7 +119,7 @@ func TestPrepareMatchesIndex(t *testing.T) {
 		counts, positions := map[string]int{}, map[string][]uint32{}
 		for _, tk := range tok.Index(s) {
 			counts[tk.Term]++
-			if r, n := utf8.DecodeRuneInString(tk.Term); !(n == len(tk.Term) && isCJK(r)) && len(positions[tk.Term]) < maxPositions {
+			if !cjkEntry(tk.Term) && len(positions[tk.Term]) < maxPositions {
 				positions[tk.Term] = append(positions[tk.Term], uint32(tk.Pos+max(titleGap, textStart))) // no title
 			}
 		}
@@ -131,9 +130,10 @@ func TestPrepareMatchesIndex(t *testing.T) {
 		v := tok.dict.view()
 		got := map[string]string{}
 		p.eachTerm(func(id uint32, entry []byte) {
-			l := decodePostings(append([]byte{0}, entry...), 1)
+			cjk := cjkEntry(v.term(id))
+			l := decodePostings(append([]byte{0}, entry...), 1, cjk)
 			got[v.term(id)] = fmt.Sprint(l.tf[0], l.pos)
-			if w := appendEntry(nil, l.tf[0], l.pos); string(w) != string(entry) { // encode writes entries by hand
+			if w := appendEntry(nil, l.tf[0], l.pos, cjk); string(w) != string(entry) { // encode writes entries by hand
 				t.Errorf("%q: %s's entry % x, appendEntry writes % x", s, v.term(id), entry, w)
 			}
 		})

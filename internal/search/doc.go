@@ -10,7 +10,8 @@
 //     of neighbouring characters, so any substring of two or more characters
 //     is found without a dictionary and a one-character query still works. A
 //     query of two or more characters looks up the pairs that cover it without
-//     overlap (营商环境: 营商, 环境), whose positions tell the phrase.
+//     overlap (营商环境: 营商, 环境). CJK terms keep no positions: the pair
+//     that bridges two of the query's (商环) tells the phrase instead.
 //   - Other letters make words, lightly stemmed (Stem): plural -s and -ies,
 //     -ing, -ed and a final -e are removed.
 //   - A number starts a figure, read with the rules of package figures (scale
@@ -19,7 +20,8 @@
 //     "#790000000:yuan", so either finds the other.
 //
 // Each term has a position; neighbouring characters, words and figures have
-// neighbouring positions, so a phrase is a run of consecutive positions.
+// neighbouring positions, so a phrase is a run of consecutive positions. The
+// index keeps the first few positions of words and figures, none of CJK terms.
 //
 // # Index
 //

@@ -73,18 +73,13 @@ vm.runInNewContext(fs.readFileSync(script, "utf8"), ctx);
 ctx.briefsSearch(query, { lang }).then((rs) => rs.forEach((r) => console.log(r.url + " " + r.excerpt.replace(/\n/g, " "))));
 `
 
-// TestExcerptMarksFigure searches the index of the Zibo brief with
-// search.js in node for 7.9亿元: the English brief says 790 million yuan,
-// after long sentences with other figures, and its excerpt must mark it.
-func TestExcerptMarksFigure(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
-	tok := newTestTokenizer()
-	ix := Build(tok, []*Page{tok.Prepare(Doc{URL: "en/safety/zibo/", Title: "Zibo: safety and the rule of law", Text: ziboText})})
+// runSearchJS writes ix's files as search/<lang> of a folder and runs
+// search.js on them in node for query: each result's URL and excerpt, a line
+// each.
+func runSearchJS(t *testing.T, node string, ix *Index, lang, query string) string {
+	t.Helper()
 	dir := t.TempDir()
-	for _, f := range ix.Files("search/en") {
+	for _, f := range ix.Files("search/" + lang) {
 		name := filepath.Join(dir, f.Name)
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			t.Fatal(err)
@@ -97,11 +92,24 @@ func TestExcerptMarksFigure(t *testing.T) {
 	if err := os.WriteFile(harness, []byte(searchHarness), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, err := exec.Command(node, harness, "../../static/js/search.js", dir, "en", "7.9亿元").Output()
+	out, err := exec.Command(node, harness, "../../static/js/search.js", dir, lang, query).Output()
 	if err != nil {
 		t.Fatalf("node: %v", err)
 	}
-	got := string(out)
+	return string(out)
+}
+
+// TestExcerptMarksFigure searches the index of the Zibo brief with
+// search.js in node for 7.9亿元: the English brief says 790 million yuan,
+// after long sentences with other figures, and its excerpt must mark it.
+func TestExcerptMarksFigure(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	tok := newTestTokenizer()
+	ix := Build(tok, []*Page{tok.Prepare(Doc{URL: "en/safety/zibo/", Title: "Zibo: safety and the rule of law", Text: ziboText})})
+	got := runSearchJS(t, node, ix, "en", "7.9亿元")
 	if !strings.Contains(got, "en/safety/zibo/") || !strings.Contains(got, "<mark>790 million yuan</mark>") {
 		t.Errorf("7.9亿元 found %q; want the Zibo brief with <mark>790 million yuan</mark>", got)
 	}

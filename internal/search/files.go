@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 )
 
 // File is one file of the written index.
@@ -15,8 +16,9 @@ type File struct {
 }
 
 // Version is the index format's version, in index.json. 3: shards and records
-// in folders of up to 256 each.
-const Version = 3
+// in folders of up to 256 each. 4: a CJK term's entry holds its count only,
+// no positions.
+const Version = 4
 
 // perFolder is how many shards, and how many record files, share a folder:
 // creating a file in a folder of thousands costs the build several times what
@@ -70,14 +72,82 @@ func (ix *Index) Files(dir string) []File {
 }
 
 // record is what a result shows of a page: [url, title, section, date, tags,
-// text], text being cut for excerpts.
+// text], text being cut for excerpts, as json.Marshal writes it (and
+// TestRecordMatchesMarshal checks), without its reflection, which took a
+// tenth of reading the briefs.
 func (p *Page) record(text string) []byte {
-	tags := p.Tags
-	if tags == nil {
-		tags = []string{}
+	b := make([]byte, 0, len(p.URL)+len(p.Title)+len(p.Section)+len(p.Date)+len(text)+32)
+	b = append(b, '[')
+	for _, s := range [...]string{p.URL, p.Title, p.Section, p.Date} {
+		b = append(appendJSONString(b, s), ',')
 	}
-	data, _ := json.Marshal([]any{p.URL, p.Title, p.Section, p.Date, tags, text})
-	return data
+	b = append(b, '[')
+	for i, t := range p.Tags {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, t)
+	}
+	b = append(b, ']', ',')
+	return append(appendJSONString(b, text), ']')
+}
+
+// appendJSONString appends s as a JSON string, as json.Marshal writes it:
+// '<', '>' and '&' escaped, control characters, U+2028 and U+2029 too, and
+// invalid UTF-8 as U+FFFD. A three-byte character (all of CJK) is read
+// inline.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		if c >= 0xE3 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+3000-U+CFFF: valid, and neither U+2028 nor U+2029
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && n == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+		default:
+			i += n
+			continue
+		}
+		i += n
+		start = i
+	}
+	return append(append(b, s[start:]...), '"')
 }
 
 // facetList lists the sections, tags and years of pages, with the number of
@@ -129,7 +199,8 @@ func facetList(pages []*Page) []byte {
 // A term's entry is its postings, page after page: the page number minus
 // the previous one (the first: itself), the count of the term in the page
 // times two, plus one when it is in the title, the number of positions kept,
-// and the positions, each minus the previous. A prefix entry ("<" and three
+// and the positions, each minus the previous. A CJK term's (cjkEntry) has
+// no number of positions and no positions. A prefix entry ("<" and three
 // letters) is instead the words with that start, joined by "\n".
 func encodeShard(entries map[string]*postingsBuf) []byte {
 	terms := slices.Sorted(maps.Keys(entries))
@@ -174,9 +245,12 @@ func parseShard(shard []byte) map[string]*postingsBuf {
 }
 
 // appendEntry writes a page's entry after its page number: count, number of
-// positions, positions.
-func appendEntry(b []byte, tf uint32, pos []uint32) []byte {
+// positions, positions; for a CJK term (cjk) the count only.
+func appendEntry(b []byte, tf uint32, pos []uint32, cjk bool) []byte {
 	b = binary.AppendUvarint(b, uint64(tf))
+	if cjk {
+		return b
+	}
 	b = binary.AppendUvarint(b, uint64(len(pos)))
 	last := uint32(0)
 	for _, p := range pos {
@@ -184,6 +258,14 @@ func appendEntry(b []byte, tf uint32, pos []uint32) []byte {
 		last = p
 	}
 	return b
+}
+
+// cjkEntry reports whether term's entries are a CJK term's, which hold a
+// count and no positions: a term that starts with a CJK character (a
+// character or a pair; words, figures and facets never do).
+func cjkEntry(term string) bool {
+	r, _ := utf8.DecodeRuneInString(term)
+	return isCJK(r)
 }
 
 // entry finds term's entry in an encoded shard, and its number of pages.
@@ -206,14 +288,18 @@ func entry(shard []byte, term string) ([]byte, int, bool) {
 	return shard[r.i+at : r.i+at+size], df, true
 }
 
-// decodePostings reads a term's entry of df pages.
-func decodePostings(b []byte, df int) *plist {
+// decodePostings reads a term's entry of df pages; cjk tells a CJK term's
+// (cjkEntry), which has counts only.
+func decodePostings(b []byte, df int, cjk bool) *plist {
 	r := reader{b: b}
 	l := &plist{docs: make([]uint32, df), tf: make([]uint32, df), npos: make([]uint8, df), start: make([]int, df)}
 	doc := 0
 	for i := range df {
 		doc += r.uint()
 		l.docs[i], l.tf[i] = uint32(doc), uint32(r.uint())
+		if cjk {
+			continue
+		}
 		l.npos[i], l.start[i] = uint8(r.uint()), len(l.pos)
 		last := 0
 		for range l.npos[i] {

@@ -90,3 +90,28 @@ func TestTokenizerMatchesJS(t *testing.T) {
 		}
 	}
 }
+
+// TestRankingMatchesJS runs search.js in node on the index of
+// TestRankingPhrase's pages and the example corpus: the same results in the
+// same order as Search, the phrase bonus from bridging pairs included.
+func TestRankingMatchesJS(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	docs := append(slices.Clone(corpus), phraseDocs...)
+	ix := New(newTestTokenizer(), docs)
+	for _, q := range []string{"营商环境", "营商环境 企业", "环境营商", "营商环", "环境", "fraud cases", "7.9亿元", "营 商"} {
+		var want []string
+		for _, r := range ix.Search(q, Filters{}) {
+			want = append(want, r.Doc.URL)
+		}
+		var got []string
+		for line := range strings.Lines(runSearchJS(t, node, ix, "zh", q)) {
+			got = append(got, strings.TrimPrefix(strings.Fields(line)[0], "http://site/")) // the URLs made absolute
+		}
+		if !slices.Equal(got, want[:min(len(want), 10)]) {
+			t.Errorf("%q: search.js %v, Search %v", q, got, want)
+		}
+	}
+}

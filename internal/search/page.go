@@ -23,8 +23,9 @@ type Doc struct {
 
 // maxPositions bounds the positions kept per term and page: enough to find a
 // phrase near the start, while a word on every line does not grow the index.
-// A single CJK character keeps none: it is only looked up alone, and the pairs
-// it is part of carry the phrases.
+// A CJK term (a character or a pair) keeps none, nor their number
+// (cjkEntry): most of a Chinese page's terms are pairs, and a query's phrase
+// is told instead by the pairs that bridge its pairs (bridge).
 const maxPositions = 4
 
 // titleGap separates the title's positions from the text's, so that no
@@ -65,15 +66,18 @@ type Page struct {
 	// dictionary they are in: a term's place in its part (a varint), the
 	// length of its entry (one byte: an entry is at most 16 bytes), then its
 	// entry as a shard holds it (appendEntry: count, number of positions,
-	// positions, varints), so that reading a page's terms skips an entry
+	// positions, varints; a CJK term's count only), so that reading a page's terms skips an entry
 	// without reading it. It is about the size of the page's share of the index, and holds
 	// no pointer, so the pages of a large site cost the garbage collector
 	// nothing to scan. The terms of part i are post[parts[i]:parts[i+1]], so
 	// that the index reads each part's terms on its own.
 	post   []byte
 	parts  [1<<dictBits + 1]uint32
-	nterms int    // the number of terms in post
-	rec    []byte // the page's result record (record), with its text cut for excerpts
+	nterms int // the number of terms in post
+	// size is about the bytes the page's postings take in the shards: each
+	// entry and a byte for its page number.
+	size int
+	rec  []byte // the page's result record (record), with its text cut for excerpts
 }
 
 // eachTerm calls f with each term's number and entry.
@@ -479,13 +483,9 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 			acc := &a.accs[a.findChar(r)]
 			acc.tf = (acc.tf + 2) | title
 		}
-		for k := 0; k+1 < len(rs); k++ {
+		for k := 0; k+1 < len(rs); k++ { // a pair keeps no positions either (cjkEntry)
 			acc := &a.accs[a.findCode(1<<63|uint64(rs[k])<<21|uint64(rs[k+1]))]
 			acc.tf = (acc.tf + 2) | title
-			if acc.n < maxPositions {
-				acc.pos[acc.n] = uint32(pos + k + off)
-				acc.n++
-			}
 		}
 		p.length += 2*len(rs) - 1
 		last = pos + max(len(rs)-2, 0)
@@ -539,7 +539,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	// Each term as post holds it, written in place: its place in its part,
 	// the length of its entry, then the entry as appendEntry writes it.
 	buf := slices.Grow(a.post[:0], len(a.order)*maxPosting)[:len(a.order)*maxPosting]
-	w, part := 0, uint32(0)
+	w, part, size := 0, uint32(0), 0
 	for _, k := range a.order {
 		id := a.ids[k]
 		for part < id&(1<<dictBits-1) {
@@ -550,6 +550,11 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 		w = putUvarint(buf, w, id>>dictBits)
 		at := w
 		w = putUvarint(buf, w+1, acc.tf)
+		if acc.slot >= 0 { // a CJK term: its count only (cjkEntry)
+			buf[at] = byte(w - at - 1)
+			size += w - at
+			continue
+		}
 		buf[w] = acc.n // at most maxPositions: one byte
 		w++
 		last := uint32(0)
@@ -558,13 +563,14 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 			last = q
 		}
 		buf[at] = byte(w - at - 1)
+		size += w - at
 	}
 	for part < 1<<dictBits {
 		part++
 		p.parts[part] = uint32(w)
 	}
 	a.post = buf
-	p.post, p.nterms = bytes.Clone(buf[:w]), len(a.accs)
+	p.post, p.nterms, p.size = bytes.Clone(buf[:w]), len(a.accs), size
 }
 
 // maxPosting is the most bytes a term takes in a page's post: its place and

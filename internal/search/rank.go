@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"unicode/utf8"
 )
 
 // The ranking constants; search.js uses the same.
@@ -50,9 +51,13 @@ func (ix *Index) Search(query string, f Filters) []Result {
 	}
 	lists := make([]map[uint32]int, len(q))
 	ps := make([]*plist, len(q))
+	bridges := make([]map[uint32]int, len(q)) // bridges[i]: the pages of the pair that bridges q[i-1] and q[i]
 	for i, t := range q {
 		ps[i] = ix.postings(t.Term)
 		lists[i] = index(ps[i])
+		if br, ok := bridge(q, i); ok {
+			bridges[i] = index(ix.postings(br))
+		}
 	}
 	for _, t := range f.terms() {
 		ps = append(ps, ix.postings(t))
@@ -61,7 +66,7 @@ func (ix *Index) Search(query string, f Filters) []Result {
 	var res []Result
 	for _, d := range ps[0].docs {
 		if all(lists, d) {
-			res = append(res, Result{ix.pages[d].Doc, ix.score(q, ps, lists, d)})
+			res = append(res, Result{ix.pages[d].Doc, ix.score(q, ps, lists, bridges, d)})
 		}
 	}
 	slices.SortStableFunc(res, func(x, y Result) int { return cmp.Compare(y.Score, x.Score) })
@@ -77,7 +82,7 @@ func (ix *Index) postings(term string) *plist {
 	if !ok {
 		return &plist{}
 	}
-	return decodePostings(e, df)
+	return decodePostings(e, df, cjkEntry(term))
 }
 
 // index maps a page number to its place in l, and to where its positions start.
@@ -104,7 +109,7 @@ func (ix *Index) idf(df int) float64 {
 }
 
 // score is the score of page d; a term repeated in the query counts once.
-func (ix *Index) score(q []Token, ps []*plist, lists []map[uint32]int, d uint32) float64 {
+func (ix *Index) score(q []Token, ps []*plist, lists, bridges []map[uint32]int, d uint32) float64 {
 	s := 0.0
 	counted := map[string]bool{}
 	length := classLength(ix.lens[d])
@@ -118,11 +123,40 @@ func (ix *Index) score(q []Token, ps []*plist, lists []map[uint32]int, d uint32)
 				s += titleBonus * idf
 			}
 		}
-		if i > 0 && adjacent(ps[i-1].positions(lists[i-1][d]), ps[i].positions(k), t.Pos-q[i-1].Pos) {
+		if i > 0 && together(ps, lists, bridges, q, i, d) {
 			s += phraseBonus * (idf + ix.idf(len(ps[i-1].docs))) / 2
 		}
 	}
 	return s
+}
+
+// together reports whether query terms q[i-1] and q[i] stand together in
+// page d as in the query: by their positions, or for two CJK terms, which
+// keep none, by the pair that bridges them (bridge) being in the page too.
+func together(ps []*plist, lists, bridges []map[uint32]int, q []Token, i int, d uint32) bool {
+	if bridges[i] != nil {
+		_, ok := bridges[i][d]
+		return ok
+	}
+	return adjacent(ps[i-1].positions(lists[i-1][d]), ps[i].positions(lists[i][d]), q[i].Pos-q[i-1].Pos)
+}
+
+// bridge is the CJK pair that joins query terms q[i-1] and q[i] when both are
+// CJK terms and the second starts where the first ends: the first's last
+// character and the second's first (营商, 环境: 商环). A page with the three
+// pairs almost always has the phrase, which the pairs' positions, not kept,
+// would have told for sure. Two pairs that overlap (营商, 商环 of 营商环) have
+// no bridge, and no bonus: every page found has both.
+func bridge(q []Token, i int) (string, bool) {
+	if i == 0 || !cjkEntry(q[i-1].Term) || !cjkEntry(q[i].Term) {
+		return "", false
+	}
+	last, _ := utf8.DecodeLastRuneInString(q[i-1].Term)
+	if q[i].Pos-q[i-1].Pos != utf8.RuneCountInString(q[i-1].Term) {
+		return "", false
+	}
+	first, _ := utf8.DecodeRuneInString(q[i].Term)
+	return string([]rune{last, first}), true
 }
 
 // positions are the kept positions of the k-th page of l.

@@ -60,3 +60,64 @@ func TestFilesDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// phraseDocs have the pairs of 营商环境 together or apart.
+var phraseDocs = []Doc{
+	{URL: "/a/", Title: "通报", Text: "营商很重要，环境也重要。营商和环境，营商与环境。"},
+	{URL: "/b/", Title: "通报", Text: "本市持续优化营商环境，各区也在努力改善本地的各项条件和服务。"},
+	{URL: "/c/", Title: "通报", Text: "环境营商，环境营商。"}, // the pairs the other way round
+	{URL: "/d/", Title: "通报", Text: "优化营商环境企业满意。营商环境。"},
+}
+
+// TestRankingPhrase: CJK pairs keep no positions, so the phrase bonus comes
+// from the pairs that bridge a query's pairs (商环 of 营商环境). A page with
+// the phrase ranks above pages with its pairs apart, even when those have
+// them more often and are shorter.
+func TestRankingPhrase(t *testing.T) {
+	ix := New(newTestTokenizer(), phraseDocs)
+	for _, c := range []struct {
+		q    string
+		want []string
+	}{
+		{"营商环境", []string{"/d/", "/b/"}},
+		{"营商环境 企业", []string{"/d/"}},
+		{"商环", []string{"/d/", "/b/"}}, // twice in a shorter page
+	} {
+		var got []string
+		for _, r := range ix.Search(c.q, Filters{}) {
+			got = append(got, r.Doc.URL)
+		}
+		if len(got) > len(c.want) {
+			got = got[:len(c.want)]
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Search(%q) = %v, want %v first", c.q, got, c.want)
+		}
+	}
+}
+
+// TestBridge lists the bridging pairs of queries' terms.
+func TestBridge(t *testing.T) {
+	tok := newTestTokenizer()
+	for _, c := range []struct {
+		q    string
+		want []string // per term after the first: its bridge, or "" for none
+	}{
+		{"营商环境", []string{"商环"}},
+		{"营商环境 企业", []string{"商环", "境企"}},
+		{"营商环", []string{""}},      // 营商, 商环 overlap
+		{"营 商", []string{"营商"}},    // single characters
+		{"营商 fraud", []string{""}}, // a word keeps positions
+		{"7.9亿元 企业", []string{""}}, // so does a figure
+	} {
+		q := tok.Query(c.q)
+		var got []string
+		for i := 1; i < len(q); i++ {
+			br, _ := bridge(q, i)
+			got = append(got, br)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q (%v): bridges %q, want %q", c.q, q, got, c.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/briefs/briefs/internal/figures"
 )
@@ -119,6 +120,19 @@ func TestNormalizeFast(t *testing.T) {
 	for _, s := range []string{"ＦＲＡＵＤ，营商环境。", "Fraud “cases” — 7.9亿元", "é", "e\u0301", "\xff营"} {
 		if got, want := Normalize(s), normalizeSlow(s); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestIsCJK checks isCJK and isWordRune, which read some runes from a table
+// (punctClass), against the Unicode tables for every rune.
+func TestIsCJK(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isCJK(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul); got != want {
+			t.Errorf("isCJK(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isWordRune(r), unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsNumber(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
 		}
 	}
 }

@@ -31,7 +31,7 @@ func patch(prev *Index, pages []*Page) *Index {
 	}
 	ix := patchData(prev, pages, changed)
 	n := uint32(len(prev.shards))
-	if shardCount(ix.npost) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
+	if shardCount(ix.size) != int(n) || prev.words == nil { // prev made by Build: nothing to patch
 		return nil
 	}
 	v := prev.tok.dict.view()
@@ -55,7 +55,7 @@ func patch(prev *Index, pages []*Page) *Index {
 		m := parseShard(prev.shards[shards[i]])
 		for t := range terms[shards[i]] {
 			term := v.term(t)
-			if l := repost(m[term], t, changed, now); l != nil {
+			if l := repost(m[term], t, cjkEntry(term), changed, now); l != nil {
 				m[term] = l
 			} else {
 				delete(m, term)
@@ -86,12 +86,12 @@ func patch(prev *Index, pages []*Page) *Index {
 // is the same number as Build's.
 func patchData(prev *Index, pages []*Page, changed []uint32) *Index {
 	ix := &Index{tok: prev.tok, pages: pages, lens: bytes.Clone(prev.lens), records: slices.Clone(prev.records),
-		facets: prev.facets, npost: prev.npost}
+		facets: prev.facets, size: prev.size}
 	sameFacets := true
 	var was, now []*Page // the changed pages, before and after
 	for _, id := range changed {
 		was, p := prev.pages[id], pages[id]
-		ix.npost += p.nterms - was.nterms
+		ix.size += p.size - was.size
 		ix.lens[id], ix.records[id] = lengthClass(p.length), p.rec
 		sameFacets = sameFacets && was.Section == p.Section && year(was.Date) == year(p.Date) && slices.Equal(was.Tags, p.Tags)
 	}
@@ -202,14 +202,14 @@ func setPrefix(prev *Index, edited map[uint32]map[string]*postingsBuf, pre strin
 // repost writes term t's postings again: old's, with each changed page's
 // entry replaced by the one it has now, or taken out. The entries of the
 // other pages are copied as bytes, not decoded. It returns nil when no page
-// has the term.
-func repost(old *postingsBuf, t uint32, changed []uint32, now []map[uint32][]byte) *postingsBuf {
+// has the term. cjk tells a CJK term's entries (cjkEntry).
+func repost(old *postingsBuf, t uint32, cjk bool, changed []uint32, now []map[uint32][]byte) *postingsBuf {
 	l := &postingsBuf{}
 	if old != nil {
 		l.data, l.df = old.data, old.df
 	}
 	for i, id := range changed {
-		l = l.splice(id, now[i][t])
+		l = l.splice(id, now[i][t], cjk)
 	}
 	if l.df == 0 {
 		return nil
@@ -218,8 +218,9 @@ func repost(old *postingsBuf, t uint32, changed []uint32, now []map[uint32][]byt
 }
 
 // splice returns l with page id's entry (count and positions, as appendEntry
-// writes them) replaced by entry, or taken out when entry is nil.
-func (l *postingsBuf) splice(id uint32, entry []byte) *postingsBuf {
+// writes them; a count only when cjk) replaced by entry, or taken out when
+// entry is nil.
+func (l *postingsBuf) splice(id uint32, entry []byte, cjk bool) *postingsBuf {
 	r := reader{b: l.data}
 	doc, prev, at := uint32(0), uint32(0), 0 // prev: the page before id's place; at: that place
 	found := false
@@ -232,20 +233,14 @@ func (l *postingsBuf) splice(id uint32, entry []byte) *postingsBuf {
 			break
 		}
 		doc, prev = d, d
-		r.uint() // count
-		for n := r.uint(); n > 0; n-- {
-			r.uint()
-		}
+		r.skipEntry(cjk)
 		at = r.i
 	}
 	// The bytes from cut on are kept, after the next entry's page number,
 	// which is written again relative to what now comes before it.
 	cut, next, hasNext := at, uint32(0), false
 	if found {
-		r.uint()
-		for n := r.uint(); n > 0; n-- {
-			r.uint()
-		}
+		r.skipEntry(cjk)
 		if r.i < len(l.data) {
 			next, hasNext = id+uint32(r.uint()), true
 		}
@@ -272,4 +267,16 @@ func (l *postingsBuf) splice(id uint32, entry []byte) *postingsBuf {
 	}
 	out.data = append(out.data, l.data[cut:]...)
 	return out
+}
+
+// skipEntry reads past a page's entry after its page number: the count, and
+// unless cjk the number of positions and the positions.
+func (r *reader) skipEntry(cjk bool) {
+	r.uint() // count
+	if cjk {
+		return
+	}
+	for n := r.uint(); n > 0; n-- {
+		r.uint()
+	}
 }

@@ -168,13 +168,14 @@
   }
 
   // postings decodes term's postings in shard b: page -> {tf, title, pos}.
+  // A CJK term's entries have a count and no positions (cjkEntry in files.go).
   function postings(b, term) {
-    var m = new Map(), e = table(b).get(term);
+    var m = new Map(), e = table(b).get(term), cjk = isCJK(String.fromCodePoint(term.codePointAt(0)));
     if (!e) return m;
     var r = { b: b, i: e.at }, doc = 0;
     for (var k = 0; k < e.df; k++) {
       doc += uvarint(r);
-      var tf = uvarint(r), n = uvarint(r), p = { tf: tf >> 1, title: (tf & 1) === 1, pos: [] }, last = 0;
+      var tf = uvarint(r), n = cjk ? 0 : uvarint(r), p = { tf: tf >> 1, title: (tf & 1) === 1, pos: [] }, last = 0;
       while (n-- > 0) p.pos.push(last += uvarint(r));
       m.set(doc, p);
     }
@@ -196,8 +197,20 @@
 
   function adjacent(a, b, gap) { return a.some(function (x) { return b.indexOf(x + gap) >= 0; }); }
 
-  // rank scores the pages in every list of lists (and of filters) as rank.go does.
-  function rank(q, lists, filters, lens, n, avg) {
+  // bridge is the CJK pair that joins query terms q[i-1] and q[i] when both
+  // are CJK terms and the second starts where the first ends (营商, 环境: 商环),
+  // or "": CJK terms keep no positions, and a page that has the bridge too
+  // has the phrase. See rank.go.
+  function bridge(q, i) {
+    if (i === 0) return "";
+    var a = Array.from(q[i - 1].term), b = Array.from(q[i].term);
+    if (!isCJK(a[0]) || !isCJK(b[0]) || q[i].pos - q[i - 1].pos !== a.length) return "";
+    return a[a.length - 1] + b[0];
+  }
+
+  // rank scores the pages in every list of lists (and of filters) as rank.go
+  // does; bridges[i] are the pages of bridge(q, i), if it has one.
+  function rank(q, lists, filters, bridges, lens, n, avg) {
     var idf = lists.map(function (l) { return Math.log(1 + (n - l.size + 0.5) / (l.size + 0.5)); });
     var out = [], all = lists.concat(filters);
     lists[0].forEach(function (_, d) {
@@ -210,7 +223,7 @@
           s += idf[i] * p.tf * (K1 + 1) / (p.tf + K1 * (1 - B + B * len / avg));
           if (p.title) s += TITLE * idf[i];
         }
-        if (i > 0 && adjacent(lists[i - 1].get(d).pos, p.pos, t.pos - q[i - 1].pos)) s += PHRASE * (idf[i] + idf[i - 1]) / 2;
+        if (i > 0 && (bridges[i] ? bridges[i].has(d) : adjacent(lists[i - 1].get(d).pos, p.pos, t.pos - q[i - 1].pos))) s += PHRASE * (idf[i] + idf[i - 1]) / 2;
       });
       out.push({ id: d, score: s });
     });
@@ -295,11 +308,11 @@
     var e = ix.e, rs = Array.from(normalize(query)), q = tokens(rs, true, e.units);
     var open = !/\s$/.test(query), raw = q.map(function (t) { return rs.slice(t.start, t.end).join(""); });
     if (!q.length || !e.count) return Promise.resolve([[], q]);
-    var ft = facetTerms(filters);
-    return Promise.all([get(ix.dir + "lengths.bin", true), lookup(ix, q, open ? raw : [])].concat(ft.map(function (t) {
-      return ix.shard(t).then(function (b) { return postings(b, t); });
-    }))).then(function (got) {
-      return [rank(q, got[1], got.slice(2), got[0], e.count, e.avgLen), q, got[1]];
+    var ft = facetTerms(filters), bridges = q.map(function (_, i) { return bridge(q, i); });
+    var list = function (t) { return t ? ix.shard(t).then(function (b) { return postings(b, t); }) : null; };
+    return Promise.all([get(ix.dir + "lengths.bin", true), lookup(ix, q, open ? raw : []), Promise.all(bridges.map(list))]
+      .concat(ft.map(list))).then(function (got) {
+      return [rank(q, got[1], got.slice(3), got[2], got[0], e.count, e.avgLen), q, got[1]];
     });
   }
 
