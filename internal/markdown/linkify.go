@@ -22,13 +22,13 @@ type linkify struct{}
 
 // Extend adds the parser at the priority goldmark's Linkify has.
 func (linkify) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(linkifyParser{extension.NewLinkifyParser()}, 999)))
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(&linkifyParser{extension.NewLinkifyParser()}, 999)))
 }
 
 // linkifyParser is goldmark's linkify parser behind mayLink.
 type linkifyParser struct{ parser.InlineParser }
 
-func (p linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
+func (p *linkifyParser) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
 	if !mayLink(line) {
 		return nil
