@@ -508,7 +508,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	if a.known.tok != t {
 		a.known.reset(t)
 	}
-	a.ids = a.ids[:0]
+	a.ids = slices.Grow(a.ids[:0], len(a.accs))[:len(a.accs)]
 	var count [1 << dictBits]int
 	for k := range a.accs {
 		acc := &a.accs[k]
@@ -522,7 +522,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 			id = a.known.id(a.cjk, termHash(a.cjk))
 			c.id = id + 1
 		}
-		a.ids = append(a.ids, id)
+		a.ids[k] = id
 		count[id&(1<<dictBits-1)]++
 	}
 	// The terms' places, by part (a counting sort).
