@@ -265,7 +265,14 @@ func (st *termStats) write(pages []*Page, shards [][]byte, part int) {
 			} else {
 				at += len(binary.AppendUvarint(s[at:at], uint64(d)))
 			}
-			at += copy(s[at:], entry)
+			if len(entry) <= 4 { // most are: a byte loop costs less than copy's call
+				for _, c := range entry {
+					s[at] = c
+					at++
+				}
+			} else {
+				at += copy(s[at:], entry)
+			}
 			t.at, t.last = uint32(at), page
 		}
 	}
