@@ -456,7 +456,16 @@ func isIdeograph(s string, i int) bool {
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isWordRune reports whether r belongs in a word: letters, marks and numbers.
+// ASCII and the CJK Unified Ideographs, most of what it is asked, are told
+// without the Unicode tables, whose search cost a figure's unit (亿元) tens of
+// instructions a character (TestIsCJK checks every rune against them).
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] != classOther
+	}
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
 	if r >= punctFirst && r < punctEnd {
 		return punctClass[r-punctFirst]&classWord != 0
 	}
