@@ -179,7 +179,6 @@ type pageAcc struct {
 	ncodes int
 	stamp  uint32
 	post   []byte
-	runes  []rune   // a CJK run's characters
 	cjk    []byte   // a CJK term's bytes (cjkTerm)
 	ids    []uint32 // each term's number in the dictionary
 	order  []int32  // the terms by dictionary part
@@ -460,35 +459,36 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 	}
 	// add adds a word, a figure or a facet (each reads CJK runs with cjk).
 	add := func(term string, pos int) { count(a.find(term), pos, false) }
-	// cjk adds a run's characters, then its pairs, as cjkTerms emits them.
+	// cjk adds a run's characters and pairs, each pair after its second
+	// character, in one pass over the run's bytes: no array of its characters.
 	cjk := func(run string, pos int) {
-		rs := a.runes[:0]
-		for i := 0; i < len(run); {
-			if c := run[i]; c&0xF0 == 0xE0 { // three bytes: all of the BMP's CJK
-				rs = append(rs, rune(c&0x0F)<<12|rune(run[i+1]&0x3F)<<6|rune(run[i+2]&0x3F))
-				i += 3
-				continue
-			}
-			r, n := decodeValid(run, i)
-			rs = append(rs, r)
-			i += n
-		}
-		a.runes = rs
-		// count's work, inline: a character keeps no positions.
 		title := uint32(0)
 		if inTitle {
 			title = 1
 		}
-		for _, r := range rs {
+		var prev rune
+		n := 0
+		for i := 0; i < len(run); n++ {
+			var r rune
+			if c := run[i]; c&0xF0 == 0xE0 { // three bytes: all of the BMP's CJK
+				r = rune(c&0x0F)<<12 | rune(run[i+1]&0x3F)<<6 | rune(run[i+2]&0x3F)
+				i += 3
+			} else {
+				var size int
+				r, size = decodeValid(run, i)
+				i += size
+			}
+			// count's work, inline: a character keeps no positions, nor a pair (cjkEntry).
 			acc := &a.accs[a.findChar(r)]
 			acc.tf = (acc.tf + 2) | title
+			if n > 0 {
+				acc := &a.accs[a.findCode(1<<63|uint64(prev)<<21|uint64(r))]
+				acc.tf = (acc.tf + 2) | title
+			}
+			prev = r
 		}
-		for k := 0; k+1 < len(rs); k++ { // a pair keeps no positions either (cjkEntry)
-			acc := &a.accs[a.findCode(1<<63|uint64(rs[k])<<21|uint64(rs[k+1]))]
-			acc.tf = (acc.tf + 2) | title
-		}
-		p.length += 2*len(rs) - 1
-		last = pos + max(len(rs)-2, 0)
+		p.length += 2*n - 1
+		last = pos + max(n-2, 0)
 	}
 	t.each(d.Title, false, add, cjk)
 	inTitle, off = false, max(last+1+titleGap, textStart)
@@ -508,7 +508,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 	if a.known.tok != t {
 		a.known.reset(t)
 	}
-	a.ids = a.ids[:0]
+	a.ids = slices.Grow(a.ids[:0], len(a.accs))[:len(a.accs)]
 	var count [1 << dictBits]int
 	for k := range a.accs {
 		acc := &a.accs[k]
@@ -522,7 +522,7 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 			id = a.known.id(a.cjk, termHash(a.cjk))
 			c.id = id + 1
 		}
-		a.ids = append(a.ids, id)
+		a.ids[k] = id
 		count[id&(1<<dictBits-1)]++
 	}
 	// The terms' places, by part (a counting sort).

@@ -1,6 +1,9 @@
 package search
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestPlainText(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
@@ -12,6 +15,21 @@ func TestPlainText(t *testing.T) {
 	} {
 		if got := PlainText(c.in); got != c.want {
 			t.Errorf("PlainText(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// TestTagName checks tagName against the rule it reads faster: the name up to
+// the first space, tab, newline or slash after a leading one, lower-cased.
+func TestTagName(t *testing.T) {
+	for _, in := range []string{"p", "/p", "P", "/DIV", "a href=x", "br/", "h2\tid=x", "td\n", "Ünï x", "", "/", "data value=\"7\""} {
+		want := strings.TrimPrefix(in, "/")
+		if end := strings.IndexAny(want, " \t\n/"); end >= 0 {
+			want = want[:end]
+		}
+		want = strings.ToLower(want)
+		if got := tagName(in); got != want {
+			t.Errorf("tagName(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

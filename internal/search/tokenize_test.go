@@ -136,3 +136,18 @@ func TestIsCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainASCII8 checks the 8-byte test against the byte-by-byte rule for
+// every byte in every place.
+func TestPlainASCII8(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			want := c < 0x80 && !(c >= 'A' && c <= 'Z')
+			if got := plainASCII8(string(b)); got != want {
+				t.Errorf("plainASCII8(%q) = %v, want %v", b, got, want)
+			}
+		}
+	}
+}
