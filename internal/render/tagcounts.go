@@ -48,10 +48,13 @@ func (tc *tagCounts) without(stale []int) *tagCounts {
 // place (the dev server's edits that copy the graph: site.Site.WithBodies and
 // WithFront), as ForSite does, but keeping what r counted for the language switches
 // of tag pages, except for the pages at places stale: those whose briefs changed, or
-// whose briefs' versions in another language changed their tags.
+// whose briefs' versions in another language changed their tags. It keeps the
+// digests of the pages not at places stale too (see keepDigests): stale must hold
+// every page whose own fields the edit changed.
 func (r *Renderer) ForEdit(s *site.Site, stale []int) *Renderer {
 	next := r.ForSite(s)
 	next.tags = r.tags.without(stale)
+	r.keepDigests(next, stale)
 	return next
 }
 

@@ -141,7 +141,7 @@ func dumpGraph(s *Site) string {
 	}
 	fmt.Fprintf(&b, "pages %s\n", paths(s.Pages))
 	for _, l := range s.Languages {
-		fmt.Fprintf(&b, "%s %s|%s|%s|%d\n", l.Code, l.Home.Path, paths(l.Briefs), paths(l.Taxonomies), l.relatedKey)
+		fmt.Fprintf(&b, "%s %s|%s|%s|%d\n", l.Code, l.Home.Path, paths(l.Briefs), paths(l.Taxonomies), l.relatedHash())
 		for _, m := range []map[string]*Page{l.sections, l.terms} {
 			for _, k := range slices.Sorted(maps.Keys(m)) {
 				fmt.Fprintf(&b, " %s=%s", k, m[k].Path)

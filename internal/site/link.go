@@ -59,8 +59,8 @@ func (l *Lang) link(cfg *config.Site, prev *Lang) {
 	for _, tax := range l.Taxonomies {
 		tax.Date = l.Home.Date
 	}
-	l.relatedKey = l.relatedInputs(cfg.RelatedSize)
-	if prev == nil || prev.relatedKey != l.relatedKey || !l.reuseRelated(prev) {
+	l.relatedKey, l.relatedKnown = l.relatedInputs(cfg.RelatedSize), true
+	if prev == nil || prev.relatedHash() != l.relatedKey || !l.reuseRelated(prev) {
 		l.relate(cfg.RelatedSize)
 	}
 }
@@ -84,6 +84,16 @@ func (l *Lang) relatedInputs(n int) uint64 {
 		h.WriteByte(1)
 	}
 	return h.Sum64()
+}
+
+// relatedHash is relatedInputs' hash for l as it is now, found the first time it is
+// asked for. The graph l is in must no longer change: a graph a state reads, not
+// one being copied or mended.
+func (l *Lang) relatedHash() uint64 {
+	if !l.relatedKnown {
+		l.relatedKey, l.relatedKnown = l.relatedInputs(l.cfg.RelatedSize), true
+	}
+	return l.relatedKey
 }
 
 // hashSeed keys relatedInputs; its hashes are only compared within one process.

@@ -111,8 +111,11 @@ type Lang struct {
 	// termFiles are the _index files of terms, by taxonomy and term slug.
 	termFiles map[string]*content.File
 	cfg       *config.Site
-	// relatedKey is relatedInputs' hash, for reusing Related in the next graph.
-	relatedKey uint64
+	// relatedKey is relatedInputs' hash, for reusing Related in the next graph, when
+	// relatedKnown: an edit that mends Related in place (relateAround) forgets it
+	// rather than hashing every brief again, as only the next full build asks for it.
+	relatedKey   uint64
+	relatedKnown bool
 }
 
 // Lang returns the part of the site in the given language, or nil.

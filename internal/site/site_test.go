@@ -124,13 +124,66 @@ func TestRelatedFromPrevious(t *testing.T) {
 		files := base()
 		edit(files)
 		fresh, reused := build(files, nil), build(files, prev)
-		same := reused.Lang("en").relatedKey == prev.Lang("en").relatedKey
+		same := reused.Lang("en").relatedHash() == prev.Lang("en").relatedHash()
 		if same != (name == "title") {
 			t.Errorf("%s edit: related inputs unchanged = %v, want %v", name, same, name == "title")
 		}
 		if got, want := related(reused), related(fresh); got != want {
 			t.Errorf("%s edit: related with the previous graph:\n%s\nfrom scratch:\n%s", name, got, want)
 		}
+	}
+}
+
+// TestRelatedAfterFrontEdit checks that a graph mended by WithFront, whose hash of
+// the related briefs' inputs is left to be found when asked, hands a graph built
+// after it the related briefs a graph built from scratch finds: reused when the
+// files are the same, found again when they differ.
+func TestRelatedAfterFrontEdit(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("relatedSize = 2\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := []*content.File{brief("a", 1, "x", "y"), brief("b", 2, "x"), brief("c", 3, "y"), brief("d", 4, "x", "y")}
+	build := func(files []*content.File, prev *Site) *Site {
+		t.Helper()
+		var errs diag.List
+		s := New(cfg, files, Options{Now: now, Previous: prev}, &errs)
+		if err := errs.Err(); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	related := func(s *Site) string {
+		var b strings.Builder
+		for _, p := range s.Lang("en").Briefs {
+			b.WriteString(p.Title + ":")
+			for _, q := range p.Related {
+				b.WriteString(" " + q.Path)
+			}
+			b.WriteString("\n")
+		}
+		return b.String()
+	}
+	s := build(files, nil)
+	edited := *files[1]
+	edited.Front.Tags = []string{"y"}
+	next, _ := s.WithFront([]Edit{{Old: files[1], New: &edited}}, nil)
+	if next == nil {
+		t.Fatal("WithFront refused a tag edit")
+	}
+	if next.Lang("en").relatedKnown {
+		t.Error("the mended graph hashed its related briefs' inputs")
+	}
+	cur := append([]*content.File{}, files...)
+	cur[1] = &edited
+	for name, in := range map[string][]*content.File{"same files": cur, "files before the edit": files} {
+		fresh := build(in, nil)
+		if got, want := related(build(in, next)), related(fresh); got != want {
+			t.Errorf("%s after the edited graph: related\n%s\nfrom scratch:\n%s", name, got, want)
+		}
+	}
+	if next.Lang("en").relatedHash() != build(cur, nil).Lang("en").relatedHash() {
+		t.Error("the mended graph's hash differs from a fresh graph's of the same files")
 	}
 }
 
