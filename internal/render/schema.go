@@ -3,9 +3,9 @@ package render
 import (
 	"html/template"
 	"time"
-	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/feed"
+	"github.com/briefs/briefs/internal/jsontext"
 	"github.com/briefs/briefs/internal/site"
 )
 
@@ -103,7 +103,7 @@ func (r *schemaRef) appendJSON(b []byte) []byte {
 // appendField appends sep and "name":value; the names are plain ASCII.
 func appendField(b []byte, sep byte, name, value string) []byte {
 	b = append(append(append(b, sep, '"'), name...), '"', ':')
-	return appendJSONString(b, value)
+	return jsontext.AppendString(b, value)
 }
 
 // appendOptional is appendField after a comma, or nothing when value is empty
@@ -113,57 +113,6 @@ func appendOptional(b []byte, name, value string) []byte {
 		return b
 	}
 	return appendField(b, ',', name, value)
-}
-
-// appendJSONString appends s as a JSON string as encoding/json writes it: with <, >
-// and & escaped (so that it is safe in a script element), control characters as \n,
-// \u001f and the like, invalid UTF-8 as U+FFFD, and U+2028 and U+2029 escaped.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(append(b, s[start:i]...), `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(append(b, s[start:i]...), '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	return append(append(b, s[start:]...), '"')
 }
 
 // schemaArticle is a schema.org NewsArticle. Its fields are in the order of their

@@ -28,13 +28,3 @@ func TestSchemaJSON(t *testing.T) {
 		}
 	}
 }
-
-func FuzzJSONString(f *testing.F) {
-	f.Add("</script>\"\\\x00\b\u2028\xff中")
-	f.Fuzz(func(t *testing.T, s string) {
-		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); string(got) != string(want) {
-			t.Errorf("appendJSONString(%q) = %s, want %s", s, got, want)
-		}
-	})
-}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"unicode/utf8"
+
+	"github.com/briefs/briefs/internal/jsontext"
 )
 
 // File is one file of the written index.
@@ -79,75 +81,17 @@ func (p *Page) record(text string) []byte {
 	b := make([]byte, 0, len(p.URL)+len(p.Title)+len(p.Section)+len(p.Date)+len(text)+32)
 	b = append(b, '[')
 	for _, s := range [...]string{p.URL, p.Title, p.Section, p.Date} {
-		b = append(appendJSONString(b, s), ',')
+		b = append(jsontext.AppendString(b, s), ',')
 	}
 	b = append(b, '[')
 	for i, t := range p.Tags {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, t)
+		b = jsontext.AppendString(b, t)
 	}
 	b = append(b, ']', ',')
-	return append(appendJSONString(b, text), ']')
-}
-
-// appendJSONString appends s as a JSON string, as json.Marshal writes it:
-// '<', '>' and '&' escaped, control characters, U+2028 and U+2029 too, and
-// invalid UTF-8 as U+FFFD. A three-byte character (all of CJK) is read
-// inline.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		if c >= 0xE3 && c <= 0xEC && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			i += 3 // U+3000-U+CFFF: valid, and neither U+2028 nor U+2029
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && n == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += n
-			continue
-		}
-		i += n
-		start = i
-	}
-	return append(append(b, s[start:]...), '"')
+	return append(jsontext.AppendString(b, text), ']')
 }
 
 // facetList lists the sections, tags and years of pages, with the number of
