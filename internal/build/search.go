@@ -59,8 +59,9 @@ func (e *env) searchDoc(p *site.Page) search.Doc {
 	for _, t := range p.Tags {
 		d.Tags = append(d.Tags, t.Title)
 	}
-	text := []string{search.PlainText(string(p.Content)), p.Summary, p.Source, d.Section, d.Date}
-	d.Text = joinLines(append(text, d.Tags...))
+	shown := joinLines([]string{search.PlainText(string(p.Content)), p.Summary})
+	d.Text = shown + joinLines(append([]string{p.Source, d.Section, d.Date}, d.Tags...))
+	d.Shown = len(shown)
 	return d
 }
 

@@ -159,3 +159,35 @@ func TestClipWords(t *testing.T) {
 		}
 	}
 }
+
+// TestExcerptShownText: a brief found by its section or tag shows its opening in
+// its record, not the "source section date tags" lines the index also reads, while
+// those lines are still searched.
+func TestExcerptShownText(t *testing.T) {
+	shown := "轻微违法首违不罚，清单列明适用情形。\n"
+	d := Doc{URL: "/a/", Title: "首违不罚", Section: "营商环境",
+		Text: shown + "briefs 示例站\n营商环境\n2023-11-20\n法治\n", Shown: len(shown)}
+	tok := newTestTokenizer()
+	p := tok.Prepare(d)
+	rec := string(p.rec)
+	if !strings.Contains(rec, "轻微违法首违不罚") || strings.Contains(rec, "示例站") || strings.Contains(rec, "2023-11-20\\n") {
+		t.Errorf("record %s: want the shown text only", rec)
+	}
+	ix := Build(tok, []*Page{p})
+	if res := ix.Search("营商环境", Filters{}); len(res) != 1 {
+		t.Errorf("search by section: %d results, want 1", len(res))
+	}
+	for _, tt := range []struct {
+		d    Doc
+		want string
+	}{
+		{Doc{Text: "a\nb\n", Shown: 2}, "a\n"},
+		{Doc{Text: "a\nb\n"}, "a\nb\n"},     // no shown part: all of it
+		{Doc{Text: "a\n", Shown: 9}, "a\n"}, // out of range: all of it
+		{Doc{Text: "", Shown: 0}, ""},
+	} {
+		if got := tt.d.excerptSource(); got != tt.want {
+			t.Errorf("excerptSource(%+v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

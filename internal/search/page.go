@@ -19,6 +19,11 @@ type Doc struct {
 	// Text is the searched text besides the title: headings and body as the
 	// page shows them, then summary, tags, section and date.
 	Text string
+	// Shown is how many bytes Text starts with that are the page's own words
+	// (headings, body, summary): a result's excerpt is cut from those alone, so
+	// that a brief found by its tag or section shows its opening, not a line of
+	// "source section date tags" (0: all of Text).
+	Shown int
 }
 
 // maxPositions bounds the positions kept per term and page: enough to find a
@@ -436,10 +441,19 @@ func (c *termCache) id(term []byte, h uint32) uint32 {
 	return id
 }
 
+// excerptSource is the text a result's excerpt is cut from: the words the page
+// shows, without the source, section, date and tags the index also reads.
+func (d Doc) excerptSource() string {
+	if d.Shown > 0 && d.Shown <= len(d.Text) {
+		return d.Text[:d.Shown]
+	}
+	return d.Text
+}
+
 // Prepare reads d for the index. It may run on many goroutines at once.
 func (t *Tokenizer) Prepare(d Doc) *Page {
 	p := &Page{Doc: d}
-	p.rec = p.record(excerptText(d.Text))
+	p.rec = p.record(excerptText(d.excerptSource()))
 	a := t.accs.get()
 	defer t.accs.put(a)
 	a.beginPage()
@@ -498,7 +512,7 @@ func (t *Tokenizer) Prepare(d Doc) *Page {
 		add(f, -1)
 	}
 	p.length -= len(facets)
-	p.Doc.Text = "" // read: what is kept of it is text
+	p.Doc.Text, p.Doc.Shown = "", 0 // read: what is kept of it is text
 	a.encode(t, p)
 	return p
 }
