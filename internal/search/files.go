@@ -98,39 +98,52 @@ func (p *Page) record(text string) []byte {
 // pages of each, for the search page's filters: sections and tags by name,
 // years latest first.
 func facetList(pages []*Page) []byte {
-	count := func(key func(p *Page) []string) [][2]any {
-		n := map[string]int{}
-		for _, p := range pages {
-			for _, k := range key(p) {
-				n[k]++
-			}
-		}
-		var out [][2]any
-		for _, k := range slices.Sorted(maps.Keys(n)) {
-			out = append(out, [2]any{k, n[k]})
-		}
-		if out == nil {
-			out = [][2]any{}
-		}
-		return out
+	c := newFacetCounts()
+	for _, p := range pages {
+		c.add(p, 1)
 	}
-	years := count(func(p *Page) []string {
-		if len(p.Date) < 4 {
-			return nil
-		}
-		return []string{p.Date[:4]}
-	})
-	slices.Reverse(years)
-	data, _ := json.Marshal(map[string][][2]any{
-		"sections": count(func(p *Page) []string {
-			if p.Section == "" {
-				return nil
+	return c.encode()
+}
+
+// facetCounts are the pages of each section, tag and year, by kind ("sections",
+// "tags", "years") and name: what facetList counts, and what an edit's
+// patchFacets counts again from the facets before it.
+type facetCounts map[string]map[string]int
+
+func newFacetCounts() facetCounts {
+	return facetCounts{"sections": {}, "tags": {}, "years": {}}
+}
+
+// add counts page p d times (1 in, -1 out).
+func (c facetCounts) add(p *Page, d int) {
+	if p.Section != "" {
+		c["sections"][p.Section] += d
+	}
+	for _, t := range p.Tags {
+		c["tags"][t] += d
+	}
+	if y := year(p.Date); y != "" {
+		c["years"][y] += d
+	}
+}
+
+// encode writes c as facetList's JSON: each kind a list of [name, pages] by
+// name, years latest first, names with no pages left out.
+func (c facetCounts) encode() []byte {
+	out := map[string][][2]any{}
+	for kind, n := range c {
+		list := [][2]any{}
+		for _, k := range slices.Sorted(maps.Keys(n)) {
+			if n[k] > 0 {
+				list = append(list, [2]any{k, n[k]})
 			}
-			return []string{p.Section}
-		}),
-		"tags":  count(func(p *Page) []string { return p.Tags }),
-		"years": years,
-	})
+		}
+		if kind == "years" {
+			slices.Reverse(list)
+		}
+		out[kind] = list
+	}
+	data, _ := json.Marshal(out)
 	return data
 }
 

@@ -90,13 +90,11 @@ func patchData(prev *Index, pages []*Page, changed []uint32) *Index {
 	sameFacets := true
 	var was, now []*Page // the changed pages, before and after
 	for _, id := range changed {
-		was, p := prev.pages[id], pages[id]
-		ix.size += p.size - was.size
+		old, p := prev.pages[id], pages[id]
+		was, now = append(was, old), append(now, p)
+		ix.size += p.size - old.size
 		ix.lens[id], ix.records[id] = lengthClass(p.length), p.rec
-		sameFacets = sameFacets && was.Section == p.Section && year(was.Date) == year(p.Date) && slices.Equal(was.Tags, p.Tags)
-	}
-	for _, id := range changed {
-		was, now = append(was, prev.pages[id]), append(now, pages[id])
+		sameFacets = sameFacets && old.Section == p.Section && year(old.Date) == year(p.Date) && slices.Equal(old.Tags, p.Tags)
 	}
 	sum := 0.0
 	for _, c := range ix.lens {

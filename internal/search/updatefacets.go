@@ -1,10 +1,6 @@
 package search
 
-import (
-	"encoding/json"
-	"maps"
-	"slices"
-)
+import "encoding/json"
 
 // patchFacets is facetList of the pages after an edit, made from the facets
 // before it (facets, facetList's bytes) and the pages the edit changed, was
@@ -17,46 +13,20 @@ func patchFacets(facets []byte, was, now []*Page) ([]byte, bool) {
 	if err := json.Unmarshal(facets, &lists); err != nil {
 		return nil, false
 	}
-	counts := map[string]map[string]int{}
-	for _, kind := range []string{"sections", "tags", "years"} {
-		counts[kind] = map[string]int{}
+	counts := newFacetCounts()
+	for kind, n := range counts {
 		for _, e := range lists[kind] {
 			name, ok1 := e[0].(string)
-			n, ok2 := e[1].(float64)
+			pages, ok2 := e[1].(float64)
 			if !ok1 || !ok2 {
 				return nil, false
 			}
-			counts[kind][name] = int(n)
-		}
-	}
-	add := func(p *Page, d int) {
-		if p.Section != "" {
-			counts["sections"][p.Section] += d
-		}
-		for _, t := range p.Tags {
-			counts["tags"][t] += d
-		}
-		if y := year(p.Date); y != "" {
-			counts["years"][y] += d
+			n[name] = int(pages)
 		}
 	}
 	for i := range was {
-		add(was[i], -1)
-		add(now[i], 1)
+		counts.add(was[i], -1)
+		counts.add(now[i], 1)
 	}
-	out := map[string][][2]any{}
-	for kind, n := range counts {
-		list := [][2]any{}
-		for _, k := range slices.Sorted(maps.Keys(n)) {
-			if n[k] > 0 {
-				list = append(list, [2]any{k, n[k]})
-			}
-		}
-		if kind == "years" {
-			slices.Reverse(list)
-		}
-		out[kind] = list
-	}
-	data, _ := json.Marshal(out)
-	return data, true
+	return counts.encode(), true
 }
