@@ -78,12 +78,8 @@ SEED=${SEED:-1}
 HUGO=${HUGO:-hugo}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-if [ -z "${SHARED:-}" ]; then
-  SHARED=/work/shared/bench
-  for d in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do
-    [ -d "$d/gencorpus" ] && { SHARED=$(cd "$d" && pwd); break; }
-  done
-fi
+. "$HERE/runs.sh"
+find_shared "$ROOT"
 
 # apt_install PACKAGE... installs Debian packages, refreshing the package lists only when
 # the first attempt fails.
@@ -137,21 +133,14 @@ prepare() {
   [ "${TEMPLATES:-0}" != 1 ] || TOOLS+=(briefs-templates)
 }
 
-# settle puts the machine in the same state before every run. sync flushes the
-# previous run's writes, or their write-back would be charged to this run. Then, when
-# the script may (as root), it drops the kernel's caches and reads the inputs and
-# programs back in, so that every run starts from the same cache. Outputs are kept
+# settle puts the machine in the same state before every run (settle_with, in
+# bench/runs.sh), with this corpus's inputs and the programs read back in. Outputs are kept
 # until the script ends (about 1.6 GB a round at N = 10,000): ext4 without a journal,
 # as on these machines, skips every inode freed in the last minute when it makes a
 # file, and deleting the previous run's 50,000 files and folders cost the next run up
 # to twice its time, whichever tool it was.
 settle() {
-  sync
-  if [ -w /proc/sys/vm/drop_caches ]; then
-    echo 3 >/proc/sys/vm/drop_caches
-    find "$C/site" "$C/hugo" "$C"/hugo-same "$C"/briefs.pack "$WORK/bin" -type f -exec cat {} + >/dev/null 2>&1 || true
-    cat "$(command -v "$HUGO")" >/dev/null
-  fi
+  settle_with "$C/site" "$C/hugo" "$C"/hugo-same "$C"/briefs.pack "$WORK/bin" "$(command -v "$HUGO")"
 }
 
 # run TOOL RUN times one cold build and appends "tool run wall cpu rss_kib files" to

@@ -32,12 +32,8 @@ RUNS=${2:-3}
 SEED=${SEED:-1}
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(dirname "$HERE")
-if [ -z "${SHARED:-}" ]; then
-  SHARED=/work/shared/bench
-  for d in "$ROOT/../shared/bench" "$ROOT/../../shared/bench"; do
-    [ -d "$d/gencorpus" ] && { SHARED=$(cd "$d" && pwd); break; }
-  done
-fi
+. "$HERE/runs.sh"
+find_shared "$ROOT"
 [ -d "$SHARED/gencorpus" ] || { echo "gap.sh: no shared corpus generator in $SHARED/gencorpus (set SHARED)" >&2; exit 1; }
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/briefs-gap.XXXXXX")
@@ -51,13 +47,7 @@ cp "$HERE/shared/site.toml" "$W/site/"
 "$W/bin/floor" -pack "$W/out/first" -out "$W/briefs.pack" >/dev/null
 
 # settle: as in bench/compare.sh, every run starts from the same caches.
-settle() {
-  sync
-  if [ -w /proc/sys/vm/drop_caches ]; then
-    echo 3 >/proc/sys/vm/drop_caches
-    find "$W/site" "$W/briefs.pack" "$W/bin" -type f -exec cat {} + >/dev/null 2>&1 || true
-  fi
-}
+settle() { settle_with "$W/site" "$W/briefs.pack" "$W/bin"; }
 
 for r in $(seq 1 "$RUNS"); do
   settle
