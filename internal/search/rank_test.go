@@ -33,16 +33,7 @@ func TestRanking(t *testing.T) {
 		{"4112起", []string{"/zh/b/"}}, // the English brief has no unit next to it
 		{"nothing here", nil},
 	} {
-		var got []string
-		for _, r := range ix.Search(c.q, Filters{}) {
-			got = append(got, r.Doc.URL)
-		}
-		if len(got) > len(c.want) {
-			got = got[:len(c.want)]
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("Search(%q) = %v, want %v first", c.q, got, c.want)
-		}
+		checkFirst(t, ix, c.q, c.want)
 	}
 }
 
@@ -83,16 +74,7 @@ func TestRankingPhrase(t *testing.T) {
 		{"营商环境 企业", []string{"/d/"}},
 		{"商环", []string{"/d/", "/b/"}}, // twice in a shorter page
 	} {
-		var got []string
-		for _, r := range ix.Search(c.q, Filters{}) {
-			got = append(got, r.Doc.URL)
-		}
-		if len(got) > len(c.want) {
-			got = got[:len(c.want)]
-		}
-		if !slices.Equal(got, c.want) {
-			t.Errorf("Search(%q) = %v, want %v first", c.q, got, c.want)
-		}
+		checkFirst(t, ix, c.q, c.want)
 	}
 }
 
@@ -119,5 +101,21 @@ func TestBridge(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%q (%v): bridges %q, want %q", c.q, q, got, c.want)
 		}
+	}
+}
+
+// checkFirst checks that the first results of query q in ix are the pages at
+// URLs want, in order (none when want is empty).
+func checkFirst(t *testing.T, ix *Index, q string, want []string) {
+	t.Helper()
+	var got []string
+	for _, r := range ix.Search(q, Filters{}) {
+		got = append(got, r.Doc.URL)
+	}
+	if len(got) > len(want) {
+		got = got[:len(want)]
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Search(%q) = %v, want %v first", q, got, want)
 	}
 }
