@@ -40,6 +40,8 @@ func TestSearchInBrowser(t *testing.T) {
 		{"en", "scams", "/en/safety/spring-festival-fraud-alert/", "<mark>Scams</mark>"},
 		{"en", "15.06亿元", "/en/", "<mark>1.506 billion yuan</mark>"},
 		{"zh", "1.506 billion yuan", "/zh/", "<mark>15.06亿元</mark>"},
+		{"en", "1.506", "/en/", "<mark>1.506 billion yuan</mark>"}, // the digits as written
+		{"zh", "15.06", "/zh/", "<mark>15.06亿元</mark>"},
 	} {
 		c.open(t, srv.URL+"/"+q.lang+"/search/")
 		c.evalString(t, `document.getElementById("search-q").focus()`, false)

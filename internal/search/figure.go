@@ -32,7 +32,13 @@ var enScales = []struct {
 // needless zeros, then ":" and the unit key, or ":%" for a percentage. s is
 // normalised text; words and units are looked up as substrings of it, with no
 // copy.
-func (t *Tokenizer) figure(dst []byte, s string, i int) ([]byte, int) {
+//
+// When a scale word was applied, the number as written follows the term in
+// dst, as a second term ("#28470000:yuan" then "#2847" for 2847万元), and
+// split tells where: a reader who types only the digits a page shows (2847,
+// 76.72) finds it, as in any full-text search. split is len(dst) when there
+// is no second term.
+func (t *Tokenizer) figure(dst []byte, s string, i int) (_ []byte, split, j int) {
 	var ib, fb [32]byte // the digits, read without allocating
 	intPart, frac, j := readNumber(ib[:0], fb[:0], s, i)
 	j = skipMore(s, j)
@@ -45,8 +51,12 @@ func (t *Tokenizer) figure(dst []byte, s string, i int) ([]byte, int) {
 	if sf, k, ok := t.unitAt(s, j); ok {
 		suffix, j = sf, k
 	}
-	dst = appendValue(append(dst, '#'), intPart, frac, exp)
-	return append(dst, suffix...), j
+	dst = append(appendValue(append(dst, '#'), intPart, frac, exp), suffix...)
+	split = len(dst)
+	if exp != 0 {
+		dst = appendValue(append(dst, '#'), intPart, frac, 0)
+	}
+	return dst, split, j
 }
 
 // readNumber reads digits with thousands groups and decimals, appending them

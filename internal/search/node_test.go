@@ -101,7 +101,7 @@ func TestRankingMatchesJS(t *testing.T) {
 	}
 	docs := append(slices.Clone(corpus), phraseDocs...)
 	ix := New(newTestTokenizer(), docs)
-	for _, q := range []string{"营商环境", "营商环境 企业", "环境营商", "营商环", "环境", "fraud cases", "7.9亿元", "营 商"} {
+	for _, q := range []string{"营商环境", "营商环境 企业", "环境营商", "营商环", "环境", "fraud cases", "7.9亿元", "营 商", "2235", "22.35"} {
 		var want []string
 		for _, r := range ix.Search(q, Filters{}) {
 			want = append(want, r.Doc.URL)

@@ -30,7 +30,10 @@ func TestRanking(t *testing.T) {
 		{"790 million yuan", []string{"/en/a/", "/zh/a/"}},
 		{"2235万", []string{"/en/b/", "/zh/b/"}},
 		{"4112", []string{"/en/b/", "/zh/b/"}},
-		{"4112起", []string{"/zh/b/"}}, // the English brief has no unit next to it
+		{"4112起", []string{"/zh/b/"}},    // the English brief has no unit next to it
+		{"2235", []string{"/zh/b/"}},     // the digits 2235万元 shows, not its value
+		{"22.35", []string{"/en/b/"}},    // and those of 22.35 million
+		{"挽回损失2235", []string{"/zh/b/"}}, // a phrase cut before the scale word
 		{"nothing here", nil},
 	} {
 		checkFirst(t, ix, c.q, c.want)

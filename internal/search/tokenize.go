@@ -228,18 +228,15 @@ func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int
 				i++
 				continue
 			case classDigit:
-				var term string
-				var j int
-				buf.fig, j = t.figure(buf.fig[:0], s, i)
+				var terms string
+				var split, j int
+				buf.fig, split, j = t.figure(buf.fig[:0], s, i)
 				if keep {
-					term = string(buf.fig)
+					terms = string(buf.fig)
 				} else {
-					term = unsafe.String(unsafe.SliceData(buf.fig), len(buf.fig))
+					terms = unsafe.String(unsafe.SliceData(buf.fig), len(buf.fig))
 				}
-				emit(term, pos)
-				if bare, _, ok := strings.Cut(term, ":"); ok && !query {
-					emit(bare, pos) // found by the number alone
-				}
+				emitFigure(terms, split, pos, query, emit)
 				pos++
 				i = j
 				continue
@@ -283,6 +280,27 @@ func (t *Tokenizer) each(text string, query bool, emit func(term string, pos int
 		default:
 			i += n
 		}
+	}
+}
+
+// emitFigure passes on the terms of one figure, as figure made them: its value
+// and unit. For the index it adds its value alone, found by a query without
+// unit, and the number as written when a scale word was applied (2847 of
+// 2847万元), found by a query of only those digits. A query's figure is its
+// one term: a reader who types 2847 means 2847, which the index holds for
+// both.
+func emitFigure(terms string, split, pos int, query bool, emit func(term string, pos int)) {
+	term := terms[:split]
+	emit(term, pos)
+	if query {
+		return
+	}
+	bare, _, ok := strings.Cut(term, ":")
+	if ok {
+		emit(bare, pos) // found by the number alone
+	}
+	if written := terms[split:]; written != "" && written != bare {
+		emit(written, pos) // found by the digits as written
 	}
 }
 

@@ -27,14 +27,16 @@ func TestIndexTokens(t *testing.T) {
 		{"policies, raising; reported!", "policy rais report"},
 		{"GDP增长5.2%", "gdp 增 长 增长 #5.2:% #5.2"},
 		{"Go语言", "go 语 言 语言"},
-		{"7.9亿元", "#790000000:yuan #790000000"},
-		{"790 million yuan", "#790000000:yuan #790000000"},
-		{"2235万", "#22350000"},
-		{"22.35 million", "#22350000"},
+		{"7.9亿元", "#790000000:yuan #790000000 #7.9"},
+		{"790 million yuan", "#790000000:yuan #790000000 #790"},
+		{"2235万", "#22350000 #2235"},
+		{"22.35 million", "#22350000 #22.35"},
 		{"more than 48,000 people", "more than #48000:person #48000"},
-		{"6800余名", "#6800:person #6800"},
-		{"80余万人", "#800000:person #800000"},
-		{"8219万余元", "#82190000:yuan #82190000"},
+		{"6800余名", "#6800:person #6800"}, // no scale: written as valued
+		{"0万", "#0"},                     // the same term once
+		{"2,847万元", "#28470000:yuan #28470000 #2847"},
+		{"80余万人", "#800000:person #800000 #80"},
+		{"8219万余元", "#82190000:yuan #82190000 #8219"},
 		{"91.36 percent", "#91.36:% #91.36"},
 		{"1,23", "#1 #23"},
 		{"３０００人", "#3000:person #3000"},     // full-width digits
@@ -61,6 +63,8 @@ func TestQueryTokens(t *testing.T) {
 		{"诈", "诈"},
 		{"诈骗 fraud", "诈骗 fraud"},
 		{"7.9亿元", "#790000000:yuan"},
+		{"2847万元", "#28470000:yuan"}, // the figure's value only
+		{"2847", "#2847"},            // which pages hold as written too
 		{"Go语言", "go 语言"},
 	} {
 		if got := terms(tk.Query(c.in)); got != c.want {
@@ -71,7 +75,7 @@ func TestQueryTokens(t *testing.T) {
 
 func TestPositions(t *testing.T) {
 	toks := newTestTokenizer().Index("反诈 fraud 5亿")
-	want := []Token{{"反", 0}, {"诈", 1}, {"反诈", 0}, {"fraud", 2}, {"#500000000", 3}}
+	want := []Token{{"反", 0}, {"诈", 1}, {"反诈", 0}, {"fraud", 2}, {"#500000000", 3}, {"#5", 3}}
 	if len(toks) != len(want) {
 		t.Fatalf("got %v, want %v", toks, want)
 	}

@@ -55,7 +55,8 @@
 
   function skipMore(rs, j) { return rs[j] === "余" || rs[j] === "多" ? j + 1 : j; }
 
-  // figure reads the figure at the digit rs[i]: [term, end]. See figure.go.
+  // figure reads the figure at the digit rs[i]: [term, end, written], written
+  // being the number as written when a scale word was applied. See figure.go.
   function figure(rs, i, units, maxUnit) {
     var j = i, ip = "", frac = "", exp = 0, suffix = "";
     while (isDigit(rs[j])) ip += rs[j++];
@@ -91,7 +92,7 @@
         }
       }
     }
-    return ["#" + value(ip, frac, exp) + suffix, j];
+    return ["#" + value(ip, frac, exp) + suffix, j, exp ? "#" + value(ip, frac, 0) : ""];
   }
 
   // tokens reads the code points rs; each token is {term, pos, start, end},
@@ -116,8 +117,9 @@
       } else if (isDigit(c)) {
         var f = figure(rs, i, units, maxUnit);
         out.push({ term: f[0], pos: pos, start: i, end: f[1] });
-        var colon = f[0].indexOf(":");
-        if (colon >= 0 && !query) out.push({ term: f[0].slice(0, colon), pos: pos, start: i, end: f[1] });
+        var colon = f[0].indexOf(":"), bare = colon >= 0 ? f[0].slice(0, colon) : f[0];
+        if (colon >= 0 && !query) out.push({ term: bare, pos: pos, start: i, end: f[1] });
+        if (f[2] && f[2] !== bare && !query) out.push({ term: f[2], pos: pos, start: i, end: f[1] });
         pos++;
         i = f[1];
       } else if (isWord(c)) {
