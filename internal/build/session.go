@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"runtime/trace"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
@@ -35,26 +36,33 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 // changed.
 func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) {
 	var errs diag.List
+	ctx := opts.context()
+	reg := trace.StartRegion(ctx, "config and theme")
 	e, err := newEnv(opts, m, &errs)
+	reg.End()
 	if err != nil {
 		return nil, nil, err
 	}
 	files := map[string]*content.File{}
 	opts.progress().Stage(StageRead, 0)
+	reg = trace.StartRegion(ctx, "read content")
 	for _, f := range m.load(e, &errs) {
 		files[f.Path] = f
 	}
+	reg.End()
 	st, maps := newState(e, files, nil, editGraph, nil, nil, &errs)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.
+	reg = trace.StartRegion(ctx, "layouts")
 	r, err := render.New(e.th, st.site)
+	reg.End()
 	errs.Add(err)
 	if r != nil {
 		st.r = r
 		st.writeAll(maps, w, &errs)
 	}
-	if ctx := opts.context(); ctx.Err() != nil {
+	if ctx.Err() != nil {
 		return nil, nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
 	}
 	if err := errsOf(&errs); err != nil {
@@ -73,11 +81,15 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 // static files and image copies.
 func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List) {
 	var streamed streamedPages
+	ctx := st.opts.context()
+	reg := trace.StartRegion(ctx, "render")
 	st.render(st.names, w, errs, &streamed)
-	if st.opts.context().Err() != nil {
+	reg.End()
+	if ctx.Err() != nil {
 		return
 	}
 	st.opts.progress().Stage(StageFinish, 0)
+	defer trace.StartRegion(ctx, "finish").End()
 	st.finish(nil, maps, w, errs, &streamed)
 	writeStatic(st.statics, w, errs)
 	st.writeAssets(w, errs)

@@ -3,6 +3,7 @@ package build
 import (
 	"io/fs"
 	"maps"
+	"runtime/trace"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -162,8 +163,11 @@ func newState(e *env, files map[string]*content.File, prev *state, edit editKind
 			st.site = st.graph(prev, errs)
 		}
 	default:
+		reg := trace.StartRegion(e.opts.context(), "page graph")
 		st.site = st.graph(prev, errs)
+		reg.End()
 	}
+	defer trace.StartRegion(e.opts.context(), "sitemap and claims").End()
 	st.sitemaps.print = st.sitemapPrint(prev)
 	if _, live := e.mode.(kept); live && st.edit == editGraph {
 		st.places = placesOf(st.site)
