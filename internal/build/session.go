@@ -45,6 +45,7 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 	}
 	files := map[string]*content.File{}
 	opts.progress().Stage(StageRead, 0)
+	layouts := parseLayouts(ctx, e)
 	reg = trace.StartRegion(ctx, "read content")
 	for _, f := range m.load(e, &errs) {
 		files[f.Path] = f
@@ -54,12 +55,10 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.
-	reg = trace.StartRegion(ctx, "layouts")
-	r, err := render.New(e.th, st.site)
-	reg.End()
+	l, err := layouts()
 	errs.Add(err)
-	if r != nil {
-		st.r = r
+	if l != nil {
+		st.r = l.For(st.site)
 		st.writeAll(maps, w, &errs)
 	}
 	if ctx.Err() != nil {
@@ -69,7 +68,7 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 		return nil, nil, err
 	}
 	m.done(st)
-	for _, w := range r.MissingStrings() {
+	for _, w := range st.r.MissingStrings() {
 		errs.Add(w)
 	}
 	res := &Result{Warnings: groupUnknown(errs.Warnings())}
@@ -77,9 +76,28 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 	return st, res, nil
 }
 
+// parseLayouts parses e's layouts on a goroutine of its own and returns what waits
+// for them. Parsing needs only the configuration, not the page graph, so it runs while
+// the content is read (on all cores, but waiting on the disk too) instead of on one
+// core after the graph and the claims, which were the build's longest stretch on one core.
+func parseLayouts(ctx context.Context, e *env) func() (*render.Layouts, error) {
+	var l *render.Layouts
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer trace.StartRegion(ctx, "layouts").End()
+		l, err = render.Parse(e.th, e.cfg)
+	}()
+	return func() (*render.Layouts, error) {
+		<-done
+		return l, err
+	}
+}
+
 // writeAll writes every output of a state: pages, sitemaps (maps), search files,
 // static files and image copies.
-func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List) {
+func (st *state) writeAll(maps *sitemapJob, w render.Writer, errs *diag.List) {
 	var streamed streamedPages
 	ctx := st.opts.context()
 	reg := trace.StartRegion(ctx, "render")
@@ -99,8 +117,8 @@ func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List)
 // sitemaps to write (maps), the image copies the bodies show, and the search files,
 // whose index it makes from prev's (nil: made whole) and keeps in st.search.
 // streamed holds the briefs a one-shot build read for the index as it wrote them.
-func (st *state) finish(prev *state, maps []sitemap.File, w render.Writer, errs *diag.List, streamed *streamedPages) {
-	writeSitemap(maps, w, errs)
+func (st *state) finish(prev *state, maps *sitemapJob, w render.Writer, errs *diag.List, streamed *streamedPages) {
+	writeSitemap(maps.wait(), w, errs)
 	errs.Add(st.imgs.Write(w)...)
 	st.search = st.writeSearch(prev, w, errs, streamed)
 }
