@@ -159,19 +159,33 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 // streamBrief renders a brief's body, writes its page, and lets the body go: in a
 // one-shot build nothing else needs it, and memory then follows the pages still to
 // write rather than the whole site. The page written is a copy of p with its body
-// (site.Page.WithContent); p stays as the graph made it.
+// (site.Page.WithContent); p stays as the graph made it. A body rendered ahead (see
+// ahead) is taken as it is.
 func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.List, streamed *streamedPages) {
+	html, ok := st.ahead.take(p)
+	if !ok {
+		var err error
+		if html, err = st.briefBody(p, errs); err != nil {
+			errs.Add(diag.At(p.File.Path, 1, 1, "%v", err))
+			return
+		}
+	}
+	shown := p.WithContent(template.HTML(html), 0)
+	errs.Add(st.r.Pager(shown, n, w))
+	streamed.keep(st.env, p, shown)
+	p.File.Release()
+}
+
+// briefBody reads the body of brief p again and renders it, its problems going to
+// errs; the error says why it could not be read.
+func (st *state) briefBody(p *site.Page, errs *diag.List) (string, error) {
 	f := p.File
 	if err := f.Reload(); err != nil {
-		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
-		return
+		return "", err
 	}
 	res, _ := renderFile(st.mds[p.Lang.Code], f, st.mdPage(st.site, p), 0, p.Lang.CJK())
 	placeProblems(f, res.Problems, res.Elsewhere, errs)
-	shown := p.WithContent(template.HTML(res.HTML), 0)
-	errs.Add(st.r.Pager(shown, n, w))
-	streamed.keep(st.env, p, shown)
-	f.Release()
+	return res.HTML, nil
 }
 
 // writeSitemap writes the sitemap and robots.txt, which list every page.

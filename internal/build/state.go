@@ -126,6 +126,8 @@ type state struct {
 	// (from the previous state's index, which stays as it was).
 	prints []uint64
 	search searchState
+	// ahead are the bodies a one-shot build rendered while it claimed the outputs.
+	ahead *ahead
 }
 
 // editKind is how a state's graph was made from the previous state's.
@@ -168,6 +170,7 @@ func newState(e *env, files map[string]*content.File, prev *state, edit editKind
 		reg := trace.StartRegion(e.opts.context(), "page graph")
 		st.site = st.graph(prev, errs)
 		reg.End()
+		defer e.mode.ahead(st, errs)()
 	}
 	defer trace.StartRegion(e.opts.context(), "claims").End()
 	_, live := e.mode.(kept)
