@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 	"strings"
 	"syscall"
 	"time"
@@ -40,6 +41,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		}
 		defer stop()
 	}
+	defer startTrace(os.Getenv, stderr)()
 	if code := checkSite(stderr, sf.dir); code != exitOK {
 		return code
 	}
@@ -62,13 +64,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	// Twice as many writers as cores hide the disk's latency (see output.Queue).
 	q := dir.Queue(min(2*runtime.GOMAXPROCS(0), 16))
 	res, err := build.Run(opts, q)
-	if werr := q.Close(); err == nil {
+	reg := trace.StartRegion(ctx, "write the queue's last files")
+	werr := q.Close()
+	reg.End()
+	if err == nil {
 		err = werr
 	}
 	prog.Stop() // before anything else is printed
 	if err == nil {
 		printWarnings(stderr, sf.dir, res.Warnings)
+		reg := trace.StartRegion(ctx, "commit")
 		err = dir.Commit()
+		reg.End()
 	}
 	if err != nil {
 		_ = dir.Abort()

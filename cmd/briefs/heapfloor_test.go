@@ -22,6 +22,8 @@ func TestFloorPercent(t *testing.T) {
 		{2 * mib, 0, 100},           // a floor under Go's own minimum changes nothing
 		{128 * mib, 32 * mib, 300},  // 32 + 32 × 3 = 128
 		{128 * mib, 200 * mib, 100}, // over the floor
+		{buildHeapFloor, 0, 1800},   // the build's: a first goal of 72 MiB
+		{buildHeapFloor, 12 * mib, 500},
 	} {
 		if got := floorPercent(tt.floor, tt.live); got != tt.want {
 			t.Errorf("floorPercent(%d MiB, %d MiB) = %d, want %d", tt.floor/mib, tt.live/mib, got, tt.want)

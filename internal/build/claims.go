@@ -302,12 +302,3 @@ func (cs *claims) clash(c claim, msg string) {
 	}
 	cs.errs = append(cs.errs, diag.At(file, line, col, "%s %s %s; %s", c.what, c.url, msg, c.fix))
 }
-
-// sitemapNames lists the names of the sitemap files.
-func sitemapNames(files []sitemap.File) []string {
-	names := make([]string, len(files))
-	for i, f := range files {
-		names[i] = f.Name
-	}
-	return names
-}

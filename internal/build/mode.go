@@ -29,6 +29,9 @@ type mode interface {
 	index(tok *search.Tokenizer, last *search.Index, pages []*search.Page) (ix *search.Index, keep bool)
 	// done completes a state built whole: a live one fingerprints its outputs.
 	done(st *state)
+	// ahead starts rendering, while the outputs of a new graph are claimed, what
+	// the mode renders only when it writes the pages (see ahead); stop ends it.
+	ahead(st *state, errs *diag.List) (stop func())
 }
 
 // oneShot is the mode of Session.
@@ -124,5 +127,13 @@ func (kept) index(tok *search.Tokenizer, last *search.Index, pages []*search.Pag
 }
 
 func (oneShot) done(*state) {}
+
+func (oneShot) ahead(st *state, errs *diag.List) func() {
+	a := st.renderAhead(errs)
+	return func() { a.end(st) }
+}
+
+// ahead does nothing: a live graph is made with its bodies rendered.
+func (kept) ahead(*state, *diag.List) func() { return func() {} }
 
 func (kept) done(st *state) { st.prints = st.fingerprints() }

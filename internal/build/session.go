@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"html/template"
 	"io/fs"
+	"runtime/trace"
 
 	"github.com/briefs/briefs/internal/content"
 	"github.com/briefs/briefs/internal/diag"
@@ -35,33 +36,39 @@ func (s *Session) Build(w render.Writer) (*Result, error) {
 // changed.
 func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) {
 	var errs diag.List
+	ctx := opts.context()
+	reg := trace.StartRegion(ctx, "config and theme")
 	e, err := newEnv(opts, m, &errs)
+	reg.End()
 	if err != nil {
 		return nil, nil, err
 	}
 	files := map[string]*content.File{}
 	opts.progress().Stage(StageRead, 0)
+	layouts := parseLayouts(ctx, e)
+	reg = trace.StartRegion(ctx, "read content")
 	for _, f := range m.load(e, &errs) {
 		files[f.Path] = f
 	}
+	reg.End()
 	st, maps := newState(e, files, nil, editGraph, nil, nil, &errs)
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.
-	r, err := render.New(e.th, st.site)
+	l, err := layouts()
 	errs.Add(err)
-	if r != nil {
-		st.r = r
+	if l != nil {
+		st.r = l.For(st.site)
 		st.writeAll(maps, w, &errs)
 	}
-	if ctx := opts.context(); ctx.Err() != nil {
+	if ctx.Err() != nil {
 		return nil, nil, context.Cause(ctx) // stopped: the one reason, not a failure per page
 	}
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}
 	m.done(st)
-	for _, w := range r.MissingStrings() {
+	for _, w := range st.r.MissingStrings() {
 		errs.Add(w)
 	}
 	res := &Result{Warnings: groupUnknown(errs.Warnings())}
@@ -69,15 +76,38 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 	return st, res, nil
 }
 
+// parseLayouts parses e's layouts on a goroutine of its own and returns what waits
+// for them. Parsing needs only the configuration, not the page graph, so it runs while
+// the content is read (on all cores, but waiting on the disk too) instead of on one
+// core after the graph and the claims, which were the build's longest stretch on one core.
+func parseLayouts(ctx context.Context, e *env) func() (*render.Layouts, error) {
+	var l *render.Layouts
+	var err error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		defer trace.StartRegion(ctx, "layouts").End()
+		l, err = render.Parse(e.th, e.cfg)
+	}()
+	return func() (*render.Layouts, error) {
+		<-done
+		return l, err
+	}
+}
+
 // writeAll writes every output of a state: pages, sitemaps (maps), search files,
 // static files and image copies.
-func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List) {
+func (st *state) writeAll(maps *sitemapJob, w render.Writer, errs *diag.List) {
 	var streamed streamedPages
+	ctx := st.opts.context()
+	reg := trace.StartRegion(ctx, "render")
 	st.render(st.names, w, errs, &streamed)
-	if st.opts.context().Err() != nil {
+	reg.End()
+	if ctx.Err() != nil {
 		return
 	}
 	st.opts.progress().Stage(StageFinish, 0)
+	defer trace.StartRegion(ctx, "finish").End()
 	st.finish(nil, maps, w, errs, &streamed)
 	writeStatic(st.statics, w, errs)
 	st.writeAssets(w, errs)
@@ -87,8 +117,8 @@ func (st *state) writeAll(maps []sitemap.File, w render.Writer, errs *diag.List)
 // sitemaps to write (maps), the image copies the bodies show, and the search files,
 // whose index it makes from prev's (nil: made whole) and keeps in st.search.
 // streamed holds the briefs a one-shot build read for the index as it wrote them.
-func (st *state) finish(prev *state, maps []sitemap.File, w render.Writer, errs *diag.List, streamed *streamedPages) {
-	writeSitemap(maps, w, errs)
+func (st *state) finish(prev *state, maps *sitemapJob, w render.Writer, errs *diag.List, streamed *streamedPages) {
+	writeSitemap(maps.wait(), w, errs)
 	errs.Add(st.imgs.Write(w)...)
 	st.search = st.writeSearch(prev, w, errs, streamed)
 }
@@ -129,19 +159,33 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 // streamBrief renders a brief's body, writes its page, and lets the body go: in a
 // one-shot build nothing else needs it, and memory then follows the pages still to
 // write rather than the whole site. The page written is a copy of p with its body
-// (site.Page.WithContent); p stays as the graph made it.
+// (site.Page.WithContent); p stays as the graph made it. A body rendered ahead (see
+// ahead) is taken as it is.
 func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.List, streamed *streamedPages) {
+	html, ok := st.ahead.take(p)
+	if !ok {
+		var err error
+		if html, err = st.briefBody(p, errs); err != nil {
+			errs.Add(diag.At(p.File.Path, 1, 1, "%v", err))
+			return
+		}
+	}
+	shown := p.WithContent(template.HTML(html), 0)
+	errs.Add(st.r.Pager(shown, n, w))
+	streamed.keep(st.env, p, shown)
+	p.File.Release()
+}
+
+// briefBody reads the body of brief p again and renders it, its problems going to
+// errs; the error says why it could not be read.
+func (st *state) briefBody(p *site.Page, errs *diag.List) (string, error) {
 	f := p.File
 	if err := f.Reload(); err != nil {
-		errs.Add(diag.At(f.Path, 1, 1, "%v", err))
-		return
+		return "", err
 	}
 	res, _ := renderFile(st.mds[p.Lang.Code], f, st.mdPage(st.site, p), 0, p.Lang.CJK())
 	placeProblems(f, res.Problems, res.Elsewhere, errs)
-	shown := p.WithContent(template.HTML(res.HTML), 0)
-	errs.Add(st.r.Pager(shown, n, w))
-	streamed.keep(st.env, p, shown)
-	f.Release()
+	return res.HTML, nil
 }
 
 // writeSitemap writes the sitemap and robots.txt, which list every page.

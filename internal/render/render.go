@@ -130,12 +130,33 @@ func (r *Renderer) ForSite(s *site.Site) *Renderer {
 // New parses every layout of the theme and checks the calls between them; all
 // template errors are reported together.
 func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
+	l, err := Parse(th, s.Config)
+	if err != nil {
+		return nil, err
+	}
+	return l.For(s), nil
+}
+
+// Layouts are a theme's layouts parsed for a site's configuration, before the site's
+// page graph is made: parsing needs only the configuration, so a build parses them
+// while it reads the content (see For).
+type Layouts struct{ ls *layouts }
+
+// For returns the renderer of page graph s, whose configuration is the one l was
+// parsed for.
+func (l *Layouts) For(s *site.Site) *Renderer {
+	return &Renderer{site: s, cfg: s.Config, layouts: l.ls, tags: newTagCounts()}
+}
+
+// Parse parses every layout of the theme for a site of configuration cfg and checks
+// the calls between them; all template errors are reported together.
+func Parse(th *theme.Theme, cfg *config.Site) (*Layouts, error) {
 	files, err := th.Files("layouts")
 	if err != nil {
 		return nil, fmt.Errorf("layouts: %w", err)
 	}
 	ls := &layouts{paths: map[string]theme.File{}, srcs: map[string][]byte{}, broken: map[string]bool{}, compiled: map[string]bool{}, sets: map[string]map[string]*nesting{}, frags: newFragments()}
-	r := &Renderer{site: s, cfg: s.Config, layouts: ls, tags: newTagCounts()}
+	r := &Renderer{cfg: cfg, layouts: ls} // no page graph: parsing reads none
 	var errs diag.List
 	base := template.New("").Funcs(placeholderFuncs())
 	var pages []theme.File
@@ -149,7 +170,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 			pages = append(pages, f)
 		}
 	}
-	for _, code := range s.Config.Order {
+	for _, code := range cfg.Order {
 		r.sets[code] = map[string]*nesting{}
 	}
 	for _, f := range pages {
@@ -164,7 +185,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 		if os.Getenv(TemplatesOnlyEnv) != "1" && r.compiledOK(f.Name, t) {
 			r.compiled[f.Name] = true
 		}
-		for _, code := range s.Config.Order {
+		for _, code := range cfg.Order {
 			r.sets[code][f.Name] = r.nest(t, code, &errs)
 		}
 	}
@@ -172,7 +193,7 @@ func New(th *theme.Theme, s *site.Site) (*Renderer, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return r, nil
+	return &Layouts{ls}, nil
 }
 
 // callsOK checks the calls between the templates of a parsed layout.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -107,6 +108,19 @@ func TestFilesMatchReference(t *testing.T) {
 				t.Errorf("max %d: file %d is %s:\n%s\nwant %s:\n%s", max, i, got[i].Name, got[i].Data, want[i].Name, want[i].Data)
 			}
 		}
+		checkNames(t, st, max, got)
+	}
+}
+
+// checkNames checks that Names counts the names of files, which Files(st, max) wrote.
+func checkNames(t *testing.T, st *site.Site, max int, files []File) {
+	t.Helper()
+	var want []string
+	for _, f := range files {
+		want = append(want, f.Name)
+	}
+	if got := Names(st, max); !slices.Equal(got, want) {
+		t.Errorf("max %d: Names = %q, Files wrote %q", max, got, want)
 	}
 }
 
@@ -143,5 +157,6 @@ func TestFilesInParts(t *testing.T) {
 				t.Errorf("max %d: file %d is %s, want %s, or their bytes differ", max, i, got[i].Name, want[i].Name)
 			}
 		}
+		checkNames(t, st, max, got)
 	}
 }

@@ -79,6 +79,29 @@ func Files(st *site.Site, max int) []File {
 	return append(files, File{RobotsFile, []byte(robots)})
 }
 
+// Names are the names of the files Files returns, in its order, counted without
+// writing them: a build claims the names before it renders the pages, and writes the
+// sitemap while it renders them.
+func Names(st *site.Site, max int) []string {
+	urls := 0
+	for _, p := range st.Pages {
+		if listed(p) {
+			urls += st.Pagers(p)
+		}
+	}
+	var names []string
+	if urls > max {
+		for i := 0; i*max < urls; i++ {
+			names = append(names, fmt.Sprintf("sitemap-%d.xml", i+1))
+		}
+	}
+	return append(names, SitemapFile, RobotsFile)
+}
+
+// listed reports whether the sitemap lists page p: a search page, built in or a
+// content page's, has nothing to index.
+func listed(p *site.Page) bool { return p.Rendered() && p.Kind != site.KindSearch }
+
 // pagesPerPart is how many pages' entries Files writes into one buffer.
 const pagesPerPart = 512
 
@@ -90,8 +113,8 @@ type entries struct {
 
 func (e *entries) write(st *site.Site, pages []*site.Page) {
 	for _, p := range pages {
-		if !p.Rendered() || p.Kind == site.KindSearch {
-			continue // a search page, built in or a content page's, has nothing to index
+		if !listed(p) {
+			continue
 		}
 		for n := 1; n <= st.Pagers(p); n++ {
 			writeEntry(&e.body, st.Config, p, n)
