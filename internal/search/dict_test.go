@@ -142,3 +142,33 @@ func TestPrepareMatchesIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestShortKey checks shortKey's word reads against the bytes one by one, for
+// every length it takes, and that terms of other lengths or bytes differ.
+func TestShortKey(t *testing.T) {
+	byBytes := func(term []byte) (lo, hi uint64) {
+		hi = uint64(len(term)) << 56
+		for i, c := range term {
+			if i < 8 {
+				lo |= uint64(c) << (8 * i)
+			} else {
+				hi |= uint64(c) << (8 * (i - 8))
+			}
+		}
+		return lo, hi
+	}
+	seen := map[[2]uint64]string{}
+	for _, base := range []string{"#790000000:yuan", "营商环境政策", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", "abcdefghijklmno"} {
+		for n := 0; n <= maxShort; n++ {
+			term := []byte(base[:n])
+			lo, hi := shortKey(term)
+			if wlo, whi := byBytes(term); lo != wlo || hi != whi {
+				t.Errorf("%q: %x %x, want %x %x", term, lo, hi, wlo, whi)
+			}
+			if other, ok := seen[[2]uint64{lo, hi}]; ok && other != string(term) {
+				t.Errorf("%q and %q have one key", term, other)
+			}
+			seen[[2]uint64{lo, hi}] = string(term)
+		}
+	}
+}
