@@ -172,3 +172,32 @@ func TestShortKey(t *testing.T) {
 		}
 	}
 }
+
+// TestFigureCache reads more figures than a term cache has slots for, each
+// several times and in slots taken by others, some too long for a slot: each
+// gets the dictionary's number. A cache then used with another tokenizer
+// keeps none of the first one's numbers.
+func TestFigureCache(t *testing.T) {
+	tok, other := newTestTokenizer(), newTestTokenizer()
+	other.dict.id([]byte("#0:yuan"), termHash("#0:yuan")) // another number for the same figures
+	var c termCache
+	c.reset(tok)
+	n := 3 << figBits
+	for round := range 3 {
+		for i := range n {
+			k := (i*7919 + round*104729) % n
+			for _, term := range []string{fmt.Sprintf("#%d:yuan", k), fmt.Sprintf("#%d.123456789:yuan", k)} {
+				if got, want := c.id([]byte(term), termHash(term)), tok.dict.id([]byte(term), termHash(term)); got != want {
+					t.Fatalf("%s: number %d, want %d", term, got, want)
+				}
+			}
+		}
+	}
+	c.reset(other)
+	for i := range 1000 {
+		term := fmt.Sprintf("#%d:yuan", i)
+		if got, want := c.id([]byte(term), termHash(term)), other.dict.id([]byte(term), termHash(term)); got != want {
+			t.Fatalf("%s: number %d with another tokenizer, want %d", term, got, want)
+		}
+	}
+}
