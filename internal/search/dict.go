@@ -1,6 +1,9 @@
 package search
 
-import "sync"
+import (
+	"encoding/binary"
+	"sync"
+)
 
 // dictBits is log2 of the number of parts of a dictionary: pages read on many
 // goroutines at once rarely wait for the same part's lock.
@@ -20,11 +23,53 @@ type dictionary struct {
 }
 
 type dictPart struct {
-	mu    sync.Mutex
-	slots []uint32 // a term's place + 1 in each slot, by hash; 0 is empty
-	bytes []byte   // the terms' bytes, one after another
-	ends  []uint32 // term k is bytes[ends[k-1]:ends[k]]
-	hash  []uint32 // termHash of each term
+	mu sync.Mutex
+	// short finds the terms of up to 15 bytes (most: figures, CJK pairs,
+	// words) by their bytes held in the slot itself (shortKey), and slots the
+	// longer ones by hash << 32 | place + 1 (0 is empty). A large site's
+	// dictionary, hundreds of thousands of figures met again from page to
+	// page, is far bigger than the processor's caches: a look-up that reads
+	// the slot alone, not then the term's hash, end and bytes, misses once,
+	// not four times.
+	short  []shortSlot
+	slots  []uint64
+	nshort int      // the terms in short
+	bytes  []byte   // the terms' bytes, one after another
+	ends   []uint32 // term k is bytes[ends[k-1]:ends[k]]
+	hash   []uint32 // termHash of each term
+}
+
+// shortSlot holds a term of up to 15 bytes, as shortKey packs it, and its
+// place + 1 (0: empty).
+type shortSlot struct {
+	lo, hi uint64
+	k      uint32
+}
+
+// maxShort is the longest term a shortSlot holds: 15 bytes and its length.
+const maxShort = 15
+
+// shortKey packs a term of up to maxShort bytes into two numbers: its bytes
+// in order, the last byte of hi its length, so that two terms are equal when
+// their keys are. It reads the bytes a word or half a word at a time, the
+// ends of the term overlapping (TestShortKey checks it byte by byte).
+func shortKey(term []byte) (lo, hi uint64) {
+	n := len(term)
+	hi = uint64(n) << 56
+	switch {
+	case n >= 8:
+		lo = binary.LittleEndian.Uint64(term)
+		if n > 8 {
+			hi |= binary.LittleEndian.Uint64(term[n-8:]) >> (8 * (16 - n))
+		}
+	case n >= 4:
+		lo = uint64(binary.LittleEndian.Uint32(term)) | uint64(binary.LittleEndian.Uint32(term[n-4:]))<<(8*(n-4))
+	case n >= 2:
+		lo = uint64(binary.LittleEndian.Uint16(term)) | uint64(binary.LittleEndian.Uint16(term[n-2:]))<<(8*(n-2))
+	case n == 1:
+		lo = uint64(term[0])
+	}
+	return lo, hi
 }
 
 // id is the number of term, whose termHash is h, adding it when new. It may
@@ -33,43 +78,105 @@ func (d *dictionary) id(term []byte, h uint32) uint32 {
 	p := &d.parts[h&(1<<dictBits-1)]
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if 2*len(p.ends) >= len(p.slots) {
-		p.grow()
+	var k uint32
+	if len(term) <= maxShort {
+		k = p.shortID(term, h)
+	} else {
+		k = p.longID(term, h)
+	}
+	return k<<dictBits | h&(1<<dictBits-1)
+}
+
+// shortID is the place of term, of up to maxShort bytes, adding it when new.
+func (p *dictPart) shortID(term []byte, h uint32) uint32 {
+	if 2*p.nshort >= len(p.short) {
+		p.growShort()
+	}
+	lo, hi := shortKey(term)
+	mask := uint32(len(p.short) - 1)
+	i := (h >> dictBits) & mask
+	for ; p.short[i].k != 0; i = (i + 1) & mask {
+		if p.short[i].lo == lo && p.short[i].hi == hi {
+			return p.short[i].k - 1
+		}
+	}
+	k := p.add(term, h)
+	p.short[i] = shortSlot{lo, hi, k + 1}
+	p.nshort++
+	return k
+}
+
+// longID is the place of term, of more than maxShort bytes, adding it when
+// new.
+func (p *dictPart) longID(term []byte, h uint32) uint32 {
+	if 2*(len(p.ends)-p.nshort) >= len(p.slots) {
+		p.growLong()
 	}
 	mask := uint32(len(p.slots) - 1)
 	i := (h >> dictBits) & mask
 	for ; p.slots[i] != 0; i = (i + 1) & mask {
-		k := p.slots[i] - 1
-		if p.hash[k] == h && string(p.term(k)) == string(term) {
-			return k<<dictBits | h&(1<<dictBits-1)
+		if uint32(p.slots[i]>>32) != h {
+			continue
+		}
+		if k := uint32(p.slots[i]) - 1; string(p.term(k)) == string(term) {
+			return k
 		}
 	}
+	k := p.add(term, h)
+	p.slots[i] = uint64(h)<<32 | uint64(k+1)
+	return k
+}
+
+// add appends term to the part's terms and returns its place.
+func (p *dictPart) add(term []byte, h uint32) uint32 {
 	k := uint32(len(p.ends))
 	p.bytes = append(p.bytes, term...)
 	p.ends = append(p.ends, uint32(len(p.bytes)))
 	p.hash = append(p.hash, h)
-	p.slots[i] = k + 1
-	return k<<dictBits | h&(1<<dictBits-1)
+	return k
 }
 
-func (p *dictPart) term(k uint32) []byte {
-	start := uint32(0)
-	if k > 0 {
-		start = p.ends[k-1]
+func (p *dictPart) term(k uint32) []byte { return p.bytes[p.start(k):p.ends[k]] }
+
+// start is where term k's bytes start.
+func (p *dictPart) start(k uint32) uint32 {
+	if k == 0 {
+		return 0
 	}
-	return p.bytes[start:p.ends[k]]
+	return p.ends[k-1]
 }
 
-// grow doubles the table and places every term again.
-func (p *dictPart) grow() {
-	p.slots = make([]uint32, max(1024, 2*len(p.slots)))
+// growShort doubles the table of short terms and places them again, as
+// their slots hold them.
+func (p *dictPart) growShort() {
+	old := p.short
+	p.short = make([]shortSlot, max(1024, 2*len(old)))
+	mask := uint32(len(p.short) - 1)
+	for _, sl := range old {
+		if sl.k == 0 {
+			continue
+		}
+		i := (p.hash[sl.k-1] >> dictBits) & mask
+		for p.short[i].k != 0 {
+			i = (i + 1) & mask
+		}
+		p.short[i] = sl
+	}
+}
+
+// growLong doubles the table of long terms and places them again.
+func (p *dictPart) growLong() {
+	p.slots = make([]uint64, max(64, 2*len(p.slots)))
 	mask := uint32(len(p.slots) - 1)
 	for k, h := range p.hash {
+		if p.ends[k]-p.start(uint32(k)) <= maxShort {
+			continue
+		}
 		i := (h >> dictBits) & mask
 		for p.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		p.slots[i] = uint32(k) + 1
+		p.slots[i] = uint64(h)<<32 | uint64(k+1)
 	}
 }
 

@@ -142,3 +142,62 @@ func TestPrepareMatchesIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestShortKey checks shortKey's word reads against the bytes one by one, for
+// every length it takes, and that terms of other lengths or bytes differ.
+func TestShortKey(t *testing.T) {
+	byBytes := func(term []byte) (lo, hi uint64) {
+		hi = uint64(len(term)) << 56
+		for i, c := range term {
+			if i < 8 {
+				lo |= uint64(c) << (8 * i)
+			} else {
+				hi |= uint64(c) << (8 * (i - 8))
+			}
+		}
+		return lo, hi
+	}
+	seen := map[[2]uint64]string{}
+	for _, base := range []string{"#790000000:yuan", "营商环境政策", "\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00\x00", "abcdefghijklmno"} {
+		for n := 0; n <= maxShort; n++ {
+			term := []byte(base[:n])
+			lo, hi := shortKey(term)
+			if wlo, whi := byBytes(term); lo != wlo || hi != whi {
+				t.Errorf("%q: %x %x, want %x %x", term, lo, hi, wlo, whi)
+			}
+			if other, ok := seen[[2]uint64{lo, hi}]; ok && other != string(term) {
+				t.Errorf("%q and %q have one key", term, other)
+			}
+			seen[[2]uint64{lo, hi}] = string(term)
+		}
+	}
+}
+
+// TestFigureCache reads more figures than a term cache has slots for, each
+// several times and in slots taken by others, some too long for a slot: each
+// gets the dictionary's number. A cache then used with another tokenizer
+// keeps none of the first one's numbers.
+func TestFigureCache(t *testing.T) {
+	tok, other := newTestTokenizer(), newTestTokenizer()
+	other.dict.id([]byte("#0:yuan"), termHash("#0:yuan")) // another number for the same figures
+	var c termCache
+	c.reset(tok)
+	n := 3 << figBits
+	for round := range 3 {
+		for i := range n {
+			k := (i*7919 + round*104729) % n
+			for _, term := range []string{fmt.Sprintf("#%d:yuan", k), fmt.Sprintf("#%d.123456789:yuan", k)} {
+				if got, want := c.id([]byte(term), termHash(term)), tok.dict.id([]byte(term), termHash(term)); got != want {
+					t.Fatalf("%s: number %d, want %d", term, got, want)
+				}
+			}
+		}
+	}
+	c.reset(other)
+	for i := range 1000 {
+		term := fmt.Sprintf("#%d:yuan", i)
+		if got, want := c.id([]byte(term), termHash(term)), other.dict.id([]byte(term), termHash(term)); got != want {
+			t.Fatalf("%s: number %d with another tokenizer, want %d", term, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/briefs/briefs/internal/figures"
 )
@@ -121,9 +122,12 @@ func TestNormalizeFast(t *testing.T) {
 			t.Errorf("%s: fast path differs", d.URL)
 		}
 	}
-	for _, s := range []string{"ＦＲＡＵＤ，营商环境。", "Fraud “cases” — 7.9亿元", "é", "e\u0301", "\xff营"} {
+	for _, s := range []string{"ＦＲＡＵＤ，营商环境。", "Fraud “cases” — 7.9亿元", "é", "e\u0301", "\xff营", "营商…", "…Ａ…B", "a…"} {
 		if got, want := Normalize(s), normalizeSlow(s); got != want {
 			t.Errorf("Normalize(%q) = %q, want %q", s, got, want)
+		}
+		if _, ok := normalizeFast(s); !ok && strings.Contains(s, "…") && utf8.ValidString(s) {
+			t.Errorf("%q: not read by the fast path", s)
 		}
 	}
 }
