@@ -143,6 +143,13 @@ type coded struct {
 	place, stamp, id uint32
 }
 
+// codeEntry is a slot of a pageAcc's code table: a code and what is known of
+// its term.
+type codeEntry struct {
+	code uint64
+	coded
+}
+
 // maxCodes bounds the codes a pageAcc keeps: when there are more, it starts
 // again at the next page.
 const maxCodes = 1 << 15
@@ -171,15 +178,16 @@ type pageAcc struct {
 	ends   []uint32 // term k is bytes[ends[k-1]:ends[k]]
 	slots  []int32  // k+1 of the term in each slot; 0 is empty
 	nwords int      // the terms in slots: all but the CJK ones
-	// codes and coded find a CJK character or pair (findCode) by its code
-	// points: codes[i] is the code in slot i (0 is empty), coded[i] its place
-	// in the page read and its number in the dictionary. They are kept from
-	// page to page, as the term cache is (a Chinese text's characters and
-	// pairs are mostly met again), up to maxCodes; ncodes is the number of
-	// codes held, stamp the page's number. chars is the same for each CJK
-	// Unified Ideograph, by its code point (findChar).
-	codes  []uint64
-	coded  []coded
+	// codes finds a CJK character or pair (findCode) by its code points:
+	// slot i holds a code (0: empty) with its place in the page read and its
+	// number in the dictionary, side by side, so that a pair met is one cache
+	// line read, not two (at 10,000 pairs the table outgrows the processor's
+	// nearest caches). They are kept from page to page, as the term cache is
+	// (a Chinese text's characters and pairs are mostly met again), up to
+	// maxCodes; ncodes is the number of codes held, stamp the page's number.
+	// chars is the same for each CJK Unified Ideograph, by its code point
+	// (findChar).
+	codes  []codeEntry
 	chars  []coded
 	ncodes int
 	stamp  uint32
@@ -206,8 +214,7 @@ func (l *accs) get() *pageAcc {
 		l.free = l.free[:n-1]
 		return a
 	}
-	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), coded: make([]coded, 4096),
-		chars: make([]coded, 0xA000-0x4E00)}
+	return &pageAcc{slots: make([]int32, 1024), codes: make([]codeEntry, 4096), chars: make([]coded, 0xA000-0x4E00)}
 }
 
 func (l *accs) put(a *pageAcc) {
@@ -270,7 +277,7 @@ func (a *pageAcc) codedAt(slot int32) *coded {
 	if slot >= charBase {
 		return &a.chars[slot-charBase]
 	}
-	return &a.coded[slot]
+	return &a.codes[slot].coded
 }
 
 // cjkTerm appends the bytes of the CJK term in slot to b.
@@ -278,7 +285,7 @@ func (a *pageAcc) cjkTerm(b []byte, slot int32) []byte {
 	if slot >= charBase {
 		return utf8.AppendRune(b, rune(slot-charBase+0x4E00))
 	}
-	code := a.codes[slot]
+	code := a.codes[slot].code
 	if code>>63 == 0 {
 		return utf8.AppendRune(b, rune(code))
 	}
@@ -307,9 +314,8 @@ func codeSlot(code uint64, mask uint64) uint64 { return (code * 0x9E3779B97F4A7C
 func (a *pageAcc) findCode(code uint64) int {
 	mask := uint64(len(a.codes) - 1)
 	i := codeSlot(code, mask)
-	for ; a.codes[i] != 0; i = (i + 1) & mask {
-		if a.codes[i] == code {
-			c := &a.coded[i]
+	for ; a.codes[i].code != 0; i = (i + 1) & mask {
+		if c := &a.codes[i]; c.code == code {
 			if c.stamp != a.stamp {
 				c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(i)))
 			}
@@ -317,7 +323,7 @@ func (a *pageAcc) findCode(code uint64) int {
 		}
 	}
 	k := a.newCJK(int32(i))
-	a.codes[i], a.coded[i] = code, coded{place: uint32(k), stamp: a.stamp}
+	a.codes[i] = codeEntry{code, coded{place: uint32(k), stamp: a.stamp}}
 	a.ncodes++
 	if 2*a.ncodes > len(a.codes) {
 		a.growCodes()
@@ -328,20 +334,20 @@ func (a *pageAcc) findCode(code uint64) int {
 // growCodes doubles the code table and places every code again, telling the
 // page's terms their new slots.
 func (a *pageAcc) growCodes() {
-	codes, cs := a.codes, a.coded
-	a.codes, a.coded = make([]uint64, 2*len(codes)), make([]coded, 2*len(cs))
+	old := a.codes
+	a.codes = make([]codeEntry, 2*len(old))
 	mask := uint64(len(a.codes) - 1)
-	for j, code := range codes {
-		if code == 0 {
+	for _, e := range old {
+		if e.code == 0 {
 			continue
 		}
-		i := codeSlot(code, mask)
-		for a.codes[i] != 0 {
+		i := codeSlot(e.code, mask)
+		for a.codes[i].code != 0 {
 			i = (i + 1) & mask
 		}
-		a.codes[i], a.coded[i] = code, cs[j]
-		if cs[j].stamp == a.stamp {
-			a.accs[cs[j].place].slot = int32(i)
+		a.codes[i] = e
+		if e.stamp == a.stamp {
+			a.accs[e.place].slot = int32(i)
 		}
 	}
 }
