@@ -164,9 +164,13 @@ const charBase = 1 << 24
 type termAcc struct {
 	hash uint32 // termHash of the term (0 for a CJK term: see encode)
 	slot int32  // a CJK term's slot (charBase, findCode), else -1
-	tf   uint32
-	n    uint8
-	pos  [maxPositions]uint32
+	// id is a CJK term's dictionary number + 1 as its slot knew it when the
+	// page met it (0: not known yet), so that encode need not read the slot
+	// again, a cache miss for most terms once the code table is large.
+	id  uint32
+	tf  uint32
+	n   uint8
+	pos [maxPositions]uint32
 }
 
 // pageAcc is what Prepare reuses from page to page: the terms met so far, their
@@ -264,10 +268,10 @@ func (a *pageAcc) newTerm(term string, h uint32, slot int32) int {
 	return len(a.accs) - 1
 }
 
-// newCJK adds a CJK term, in slot slot, to the page's terms, and returns its
-// place. Its bytes and hash are made only if encode needs them (cjkTerm).
-func (a *pageAcc) newCJK(slot int32) int {
-	a.accs = append(a.accs, termAcc{slot: slot})
+// newCJK adds a CJK term, in slot slot, with its dictionary number + 1 (0:
+// not known), to the page's terms, and returns its place. Its bytes and hash are made only if encode needs them (cjkTerm).
+func (a *pageAcc) newCJK(slot int32, id uint32) int {
+	a.accs = append(a.accs, termAcc{slot: slot, id: id})
 	a.ends = append(a.ends, uint32(len(a.bytes)))
 	return len(a.accs) - 1
 }
@@ -299,7 +303,7 @@ func (a *pageAcc) findChar(r rune) int {
 	}
 	c := &a.chars[r-0x4E00]
 	if c.stamp != a.stamp {
-		c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(r-0x4E00)+charBase))
+		c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(r-0x4E00)+charBase, c.id))
 	}
 	return int(c.place)
 }
@@ -317,12 +321,12 @@ func (a *pageAcc) findCode(code uint64) int {
 	for ; a.codes[i].code != 0; i = (i + 1) & mask {
 		if c := &a.codes[i]; c.code == code {
 			if c.stamp != a.stamp {
-				c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(i)))
+				c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(i), c.id))
 			}
 			return int(c.place)
 		}
 	}
-	k := a.newCJK(int32(i))
+	k := a.newCJK(int32(i), 0)
 	a.codes[i] = codeEntry{code, coded{place: uint32(k), stamp: a.stamp}}
 	a.ncodes++
 	if 2*a.ncodes > len(a.codes) {
@@ -573,6 +577,8 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 		var id uint32
 		if acc.slot < 0 {
 			id = a.known.id(a.term(k), acc.hash)
+		} else if acc.id != 0 {
+			id = acc.id - 1
 		} else if c := a.codedAt(acc.slot); c.id != 0 {
 			id = c.id - 1
 		} else {
