@@ -39,11 +39,13 @@ type dictPart struct {
 	hash   []uint32 // termHash of each term
 }
 
-// shortSlot holds a term of up to 15 bytes, as shortKey packs it, and its
-// place + 1 (0: empty).
+// shortSlot holds a term of up to 15 bytes, as shortKey packs it, its place +
+// 1 (0: empty) and its termHash, in what would be the slot's padding: growing
+// the table then places each term again without reading the part's hashes,
+// a cache miss each at 10,000 pairs.
 type shortSlot struct {
 	lo, hi uint64
-	k      uint32
+	k, h   uint32
 }
 
 // maxShort is the longest term a shortSlot holds: 15 bytes and its length.
@@ -101,7 +103,7 @@ func (p *dictPart) shortID(term []byte, h uint32) uint32 {
 		}
 	}
 	k := p.add(term, h)
-	p.short[i] = shortSlot{lo, hi, k + 1}
+	p.short[i] = shortSlot{lo, hi, k + 1, h}
 	p.nshort++
 	return k
 }
@@ -156,7 +158,7 @@ func (p *dictPart) growShort() {
 		if sl.k == 0 {
 			continue
 		}
-		i := (p.hash[sl.k-1] >> dictBits) & mask
+		i := (sl.h >> dictBits) & mask
 		for p.short[i].k != 0 {
 			i = (i + 1) & mask
 		}

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"sync"
 	"testing"
+	"unsafe"
 )
 
 // TestDictionary numbers terms on many goroutines at once: each term gets one
@@ -199,5 +200,13 @@ func TestFigureCache(t *testing.T) {
 		if got, want := c.id([]byte(term), termHash(term)), other.dict.id([]byte(term), termHash(term)); got != want {
 			t.Fatalf("%s: number %d with another tokenizer, want %d", term, got, want)
 		}
+	}
+}
+
+// TestShortSlotSize: a slot's hash takes what would be its padding, so the
+// table is no larger for it.
+func TestShortSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(shortSlot{}); n != 24 {
+		t.Errorf("a shortSlot takes %d bytes, want 24", n)
 	}
 }

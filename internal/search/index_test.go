@@ -23,3 +23,23 @@ func TestSortItems(t *testing.T) {
 		}
 	}
 }
+
+// TestTermSpans: the spans give each page's terms of each part as the page
+// holds them.
+func TestTermSpans(t *testing.T) {
+	tok := newTestTokenizer()
+	var pages []*Page
+	for _, d := range corpusDocs(20) {
+		pages = append(pages, tok.Prepare(d))
+	}
+	pages = append(pages, tok.Prepare(Doc{URL: "/empty/"}))
+	sp := newTermSpans(pages)
+	for i, p := range pages {
+		for part := range 1 << dictBits {
+			got := sp.posts[i][sp.at[part][i]:sp.at[part+1][i]]
+			if want := p.post[p.parts[part]:p.parts[part+1]]; string(got) != string(want) {
+				t.Fatalf("page %d, part %d: %x, want %x", i, part, got, want)
+			}
+		}
+	}
+}

@@ -143,6 +143,13 @@ type coded struct {
 	place, stamp, id uint32
 }
 
+// codeEntry is a slot of a pageAcc's code table: a code and what is known of
+// its term.
+type codeEntry struct {
+	code uint64
+	coded
+}
+
 // maxCodes bounds the codes a pageAcc keeps: when there are more, it starts
 // again at the next page.
 const maxCodes = 1 << 15
@@ -157,9 +164,13 @@ const charBase = 1 << 24
 type termAcc struct {
 	hash uint32 // termHash of the term (0 for a CJK term: see encode)
 	slot int32  // a CJK term's slot (charBase, findCode), else -1
-	tf   uint32
-	n    uint8
-	pos  [maxPositions]uint32
+	// id is a CJK term's dictionary number + 1 as its slot knew it when the
+	// page met it (0: not known yet), so that encode need not read the slot
+	// again, a cache miss for most terms once the code table is large.
+	id  uint32
+	tf  uint32
+	n   uint8
+	pos [maxPositions]uint32
 }
 
 // pageAcc is what Prepare reuses from page to page: the terms met so far, their
@@ -171,15 +182,16 @@ type pageAcc struct {
 	ends   []uint32 // term k is bytes[ends[k-1]:ends[k]]
 	slots  []int32  // k+1 of the term in each slot; 0 is empty
 	nwords int      // the terms in slots: all but the CJK ones
-	// codes and coded find a CJK character or pair (findCode) by its code
-	// points: codes[i] is the code in slot i (0 is empty), coded[i] its place
-	// in the page read and its number in the dictionary. They are kept from
-	// page to page, as the term cache is (a Chinese text's characters and
-	// pairs are mostly met again), up to maxCodes; ncodes is the number of
-	// codes held, stamp the page's number. chars is the same for each CJK
-	// Unified Ideograph, by its code point (findChar).
-	codes  []uint64
-	coded  []coded
+	// codes finds a CJK character or pair (findCode) by its code points:
+	// slot i holds a code (0: empty) with its place in the page read and its
+	// number in the dictionary, side by side, so that a pair met is one cache
+	// line read, not two (at 10,000 pairs the table outgrows the processor's
+	// nearest caches). They are kept from page to page, as the term cache is
+	// (a Chinese text's characters and pairs are mostly met again), up to
+	// maxCodes; ncodes is the number of codes held, stamp the page's number.
+	// chars is the same for each CJK Unified Ideograph, by its code point
+	// (findChar).
+	codes  []codeEntry
 	chars  []coded
 	ncodes int
 	stamp  uint32
@@ -206,8 +218,7 @@ func (l *accs) get() *pageAcc {
 		l.free = l.free[:n-1]
 		return a
 	}
-	return &pageAcc{slots: make([]int32, 1024), codes: make([]uint64, 4096), coded: make([]coded, 4096),
-		chars: make([]coded, 0xA000-0x4E00)}
+	return &pageAcc{slots: make([]int32, 1024), codes: make([]codeEntry, 4096), chars: make([]coded, 0xA000-0x4E00)}
 }
 
 func (l *accs) put(a *pageAcc) {
@@ -257,10 +268,10 @@ func (a *pageAcc) newTerm(term string, h uint32, slot int32) int {
 	return len(a.accs) - 1
 }
 
-// newCJK adds a CJK term, in slot slot, to the page's terms, and returns its
-// place. Its bytes and hash are made only if encode needs them (cjkTerm).
-func (a *pageAcc) newCJK(slot int32) int {
-	a.accs = append(a.accs, termAcc{slot: slot})
+// newCJK adds a CJK term, in slot slot, with its dictionary number + 1 (0:
+// not known), to the page's terms, and returns its place. Its bytes and hash are made only if encode needs them (cjkTerm).
+func (a *pageAcc) newCJK(slot int32, id uint32) int {
+	a.accs = append(a.accs, termAcc{slot: slot, id: id})
 	a.ends = append(a.ends, uint32(len(a.bytes)))
 	return len(a.accs) - 1
 }
@@ -270,7 +281,7 @@ func (a *pageAcc) codedAt(slot int32) *coded {
 	if slot >= charBase {
 		return &a.chars[slot-charBase]
 	}
-	return &a.coded[slot]
+	return &a.codes[slot].coded
 }
 
 // cjkTerm appends the bytes of the CJK term in slot to b.
@@ -278,7 +289,7 @@ func (a *pageAcc) cjkTerm(b []byte, slot int32) []byte {
 	if slot >= charBase {
 		return utf8.AppendRune(b, rune(slot-charBase+0x4E00))
 	}
-	code := a.codes[slot]
+	code := a.codes[slot].code
 	if code>>63 == 0 {
 		return utf8.AppendRune(b, rune(code))
 	}
@@ -292,7 +303,7 @@ func (a *pageAcc) findChar(r rune) int {
 	}
 	c := &a.chars[r-0x4E00]
 	if c.stamp != a.stamp {
-		c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(r-0x4E00)+charBase))
+		c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(r-0x4E00)+charBase, c.id))
 	}
 	return int(c.place)
 }
@@ -307,17 +318,16 @@ func codeSlot(code uint64, mask uint64) uint64 { return (code * 0x9E3779B97F4A7C
 func (a *pageAcc) findCode(code uint64) int {
 	mask := uint64(len(a.codes) - 1)
 	i := codeSlot(code, mask)
-	for ; a.codes[i] != 0; i = (i + 1) & mask {
-		if a.codes[i] == code {
-			c := &a.coded[i]
+	for ; a.codes[i].code != 0; i = (i + 1) & mask {
+		if c := &a.codes[i]; c.code == code {
 			if c.stamp != a.stamp {
-				c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(i)))
+				c.stamp, c.place = a.stamp, uint32(a.newCJK(int32(i), c.id))
 			}
 			return int(c.place)
 		}
 	}
-	k := a.newCJK(int32(i))
-	a.codes[i], a.coded[i] = code, coded{place: uint32(k), stamp: a.stamp}
+	k := a.newCJK(int32(i), 0)
+	a.codes[i] = codeEntry{code, coded{place: uint32(k), stamp: a.stamp}}
 	a.ncodes++
 	if 2*a.ncodes > len(a.codes) {
 		a.growCodes()
@@ -328,20 +338,20 @@ func (a *pageAcc) findCode(code uint64) int {
 // growCodes doubles the code table and places every code again, telling the
 // page's terms their new slots.
 func (a *pageAcc) growCodes() {
-	codes, cs := a.codes, a.coded
-	a.codes, a.coded = make([]uint64, 2*len(codes)), make([]coded, 2*len(cs))
+	old := a.codes
+	a.codes = make([]codeEntry, 2*len(old))
 	mask := uint64(len(a.codes) - 1)
-	for j, code := range codes {
-		if code == 0 {
+	for _, e := range old {
+		if e.code == 0 {
 			continue
 		}
-		i := codeSlot(code, mask)
-		for a.codes[i] != 0 {
+		i := codeSlot(e.code, mask)
+		for a.codes[i].code != 0 {
 			i = (i + 1) & mask
 		}
-		a.codes[i], a.coded[i] = code, cs[j]
-		if cs[j].stamp == a.stamp {
-			a.accs[cs[j].place].slot = int32(i)
+		a.codes[i] = e
+		if e.stamp == a.stamp {
+			a.accs[e.place].slot = int32(i)
 		}
 	}
 }
@@ -567,6 +577,8 @@ func (a *pageAcc) encode(t *Tokenizer, p *Page) {
 		var id uint32
 		if acc.slot < 0 {
 			id = a.known.id(a.term(k), acc.hash)
+		} else if acc.id != 0 {
+			id = acc.id - 1
 		} else if c := a.codedAt(acc.slot); c.id != 0 {
 			id = c.id - 1
 		} else {
