@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -169,4 +170,37 @@ func checkLinks(t *testing.T, mem *output.Memory, base string) int {
 		}
 	}
 	return n
+}
+
+// folderWriter is a Writer that can make folders ahead, as output.Queue does; it
+// records the names it was given and whether any page was written before.
+type folderWriter struct {
+	*output.Memory
+	names []string
+	late  bool // MakeFolders came after a page's write
+}
+
+func (w *folderWriter) MakeFolders(names []string) {
+	w.late = w.late || w.Files() > 0
+	w.names = append(w.names, names...)
+}
+
+// TestBuildMakesFoldersAhead: a build gives a Writer that can make folders ahead the
+// names of its pages, feeds and aliases before it writes any, and writes every one.
+func TestBuildMakesFoldersAhead(t *testing.T) {
+	w := &folderWriter{Memory: output.NewMemory()}
+	if _, err := build.Run(build.Options{Site: siteFS(t, "basic.txtar"), Theme: briefs.Theme, Now: now}, w); err != nil {
+		t.Fatal(err)
+	}
+	if len(w.names) == 0 || w.late {
+		t.Fatalf("MakeFolders given %d names, after a page was written: %v", len(w.names), w.late)
+	}
+	for _, name := range w.names {
+		if _, ok := w.Get(name); !ok {
+			t.Errorf("%s: folder made ahead, file not written", name)
+		}
+	}
+	if _, ok := w.Get("zh/index.html"); !ok || !slices.Contains(w.names, "zh/index.html") {
+		t.Errorf("zh/index.html written %v, among the names %v", ok, slices.Contains(w.names, "zh/index.html"))
+	}
 }

@@ -100,6 +100,9 @@ func parseLayouts(ctx context.Context, e *env) func() (*render.Layouts, error) {
 func (st *state) writeAll(maps *sitemapJob, w render.Writer, errs *diag.List) {
 	var streamed streamedPages
 	ctx := st.opts.context()
+	if f, ok := w.(folderMaker); ok {
+		f.MakeFolders(st.names)
+	}
 	reg := trace.StartRegion(ctx, "render")
 	st.render(st.names, w, errs, &streamed)
 	reg.End()
@@ -112,6 +115,11 @@ func (st *state) writeAll(maps *sitemapJob, w render.Writer, errs *diag.List) {
 	writeStatic(st.statics, w, errs)
 	st.writeAssets(w, errs)
 }
+
+// folderMaker is a Writer that can make the folders of files before they are
+// written (output.Queue), so that waiting for the disk to make a folder does not
+// hold up the pages behind it.
+type folderMaker interface{ MakeFolders(names []string) }
 
 // finish writes what a state shows of all its pages after they are rendered: the
 // sitemaps to write (maps), the image copies the bodies show, and the search files,

@@ -150,6 +150,14 @@ func checkOutName(name string) error {
 	return nil
 }
 
+// makeFolder makes the folder of the file name ahead of its write, which reports a
+// failure (see mkdirs).
+func (d *Dir) makeFolder(name string) {
+	if checkOutName(name) == nil {
+		_ = d.mkdirs(filepath.Dir(filepath.Join(d.staging, filepath.FromSlash(name))))
+	}
+}
+
 func (d *Dir) write(name string, data []byte) error {
 	full := filepath.Join(d.staging, filepath.FromSlash(name))
 	if err := d.mkdirs(filepath.Dir(full)); err != nil {

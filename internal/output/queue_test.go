@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"testing"
 )
@@ -77,5 +78,42 @@ func TestQueueFailure(t *testing.T) {
 	}
 	if err := q2.WriteFile("b.html", nil); err == nil {
 		t.Error("a write after a failure was accepted")
+	}
+}
+
+// TestMakeFolders: the folders of the files named are there before the files are
+// written, bad names are left to WriteFile, and a folder that cannot be made fails
+// its file's write with a *WriteError.
+func TestMakeFolders(t *testing.T) {
+	root, s := newSite(t)
+	d, err := NewDir(context.Background(), filepath.Join(root, "public"), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	q := d.Queue(3)
+	if err := q.WriteFile("a", []byte("file")); err != nil {
+		t.Fatal(err)
+	}
+	q.Close()
+	names := []string{"zh/law/x/index.html", "zh/law/page/2/index.html", "index.html", "../bad", "a/b/index.html"}
+	q = d.Queue(3)
+	q.MakeFolders(names)
+	q.Close()
+	for _, dir := range []string{"zh/law/x", "zh/law/page/2"} {
+		if info, err := os.Stat(filepath.Join(d.staging, filepath.FromSlash(dir))); err != nil || !info.IsDir() {
+			t.Errorf("folder %s not made ahead: %v", dir, err)
+		}
+	}
+	q = d.Queue(1)
+	for _, name := range names[:3] {
+		if err := q.WriteFile(name, []byte(name)); err != nil {
+			t.Errorf("WriteFile(%s) = %v", name, err)
+		}
+	}
+	q.WriteFile("a/b/index.html", []byte("x")) // a is a file: its folder failed ahead
+	var we *WriteError
+	if err := q.Close(); !errors.As(err, &we) || we.Path != filepath.Join(d.target.given, "a", "b", "index.html") {
+		t.Errorf("Close() = %v, want the *WriteError of a/b/index.html", err)
 	}
 }
