@@ -15,16 +15,25 @@ import (
 // in the order of the graph's pages, which is the order the briefs are written in.
 // Each body is then written by streamBrief as if it had rendered it.
 type ahead struct {
-	stop atomic.Bool
-	done chan struct{}
-	html []atomic.Pointer[string] // by page place (site.Page.At); nil: not rendered ahead
+	stop   atomic.Bool
+	done   chan struct{}
+	bodies []atomic.Pointer[aheadBody] // by page place (site.Page.At); nil: not rendered ahead
+}
+
+// aheadBody is a body rendered ahead and the problems rendering it found, which
+// are reported only when its page takes it: a brief whose page is never written
+// (it lost its address to another) reports nothing, whether or not it was
+// rendered ahead, so a failed build's problems do not depend on how far
+// rendering ahead got.
+type aheadBody struct {
+	html     string
+	problems diag.List
 }
 
 // renderAhead starts rendering the bodies of st's briefs, in page order, until
-// end is called. A body's problems go to errs as when it is rendered at its page; a
-// body that cannot be read is left to its page, which reports it.
-func (st *state) renderAhead(errs *diag.List) *ahead {
-	a := &ahead{done: make(chan struct{}), html: make([]atomic.Pointer[string], len(st.site.Pages))}
+// end is called. A body that cannot be read is left to its page, which reports it.
+func (st *state) renderAhead() *ahead {
+	a := &ahead{done: make(chan struct{}), bodies: make([]atomic.Pointer[aheadBody], len(st.site.Pages))}
 	go func() {
 		defer close(a.done)
 		defer trace.StartRegion(st.opts.context(), "bodies ahead").End()
@@ -33,8 +42,10 @@ func (st *state) renderAhead(errs *diag.List) *ahead {
 				return
 			}
 			if readWhenWritten(p) && p.Rendered() {
-				if html, err := st.briefBody(p, errs); err == nil {
-					a.html[p.At()].Store(&html)
+				b := &aheadBody{}
+				var err error
+				if b.html, err = st.briefBody(p, &b.problems); err == nil {
+					a.bodies[p.At()].Store(b)
 				}
 			}
 		}
@@ -49,18 +60,19 @@ func (a *ahead) end(st *state) {
 	st.ahead = a
 }
 
-// take returns the body rendered ahead for p, if any, once: a page written twice
-// renders its body again.
-func (a *ahead) take(p *site.Page) (string, bool) {
+// take returns the body rendered ahead for p, if any, once, its problems going
+// to errs: a page written twice renders its body again.
+func (a *ahead) take(p *site.Page, errs *diag.List) (string, bool) {
 	if a == nil {
 		return "", false
 	}
 	at := p.At()
-	if at < 0 || at >= len(a.html) {
+	if at < 0 || at >= len(a.bodies) {
 		return "", false
 	}
-	if html := a.html[at].Swap(nil); html != nil {
-		return *html, true
+	if b := a.bodies[at].Swap(nil); b != nil {
+		errs.Add(&b.problems)
+		return b.html, true
 	}
 	return "", false
 }

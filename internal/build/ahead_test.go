@@ -47,7 +47,7 @@ func oneShotGraph(t *testing.T, fsys fstest.MapFS) (*state, *diag.List) {
 // and is taken once.
 func TestRenderAhead(t *testing.T) {
 	st, errs := oneShotGraph(t, aheadSite(20))
-	a := st.renderAhead(errs)
+	a := st.renderAhead()
 	<-a.done // all of them, not as many as the claims leave time for
 	a.end(st)
 	briefs := 0
@@ -56,7 +56,7 @@ func TestRenderAhead(t *testing.T) {
 			continue
 		}
 		briefs++
-		got, ok := st.ahead.take(p)
+		got, ok := st.ahead.take(p, errs)
 		if !ok {
 			t.Fatalf("%s: no body rendered ahead", p.Path)
 		}
@@ -64,7 +64,7 @@ func TestRenderAhead(t *testing.T) {
 		if err != nil || got != want || !strings.Contains(got, "<li>") {
 			t.Errorf("%s: body rendered ahead %q, at its page %q (%v)", p.Path, got, want, err)
 		}
-		if _, ok := st.ahead.take(p); ok {
+		if _, ok := st.ahead.take(p, errs); ok {
 			t.Errorf("%s: body rendered ahead taken twice", p.Path)
 		}
 	}
@@ -87,7 +87,7 @@ func TestRenderAheadChangedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	st.r = l.For(st.site)
-	a := st.renderAhead(errs)
+	a := st.renderAhead()
 	<-a.done
 	a.end(st)
 	for _, p := range st.site.Pages {
@@ -97,5 +97,30 @@ func TestRenderAheadChangedFile(t *testing.T) {
 	}
 	if n := strings.Count(errs.Error(), "changed while the site was being built"); n != 1 {
 		t.Errorf("the changed file reported %d times, want once:\n%v", n, errs)
+	}
+}
+
+// TestRenderAheadProblemsAtTake: a body's problems are reported when its page takes
+// it, not when it is rendered ahead, so a brief whose page is never written (it lost
+// its address) reports nothing however far rendering ahead got.
+func TestRenderAheadProblemsAtTake(t *testing.T) {
+	fsys := aheadSite(2)
+	fsys["content/law/b1.en.md"].Data = append(fsys["content/law/b1.en.md"].Data, "{{< nosuch >}}\n"...)
+	st, errs := oneShotGraph(t, fsys)
+	a := st.renderAhead()
+	<-a.done
+	a.end(st)
+	if err := errs.Err(); err != nil {
+		t.Fatalf("problems before any page took its body: %v", err)
+	}
+	for _, p := range st.site.Pages {
+		if readWhenWritten(p) && p.File.Path == "content/law/b1.en.md" {
+			if _, ok := st.ahead.take(p, errs); !ok {
+				t.Fatal("b1.en.md: no body rendered ahead")
+			}
+		}
+	}
+	if got := fmt.Sprint(errs.Err()); !strings.Contains(got, "content/law/b1.en.md:") || !strings.Contains(got, "nosuch") {
+		t.Errorf("after its page took it, want b1.en.md's unknown shortcode, got: %v", got)
 	}
 }

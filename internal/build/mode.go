@@ -31,7 +31,7 @@ type mode interface {
 	done(st *state)
 	// ahead starts rendering, while the outputs of a new graph are claimed, what
 	// the mode renders only when it writes the pages (see ahead); stop ends it.
-	ahead(st *state, errs *diag.List) (stop func())
+	ahead(st *state) (stop func())
 }
 
 // oneShot is the mode of Session.
@@ -128,12 +128,12 @@ func (kept) index(tok *search.Tokenizer, last *search.Index, pages []*search.Pag
 
 func (oneShot) done(*state) {}
 
-func (oneShot) ahead(st *state, errs *diag.List) func() {
-	a := st.renderAhead(errs)
+func (oneShot) ahead(st *state) func() {
+	a := st.renderAhead()
 	return func() { a.end(st) }
 }
 
 // ahead does nothing: a live graph is made with its bodies rendered.
-func (kept) ahead(*state, *diag.List) func() { return func() {} }
+func (kept) ahead(*state) func() { return func() {} }
 
 func (kept) done(st *state) { st.prints = st.fingerprints() }

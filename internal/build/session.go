@@ -52,6 +52,7 @@ func buildState(opts Options, m mode, w render.Writer) (*state, *Result, error) 
 	}
 	reg.End()
 	st, maps := newState(e, files, nil, editGraph, nil, nil, &errs)
+	defer maps.wait() // a failed build leaves nothing running that reads its graph
 	// Layouts run even when content has problems, so that a template error is reported
 	// together with them; the caller discards the output of a failed build. Only the
 	// first claim of each output is written, so a clash makes no error of its own.
@@ -170,7 +171,7 @@ func (st *state) render(names []string, w render.Writer, errs *diag.List, stream
 // (site.Page.WithContent); p stays as the graph made it. A body rendered ahead (see
 // ahead) is taken as it is.
 func (st *state) streamBrief(p *site.Page, n int, w render.Writer, errs *diag.List, streamed *streamedPages) {
-	html, ok := st.ahead.take(p)
+	html, ok := st.ahead.take(p, errs)
 	if !ok {
 		var err error
 		if html, err = st.briefBody(p, errs); err != nil {

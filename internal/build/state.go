@@ -170,7 +170,7 @@ func newState(e *env, files map[string]*content.File, prev *state, edit editKind
 		reg := trace.StartRegion(e.opts.context(), "page graph")
 		st.site = st.graph(prev, errs)
 		reg.End()
-		defer e.mode.ahead(st, errs)()
+		defer e.mode.ahead(st)()
 	}
 	defer trace.StartRegion(e.opts.context(), "claims").End()
 	_, live := e.mode.(kept)
@@ -200,10 +200,10 @@ func newState(e *env, files map[string]*content.File, prev *state, edit editKind
 	return st, maps
 }
 
-// sitemapJob is a state's sitemap files being written on a goroutine of their own.
-// Nothing needs their bytes before the pages are written, and written before the
-// claims they took a core for 20 ms at 2,000 pairs while the other had nothing to
-// do; now they are written while the pages are claimed and rendered.
+// sitemapJob is a state's sitemap files being made in memory on a goroutine of
+// their own. Nothing needs their bytes before the pages are written, and made
+// before the claims they took a core for 20 ms at 2,000 pairs while the other had
+// nothing to do; now they are made while the pages are claimed and rendered.
 type sitemapJob struct {
 	done  chan struct{}
 	files []sitemap.File
