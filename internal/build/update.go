@@ -132,6 +132,9 @@ func (prev *state) update(pending map[string]bool, out *output.Memory, spare *si
 	}
 	var errs diag.List
 	next, maps := newState(prev.env, files, prev, prev.editOf(pending, files), pending, spare, &errs)
+	// The sitemap is made from next's graph, whose memory may be spare's: on
+	// failure the next edit copies into it again, so it must be done by then.
+	defer maps.wait()
 	if err := errsOf(&errs); err != nil {
 		return nil, nil, err
 	}

@@ -227,6 +227,31 @@ func TestFailedGraphUpdateKeepsState(t *testing.T) {
 	sameAsFullBuild(t, "fixed", opts, mem)
 }
 
+// TestFailedDateUpdateThenEdit: an edit that moves a brief's date (so its sitemap
+// is made again, from a graph that may be in the spare's memory) and breaks its
+// body fails; the next edits copy into that memory again at once, and the last,
+// fixed one updates as a full build would. (update waits for the sitemap before it
+// returns, failed or not; on this small site the race it prevents is too short to
+// show under -race, so this test holds the sequence, not the wait.)
+func TestFailedDateUpdateThenEdit(t *testing.T) {
+	dir, opts, sess, mem := startSession(t)
+	edit(t, dir, "content/law/zibo.en.md", "date = 2024-03-15T11:29:00+08:00", "date = 2024-03-16T11:29:00+08:00")
+	edit(t, dir, "content/law/zibo.en.md", "## Order first", "## Order first\n\n{{< num \"7.9亿亿\" >}}")
+	if _, err := sess.Update([]string{"content/law/zibo.en.md"}, mem); err == nil {
+		t.Fatal("a broken body was accepted")
+	}
+	edit(t, dir, "content/law/zibo.en.md", "date = 2024-03-16T11:29:00+08:00", "date = 2024-03-17T11:29:00+08:00")
+	if _, err := sess.Update([]string{"content/law/zibo.en.md"}, mem); err == nil {
+		t.Fatal("a broken body was accepted")
+	}
+	edit(t, dir, "content/law/zibo.en.md", "\n\n{{< num \"7.9亿亿\" >}}", "")
+	if _, err := sess.Update([]string{"content/law/zibo.en.md"}, mem); err != nil {
+		t.Fatal(err)
+	}
+	contains(t, mem, "sitemap.xml", "2024-03-17")
+	sameAsFullBuild(t, "fixed", opts, mem)
+}
+
 func snapshot(m *output.Memory) map[string]string {
 	files := map[string]string{}
 	for _, n := range m.Names() {
