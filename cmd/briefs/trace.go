@@ -25,6 +25,7 @@ func startTrace(env func(string) string, stderr io.Writer) (stop func()) {
 	if err == nil {
 		if err = trace.Start(f); err != nil {
 			f.Close()
+			os.Remove(file) // made empty just now: nothing of the user's is lost
 		}
 	}
 	if err != nil {
@@ -33,6 +34,8 @@ func startTrace(env func(string) string, stderr io.Writer) (stop func()) {
 	}
 	return func() {
 		trace.Stop()
-		f.Close()
+		if err := f.Close(); err != nil {
+			fmt.Fprintf(stderr, "briefs build: %s: %v; the trace is incomplete\n", traceEnv, err)
+		}
 	}
 }
