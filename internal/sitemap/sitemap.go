@@ -58,14 +58,14 @@ func Files(st *site.Site, max int) []File {
 		body.Write(part.body.Bytes())
 	}
 	var files []File
-	if len(ends) <= max {
+	if n := partFiles(len(ends), max); n == 0 {
 		files = append(files, File{SitemapFile, urlset(body.Bytes())})
 	} else {
 		var index bytes.Buffer
 		index.WriteString(xml.Header + `<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-		for i, lo := 0, 0; i*max < len(ends); i++ {
+		for i, lo := 0, 0; i < n; i++ {
 			hi := ends[min((i+1)*max, len(ends))-1]
-			name := fmt.Sprintf("sitemap-%d.xml", i+1)
+			name := partName(i)
 			files = append(files, File{name, urlset(body.Bytes()[lo:hi])})
 			lo = hi
 			index.WriteString("  <sitemap><loc>")
@@ -90,13 +90,23 @@ func Names(st *site.Site, max int) []string {
 		}
 	}
 	var names []string
-	if urls > max {
-		for i := 0; i*max < urls; i++ {
-			names = append(names, fmt.Sprintf("sitemap-%d.xml", i+1))
-		}
+	for i := range partFiles(urls, max) {
+		names = append(names, partName(i))
 	}
 	return append(names, SitemapFile, RobotsFile)
 }
+
+// partFiles is how many sitemap files of at most max URLs list urls URLs under an
+// index: none when one sitemap holds them all.
+func partFiles(urls, max int) int {
+	if urls <= max {
+		return 0
+	}
+	return (urls + max - 1) / max
+}
+
+// partName is the name of the i-th sitemap file under the index, from 0.
+func partName(i int) string { return fmt.Sprintf("sitemap-%d.xml", i+1) }
 
 // listed reports whether the sitemap lists page p: a search page, built in or a
 // content page's, has nothing to index.
