@@ -269,7 +269,8 @@ func (a *pageAcc) newTerm(term string, h uint32, slot int32) int {
 }
 
 // newCJK adds a CJK term, in slot slot, with its dictionary number + 1 (0:
-// not known), to the page's terms, and returns its place. Its bytes and hash are made only if encode needs them (cjkTerm).
+// not known), to the page's terms, and returns its place. Its bytes and hash
+// are made only if encode needs them (cjkTerm).
 func (a *pageAcc) newCJK(slot int32, id uint32) int {
 	a.accs = append(a.accs, termAcc{slot: slot, id: id})
 	a.ends = append(a.ends, uint32(len(a.bytes)))

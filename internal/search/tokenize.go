@@ -67,11 +67,10 @@ func normalizeSlow(s string) string {
 // normalizeFast is Normalize for text made only of ASCII, CJK ideographs,
 // full-width forms, the ideographic space, the ellipsis (…, three full stops)
 // and the punctuation Chinese text uses (keepsForm), which NFKC and
-// lower-casing map each on its own: most pages (a summary cut short ends with
-// the ellipsis, which sent a sixth of a generated site's pages to the general
-// rules before the fast path read it), several times faster than by the general rules. It reports false for text
-// with any other character (TestNormalizeFast checks each of these against
-// the general rules).
+// lower-casing map each on its own: most pages, several times faster than by
+// the general rules. The ellipsis matters because a summary cut short ends
+// with one. It reports false for text with any other character
+// (TestNormalizeFast checks each of these against the general rules).
 func normalizeFast(s string) (string, bool) {
 	out, _, ok := normalizeFastTo(nil, s)
 	return out, ok
