@@ -209,8 +209,8 @@ type sitemapJob struct {
 	files []sitemap.File
 }
 
-// startSitemap starts writing the sitemap files of graph s, which nothing changes
-// while they are written.
+// startSitemap starts making the sitemap files of graph s, which nothing changes
+// while they are made.
 func startSitemap(ctx context.Context, s *site.Site) *sitemapJob {
 	j := &sitemapJob{done: make(chan struct{})}
 	go func() {
@@ -221,7 +221,7 @@ func startSitemap(ctx context.Context, s *site.Site) *sitemapJob {
 	return j
 }
 
-// wait returns the sitemap files once written; none for a nil job.
+// wait returns the sitemap files once made; none for a nil job.
 func (j *sitemapJob) wait() []sitemap.File {
 	if j == nil {
 		return nil

@@ -154,12 +154,18 @@ func checkOutName(name string) error {
 // failure (see mkdirs).
 func (d *Dir) makeFolder(name string) {
 	if checkOutName(name) == nil {
-		_ = d.mkdirs(filepath.Dir(filepath.Join(d.staging, filepath.FromSlash(name))))
+		_ = d.mkdirs(filepath.Dir(d.staged(name)))
 	}
 }
 
+// staged is where the output file name (checked by checkOutName) is written in the
+// staging folder.
+func (d *Dir) staged(name string) string {
+	return filepath.Join(d.staging, filepath.FromSlash(name))
+}
+
 func (d *Dir) write(name string, data []byte) error {
-	full := filepath.Join(d.staging, filepath.FromSlash(name))
+	full := d.staged(name)
 	if err := d.mkdirs(filepath.Dir(full)); err != nil {
 		return unwrapPath(err)
 	}
