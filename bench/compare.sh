@@ -58,6 +58,13 @@
 #   briefs-templates  with TEMPLATES=1 only: briefs with BRIEFS_TEMPLATES_ONLY=1,
 #           every page through html/template, none through the compiled layouts.
 #
+# The outputs go on a file system of their own (as root; OUTFS=disk for the machine's
+# disk): a fresh ext4 with a journal in a loop-mounted image, made when the script
+# starts. These machines' own disk is ext4 with no journal, where each new file or folder
+# costs more the more inodes were freed in the minutes before, by any program (see
+# out_fs in bench/runs.sh): that noise, up to fivefold, fell on each tool by how many
+# files and folders it makes, briefs three times the floor's.
+#
 # Runs alternate (briefs, hugo, floor, floor-pretty, floor-same, briefs, hugo, ...) because on a shared
 # 2-core machine the speed drifts over minutes; each starts after a sync (and, as root,
 # with the kernel's caches dropped and the inputs read back in: see settle), and is timed
@@ -93,8 +100,16 @@ apt_install() {
 command -v "$HUGO" >/dev/null || { [ "$HUGO" = hugo ] && apt_install hugo; } || { echo "compare.sh: $HUGO not found" >&2; exit 1; }
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/briefs-compare.XXXXXX")
-if [ "${KEEP:-0}" = 1 ]; then echo "work folder: $WORK" >&2; else trap 'rm -rf "$WORK"' EXIT; fi
+if [ "${KEEP:-0}" = 1 ]; then
+  echo "work folder: $WORK" >&2
+  trap 'out_fs_end "$WORK"' EXIT
+else
+  trap 'out_fs_end "$WORK"; rm -rf "$WORK"' EXIT
+fi
 mkdir -p "$WORK/bin"
+# Every run's output is kept until the end (see settle): about 40 files and folders a
+# pair a round for all the tools together.
+out_fs "$WORK" $((N * RUNS * 40 + 50000))
 
 (cd "$ROOT" && go build -o "$WORK/bin/briefs" ./cmd/briefs &&
   go build -o "$WORK/bin/floor" ./bench/floor &&
@@ -122,7 +137,7 @@ prepare() {
       hugo=${HUGOSITE:-$corpus/hugo} ;;
   esac
   [ -f "$hugo/hugo.toml" ] && [ -d "$hugo/layouts" ] || { echo "compare.sh: $hugo: no hugo.toml and layouts/ (set HUGOSITE)" >&2; exit 1; }
-  mkdir -p "$C/hugo" "$C/out" "$C/log"
+  mkdir -p "$C/hugo" "$C/log" "$OUT/$(basename "$C")"
   cp -r "$hugo/hugo.toml" "$hugo/layouts" "$C/hugo/"
   TOOLS=(briefs hugo floor floor-pretty floor-same) # the programs timed on this corpus, in turn
   if [ "$corpus" = shared ]; then
@@ -147,7 +162,7 @@ settle() {
 # $C/results.
 run() {
   # Every run writes a folder of its own, and none is deleted before the end: see settle.
-  local tool=$1 n=$2 out="$C/out/$1.$2"
+  local tool=$1 n=$2 out="$OUT/$(basename "$C")/$1.$2"
   rm -rf "$C/cache" "$C/hugo/resources" "$C/hugo-same/resources"
   settle
   local cmd
@@ -205,6 +220,7 @@ table() {
 }
 
 echo "briefs $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo '?'), $("$HUGO" version | cut -d' ' -f1-2), $(go version | cut -d' ' -f3), $(nproc) CPUs, $RUNS cold runs each, alternating"
+echo "$OUTFS_NOTE"
 i=0
 for corpus in "${CORPORA[@]}"; do
   i=$((i + 1))
@@ -223,5 +239,5 @@ for corpus in "${CORPORA[@]}"; do
   echo
   table
   # The outputs go once the table is printed: the next corpus starts on a clean disk.
-  [ "${KEEP:-0}" = 1 ] || rm -rf "$C"
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$C" "${OUT:?}/$(basename "$C")"
 done

@@ -37,23 +37,29 @@ find_shared "$ROOT"
 [ -d "$SHARED/gencorpus" ] || { echo "gap.sh: no shared corpus generator in $SHARED/gencorpus (set SHARED)" >&2; exit 1; }
 
 W=$(mktemp -d "${TMPDIR:-/tmp}/briefs-gap.XXXXXX")
-if [ "${KEEP:-0}" = 1 ]; then echo "work folder: $W" >&2; else trap 'rm -rf "$W"' EXIT; fi
-mkdir -p "$W/bin" "$W/out" "$W/prof"
+if [ "${KEEP:-0}" = 1 ]; then
+  echo "work folder: $W" >&2
+  trap 'out_fs_end "$W"' EXIT
+else
+  trap 'out_fs_end "$W"; rm -rf "$W"' EXIT
+fi
+mkdir -p "$W/bin" "$W/prof"
+out_fs "$W" $(((2 * RUNS + 1) * N * 7 + 50000)) # briefs and floor -same: 6.6 files and folders a pair each
 (cd "$ROOT" && go build -o "$W/bin/briefs" ./cmd/briefs && go build -o "$W/bin/floor" ./bench/floor)
 (cd "$SHARED/gencorpus" && go build -o "$W/bin/sharedgen" .)
 "$W/bin/sharedgen" -n "$N" -seed "$SEED" -out "$W/site" >&2
 cp "$HERE/shared/site.toml" "$W/site/"
-"$W/bin/briefs" build --quiet -s "$W/site" -o "$W/out/first"
-"$W/bin/floor" -pack "$W/out/first" -out "$W/briefs.pack" >/dev/null
+"$W/bin/briefs" build --quiet -s "$W/site" -o "$OUT/first"
+"$W/bin/floor" -pack "$OUT/first" -out "$W/briefs.pack" >/dev/null
 
 # settle: as in bench/compare.sh, every run starts from the same caches.
 settle() { settle_with "$W/site" "$W/briefs.pack" "$W/bin"; }
 
 for r in $(seq 1 "$RUNS"); do
   settle
-  "$W/bin/briefs" build --quiet -s "$W/site" -o "$W/out/briefs.$r" --cpuprofile "$W/prof/briefs.$r"
+  "$W/bin/briefs" build --quiet -s "$W/site" -o "$OUT/briefs.$r" --cpuprofile "$W/prof/briefs.$r"
   settle
-  "$W/bin/floor" -same "$W/briefs.pack" -in "$W/site/content" -out "$W/out/same.$r" -cpuprofile "$W/prof/floor-same.$r" >/dev/null
+  "$W/bin/floor" -same "$W/briefs.pack" -in "$W/site/content" -out "$OUT/same.$r" -cpuprofile "$W/prof/floor-same.$r" >/dev/null
 done
 
 # parts PROFILE prints "part seconds" for each part of one profile, from its stacks.
@@ -89,6 +95,7 @@ for tool in briefs floor-same; do
 done >"$W/parts"
 
 echo "briefs $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo '?'), shared corpus N=$N seed $SEED, $(nproc) CPUs, $RUNS profiles each, alternating"
+echo "$OUTFS_NOTE"
 awk -v runs="$RUNS" '
   function median(tool, p,    n, i, j, v, x) {
     n = 0
