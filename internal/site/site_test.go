@@ -1,6 +1,10 @@
 package site
 
 import (
+	"cmp"
+	"fmt"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -221,4 +225,77 @@ func TestSectionTitleFallback(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+// TestRelatedMatchesOracle holds relate to its definition on a seeded random site:
+// for each brief, the briefs sharing the most tags with it, then the newest (equal
+// dates, dates a nanosecond apart, a time zone and briefs without a date among them),
+// then by path, found here by sorting every other brief.
+func TestRelatedMatchesOracle(t *testing.T) {
+	cfg, err := config.Load("site.toml", []byte("relatedSize = 4\n[languages.en]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	tags := []string{"a", "b", "c", "d", "e", "f", "g"}
+	east := time.FixedZone("UTC+8", 8*3600)
+	var files []*content.File
+	for i := range 300 {
+		var ts []string
+		for _, tag := range tags {
+			if rng.IntN(3) == 0 {
+				ts = append(ts, tag)
+			}
+		}
+		f := brief(fmt.Sprintf("b%03d", i), 1+rng.IntN(5), ts...)
+		switch rng.IntN(6) {
+		case 0:
+			f.Front.Date = time.Time{}
+		case 1:
+			f.Front.Date = f.Front.Date.Add(time.Duration(rng.IntN(2))) // a nanosecond apart
+		case 2:
+			f.Front.Date = f.Front.Date.In(east) // the same instant elsewhere
+		case 3:
+			f.Front.Weight = 1 + rng.IntN(3) // list order is not related order
+		}
+		files = append(files, f)
+	}
+	var errs diag.List
+	s := New(cfg, files, Options{Now: now}, &errs)
+	if err := errs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	briefs := s.Lang("en").Briefs
+	shared := func(p, q *Page) int {
+		n := 0
+		for _, tag := range p.Tags {
+			if slices.Contains(q.Tags, tag) {
+				n++
+			}
+		}
+		return n
+	}
+	for _, p := range briefs {
+		var want []*Page
+		for _, q := range briefs {
+			if q != p && shared(p, q) > 0 {
+				want = append(want, q)
+			}
+		}
+		slices.SortFunc(want, func(a, b *Page) int {
+			return cmp.Or(cmp.Compare(shared(p, b), shared(p, a)), b.Date.Compare(a.Date), strings.Compare(a.Path, b.Path))
+		})
+		want = want[:min(len(want), 4)]
+		if !slices.Equal(p.Related, want) {
+			t.Fatalf("%s: related %v, want %v", p.Path, paths(p.Related), paths(want))
+		}
+	}
+}
+
+func paths(ps []*Page) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, p.Path)
+	}
+	return out
 }
