@@ -25,7 +25,8 @@
 #
 # Environment: SEED (default 1) picks the generated corpora; HUGO (default hugo) the
 # Hugo binary; KEEP=1 keeps the work folder (printed) instead of deleting it;
-# TEMPLATES=1 adds the briefs-templates row.
+# TEMPLATES=1 adds the briefs-templates row; OUTFS=disk writes the outputs on the machine's
+# own disk instead of a fresh file system (below).
 #
 # All programs read the same files and write everything anew into an empty folder on
 # every run (a cold build; Hugo also gets a fresh --cacheDir and resources folder):
