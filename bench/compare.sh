@@ -24,7 +24,8 @@
 #           layouts/ (else HUGOSITE, a folder with both). N is then only a label.
 #
 # Environment: SEED (default 1) picks the generated corpora; HUGO (default hugo) the
-# Hugo binary; KEEP=1 keeps the work folder (printed) instead of deleting it;
+# Hugo binary; KEEP=1 keeps the work folder (printed) instead of deleting it (with
+# the outputs in its fs.img, unmounted, when they went on a fresh file system);
 # TEMPLATES=1 adds the briefs-templates row; OUTFS=disk writes the outputs on the machine's
 # own disk instead of a fresh file system (below).
 #
