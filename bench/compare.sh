@@ -109,9 +109,18 @@ else
   trap 'out_fs_end "$WORK"; rm -rf "$WORK"' EXIT
 fi
 mkdir -p "$WORK/bin"
-# Every run's output is kept until the end (see settle): about 40 files and folders a
-# pair a round for all the tools together.
-out_fs "$WORK" $((N * RUNS * 40 + 50000))
+# Every run's output is kept until its corpus's table is printed (see settle), and with
+# KEEP=1 to the end: up to about 60 files and folders a pair a round for all the tools
+# together. A site folder's pairs are counted from its .md files (N is only its label).
+pairs=0
+for corpus in "${CORPORA[@]}"; do
+  case $corpus in
+    own | shared) [[ $N =~ ^[0-9]+$ ]] || { echo "compare.sh: N must be a number of pairs, not $N" >&2; exit 2; }
+      pairs=$((pairs + N)) ;;
+    *) pairs=$((pairs + $(find "$corpus/content" -name '*.md' 2>/dev/null | wc -l) / 2 + 1)) ;;
+  esac
+done
+out_fs "$WORK" $((pairs * RUNS * 60 + 50000))
 
 (cd "$ROOT" && go build -o "$WORK/bin/briefs" ./cmd/briefs &&
   go build -o "$WORK/bin/floor" ./bench/floor &&

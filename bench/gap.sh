@@ -24,7 +24,9 @@
 #
 # and the table gives each part's median CPU seconds for both programs and the
 # difference. SHARED names the folder of the shared corpus generator, as in
-# bench/compare.sh; KEEP=1 keeps the work folder (printed) with its profiles.
+# bench/compare.sh; KEEP=1 keeps the work folder (printed) with its profiles (and the
+# outputs in its fs.img, unmounted, when they went on a fresh file system; see out_fs
+# in bench/runs.sh, OUTFS=disk for the machine's own disk).
 set -euo pipefail
 
 N=${1:-2000}

@@ -51,13 +51,14 @@ out_fs() {
   mib=$((inodes / 64 + 1024)) # 16 KiB an inode on average; the image is sparse
   mkdir -p "$dir/fs"
   if truncate -s "${mib}M" "$dir/fs.img" &&
-    mkfs.ext4 -q -F -N "$inodes" -E lazy_itable_init=0,lazy_journal_init=0 "$dir/fs.img" >/dev/null 2>&1 &&
-    mount -o loop "$dir/fs.img" "$dir/fs" 2>/dev/null; then
+    mkfs.ext4 -q -F -N "$inodes" -E lazy_itable_init=0,lazy_journal_init=0 "$dir/fs.img" >/dev/null &&
+    mount -o loop "$dir/fs.img" "$dir/fs"; then
     OUT=$dir/fs
     OUTFS_NOTE="outputs on a fresh ext4 file system with a journal (loop device, $((mib / 1024)) GiB, $inodes inodes; OUTFS=disk for the machine's own disk)"
   else
     rm -f "$dir/fs.img"
-    echo "out_fs: no loop mount here; the outputs go on the machine's own disk" >&2
+    OUTFS_NOTE="outputs on the machine's own disk ($(findmnt -n -o FSTYPE -T "$dir" 2>/dev/null || echo '?'): no fresh file system could be made or mounted here)"
+    echo "out_fs: no fresh file system (mkfs.ext4 or the loop mount failed, above); the outputs go on the machine's own disk" >&2
   fi
 }
 
