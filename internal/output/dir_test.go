@@ -25,6 +25,19 @@ func newSite(t *testing.T) (root string, s Site) {
 	return root, Site{Dir: dir, Reads: []string{"site.toml", "content/", "layouts/", "static/"}}
 }
 
+// newDir makes a site with newSite and a Dir that stages its output for the folder
+// name beside it, aborted when the test ends.
+func newDir(t *testing.T, name string) *Dir {
+	t.Helper()
+	root, s := newSite(t)
+	d, err := NewDir(context.Background(), filepath.Join(root, name), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Abort() })
+	return d
+}
+
 func mustMkdir(t *testing.T, dir string) {
 	t.Helper()
 	if err := os.MkdirAll(dir, 0o755); err != nil {
@@ -182,12 +195,7 @@ func TestEmptyFolderAcceptedMarkedReplaced(t *testing.T) {
 }
 
 func TestCountsLeaveOutMarker(t *testing.T) {
-	root, s := newSite(t)
-	d, err := NewDir(context.Background(), filepath.Join(root, "out"), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
+	d := newDir(t, "out")
 	d.WriteFile("a.html", []byte("abc"))
 	if d.Files() != 1 || d.Bytes() != 3 {
 		t.Errorf("Files %d, Bytes %d; want 1, 3", d.Files(), d.Bytes())

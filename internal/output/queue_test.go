@@ -53,12 +53,7 @@ func TestQueue(t *testing.T) {
 // TestQueueFailure checks that a write that fails in a writer stops the build: Close
 // returns the *WriteError, the Dir's context is done, and later writes fail.
 func TestQueueFailure(t *testing.T) {
-	root, s := newSite(t)
-	d, err := NewDir(context.Background(), filepath.Join(root, "public"), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
+	d := newDir(t, "public")
 	q := d.Queue(2)
 	if err := q.WriteFile("bad-name/../../x", []byte("x")); err == nil {
 		t.Error("a name outside the output was queued")
@@ -68,7 +63,7 @@ func TestQueueFailure(t *testing.T) {
 	q2 := d.Queue(1)
 	q.Close()
 	q2.WriteFile("a/index.html", []byte("x"))
-	err = q2.Close()
+	err := q2.Close()
 	var we *WriteError
 	if !errors.As(err, &we) {
 		t.Fatalf("Close() = %v, want a *WriteError", err)
@@ -85,12 +80,7 @@ func TestQueueFailure(t *testing.T) {
 // written, bad names are left to WriteFile, and a folder that cannot be made fails
 // its file's write with a *WriteError.
 func TestMakeFolders(t *testing.T) {
-	root, s := newSite(t)
-	d, err := NewDir(context.Background(), filepath.Join(root, "public"), s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer d.Abort()
+	d := newDir(t, "public")
 	q := d.Queue(3)
 	if err := q.WriteFile("a", []byte("file")); err != nil {
 		t.Fatal(err)
